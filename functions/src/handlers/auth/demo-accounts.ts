@@ -1,0 +1,4 @@
+import { httpHandler } from '../../lib/http';
+import { demoAccounts } from '../../services/auth';
+
+export const handler = httpHandler('auth/demo-accounts', {}, async () => ({ body: demoAccounts() }));

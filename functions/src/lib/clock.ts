@@ -1,0 +1,45 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Business dates, cutoffs and ages are reckoned in China Standard Time. */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+export interface Clock {
+  now(): Date;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+let current: Clock = systemClock;
+
+/** The one clock of the application; tests replace it with {@link setClock}. */
+export const clock: Clock = { now: () => current.now() };
+
+export function setClock(replacement: Clock | Date | string): void {
+  if (replacement instanceof Date || typeof replacement === 'string') {
+    const fixed = new Date(replacement);
+    current = { now: () => new Date(fixed) };
+  } else {
+    current = replacement;
+  }
+}
+
+export function resetClock(): void {
+  current = systemClock;
+}
+
+/** `YYYY-MM-DD` of an instant in Asia/Shanghai. */
+export function businessDate(instant: Date = clock.now()): string {
+  return dayjs(instant).tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
+}
+
+export function isoNow(): string {
+  return clock.now().toISOString();
+}
+
+export function epochSeconds(instant: Date): number {
+  return Math.floor(instant.getTime() / 1000);
+}

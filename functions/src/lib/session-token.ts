@@ -1,0 +1,71 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { config, tokenSecret } from './config';
+import { clock, epochSeconds } from './clock';
+import { unauthorized } from './errors';
+import { roles, type Role } from '../routes';
+
+/**
+ * Our own session token (HS256 JWT), issued after WeChat sign-in. The role and community are carried
+ * in the token, so a change to them takes effect when the token expires: at most
+ * {@link SESSION_TTL_SECONDS} later. The audience names the stage, so a token from one stage is
+ * refused by another.
+ */
+export const SESSION_TTL_SECONDS = 60 * 60;
+const ISSUER = 'yilin';
+
+export interface Session {
+  userId: string;
+  role: Role;
+  communityId?: string;
+  centreId?: string;
+}
+
+let cachedKey: { secret: string; key: Uint8Array } | undefined;
+async function signingKey(): Promise<Uint8Array> {
+  const secret = await tokenSecret();
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: new TextEncoder().encode(secret) };
+  return cachedKey.key;
+}
+
+const audience = () => `yilin:${config.stage}`;
+
+export async function issueSessionToken(session: Session): Promise<{ token: string; expiresAt: string }> {
+  const issuedAt = epochSeconds(clock.now());
+  const expiresAt = issuedAt + SESSION_TTL_SECONDS;
+  const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(session.userId)
+    .setIssuer(ISSUER)
+    .setAudience(audience())
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(await signingKey());
+  return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+const invalidToken = () => unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
+
+export async function verifySessionToken(token: string): Promise<Session> {
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, await signingKey(), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: audience(),
+      currentDate: clock.now(),
+    }));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_JWT_EXPIRED') {
+      throw unauthorized('SESSION_EXPIRED', '登录已过期，请重新登录。');
+    }
+    throw invalidToken();
+  }
+  const role = payload.role;
+  if (typeof payload.sub !== 'string' || !roles.includes(role as Role)) throw invalidToken();
+  return {
+    userId: payload.sub,
+    role: role as Role,
+    communityId: typeof payload.cid === 'string' ? payload.cid : undefined,
+    centreId: typeof payload.ctr === 'string' ? payload.ctr : undefined,
+  };
+}

@@ -1,0 +1,94 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { dynamoClient } from '../data/client';
+import { Binding, Centre, Community, County, Elder, User } from '../data/entities';
+import { config } from '../lib/config';
+import { isoNow } from '../lib/clock';
+import { tableDefinition, keyAttributeNames } from '../table';
+import { demoBindings, demoCentres, demoCommunities, demoCounty, demoElders, demoStaff } from './demo-data';
+
+/** The same definition CDK deploys, as a CreateTable request for DynamoDB Local. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyAttributeNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}
+
+export async function ensureTable(tableName = config.tableName): Promise<void> {
+  try {
+    await dynamoClient.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await dynamoClient.send(new CreateTableCommand(createTableInput(tableName)));
+  await waitUntilTableExists({ client: dynamoClient, maxWaitTime: 30 }, { TableName: tableName });
+  await dynamoClient.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+}
+
+/** Seeds the demo organisation and accounts once; the county is written last and marks completion. */
+export async function seedDemoData(): Promise<{ seeded: boolean }> {
+  const { data: existing } = await County.get({ countyId: demoCounty.countyId }).go();
+  if (existing) return { seeded: false };
+  const now = isoNow();
+  await Centre.put(demoCentres).go();
+  await Community.put(demoCommunities).go();
+  const centreOf = (communityId?: string) => demoCommunities.find((c) => c.communityId === communityId)?.centreId;
+  await User.put(
+    [...demoElders, ...demoStaff].map((user) => ({
+      userId: user.userId,
+      role: user.role,
+      name: user.name,
+      communityId: user.communityId,
+      centreId: centreOf(user.communityId),
+      countyId: demoCounty.countyId,
+      createdAt: now,
+    })),
+  ).go();
+  await Elder.put(
+    demoElders.map((elder) => ({
+      elderId: elder.userId,
+      name: elder.name,
+      birthDate: elder.birthDate,
+      phone: elder.phone,
+      address: elder.address,
+      communityId: elder.communityId as string,
+      centreId: centreOf(elder.communityId) as string,
+      subsidyCategoryRequested: elder.subsidyCategoryRequested,
+      subsidyCategoryVerified: elder.subsidyCategoryVerified,
+      mobilityLimited: elder.mobilityLimited,
+      dietary: elder.dietary,
+      emergencyContacts: elder.emergencyContacts,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  ).go();
+  await Binding.put(demoBindings.map((binding) => ({ ...binding, boundAt: now }))).go();
+  await County.put(demoCounty).go();
+  return { seeded: true };
+}

@@ -1,0 +1,114 @@
+import type { DietaryNeeds, EmergencyContact, SubsidyCategory } from '../schemas/common';
+import type { Role } from '../routes';
+
+/**
+ * Demo data for the local stack: one county, two service centres, three communities, a worker per
+ * community, an admin, elders covering every subsidy category and age band, a family member bound to
+ * two elders, and two volunteers. Ids are fixed and readable so tests and screenshots can name them.
+ */
+export const demoCounty = { countyId: 'demo-county', name: '示范县居家养老服务指导中心' };
+
+export const demoCentres = [
+  { centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '学院路街道综合养老服务中心' },
+  { centreId: 'demo-centre-guzhangping', countyId: 'demo-county', name: '古丈坪镇综合养老服务中心' },
+];
+
+export const demoCommunities = [
+  { communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '学院路社区' },
+  { communityId: 'demo-comm-dongfeng', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '东风社区' },
+  { communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping', countyId: 'demo-county', name: '古丈坪社区' },
+];
+
+export interface DemoUser {
+  userId: string;
+  role: Role;
+  name: string;
+  communityId?: string;
+  description: string;
+}
+
+export interface DemoElder extends DemoUser {
+  birthDate: string;
+  phone: string;
+  address: string;
+  subsidyCategoryRequested: SubsidyCategory;
+  subsidyCategoryVerified?: SubsidyCategory;
+  mobilityLimited: boolean;
+  dietary: DietaryNeeds;
+  emergencyContacts: EmergencyContact[];
+}
+
+const plainDiet: DietaryNeeds = { lowSalt: false, lowSugar: false, softFood: false, allergies: '' };
+
+export const demoElders: DemoElder[] = [
+  {
+    userId: 'demo-elder-wang', role: 'elder', name: '王秀英', communityId: 'demo-comm-xueyuan',
+    description: '85 岁，独居，行动不便（可送餐），儿子王磊已绑定',
+    birthDate: '1941-05-12', phone: '13807340001', address: '学院路 12 号 3 栋 101',
+    subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: true,
+    dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' },
+    emergencyContacts: [{ name: '王磊', relation: '儿子', phone: '13907340009' }],
+  },
+  {
+    userId: 'demo-elder-li', role: 'elder', name: '李建国', communityId: 'demo-comm-xueyuan',
+    description: '73 岁，普通，女婿王磊已绑定',
+    birthDate: '1953-09-20', phone: '13807340002', address: '学院路 8 号 2 栋 402',
+    subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
+    dietary: { lowSalt: false, lowSugar: true, softFood: false, allergies: '花生' },
+    emergencyContacts: [{ name: '王磊', relation: '女婿', phone: '13907340009' }],
+  },
+  {
+    userId: 'demo-elder-zhang', role: 'elder', name: '张桂兰', communityId: 'demo-comm-xueyuan',
+    description: '64 岁，低保，还没有绑定家人',
+    birthDate: '1962-03-03', phone: '13807340003', address: '学院路 20 号 1 栋 203',
+    subsidyCategoryRequested: 'dibao', subsidyCategoryVerified: 'dibao', mobilityLimited: false,
+    dietary: plainDiet, emergencyContacts: [],
+  },
+  {
+    userId: 'demo-elder-zhao', role: 'elder', name: '赵德福', communityId: 'demo-comm-dongfeng',
+    description: '62 岁，特困供养',
+    birthDate: '1964-02-14', phone: '13807340004', address: '东风路 3 号 1 栋 101',
+    subsidyCategoryRequested: 'tekun', subsidyCategoryVerified: 'tekun', mobilityLimited: false,
+    dietary: { lowSalt: true, lowSugar: true, softFood: false, allergies: '' }, emergencyContacts: [],
+  },
+  {
+    userId: 'demo-elder-sun', role: 'elder', name: '孙玉珍', communityId: 'demo-comm-dongfeng',
+    description: '78 岁，残疾，行动不便',
+    birthDate: '1948-07-07', phone: '13807340005', address: '东风路 9 号 4 栋 102',
+    subsidyCategoryRequested: 'disabled', subsidyCategoryVerified: 'disabled', mobilityLimited: true,
+    dietary: { lowSalt: false, lowSugar: false, softFood: true, allergies: '' },
+    emergencyContacts: [{ name: '孙强', relation: '侄子', phone: '13607340011' }],
+  },
+  {
+    userId: 'demo-elder-zhou', role: 'elder', name: '周淑芬', communityId: 'demo-comm-guzhangping',
+    description: '86 岁，申请低保，待社区核实',
+    birthDate: '1940-01-20', phone: '0743-5221234', address: '古丈坪村 5 组 18 号',
+    subsidyCategoryRequested: 'dibao', mobilityLimited: false,
+    dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' }, emergencyContacts: [],
+  },
+  {
+    userId: 'demo-elder-wu', role: 'elder', name: '吴大海', communityId: 'demo-comm-guzhangping',
+    description: '58 岁，未满 60 岁，按标准价',
+    birthDate: '1968-06-01', phone: '13807340007', address: '古丈坪村 2 组 6 号',
+    subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
+    dietary: plainDiet, emergencyContacts: [],
+  },
+];
+
+export const demoStaff: DemoUser[] = [
+  { userId: 'demo-family-wanglei', role: 'family', name: '王磊', description: '在外地工作，已绑定母亲王秀英和岳父李建国' },
+  { userId: 'demo-family-chen', role: 'family', name: '陈静', description: '还没有绑定长辈，可用长辈给的邀请码绑定' },
+  { userId: 'demo-volunteer-liu', role: 'volunteer', name: '刘洋', communityId: 'demo-comm-xueyuan', description: '大学生志愿者' },
+  { userId: 'demo-volunteer-huang', role: 'volunteer', name: '黄丽华', communityId: 'demo-comm-xueyuan', description: '党员志愿者' },
+  { userId: 'demo-worker-xueyuan', role: 'worker', name: '刘晓燕', communityId: 'demo-comm-xueyuan', description: '学院路社区工作者' },
+  { userId: 'demo-worker-dongfeng', role: 'worker', name: '陈志明', communityId: 'demo-comm-dongfeng', description: '东风社区工作者' },
+  { userId: 'demo-worker-guzhangping', role: 'worker', name: '向海燕', communityId: 'demo-comm-guzhangping', description: '古丈坪社区工作者' },
+  { userId: 'demo-admin', role: 'admin', name: '周建国', description: '县级平台（总调度台）' },
+];
+
+export const demoBindings = [
+  { elderId: 'demo-elder-wang', familyId: 'demo-family-wanglei', familyName: '王磊' },
+  { elderId: 'demo-elder-li', familyId: 'demo-family-wanglei', familyName: '王磊' },
+];
+
+export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff];

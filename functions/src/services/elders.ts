@@ -1,0 +1,78 @@
+import { birthDateProblem } from '../domain/age';
+import { canEditContact, canListCommunity, canVerify, elderAccess, type ElderAccess } from '../domain/access';
+import { verificationChanges } from '../domain/verification';
+import { isBound } from '../data/bindings';
+import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory } from '../data/elders';
+import type { ElderItem } from '../data/entities';
+import { getUser } from '../data/users';
+import { businessDate, isoNow } from '../lib/clock';
+import { badRequest, conflict, notFound } from '../lib/errors';
+import type { Session } from '../lib/session-token';
+import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '../schemas/api';
+import { communityName } from './community-names';
+import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
+
+const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+
+/** Loads an elder the caller may see; anyone else is told it does not exist. */
+export async function loadElderFor(session: Session, elderId: string): Promise<{ elder: ElderItem; access: ElderAccess }> {
+  const [elder, bound] = await Promise.all([
+    getElder(elderId),
+    session.role === 'family' ? isBound(elderId, session.userId) : Promise.resolve(false),
+  ]);
+  if (!elder) throw elderNotFound();
+  const access = elderAccess(session, elder, bound);
+  if (access === 'none') throw elderNotFound();
+  return { elder, access };
+}
+
+async function detail(elder: ElderItem, access: ElderAccess): Promise<ElderDetailResponse> {
+  const staff = access === 'community-worker' || access === 'county-admin';
+  const [name, history] = await Promise.all([
+    communityName(elder.communityId),
+    staff ? verificationHistory(elder.elderId) : Promise.resolve(undefined),
+  ]);
+  return {
+    elder: elderProfileView(elder, name),
+    ...(history ? { verificationHistory: history.map(verificationChangeView) } : {}),
+  };
+}
+
+export async function getElderDetail(session: Session, elderId: string): Promise<ElderDetailResponse> {
+  const { elder, access } = await loadElderFor(session, elderId);
+  return detail(elder, access);
+}
+
+export async function updateContact(session: Session, elderId: string, input: UpdateContactInput): Promise<ElderDetailResponse> {
+  const { access } = await loadElderFor(session, elderId);
+  if (!canEditContact(access)) throw elderNotFound();
+  const updated = await updateElderContact(elderId, input, isoNow());
+  return detail(updated, access);
+}
+
+export async function verifyElder(session: Session, elderId: string, input: VerificationInput): Promise<ElderDetailResponse> {
+  const { elder, access } = await loadElderFor(session, elderId);
+  if (!canVerify(access)) throw elderNotFound();
+  const problem = birthDateProblem(input.birthDate, businessDate());
+  if (problem) throw badRequest('BIRTH_DATE_INVALID', `${problem}。`, { fields: [{ field: 'birthDate', message: problem }] });
+  const changes = verificationChanges(
+    { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
+    { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
+  );
+  const worker = await getUser(session.userId);
+  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: worker?.name ?? '社区工作者' }, isoNow());
+  if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
+  return getElderDetail(session, elderId);
+}
+
+export async function listCommunityElders(
+  session: Session,
+  communityId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<ElderSummary>> {
+  if (!canListCommunity(session, communityId)) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  const [page, name] = await Promise.all([eldersOfCommunity(communityId, cursor, limit), communityName(communityId)]);
+  if (!name) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  return { items: page.items.map((elder) => elderSummaryView(elder, name)), cursor: page.cursor ?? null };
+}
