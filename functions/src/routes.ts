@@ -40,6 +40,23 @@ export const routes = [
   { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'] },
 
   { method: 'GET', path: '/org', handler: 'org/get', roles: ['worker', 'admin'] },
+
+  // Canteen (老年助餐)
+  { method: 'GET', path: '/elders/{elderId}/menus', handler: 'canteen/elder-menus', roles: ['elder', 'family', 'worker'] },
+  { method: 'POST', path: '/elders/{elderId}/orders', handler: 'canteen/place-order', roles: ['elder', 'family', 'worker'] },
+  { method: 'GET', path: '/elders/{elderId}/orders', handler: 'canteen/elder-orders', roles: ['elder', 'family', 'worker', 'admin'] },
+  { method: 'GET', path: '/orders/{orderId}', handler: 'canteen/get-order', roles: ['elder', 'family', 'worker', 'admin'] },
+  { method: 'POST', path: '/orders/{orderId}/cancel', handler: 'canteen/cancel-order', roles: ['elder', 'family', 'worker'] },
+  { method: 'POST', path: '/orders/{orderId}/status', handler: 'canteen/set-order-status', roles: ['worker'] },
+  { method: 'GET', path: '/elders/{elderId}/subscriptions', handler: 'canteen/list-subscriptions', roles: ['elder', 'family', 'worker'] },
+  { method: 'POST', path: '/elders/{elderId}/subscriptions', handler: 'canteen/subscribe', roles: ['elder', 'family', 'worker'] },
+  { method: 'DELETE', path: '/elders/{elderId}/subscriptions/{subscriptionId}', handler: 'canteen/unsubscribe', roles: ['elder', 'family', 'worker'] },
+  { method: 'GET', path: '/centres/{centreId}/menus', handler: 'canteen/centre-menus', roles: ['worker', 'admin'] },
+  { method: 'PUT', path: '/centres/{centreId}/menus/{date}/{meal}', handler: 'canteen/publish-menu', roles: ['worker'] },
+  { method: 'POST', path: '/centres/{centreId}/menus/copy-week', handler: 'canteen/copy-week', roles: ['worker'] },
+  { method: 'GET', path: '/centres/{centreId}/board', handler: 'canteen/board', roles: ['worker', 'admin'] },
+  { method: 'POST', path: '/centres/{centreId}/board/confirm-all', handler: 'canteen/confirm-all', roles: ['worker'] },
+  { method: 'GET', path: '/centres/{centreId}/statements/{month}', handler: 'canteen/statement', roles: ['worker', 'admin'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];
@@ -58,3 +75,20 @@ export function handlerId(handler: string): string {
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 }
+
+/** Scheduled jobs: CDK turns each into an EventBridge schedule; locally `npm run job -- <handler>` runs one. */
+export interface JobDefinition {
+  handler: string;
+  /** EventBridge cron in UTC. */
+  schedule: string;
+  description: string;
+}
+
+export const jobs = [
+  {
+    handler: 'jobs/standing-orders',
+    // 20:00 Asia/Shanghai: tomorrow's standing orders are placed the evening before, well ahead of the cutoffs.
+    schedule: 'cron(0 12 * * ? *)',
+    description: 'Places the next day\'s canteen orders for standing orders',
+  },
+] as const satisfies readonly JobDefinition[];

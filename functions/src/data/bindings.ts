@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { bindingCodeFrom } from '../domain/binding-code';
-import { Binding, BindingCode, data, type BindingItem } from './entities';
+import { Binding, BindingCode, type BindingItem } from './entities';
+import { data } from './service';
 import { isConditionFailure, rethrowBadCursor } from './errors';
 
 export async function isBound(elderId: string, familyId: string): Promise<boolean> {

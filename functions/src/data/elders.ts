@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import type { FactChange } from '../domain/verification';
 import type { UpdateContactInput, VerificationInput } from '../schemas/api';
-import { data, Elder, VerificationChange, type ElderItem, type VerificationChangeItem } from './entities';
+import { Elder, VerificationChange, type ElderItem, type VerificationChangeItem } from './entities';
+import { data } from './service';
 import { rethrowBadCursor } from './errors';
 
 export async function getElder(elderId: string): Promise<ElderItem | undefined> {

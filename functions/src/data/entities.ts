@@ -1,4 +1,4 @@
-import { Entity, Service, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from 'electrodb';
 import { config } from '../lib/config';
 import { subsidyCategories } from '../schemas/common';
 import { roles } from '../routes';
@@ -17,15 +17,15 @@ import { documentClient } from './client';
  *  - binding code by code (TTL-expired)
  *  - verification history of an elder (primary)
  */
-const service = 'yilin';
-const table = config.tableName;
-const client = documentClient;
+export const service = 'yilin';
+export const table = config.tableName;
+export const client = documentClient;
 
-const primary = <const P extends readonly string[], const S extends readonly string[] = []>(pk: P, sk?: S) => ({
+export const primary = <const P extends readonly string[], const S extends readonly string[] = []>(pk: P, sk?: S) => ({
   pk: { field: 'pk', composite: pk },
   sk: { field: 'sk', composite: (sk ?? []) as S },
 }) as const;
-const gsi1 = <const P extends readonly string[], const S extends readonly string[]>(pk: P, sk: S) => ({
+export const gsi1 = <const P extends readonly string[], const S extends readonly string[]>(pk: P, sk: S) => ({
   index: 'gsi1',
   pk: { field: 'gsi1pk', composite: pk },
   sk: { field: 'gsi1sk', composite: sk },
@@ -38,7 +38,7 @@ export const County = new Entity(
       countyId: { type: 'string', required: true },
       name: { type: 'string', required: true },
     },
-    indexes: { byId: primary(['countyId']) },
+    indexes: { byId: primary(['countyId']), all: gsi1([], ['countyId']) },
   },
   { table, client },
 );
@@ -207,11 +207,6 @@ export const BindingCode = new Entity(
     },
     indexes: { byCode: primary(['code']) },
   },
-  { table, client },
-);
-
-export const data = new Service(
-  { County, Centre, Community, User, WechatIdentity, Elder, VerificationChange, Binding, BindingCode },
   { table, client },
 );
 

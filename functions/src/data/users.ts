@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import { isoNow } from '../lib/clock';
 import type { Role } from '../routes';
-import { User, WechatIdentity, data, type UserItem } from './entities';
+import { User, WechatIdentity, type UserItem } from './entities';
+import { data } from './service';
 
 export async function getUser(userId: string): Promise<UserItem | undefined> {
   const { data: user } = await User.get({ userId }).go();

@@ -31,6 +31,8 @@ export interface ApiRequest<Body, Query> {
 export interface ApiResult {
   statusCode?: number;
   body?: unknown;
+  /** A body sent as is (e.g. CSV), with its own content type in `headers`. */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
@@ -145,7 +147,7 @@ export function httpHandler<Body = undefined, Query = Record<string, never>>(
     return {
       statusCode,
       headers: { ...jsonHeaders, ...result.headers },
-      body: result.body === undefined ? '' : JSON.stringify(result.body),
+      body: result.rawBody ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
     };
   });
 }

@@ -11,7 +11,10 @@ import { Binding, Centre, Community, County, Elder, User } from '../data/entitie
 import { config } from '../lib/config';
 import { isoNow } from '../lib/clock';
 import { tableDefinition, keyAttributeNames } from '../table';
-import { demoBindings, demoCentres, demoCommunities, demoCounty, demoElders, demoStaff } from './demo-data';
+import { createMenu } from '../data/canteen';
+import { addDays, defaultTimes, instantOf, meals } from '../domain/canteen';
+import { businessDate } from '../lib/clock';
+import { demoBindings, demoCanteen, demoCentres, demoCommunities, demoCounty, demoDishes, demoElders, demoStaff } from './demo-data';
 
 /** The same definition CDK deploys, as a CreateTable request for DynamoDB Local. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -51,10 +54,13 @@ export async function ensureTable(tableName = config.tableName): Promise<void> {
   );
 }
 
-/** Seeds the demo organisation and accounts once; the county is written last and marks completion. */
-export async function seedDemoData(): Promise<{ seeded: boolean }> {
+/**
+ * Seeds the demo organisation and accounts once (the county is written last and marks completion),
+ * and on every run tops up the demo menus for the coming week.
+ */
+export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: number }> {
   const { data: existing } = await County.get({ countyId: demoCounty.countyId }).go();
-  if (existing) return { seeded: false };
+  if (existing) return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   const now = isoNow();
   await Centre.put(demoCentres).go();
   await Community.put(demoCommunities).go();
@@ -90,5 +96,38 @@ export async function seedDemoData(): Promise<{ seeded: boolean }> {
   ).go();
   await Binding.put(demoBindings.map((binding) => ({ ...binding, boundAt: now }))).go();
   await County.put(demoCounty).go();
-  return { seeded: true };
+  return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
+}
+
+/**
+ * Makes sure each demo centre has menus for today and the next six days, so the local canteen always
+ * has something to order whenever `npm start` runs. Existing menus (and their orders) are kept.
+ */
+export async function ensureDemoMenus(days = 7): Promise<{ created: number }> {
+  const today = businessDate();
+  let created = 0;
+  for (const centre of demoCentres) {
+    for (let offset = 0; offset < days; offset++) {
+      const date = addDays(today, offset);
+      const dayIndex = Math.round(Date.parse(date) / 86_400_000);
+      for (const meal of meals) {
+        const times = defaultTimes[meal];
+        const outcome = await createMenu({
+          centreId: centre.centreId,
+          date,
+          meal,
+          dishes: demoDishes(meal, dayIndex),
+          ...demoCanteen,
+          cutoffTime: times.cutoff,
+          servingTime: times.serving,
+          cutoffAt: instantOf(date, times.cutoff).toISOString(),
+          servingAt: instantOf(date, times.serving).toISOString(),
+          publishedBy: 'demo-worker-xueyuan',
+          updatedAt: isoNow(),
+        });
+        if (outcome === 'created') created += 1;
+      }
+    }
+  }
+  return { created };
 }

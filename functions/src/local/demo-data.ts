@@ -112,3 +112,31 @@ export const demoBindings = [
 ];
 
 export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff];
+
+/** A fortnight of 三荤三素一汤 menus, soft and light, rotated over the coming days. */
+const lunchDishes = [
+  ['清蒸鲈鱼', '土豆烧牛肉', '肉末蒸蛋', '清炒菠菜', '蒜蓉西兰花', '红烧冬瓜', '紫菜蛋花汤'],
+  ['红烧鸡块', '番茄炖牛腩', '清蒸肉饼', '炒小白菜', '木耳炒山药', '家常豆腐', '冬瓜排骨汤'],
+  ['黄焖鸡', '萝卜炖羊肉', '鱼香肉丝', '清炒油麦菜', '胡萝卜炒蛋', '蒸南瓜', '玉米胡萝卜汤'],
+];
+const dinnerDishes = [
+  ['香菇滑鸡', '肉末茄子', '虾仁蒸蛋', '炒时蔬', '凉拌黄瓜', '麻婆豆腐（微辣）', '小米南瓜粥'],
+  ['清炖狮子头', '糖醋里脊', '鸡蛋羹', '手撕包菜', '清炒丝瓜', '蒜蓉茄子', '青菜豆腐汤'],
+];
+const kinds = ['meat', 'meat', 'meat', 'veg', 'veg', 'veg', 'soup'] as const;
+const softDishes = new Set(['肉末蒸蛋', '清蒸肉饼', '蒸南瓜', '虾仁蒸蛋', '鸡蛋羹', '小米南瓜粥', '清炖狮子头', '红烧冬瓜', '家常豆腐']);
+
+export function demoDishes(meal: 'lunch' | 'dinner', dayIndex: number) {
+  const names = (meal === 'lunch' ? lunchDishes : dinnerDishes)[dayIndex % (meal === 'lunch' ? lunchDishes.length : dinnerDishes.length)];
+  return names.map((name, i) => {
+    const tags: Array<'soft' | 'low_salt' | 'contains_seafood' | 'spicy'> = [];
+    if (softDishes.has(name)) tags.push('soft');
+    if (kinds[i] === 'veg' || kinds[i] === 'soup') tags.push('low_salt');
+    if (/鱼|虾/.test(name)) tags.push('contains_seafood');
+    if (/微辣|麻婆/.test(name)) tags.push('spicy');
+    return { name, kind: kinds[i], tags };
+  });
+}
+
+/** Standard price and capacities of the demo canteens (about 50 seats, 15 deliveries a meal). */
+export const demoCanteen = { standardPriceFen: 1500, seatCapacity: 50, deliveryCapacity: 15 };

@@ -1,0 +1,180 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { fulfilments, meals, orderStatuses } from '../domain/canteen';
+import { subsidyCategories } from '../schemas/common';
+import { dishKinds } from '../schemas/canteen';
+import { client, gsi1, primary, service, table } from './entities';
+
+/**
+ * Canteen entities. Access patterns:
+ *  - menus of a centre by date range (primary: centre, sorted by date and meal)
+ *  - order by id; orders of one meal at one centre, the day's board (gsi1); an elder's orders by date (gsi2)
+ *  - one order per elder per meal: the order slot item, created in the same transaction as the order
+ *  - an idempotency record per elder and client key, expiring after a week
+ *  - standing orders of an elder (primary) and of a centre (gsi1); the outcome of each scheduled run
+ */
+const gsi2 = <const P extends readonly string[], const S extends readonly string[]>(pk: P, sk: S) =>
+  ({ index: 'gsi2', pk: { field: 'gsi2pk', composite: pk }, sk: { field: 'gsi2sk', composite: sk } }) as const;
+
+export const Menu = new Entity(
+  {
+    model: { entity: 'menu', version: '1', service },
+    attributes: {
+      centreId: { type: 'string', required: true },
+      date: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      dishes: {
+        type: 'list',
+        required: true,
+        items: {
+          type: 'map',
+          properties: {
+            name: { type: 'string', required: true },
+            kind: { type: dishKinds, required: true },
+            tags: { type: 'list', required: true, items: { type: 'string' } },
+          },
+        },
+      },
+      standardPriceFen: { type: 'number', required: true },
+      seatCapacity: { type: 'number', required: true },
+      deliveryCapacity: { type: 'number', required: true },
+      seatsTaken: { type: 'number', required: true, default: 0 },
+      deliveriesTaken: { type: 'number', required: true, default: 0 },
+      cutoffTime: { type: 'string', required: true },
+      servingTime: { type: 'string', required: true },
+      cutoffAt: { type: 'string', required: true },
+      servingAt: { type: 'string', required: true },
+      publishedBy: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: { byCentre: primary(['centreId'], ['date', 'meal']) },
+  },
+  { table, client },
+);
+
+const timelineEntry = {
+  type: 'map',
+  properties: {
+    status: { type: orderStatuses, required: true },
+    at: { type: 'string', required: true },
+    byUserId: { type: 'string', required: true },
+    byName: { type: 'string', required: true },
+  },
+} as const;
+
+export const Order = new Entity(
+  {
+    model: { entity: 'order', version: '1', service },
+    attributes: {
+      orderId: { type: 'string', required: true },
+      elderId: { type: 'string', required: true },
+      centreId: { type: 'string', required: true },
+      communityId: { type: 'string', required: true },
+      date: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      fulfilment: { type: fulfilments, required: true },
+      note: { type: 'string', required: true },
+      status: { type: orderStatuses, required: true },
+      standardPriceFen: { type: 'number', required: true },
+      priceFen: { type: 'number', required: true },
+      subsidyFen: { type: 'number', required: true },
+      priceRule: { type: ['standard', 'age60', 'age70', 'age80', 'dibao', 'tekun', 'disabled'] as const, required: true },
+      priceReason: { type: 'string', required: true },
+      subsidyCategory: { type: subsidyCategories },
+      elderName: { type: 'string', required: true },
+      elderPhone: { type: 'string', required: true },
+      elderAddress: { type: 'string', required: true },
+      dietary: {
+        type: 'map',
+        required: true,
+        properties: {
+          lowSalt: { type: 'boolean', required: true },
+          lowSugar: { type: 'boolean', required: true },
+          softFood: { type: 'boolean', required: true },
+          allergies: { type: 'string', required: true },
+        },
+      },
+      cutoffAt: { type: 'string', required: true },
+      placedBy: { type: 'string', required: true },
+      placedAt: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+      timeline: { type: 'list', required: true, items: timelineEntry },
+    },
+    indexes: {
+      byId: primary(['orderId']),
+      byMeal: gsi1(['centreId', 'date', 'meal'], ['orderId']),
+      byElder: gsi2(['elderId'], ['date', 'meal', 'orderId']),
+    },
+  },
+  { table, client },
+);
+
+export const OrderSlot = new Entity(
+  {
+    model: { entity: 'orderSlot', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      date: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      orderId: { type: 'string', required: true },
+    },
+    indexes: { byElderMeal: primary(['elderId'], ['date', 'meal']) },
+  },
+  { table, client },
+);
+
+export const Idempotency = new Entity(
+  {
+    model: { entity: 'idempotency', version: '1', service },
+    attributes: {
+      scope: { type: 'string', required: true },
+      key: { type: 'string', required: true },
+      fingerprint: { type: 'string', required: true },
+      orderId: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { byKey: primary(['scope', 'key']) },
+  },
+  { table, client },
+);
+
+export const Subscription = new Entity(
+  {
+    model: { entity: 'subscription', version: '1', service },
+    attributes: {
+      subscriptionId: { type: 'string', required: true },
+      elderId: { type: 'string', required: true },
+      centreId: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      fulfilment: { type: fulfilments, required: true },
+      weekdays: { type: 'list', required: true, items: { type: 'number' } },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byElder: primary(['elderId'], ['subscriptionId']),
+      byCentre: gsi1(['centreId'], ['subscriptionId']),
+    },
+  },
+  { table, client },
+);
+
+export const StandingRun = new Entity(
+  {
+    model: { entity: 'standingRun', version: '1', service },
+    attributes: {
+      subscriptionId: { type: 'string', required: true },
+      date: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      outcome: { type: ['placed', 'already_ordered', 'sold_out', 'no_menu', 'closed', 'not_eligible'] as const, required: true },
+      message: { type: 'string', required: true },
+      orderId: { type: 'string' },
+      at: { type: 'string', required: true },
+    },
+    indexes: { bySubscription: primary(['subscriptionId'], ['date', 'meal']) },
+  },
+  { table, client },
+);
+
+export type MenuItem = EntityItem<typeof Menu>;
+export type OrderItem = EntityItem<typeof Order>;
+export type SubscriptionItem = EntityItem<typeof Subscription>;

@@ -1,0 +1,200 @@
+import type { Fulfilment, Meal, OrderStatus } from '../domain/canteen';
+import { Idempotency, Menu, Order, StandingRun, Subscription, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
+import { isConditionFailure, rethrowBadCursor } from './errors';
+import { data } from './service';
+
+// ---- menus ----
+export async function getMenu(centreId: string, date: string, meal: Meal): Promise<MenuItem | undefined> {
+  const { data: menu } = await Menu.get({ centreId, date, meal }).go();
+  return menu ?? undefined;
+}
+
+/** Menus of a centre between two dates, inclusive: one Query on the centre's partition. */
+export async function menusBetween(centreId: string, from: string, to: string): Promise<MenuItem[]> {
+  const { data: menus } = await Menu.query.byCentre({ centreId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
+  return menus;
+}
+
+export type MenuFields = Omit<MenuItem, 'seatsTaken' | 'deliveriesTaken'>;
+
+/** Creates a menu with empty counters. Fails with 'exists' when one is already published. */
+export async function createMenu(menu: MenuFields): Promise<'created' | 'exists'> {
+  try {
+    await Menu.create({ ...menu, seatsTaken: 0, deliveriesTaken: 0 }).go();
+    return 'created';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'exists';
+    throw error;
+  }
+}
+
+/**
+ * Replaces a published menu's dishes, price, capacities and times, keeping the counters of seats
+ * already taken; refused when the new capacity is below what is already ordered.
+ */
+export async function updateMenu(menu: MenuFields): Promise<'updated' | 'below-taken' | 'missing'> {
+  const { centreId, date, meal, ...fields } = menu;
+  try {
+    await Menu.patch({ centreId, date, meal })
+      .set(fields)
+      .where((attr, op) => `${op.lte(attr.seatsTaken, menu.seatCapacity)} AND ${op.lte(attr.deliveriesTaken, menu.deliveryCapacity)}`)
+      .go();
+    return 'updated';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return (await getMenu(centreId, date, meal)) ? 'below-taken' : 'missing';
+  }
+}
+
+// ---- orders ----
+export async function getOrder(orderId: string): Promise<OrderItem | undefined> {
+  const { data: order } = await Order.get({ orderId }).go();
+  return order ?? undefined;
+}
+
+export async function ordersOfMeal(centreId: string, date: string, meal: Meal): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byMeal({ centreId, date, meal }).go({ pages: 'all' });
+  return orders;
+}
+
+export async function ordersOfElder(elderId: string, cursor: string | undefined, limit: number) {
+  try {
+    const page = await Order.query.byElder({ elderId }).go({ cursor: cursor ?? null, limit, order: 'desc' });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
+}
+
+export async function ordersOfElderBetween(elderId: string, from: string, to: string): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byElder({ elderId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
+  return orders;
+}
+
+export async function getIdempotencyRecord(scope: string, key: string) {
+  const { data: record } = await Idempotency.get({ scope, key }).go();
+  return record ?? undefined;
+}
+
+export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed';
+
+/**
+ * Places an order as one transaction of four writes: take a seat (or a delivery slot) on the menu
+ * only while one is left and the menu is unchanged; claim the elder's one slot for this meal; store
+ * the order; remember the idempotency key. Either all happen or none does.
+ */
+export async function placeOrderAtomically(
+  order: OrderItem,
+  menu: MenuItem,
+  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
+): Promise<PlaceOutcome> {
+  const delivery = order.fulfilment === 'delivery';
+  const result = await data.transaction
+    .write(({ Menu: menus, OrderSlot: slots, Order: orders, Idempotency: keys }) => [
+      menus
+        .update({ centreId: menu.centreId, date: menu.date, meal: menu.meal })
+        .add(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
+        .where((attr, op) =>
+          delivery
+            ? `${op.lt(attr.deliveriesTaken, menu.deliveryCapacity)} AND ${op.eq(attr.deliveryCapacity, menu.deliveryCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`
+            : `${op.lt(attr.seatsTaken, menu.seatCapacity)} AND ${op.eq(attr.seatCapacity, menu.seatCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`,
+        )
+        .commit(),
+      slots.create({ elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }).commit(),
+      orders.create(order).commit(),
+      keys.create({ ...idempotency, orderId: order.orderId }).commit(),
+    ])
+    .go();
+  if (!result.canceled) return 'placed';
+  const [menuResult, slotResult, , keyResult] = result.data as Array<{ rejected: boolean }>;
+  if (keyResult?.rejected) return 'duplicate-request';
+  if (slotResult?.rejected) return 'already-ordered';
+  if (menuResult?.rejected) {
+    const current = await getMenu(menu.centreId, menu.date, menu.meal);
+    const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
+    return unchanged ? 'sold-out' : 'menu-changed';
+  }
+  throw new Error('Order transaction cancelled for an unknown reason');
+}
+
+export interface StatusChange {
+  to: OrderStatus;
+  at: string;
+  byUserId: string;
+  byName: string;
+}
+
+/** Moves an order on, only from the status it was read in, so two workers cannot both move it. */
+export async function changeOrderStatus(order: OrderItem, change: StatusChange): Promise<OrderItem | 'stale'> {
+  try {
+    const { data: updated } = await Order.patch({ orderId: order.orderId })
+      .set({ status: change.to, updatedAt: change.at })
+      .append({ timeline: [{ status: change.to, at: change.at, byUserId: change.byUserId, byName: change.byName }] })
+      .where((attr, op) => op.eq(attr.status, order.status))
+      .go({ response: 'all_new' });
+    return updated as OrderItem;
+  } catch (error) {
+    if (isConditionFailure(error)) return 'stale';
+    throw error;
+  }
+}
+
+/** Cancels and gives the seat back and frees the elder's slot for this meal, all in one transaction. */
+export async function cancelOrderAtomically(order: OrderItem, change: StatusChange): Promise<'cancelled' | 'stale'> {
+  const delivery = order.fulfilment === 'delivery';
+  const result = await data.transaction
+    .write(({ Menu: menus, OrderSlot: slots, Order: orders }) => [
+      orders
+        .patch({ orderId: order.orderId })
+        .set({ status: 'cancelled', updatedAt: change.at })
+        .append({ timeline: [{ status: 'cancelled', at: change.at, byUserId: change.byUserId, byName: change.byName }] })
+        .where((attr, op) => op.eq(attr.status, order.status))
+        .commit(),
+      menus
+        .update({ centreId: order.centreId, date: order.date, meal: order.meal })
+        .subtract(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
+        .commit(),
+      slots
+        .delete({ elderId: order.elderId, date: order.date, meal: order.meal })
+        .where((attr, op) => op.eq(attr.orderId, order.orderId))
+        .commit(),
+    ])
+    .go();
+  return result.canceled ? 'stale' : 'cancelled';
+}
+
+// ---- standing orders ----
+export async function subscriptionsOfElder(elderId: string): Promise<SubscriptionItem[]> {
+  const { data: items } = await Subscription.query.byElder({ elderId }).go({ limit: 20 });
+  return items;
+}
+
+export async function subscriptionsOfCentre(centreId: string): Promise<SubscriptionItem[]> {
+  const { data: items } = await Subscription.query.byCentre({ centreId }).go({ pages: 'all' });
+  return items;
+}
+
+export async function createSubscription(item: SubscriptionItem): Promise<void> {
+  await Subscription.create(item).go();
+}
+
+export async function deleteSubscription(elderId: string, subscriptionId: string): Promise<boolean> {
+  try {
+    await Subscription.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function recordStandingRun(run: { subscriptionId: string; date: string; meal: Meal; outcome: 'placed' | 'already_ordered' | 'sold_out' | 'no_menu' | 'closed' | 'not_eligible'; message: string; orderId?: string; at: string }) {
+  await StandingRun.put(run).go();
+}
+
+export async function recentRuns(subscriptionId: string) {
+  const { data: runs } = await StandingRun.query.bySubscription({ subscriptionId }).go({ order: 'desc', limit: 5 });
+  return runs;
+}
+
+export type { Fulfilment };

@@ -1,0 +1,235 @@
+import { ulid } from 'ulid';
+import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
+import { mealPriceFor } from '../domain/pricing';
+import {
+  cancelOrderAtomically,
+  changeOrderStatus,
+  getIdempotencyRecord,
+  getMenu,
+  getOrder,
+  menusBetween,
+  ordersOfElder,
+  ordersOfElderBetween,
+  placeOrderAtomically,
+} from '../data/canteen';
+import type { MenuItem, OrderItem } from '../data/canteen-entities';
+import type { ElderItem } from '../data/entities';
+import { isBound } from '../data/bindings';
+import { businessDate, clock, epochSeconds } from '../lib/clock';
+import { badRequest, conflict, notFound } from '../lib/errors';
+import type { Session } from '../lib/session-token';
+import type { ElderMealOffer, ElderMenusResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../schemas/canteen';
+import type { Page as ApiPage } from '../schemas/api';
+import { actorName, assertCentreStaff } from './actors';
+import { centreName, communityName } from './community-names';
+import { loadElderFor } from './elders';
+import { menuView, orderView } from './canteen-views';
+import { elderSummaryView } from './views';
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订单。');
+
+/** Who may order for an elder: the elder, bound family, and a worker of the community taking a phone order. */
+async function elderForOrdering(session: Session, elderId: string): Promise<ElderItem> {
+  const { elder, access } = await loadElderFor(session, elderId);
+  if (access === 'county-admin') throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+  return elder;
+}
+
+function fulfilmentsFor(elder: ElderItem, menu: MenuItem): Fulfilment[] {
+  const allowed: Fulfilment[] = [];
+  if (menu.seatCapacity > 0) allowed.push('eat_in', 'pick_up');
+  if (elder.mobilityLimited && menu.deliveryCapacity > 0) allowed.push('delivery');
+  return allowed;
+}
+
+function priceFor(elder: ElderItem, menu: MenuItem) {
+  return mealPriceFor({
+    birthDate: elder.birthDate,
+    verifiedCategory: elder.subsidyCategoryVerified ?? null,
+    mealDate: menu.date,
+    standardPriceFen: menu.standardPriceFen,
+  });
+}
+
+/** The coming week's menus for an elder, each with the elder's own price and why, and any order placed. */
+export async function elderMenus(session: Session, elderId: string): Promise<ElderMenusResponse> {
+  const { elder } = await loadElderFor(session, elderId);
+  const today = businessDate();
+  const until = addDays(today, 6);
+  const [menus, orders, centre, community] = await Promise.all([
+    menusBetween(elder.centreId, today, until),
+    ordersOfElderBetween(elderId, today, until),
+    centreName(elder.centreId),
+    communityName(elder.communityId),
+  ]);
+  const now = clock.now();
+  const days: ElderMenusResponse['days'] = [];
+  for (let offset = 0; offset < 7; offset++) {
+    const date = addDays(today, offset);
+    const offers: ElderMealOffer[] = menus
+      .filter((menu) => menu.date === date)
+      .map((menu) => {
+        const order = orders.find((candidate) => candidate.date === date && candidate.meal === menu.meal && candidate.status !== 'cancelled');
+        const view = menuView(menu);
+        const allowed = fulfilmentsFor(elder, menu);
+        const full = view.seatsLeft === 0 && (!allowed.includes('delivery') || view.deliveriesLeft === 0);
+        const closedReason = order
+          ? '这一餐已经订好了'
+          : !isBeforeCutoff(menu.cutoffAt, now)
+            ? `已过订餐时间（${menu.cutoffTime} 截止）`
+            : full
+              ? '已订满'
+              : undefined;
+        return {
+          menu: view,
+          price: priceFor(elder, menu),
+          orderable: closedReason === undefined,
+          ...(closedReason ? { closedReason } : {}),
+          fulfilmentsAllowed: allowed,
+          ...(order ? { order: orderView(order) } : {}),
+        };
+      });
+    if (offers.length) days.push({ date, weekdayName: weekdayNames[weekdayOf(date)], meals: offers });
+  }
+  return { elder: elderSummaryView(elder, community), centreName: centre, days };
+}
+
+async function replay(scope: string, key: string, fingerprint: string): Promise<PlaceOrderResponse | undefined> {
+  const record = await getIdempotencyRecord(scope, key);
+  if (!record) return undefined;
+  if (record.fingerprint !== fingerprint) {
+    throw conflict('IDEMPOTENCY_KEY_REUSED', '这个请求编号已用于另一份订单，请刷新后重新下单。');
+  }
+  const order = await getOrder(record.orderId);
+  if (!order) throw new Error('Idempotency record points at a missing order');
+  return { order: orderView(order), replayed: true };
+}
+
+export interface Orderer {
+  userId: string;
+  name: string;
+}
+
+/** Places an order for an elder the caller may order for; every check before the one atomic write. */
+export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
+  const fingerprint = `${input.date}|${input.meal}|${input.fulfilment}`;
+  const earlier = await replay(elder.elderId, input.idempotencyKey, fingerprint);
+  if (earlier) return earlier;
+  const now = clock.now();
+  if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
+  const menu = await getMenu(elder.centreId, input.date, input.meal);
+  if (!menu) throw notFound('MENU_NOT_FOUND', `${input.date} 的${mealNames[input.meal]}还没有发布菜单。`);
+  if (!isBeforeCutoff(menu.cutoffAt, now)) {
+    throw conflict('ORDER_CLOSED', `已过订餐时间（${mealNames[input.meal]} ${menu.cutoffTime} 截止），请联系社区工作者。`);
+  }
+  if (input.fulfilment === 'delivery' && !elder.mobilityLimited) {
+    throw badRequest('DELIVERY_NOT_ELIGIBLE', '送餐上门只为行动不便的长辈提供，请选择堂食或自取，或请社区工作者核实。');
+  }
+  const price = priceFor(elder, menu);
+  const at = now.toISOString();
+  const order: OrderItem = {
+    orderId: ulid(),
+    elderId: elder.elderId,
+    centreId: elder.centreId,
+    communityId: elder.communityId,
+    date: input.date,
+    meal: input.meal,
+    fulfilment: input.fulfilment,
+    note: input.note ?? '',
+    status: 'placed',
+    standardPriceFen: menu.standardPriceFen,
+    priceFen: price.priceFen,
+    subsidyFen: price.subsidyFen,
+    priceRule: price.rule,
+    priceReason: price.reason,
+    subsidyCategory: elder.subsidyCategoryVerified,
+    elderName: elder.name,
+    elderPhone: elder.phone,
+    elderAddress: elder.address,
+    dietary: elder.dietary,
+    cutoffAt: menu.cutoffAt,
+    placedBy: by.userId,
+    placedAt: at,
+    updatedAt: at,
+    timeline: [{ status: 'placed', at, byUserId: by.userId, byName: by.name }],
+  };
+  const outcome = await placeOrderAtomically(order, menu, {
+    scope: elder.elderId,
+    key: input.idempotencyKey,
+    fingerprint,
+    expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS,
+  });
+  switch (outcome) {
+    case 'placed':
+      return { order: orderView(order), replayed: false };
+    case 'duplicate-request': {
+      const repeated = await replay(elder.elderId, input.idempotencyKey, fingerprint);
+      if (repeated) return repeated;
+      throw new Error('Duplicate request without a stored answer');
+    }
+    case 'already-ordered':
+      throw conflict('ALREADY_ORDERED', `${input.date} 的${mealNames[input.meal]}已经订过了，不用重复订。`);
+    case 'sold-out':
+      throw conflict('SOLD_OUT', `已订满：${input.date} 的${mealNames[input.meal]}${fulfilmentNames[input.fulfilment]}名额没有了。`);
+    case 'menu-changed':
+      throw conflict('MENU_CHANGED', '菜单刚刚有更新，请刷新后再订。');
+  }
+}
+
+export async function placeOrder(session: Session, elderId: string, input: PlaceOrderInput): Promise<PlaceOrderResponse> {
+  const elder = await elderForOrdering(session, elderId);
+  return placeOrderFor(elder, input, { userId: session.userId, name: await actorName(session) });
+}
+
+/** Loads an order the caller may see; anyone else is told it does not exist. */
+async function loadOrderFor(session: Session, orderId: string): Promise<OrderItem> {
+  const order = await getOrder(orderId);
+  if (!order) throw orderNotFound();
+  const allowed =
+    (session.role === 'elder' && order.elderId === session.userId) ||
+    (session.role === 'family' && (await isBound(order.elderId, session.userId))) ||
+    (session.role === 'worker' && session.centreId === order.centreId) ||
+    session.role === 'admin';
+  if (!allowed) throw orderNotFound();
+  return order;
+}
+
+export async function getOrderDetail(session: Session, orderId: string): Promise<{ order: OrderView }> {
+  return { order: orderView(await loadOrderFor(session, orderId)) };
+}
+
+export async function elderOrders(session: Session, elderId: string, cursor: string | undefined, limit: number): Promise<ApiPage<OrderView>> {
+  await loadElderFor(session, elderId);
+  const page = await ordersOfElder(elderId, cursor, limit);
+  return { items: page.items.map(orderView), cursor: page.cursor ?? null };
+}
+
+export async function cancelOrder(session: Session, orderId: string): Promise<{ order: OrderView }> {
+  const order = await loadOrderFor(session, orderId);
+  if (session.role === 'admin') throw orderNotFound();
+  const isWorker = session.role === 'worker';
+  const problem = cancelProblem(isWorker, order.status, order.fulfilment, order.cutoffAt, clock.now());
+  if (problem === 'not-cancellable') throw conflict('ORDER_NOT_CANCELLABLE', `订单${order.status === 'cancelled' ? '已经取消了' : '已在处理中'}，不能取消。`);
+  if (problem === 'after-cutoff') throw conflict('ORDER_CLOSED', '已过订餐截止时间，取消请联系社区工作者。');
+  const outcome = await cancelOrderAtomically(order, { to: 'cancelled', at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  if (outcome === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
+  return { order: orderView((await getOrder(orderId))!) };
+}
+
+/** A worker moves an order along: confirm, served, out for delivery, delivered, no-show. */
+export async function setOrderStatus(session: Session, orderId: string, status: OrderStatus): Promise<{ order: OrderView }> {
+  const order = await getOrder(orderId);
+  if (!order) throw orderNotFound();
+  assertCentreStaff(session, order.centreId, false);
+  if (!nextStatuses(order.status, order.fulfilment).includes(status)) {
+    throw conflict('STATUS_NOT_ALLOWED', `订单现在是“${orderView(order).statusName}”，不能改成这个状态。`);
+  }
+  const updated = await changeOrderStatus(order, { to: status, at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  if (updated === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
+  return { order: orderView(updated) };
+}
+
+export type { Meal };

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import './zod-locale';
+
+/**
+ * Runs in every integration test file before the file itself. Sets the environment the source reads
+ * (the data layer reads the table name and endpoint when first imported, so this must come first) and
+ * creates a table of this file's own, so files never see each other's data.
+ */
+const endpoint = process.env.YILIN_TEST_DYNAMODB_ENDPOINT;
+if (!endpoint) throw new Error('YILIN_TEST_DYNAMODB_ENDPOINT is not set: run the integration project through jest, which starts DynamoDB Local');
+
+const fileName = basename(expect.getState().testPath ?? 'test', '.test.ts').replace(/[^A-Za-z0-9_.-]/g, '-');
+
+Object.assign(process.env, {
+  STAGE: 'local',
+  TABLE_NAME: `yilin-test-${fileName}-${randomBytes(4).toString('hex')}`,
+  DYNAMODB_ENDPOINT: endpoint,
+  AWS_REGION: 'cn-north-1',
+  TOKEN_SECRET: 'integration-test-token-secret-0123456789abcdef',
+  WECHAT_APPID: 'wx-test-appid',
+  WECHAT_SECRET: 'wechat-test-secret',
+  // Nothing listens here; files that sign in with WeChat start the fake and point this at it.
+  WECHAT_API_BASE: 'http://127.0.0.1:9',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+});
+
+beforeAll(async () => {
+  // Required here, not imported at the top, so that the environment above is in place first.
+  const { ensureTable } = require('../../src/local/bootstrap') as typeof import('../../src/local/bootstrap');
+  await ensureTable();
+});
+
+afterEach(() => {
+  const { resetClock } = require('../../src/lib/clock') as typeof import('../../src/lib/clock');
+  resetClock();
+});
+
+afterAll(async () => {
+  const { dynamoClient } = require('../../src/data/client') as typeof import('../../src/data/client');
+  const { DeleteTableCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
+  await dynamoClient.send(new DeleteTableCommand({ TableName: process.env.TABLE_NAME }));
+  dynamoClient.destroy();
+});
