@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { OrgResponse } from '@yilin/functions/src/schemas/api'
+import { getOrg } from '../api'
+import { messageOf } from '../api/client'
+import { ElderPage } from '../components/ElderPage'
+import { Loading } from '../components/Loading'
+import { Notice } from '../components/Notice'
+import { goTo, queryString } from '../lib/navigation'
+import './index.css'
+
+/** County → service centres → communities; a community opens its list of elders. */
+export default function CountyPage() {
+  const [org, setOrg] = useState<OrgResponse | null>(null)
+  const [error, setError] = useState('')
+
+  useEffect(() => {
+    getOrg()
+      .then(setOrg)
+      .catch((err) => setError(messageOf(err)))
+  }, [])
+
+  return (
+    <ElderPage dense>
+      {error && <Notice kind='error' message={error} testId='admin-error' />}
+      {!org && !error && <Loading />}
+      {org && (
+        <>
+          <View className='page-title' data-testid='admin-county'>
+            {org.county.name}
+          </View>
+          {org.centres.map((centre) => (
+            <View key={centre.centreId} className='card' data-testid={`admin-centre-${centre.centreId}`}>
+              <View className='card__title'>{centre.name}</View>
+              {centre.communities.length === 0 && <View className='hint'>还没有社区。</View>}
+              {centre.communities.map((community) => (
+                <View
+                  key={community.communityId}
+                  className='worker-row'
+                  data-testid={`admin-community-${community.communityId}`}
+                  onClick={() =>
+                    goTo(`/worker/elders/index${queryString({ communityId: community.communityId, name: community.name })}`)
+                  }
+                >
+                  <View className='worker-row__name'>{community.name} ›</View>
+                </View>
+              ))}
+            </View>
+          ))}
+        </>
+      )}
+    </ElderPage>
+  )
+}

@@ -1,0 +1,51 @@
+import type {
+  BindingCodeResponse,
+  BindingView,
+  DemoAccountsResponse,
+  ElderDetailResponse,
+  ElderSummary,
+  MeResponse,
+  OrgResponse,
+  Page,
+  RedeemBindingResponse,
+  SessionResponse,
+  UpdateContactInput,
+  VerificationInput,
+} from '@yilin/functions/src/schemas/api'
+import { queryString } from '../lib/navigation'
+import { request } from './client'
+
+/** One function per route of the API (functions/src/routes.ts). */
+
+const id = (value: string) => encodeURIComponent(value)
+
+export const signInWithWechat = (code: string) => request<SessionResponse>('POST', '/auth/wechat', { code })
+
+export const listDemoAccounts = () => request<DemoAccountsResponse>('GET', '/auth/demo-accounts')
+
+export const signInAsDemo = (userId: string) => request<SessionResponse>('POST', '/auth/demo', { userId })
+
+export const getMe = () => request<MeResponse>('GET', '/me')
+
+export const getElder = (elderId: string) => request<ElderDetailResponse>('GET', `/elders/${id(elderId)}`)
+
+export const updateElderContact = (elderId: string, input: UpdateContactInput) =>
+  request<ElderDetailResponse>('PATCH', `/elders/${id(elderId)}/contact`, input)
+
+export const verifyElder = (elderId: string, input: VerificationInput) =>
+  request<ElderDetailResponse>('PUT', `/elders/${id(elderId)}/verification`, input)
+
+export const listCommunityElders = (communityId: string, cursor?: string, limit = 20) =>
+  request<Page<ElderSummary>>('GET', `/communities/${id(communityId)}/elders${queryString({ cursor: cursor ?? undefined, limit })}`)
+
+export const createBindingCode = (elderId: string) =>
+  request<BindingCodeResponse>('POST', `/elders/${id(elderId)}/binding-codes`)
+
+export const redeemBindingCode = (code: string) => request<RedeemBindingResponse>('POST', '/bindings', { code })
+
+export const listBindings = (elderId: string) => request<Page<BindingView>>('GET', `/elders/${id(elderId)}/bindings`)
+
+export const removeBinding = (elderId: string, familyId: string) =>
+  request<void>('DELETE', `/elders/${id(elderId)}/bindings/${id(familyId)}`)
+
+export const getOrg = () => request<OrgResponse>('GET', '/org')

@@ -1,0 +1,16 @@
+export default defineAppConfig({
+  // Elder and family pages live in the main package; worker and admin tools are subpackages
+  // so an elder's phone never downloads them.
+  pages: ['pages/login/index', 'pages/home/index', 'pages/profile/index', 'pages/elders/index', 'pages/binding/index'],
+  subPackages: [
+    { root: 'worker', pages: ['elders/index', 'elder/index'] },
+    { root: 'admin', pages: ['index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '颐邻',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f7f5f0',
+  },
+})

@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { ElderProfile, UpdateContactInput } from '@yilin/functions/src/schemas/api'
+import type { EmergencyContact } from '@yilin/functions/src/schemas/common'
+import { updateElderContact } from '../api'
+import { messageOf } from '../api/client'
+import { Notice } from './Notice'
+import { ToggleButton } from './ToggleButton'
+
+const MAX_CONTACTS = 3
+
+interface Props {
+  elder: ElderProfile
+  onSaved: (elder: ElderProfile) => void
+  onCancel: () => void
+}
+
+type Draft = Pick<ElderProfile, 'phone' | 'address' | 'dietary' | 'emergencyContacts'>
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Only what changed is sent, so a save never overwrites someone else's edit of another field. */
+export function changesOf(elder: ElderProfile, draft: Draft): UpdateContactInput {
+  const contacts = draft.emergencyContacts.filter((contact) => contact.name || contact.relation || contact.phone)
+  const changes: UpdateContactInput = {}
+  if (draft.phone !== elder.phone) changes.phone = draft.phone
+  if (draft.address !== elder.address) changes.address = draft.address
+  if (!same(draft.dietary, elder.dietary)) changes.dietary = draft.dietary
+  if (!same(contacts, elder.emergencyContacts)) changes.emergencyContacts = contacts
+  return changes
+}
+
+export function ContactEditor({ elder, onSaved, onCancel }: Props) {
+  const [draft, setDraft] = useState<Draft>({
+    phone: elder.phone,
+    address: elder.address,
+    dietary: { ...elder.dietary },
+    emergencyContacts: elder.emergencyContacts.map((contact) => ({ ...contact })),
+  })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const setDietary = (patch: Partial<Draft['dietary']>) => setDraft((d) => ({ ...d, dietary: { ...d.dietary, ...patch } }))
+  const setContact = (index: number, patch: Partial<EmergencyContact>) =>
+    setDraft((d) => ({
+      ...d,
+      emergencyContacts: d.emergencyContacts.map((contact, i) => (i === index ? { ...contact, ...patch } : contact)),
+    }))
+  const addContact = () =>
+    setDraft((d) => ({ ...d, emergencyContacts: [...d.emergencyContacts, { name: '', relation: '', phone: '' }] }))
+  const removeContact = (index: number) =>
+    setDraft((d) => ({ ...d, emergencyContacts: d.emergencyContacts.filter((_, i) => i !== index) }))
+
+  async function save() {
+    if (busy) return
+    const changes = changesOf(elder, draft)
+    if (Object.keys(changes).length === 0) {
+      setError('没有要修改的内容。')
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const { elder: saved } = await updateElderContact(elder.elderId, changes)
+      onSaved(saved)
+    } catch (err) {
+      setError(messageOf(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card' data-testid='profile-edit-form'>
+      <View className='card__title'>修改{elder.name}的资料</View>
+
+      <View className='form-label'>电话</View>
+      <Input
+        className='input'
+        type='number'
+        maxlength={13}
+        value={draft.phone}
+        data-testid='profile-edit-phone'
+        onInput={(e) => setDraft((d) => ({ ...d, phone: e.detail.value }))}
+      />
+
+      <View className='form-label'>住址</View>
+      <Input
+        className='input'
+        value={draft.address}
+        maxlength={100}
+        data-testid='profile-edit-address'
+        onInput={(e) => setDraft((d) => ({ ...d, address: e.detail.value }))}
+      />
+
+      <View className='form-label'>饮食</View>
+      <ToggleButton label='低盐' on={draft.dietary.lowSalt} testId='profile-edit-low-salt' onChange={(lowSalt) => setDietary({ lowSalt })} />
+      <ToggleButton label='低糖' on={draft.dietary.lowSugar} testId='profile-edit-low-sugar' onChange={(lowSugar) => setDietary({ lowSugar })} />
+      <ToggleButton label='软食' on={draft.dietary.softFood} testId='profile-edit-soft-food' onChange={(softFood) => setDietary({ softFood })} />
+      <View className='form-label'>过敏或忌口（没有就空着）</View>
+      <Input
+        className='input'
+        value={draft.dietary.allergies}
+        maxlength={100}
+        data-testid='profile-edit-allergies'
+        onInput={(e) => setDietary({ allergies: e.detail.value })}
+      />
+
+      <View className='form-label'>紧急联系人（最多 {MAX_CONTACTS} 位）</View>
+      {draft.emergencyContacts.map((contact, index) => (
+        <View key={index} className='contact-editor' data-testid={`profile-edit-contact-${index}`}>
+          <View className='form-label form-label--small'>第 {index + 1} 位 · 姓名</View>
+          <Input className='input' value={contact.name} maxlength={20} data-testid={`profile-edit-contact-${index}-name`} onInput={(e) => setContact(index, { name: e.detail.value })} />
+          <View className='form-label form-label--small'>关系（如 儿子、女儿、邻居）</View>
+          <Input className='input' value={contact.relation} maxlength={10} data-testid={`profile-edit-contact-${index}-relation`} onInput={(e) => setContact(index, { relation: e.detail.value })} />
+          <View className='form-label form-label--small'>电话</View>
+          <Input className='input' type='number' value={contact.phone} maxlength={13} data-testid={`profile-edit-contact-${index}-phone`} onInput={(e) => setContact(index, { phone: e.detail.value })} />
+          <View className='btn btn--secondary' data-testid={`profile-edit-contact-${index}-remove`} onClick={() => removeContact(index)}>
+            删除这位联系人
+          </View>
+        </View>
+      ))}
+      {draft.emergencyContacts.length < MAX_CONTACTS && (
+        <View className='btn btn--secondary' data-testid='profile-edit-contact-add' onClick={addContact}>
+          ＋ 添加紧急联系人
+        </View>
+      )}
+
+      {error && <Notice kind='error' message={error} testId='profile-edit-error' />}
+      <View className='btn btn--primary' data-testid='profile-edit-save' onClick={save}>
+        {busy ? '正在保存…' : '保存'}
+      </View>
+      <View className='btn btn--secondary' data-testid='profile-edit-cancel' onClick={onCancel}>
+        不改了
+      </View>
+    </View>
+  )
+}

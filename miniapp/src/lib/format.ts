@@ -1,0 +1,33 @@
+/** Dates for people: "1945年3月8日", "11月24日 15:30". Times shown in China time whatever the phone's zone. */
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+
+function chinaParts(iso: string) {
+  const shifted = new Date(Date.parse(iso) + CHINA_OFFSET_MS)
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  }
+}
+
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/** `YYYY-MM-DD` → "1945年3月8日". */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  if (!year || !month || !day) return date
+  return `${year}年${month}月${day}日`
+}
+
+/** ISO time → "2026年11月24日 15:30". */
+export function formatDateTime(iso: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso
+  const p = chinaParts(iso)
+  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/** "123456" → "1 2 3 4 5 6", easier to read out over the phone. */
+export const spacedCode = (code: string) => code.split('').join(' ')

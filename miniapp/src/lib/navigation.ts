@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro'
+
+export const LOGIN_URL = '/pages/login/index'
+export const HOME_URL = '/pages/home/index'
+
+export function goTo(url: string): void {
+  void Taro.navigateTo({ url })
+}
+
+/** Back one page; home when there is nothing to go back to (a page opened directly). */
+export function goBackOrHome(): void {
+  if (Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack()
+  } else {
+    void Taro.reLaunch({ url: HOME_URL })
+  }
+}
+
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}

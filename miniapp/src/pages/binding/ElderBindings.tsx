@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { BindingView } from '@yilin/functions/src/schemas/api'
+import { getMe, listBindings, removeBinding } from '../../api'
+import { messageOf } from '../../api/client'
+import { BindingCodePanel } from '../../components/BindingCodePanel'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { formatDateTime } from '../../lib/format'
+
+interface RowProps {
+  elderId: string
+  binding: BindingView
+  onRemoved: (familyId: string) => void
+}
+
+/** Removing asks again on the page itself (no pop-up), naming the person who will lose access. */
+function BindingRow({ elderId, binding, onRemoved }: RowProps) {
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const testId = `binding-row-${binding.familyId}`
+
+  async function remove() {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      await removeBinding(elderId, binding.familyId)
+      onRemoved(binding.familyId)
+    } catch (err) {
+      setError(messageOf(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='binding-row' data-testid={testId}>
+      <View className='binding-row__name'>{binding.name}</View>
+      <View className='hint'>绑定于 {formatDateTime(binding.boundAt)}</View>
+      {confirming ? (
+        <View className='confirm'>
+          <View className='confirm__question'>确定解除吗？解除后{binding.name}就看不到您的资料了。</View>
+          <View className='btn btn--danger' data-testid={`${testId}-confirm`} onClick={remove}>
+            {busy ? '正在解除…' : '确定解除'}
+          </View>
+          <View className='btn btn--secondary' data-testid={`${testId}-keep`} onClick={() => setConfirming(false)}>
+            不解除
+          </View>
+        </View>
+      ) : (
+        <View className='btn btn--secondary' data-testid={`${testId}-remove`} onClick={() => setConfirming(true)}>
+          解除绑定
+        </View>
+      )}
+      {error && <Notice kind='error' message={error} testId={`${testId}-error`} />}
+    </View>
+  )
+}
+
+export function ElderBindings() {
+  const [elderId, setElderId] = useState('')
+  const [bindings, setBindings] = useState<BindingView[] | null>(null)
+  const [error, setError] = useState('')
+
+  useEffect(() => {
+    getMe()
+      .then(async (me) => {
+        if (!me.elder) throw new Error('not an elder')
+        setElderId(me.elder.elderId)
+        setBindings((await listBindings(me.elder.elderId)).items)
+      })
+      .catch((err) => setError(messageOf(err)))
+  }, [])
+
+  if (error) return <Notice kind='error' message={error} testId='binding-error' />
+  if (!elderId) return <Loading />
+  return (
+    <View>
+      <BindingCodePanel elderId={elderId} />
+      <View className='card'>
+        <View className='card__title'>已绑定的家人</View>
+        {!bindings && <Loading />}
+        {bindings?.length === 0 && <View className='hint'>还没有家人绑定。</View>}
+        {bindings?.map((binding) => (
+          <BindingRow
+            key={binding.familyId}
+            elderId={elderId}
+            binding={binding}
+            onRemoved={(familyId) => setBindings((list) => (list ?? []).filter((b) => b.familyId !== familyId))}
+          />
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, View } from '@tarojs/components'
+import type { ElderSummary } from '@yilin/functions/src/schemas/api'
+import { redeemBindingCode } from '../../api'
+import { messageOf } from '../../api/client'
+import { Notice } from '../../components/Notice'
+import { goTo, HOME_URL } from '../../lib/navigation'
+import { setCurrentElderId } from '../../lib/session'
+
+const CODE_LENGTH = 6
+const CODE_MESSAGE = '请输入 6 位数字邀请码'
+
+/** Six large boxes show the digits; one number input underneath takes the typing. */
+export function RedeemCode() {
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [bound, setBound] = useState<ElderSummary | null>(null)
+
+  async function submit() {
+    if (busy) return
+    if (!new RegExp(`^\\d{${CODE_LENGTH}}$`).test(code)) {
+      setError(CODE_MESSAGE)
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const { elder } = await redeemBindingCode(code)
+      setCurrentElderId(elder.elderId)
+      setBound(elder)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (bound) {
+    return (
+      <View className='card'>
+        <Notice kind='success' testId='redeem-success' message={`绑定成功！您现在可以照看${bound.name}了。`} />
+        <View className='btn btn--primary' data-testid='redeem-view-profile' onClick={() => goTo('/pages/profile/index')}>
+          查看{bound.name}的资料
+        </View>
+        <View className='btn btn--secondary' data-testid='redeem-home' onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
+          回到首页
+        </View>
+      </View>
+    )
+  }
+
+  const digits = code.padEnd(CODE_LENGTH, ' ').slice(0, CODE_LENGTH).split('')
+  return (
+    <View className='card'>
+      <View className='card__title'>绑定长辈</View>
+      <View className='hint'>请长辈在“家人绑定”里生成邀请码，或请社区工作者帮忙，然后把 6 位数字填在下面。</View>
+      <View className='code-entry'>
+        <View className='code-boxes' aria-hidden>
+          {digits.map((digit, index) => (
+            <View key={index} className={index === code.length ? 'code-box code-box--next' : 'code-box'}>
+              {digit.trim()}
+            </View>
+          ))}
+        </View>
+        <Input
+          className='code-input'
+          type='number'
+          maxlength={CODE_LENGTH}
+          value={code}
+          focus
+          placeholder='6 位数字'
+          data-testid='redeem-code-input'
+          onInput={(e) => {
+            const next = e.detail.value.replace(/\D/g, '').slice(0, CODE_LENGTH)
+            setCode(next)
+            setError('')
+            return next
+          }}
+        />
+      </View>
+      {error && <Notice kind='error' message={error} testId='redeem-error' />}
+      <View className='btn btn--primary' data-testid='redeem-submit' onClick={submit}>
+        {busy ? '正在绑定…' : '确定绑定'}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { ElderSummary, MeResponse } from '@yilin/functions/src/schemas/api'
+import { getMe } from '../../api'
+import { messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { resolveCurrentElder } from '../../lib/currentElder'
+import { roleNames } from '../../lib/labels'
+import { goTo, LOGIN_URL } from '../../lib/navigation'
+import { clearSession, currentUser } from '../../lib/session'
+import './index.css'
+
+interface TileProps {
+  testId: string
+  title: string
+  note: string
+  url: string
+}
+
+function Tile({ testId, title, note, url }: TileProps) {
+  return (
+    <View className='tile' data-testid={testId} onClick={() => goTo(url)}>
+      <View className='tile__title'>{title}</View>
+      <View className='tile__note'>{note}</View>
+    </View>
+  )
+}
+
+function ElderSwitcher({ elder, count }: { elder: ElderSummary; count: number }) {
+  return (
+    <View className='switcher' data-testid='home-elder-switcher' onClick={() => goTo('/pages/elders/index')}>
+      <View className='switcher__label'>正在照看</View>
+      <View className='switcher__name' data-testid='home-current-elder'>
+        {elder.name}
+      </View>
+      <View className='switcher__action'>{count > 1 ? `共 ${count} 位长辈，点这里换一位 ›` : '点这里查看已绑定的长辈 ›'}</View>
+    </View>
+  )
+}
+
+function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+  return (
+    <View>
+      {current ? (
+        <>
+          <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
+          <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
+        </>
+      ) : (
+        <Notice kind='info' testId='home-no-elder' message='您还没有绑定长辈。请长辈或社区工作者给您一个 6 位邀请码，再点下面的“绑定长辈”。' />
+      )}
+      <Tile testId='home-tile-bind-elder' title='绑定长辈' note='输入长辈给您的 6 位邀请码' url='/pages/binding/index' />
+    </View>
+  )
+}
+
+function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+  switch (me.user.role) {
+    case 'elder':
+      return (
+        <View>
+          <Tile testId='home-tile-profile' title='我的资料' note='电话、住址、饮食和紧急联系人' url='/pages/profile/index' />
+          <Tile testId='home-tile-binding' title='家人绑定' note='让家人帮您办事、看您的资料' url='/pages/binding/index' />
+        </View>
+      )
+    case 'family':
+      return <FamilyTiles me={me} current={current} />
+    case 'worker':
+      return <Tile testId='home-tile-community-elders' title='本社区长辈' note='查看和核实长辈资料' url='/worker/elders/index' />
+    case 'admin':
+      return <Tile testId='home-tile-county' title='全县社区' note='服务中心和社区一览' url='/admin/index' />
+    case 'volunteer':
+      return <Tile testId='home-tile-profile' title='我的资料' note='您的姓名和所在社区' url='/pages/profile/index' />
+    default:
+      return null
+  }
+}
+
+export default function HomePage() {
+  const [me, setMe] = useState<MeResponse | null>(null)
+  const [current, setCurrent] = useState<ElderSummary | null>(null)
+  const [error, setError] = useState('')
+  const user = currentUser()
+
+  useDidShow(() => {
+    if (!currentUser()) {
+      void Taro.reLaunch({ url: LOGIN_URL })
+      return
+    }
+    getMe()
+      .then((answer) => {
+        setCurrent(resolveCurrentElder(answer.boundElders ?? []))
+        setMe(answer)
+        setError('')
+      })
+      .catch((err) => setError(messageOf(err)))
+  })
+
+  function signOut() {
+    clearSession()
+    void Taro.reLaunch({ url: LOGIN_URL })
+  }
+
+  const name = me?.user.name ?? user?.name ?? ''
+  const role = me?.user.role ?? user?.role
+  return (
+    <ElderPage>
+      <View className='greeting' data-testid='home-greeting'>
+        {name}，您好
+      </View>
+      <View className='greeting__sub' data-testid='home-community'>
+        {role ? roleNames[role] : ''}
+        {me?.community ? ` · ${me.community.name}` : ''}
+      </View>
+      {error && <Notice kind='error' message={error} testId='home-error' />}
+      {me ? <RoleTiles me={me} current={current} /> : !error && <Loading />}
+      <View className='link' data-testid='home-sign-out' onClick={signOut}>
+        退出登录
+      </View>
+    </ElderPage>
+  )
+}

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { Role } from '@yilin/functions/src/routes'
+import type { DemoAccount, SessionResponse } from '@yilin/functions/src/schemas/api'
+import { listDemoAccounts, signInAsDemo, signInWithWechat } from '../../api'
+import { ApiError, messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { roleNames, roleOrder } from '../../lib/labels'
+import { HOME_URL } from '../../lib/navigation'
+import { currentSession, saveSession } from '../../lib/session'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+function enter(session: SessionResponse) {
+  saveSession(session)
+  void Taro.reLaunch({ url: HOME_URL })
+}
+
+function WechatSignIn() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  async function signIn() {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      const { code } = await Taro.login()
+      enter(await signInWithWechat(code))
+    } catch (err) {
+      setError(messageOf(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='btn btn--primary' data-testid='login-wechat' onClick={signIn}>
+        {busy ? '正在登录…' : '微信一键登录'}
+      </View>
+      {error && <Notice kind='error' message={error} testId='login-error' />}
+    </View>
+  )
+}
+
+type Accounts = { state: 'loading' } | { state: 'ready'; accounts: DemoAccount[] } | { state: 'unavailable' } | { state: 'failed'; message: string }
+
+/** The local stage has no WeChat: pick one of the seeded people to see the app through their eyes. */
+function DemoSignIn() {
+  const [accounts, setAccounts] = useState<Accounts>({ state: 'loading' })
+  const [signingIn, setSigningIn] = useState('')
+  const [error, setError] = useState('')
+
+  useEffect(() => {
+    listDemoAccounts()
+      .then(({ accounts: list }) => setAccounts({ state: 'ready', accounts: list }))
+      .catch((err) => {
+        if (err instanceof ApiError && err.status === 404) setAccounts({ state: 'unavailable' })
+        else setAccounts({ state: 'failed', message: messageOf(err) })
+      })
+  }, [])
+
+  async function signIn(userId: string) {
+    if (signingIn) return
+    setSigningIn(userId)
+    setError('')
+    try {
+      enter(await signInAsDemo(userId))
+    } catch (err) {
+      setError(messageOf(err))
+      setSigningIn('')
+    }
+  }
+
+  if (accounts.state === 'loading') return <Loading />
+  if (accounts.state === 'unavailable') {
+    return (
+      <Notice
+        kind='info'
+        testId='login-demo-unavailable'
+        message='这里是网页版，只在本地试用时提供体验账号。正式使用请在微信里打开“颐邻”小程序登录。'
+      />
+    )
+  }
+  if (accounts.state === 'failed') return <Notice kind='error' message={accounts.message} testId='login-error' />
+
+  const byRole = (role: Role) => accounts.accounts.filter((account) => account.role === role)
+  return (
+    <View>
+      <View className='hint'>本地试用：选一位体验账号登录。</View>
+      {error && <Notice kind='error' message={error} testId='login-error' />}
+      {roleOrder
+        .filter((role) => byRole(role).length > 0)
+        .map((role) => (
+          <View key={role} className='login-group' data-testid={`login-group-${role}`}>
+            <View className='section-title'>{roleNames[role]}</View>
+            {byRole(role).map((account) => (
+              <View
+                key={account.userId}
+                className='login-account'
+                data-testid={`login-account-${account.userId}`}
+                onClick={() => signIn(account.userId)}
+              >
+                <View className='login-account__name'>
+                  {account.name}
+                  {signingIn === account.userId ? '（正在登录…）' : ''}
+                </View>
+                <View className='login-account__description'>{account.description}</View>
+              </View>
+            ))}
+          </View>
+        ))}
+    </View>
+  )
+}
+
+export default function LoginPage() {
+  // Someone still signed in goes straight on to their home page.
+  useDidShow(() => {
+    if (currentSession()) void Taro.reLaunch({ url: HOME_URL })
+  })
+
+  return (
+    <ElderPage>
+      <View className='login-brand'>颐邻</View>
+      <View className='login-slogan'>在家安心养老，邻里互相照应</View>
+      {isWeapp ? <WechatSignIn /> : <DemoSignIn />}
+    </ElderPage>
+  )
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { Picker, View } from '@tarojs/components'
+import type { ElderDetailResponse, ElderProfile } from '@yilin/functions/src/schemas/api'
+import { verifyElder } from '../../api'
+import { messageOf } from '../../api/client'
+import { Notice } from '../../components/Notice'
+import { ToggleButton } from '../../components/ToggleButton'
+import { formatDate } from '../../lib/format'
+import { subsidyCategoryNames, subsidyCategoryOrder } from '../../lib/labels'
+
+interface Props {
+  elder: ElderProfile
+  onVerified: (detail: ElderDetailResponse) => void
+}
+
+const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+
+/** The fields only a worker may set after checking papers at the door: they decide age and meal prices. */
+export function VerificationForm({ elder, onVerified }: Props) {
+  const [birthDate, setBirthDate] = useState(elder.birthDate)
+  const [category, setCategory] = useState(elder.subsidyCategoryVerified ?? elder.subsidyCategoryRequested)
+  const [mobilityLimited, setMobilityLimited] = useState(elder.mobilityLimited)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState(false)
+
+  async function save() {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    setDone(false)
+    try {
+      onVerified(await verifyElder(elder.elderId, { birthDate, subsidyCategory: category, mobilityLimited }))
+      setDone(true)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card' data-testid='verify-form'>
+      <View className='card__title'>核实资料</View>
+      <View className='form-label'>出生日期（看身份证）</View>
+      <Picker mode='date' value={birthDate} start='1900-01-01' end={todayInChina()} onChange={(e) => setBirthDate(e.detail.value)}>
+        <View className='picker' data-testid='verify-birth-date'>
+          {formatDate(birthDate)} ›
+        </View>
+      </Picker>
+      <View className='form-label'>补贴类别（本人申请：{subsidyCategoryNames[elder.subsidyCategoryRequested]}）</View>
+      <Picker
+        mode='selector'
+        range={subsidyCategoryOrder.map((c) => subsidyCategoryNames[c])}
+        value={subsidyCategoryOrder.indexOf(category)}
+        onChange={(e) => setCategory(subsidyCategoryOrder[Number(e.detail.value)])}
+      >
+        <View className='picker' data-testid='verify-subsidy-category'>
+          {subsidyCategoryNames[category]} ›
+        </View>
+      </Picker>
+      <View className='form-label'>行动情况（行动不便的长辈可以送餐上门）</View>
+      <ToggleButton label='行动不便' on={mobilityLimited} testId='verify-mobility' onChange={setMobilityLimited} />
+      {error && <Notice kind='error' message={error} testId='verify-error' />}
+      {done && <Notice kind='success' message='已核实并保存。' testId='verify-saved' />}
+      <View className='btn btn--primary' data-testid='verify-save' onClick={save}>
+        {busy ? '正在保存…' : '确认核实'}
+      </View>
+    </View>
+  )
+}

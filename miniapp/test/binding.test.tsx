@@ -1,0 +1,75 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import BindingPage from '../src/pages/binding/index'
+import { currentElderId } from '../src/lib/session'
+import { apiError, mockApi, signIn } from './api-mock'
+import { byTestId, findByTestId, nativeInput } from './dom'
+import { elderWang, summaryOf } from './fixtures'
+
+async function typeCode(code: string) {
+  const input = await waitFor(() => nativeInput('redeem-code-input'))
+  fireEvent.input(input, { target: { value: code } })
+}
+
+describe('family enters an invitation code', () => {
+  beforeEach(() => signIn('family'))
+
+  it('refuses anything but 6 digits without calling the server', async () => {
+    const calls = mockApi({})
+    render(<BindingPage />)
+    await typeCode('12345')
+    fireEvent.click(byTestId('redeem-submit')!)
+    expect((await findByTestId('redeem-error')).textContent).toContain('请输入 6 位数字邀请码')
+    expect(calls).toHaveLength(0)
+  })
+
+  it("shows the server's Chinese message next to the button when the code is wrong", async () => {
+    const calls = mockApi({ 'POST /bindings': apiError(404, 'BINDING_CODE_INVALID', '邀请码不对或已过期，请让长辈重新生成一个。') })
+    render(<BindingPage />)
+    await typeCode('654321')
+    fireEvent.click(byTestId('redeem-submit')!)
+    expect((await findByTestId('redeem-error')).textContent).toContain('邀请码不对或已过期')
+    expect(calls[0]).toMatchObject({ method: 'POST', data: { code: '654321' } })
+    expect(currentElderId()).toBeNull()
+  })
+
+  it('on success the newly bound elder becomes the current one', async () => {
+    mockApi({ 'POST /bindings': { status: 201, body: { elder: summaryOf(elderWang) } } })
+    render(<BindingPage />)
+    await typeCode('123456')
+    fireEvent.click(byTestId('redeem-submit')!)
+    expect((await findByTestId('redeem-success')).textContent).toContain('王秀兰')
+    expect(currentElderId()).toBe('e-wang')
+  })
+})
+
+describe('elder invites family and manages bindings', () => {
+  beforeEach(() => signIn('elder'))
+
+  const routes = () => ({
+    'GET /me': { status: 200, body: { user: { userId: 'u-elder', role: 'elder', name: '王秀兰' }, elder: elderWang } },
+    'GET /elders/e-wang/bindings': { status: 200, body: { items: [{ familyId: 'f-li', name: '李明', boundAt: '2026-11-01T02:00:00.000Z' }], cursor: null } },
+    'POST /elders/e-wang/binding-codes': { status: 201, body: { code: '408215', expiresAt: '2026-11-24T07:30:00.000Z' } },
+    'DELETE /elders/e-wang/bindings/f-li': { status: 204 },
+  })
+
+  it('shows a new code huge and spaced, with its one-time, 24-hour rule', async () => {
+    mockApi(routes())
+    render(<BindingPage />)
+    fireEvent.click(await findByTestId('binding-code-generate'))
+    expect((await findByTestId('binding-code')).textContent).toBe('4 0 8 2 1 5')
+    expect(screen.getByText('24小时内有效，只能用一次')).toBeTruthy()
+    expect(byTestId('binding-code-expiry')?.textContent).toContain('2026年11月24日 15:30')
+  })
+
+  it('removes a family member only after a second, on-page confirmation', async () => {
+    const calls = mockApi(routes())
+    render(<BindingPage />)
+    fireEvent.click(await findByTestId('binding-row-f-li-remove'))
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false)
+    expect(byTestId('binding-row-f-li')?.textContent).toContain('解除后李明就看不到您的资料了')
+
+    fireEvent.click(byTestId('binding-row-f-li-confirm')!)
+    await waitFor(() => expect(byTestId('binding-row-f-li')).toBeNull())
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual(['/api/elders/e-wang/bindings/f-li'])
+  })
+})

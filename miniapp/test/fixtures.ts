@@ -1,0 +1,36 @@
+import type { ElderProfile, ElderSummary } from '@yilin/functions/src/schemas/api'
+
+export const elderWang: ElderProfile = {
+  elderId: 'e-wang',
+  name: '王秀兰',
+  birthDate: '1946-05-12',
+  age: 79,
+  phone: '13800001111',
+  address: '学院路 12 号 3 栋 201',
+  communityId: 'c-xueyuan',
+  communityName: '学院路社区',
+  subsidyCategoryRequested: 'dibao',
+  subsidyCategoryVerified: null,
+  mobilityLimited: true,
+  dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' },
+  emergencyContacts: [{ name: '李明', relation: '儿子', phone: '13900002222' }],
+  updatedAt: '2026-11-20T02:00:00.000Z',
+}
+
+export const summaryOf = (elder: ElderProfile): ElderSummary => ({
+  elderId: elder.elderId,
+  name: elder.name,
+  age: elder.age,
+  communityName: elder.communityName,
+  subsidyCategoryVerified: elder.subsidyCategoryVerified,
+  mobilityLimited: elder.mobilityLimited,
+})
+
+export const elderZhao: ElderSummary = {
+  elderId: 'e-zhao',
+  name: '赵德福',
+  age: 84,
+  communityName: '学院路社区',
+  subsidyCategoryVerified: 'tekun',
+  mobilityLimited: false,
+}

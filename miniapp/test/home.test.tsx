@@ -1,0 +1,103 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { MeResponse } from '@yilin/functions/src/schemas/api'
+import type { Role } from '@yilin/functions/src/routes'
+import HomePage from '../src/pages/home/index'
+import { currentElderId, currentSession, setCurrentElderId } from '../src/lib/session'
+import { mockApi, signIn } from './api-mock'
+import { byTestId, findByTestId, tileIds } from './dom'
+import { elderWang, elderZhao, summaryOf } from './fixtures'
+
+const community = { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路街道综合养老服务中心' }
+
+function meFor(role: Role, extra: Partial<MeResponse> = {}): MeResponse {
+  return { user: { userId: `u-${role}`, role, name: '测试用户', communityId: 'c-xueyuan' }, community, ...extra }
+}
+
+async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
+  signIn(role)
+  mockApi({ 'GET /me': { status: 200, body: meFor(role, extra) } })
+  render(<HomePage />)
+  await screen.findByText(/学院路社区/)
+}
+
+describe('home page shows only the tiles of features that work for the role', () => {
+  it('elder: my profile and family binding', async () => {
+    await renderHomeAs('elder', { elder: elderWang })
+    expect(tileIds()).toEqual(['home-tile-profile', 'home-tile-binding'])
+    expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
+    expect(byTestId('home-community')?.textContent).toContain('长辈')
+  })
+
+  it('family with a bound elder: elder switcher, elder profile, bind another elder', async () => {
+    await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
+    expect(tileIds()).toEqual(['home-tile-elder-profile', 'home-tile-bind-elder'])
+    expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
+  })
+
+  it('family with no bound elder: says so and offers only binding', async () => {
+    await renderHomeAs('family', { boundElders: [] })
+    expect(tileIds()).toEqual(['home-tile-bind-elder'])
+    expect(byTestId('home-no-elder')?.textContent).toContain('还没有绑定长辈')
+    expect(byTestId('home-elder-switcher')).toBeNull()
+  })
+
+  it('worker: the community elders list only', async () => {
+    await renderHomeAs('worker')
+    expect(tileIds()).toEqual(['home-tile-community-elders'])
+  })
+
+  it('admin: the county overview only', async () => {
+    await renderHomeAs('admin')
+    expect(tileIds()).toEqual(['home-tile-county'])
+  })
+
+  it('volunteer: my profile only', async () => {
+    await renderHomeAs('volunteer')
+    expect(tileIds()).toEqual(['home-tile-profile'])
+  })
+
+  it('a tile opens its page', async () => {
+    await renderHomeAs('worker')
+    fireEvent.click(byTestId('home-tile-community-elders')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/worker/elders/index' })
+  })
+
+  it('signing out forgets the session and returns to sign-in', async () => {
+    await renderHomeAs('elder', { elder: elderWang })
+    fireEvent.click(byTestId('home-sign-out')!)
+    expect(currentSession()).toBeNull()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+})
+
+describe('family elder switcher', () => {
+  it('shows the elder chosen last, in big text, and opens the picker on tap', async () => {
+    setCurrentElderId('e-zhao')
+    await renderHomeAs('family', { boundElders: [summaryOf(elderWang), elderZhao] })
+    const switcher = await findByTestId('home-elder-switcher')
+    expect(byTestId('home-current-elder')?.textContent).toBe('赵德福')
+    expect(switcher.textContent).toContain('共 2 位长辈')
+
+    fireEvent.click(switcher)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/elders/index' })
+  })
+
+  it('falls back to the first bound elder when the stored choice is no longer bound', async () => {
+    setCurrentElderId('e-unbound')
+    await renderHomeAs('family', { boundElders: [elderZhao, summaryOf(elderWang)] })
+    expect(byTestId('home-current-elder')?.textContent).toBe('赵德福')
+    expect(currentElderId()).toBe('e-zhao')
+  })
+})
+
+describe('session expiry', () => {
+  it('a 401 from the API clears the session and goes to sign-in', async () => {
+    signIn('elder')
+    mockApi({ 'GET /me': { status: 401, body: { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录。' } } } })
+    render(<HomePage />)
+    expect(await screen.findByText(/登录已过期/)).toBeTruthy()
+    expect(currentSession()).toBeNull()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+})

@@ -1,0 +1,207 @@
+/**
+ * @jest-environment node
+ *
+ * Builds the WeChat bundle and runs it in plain Node with a stubbed `wx`, `App`, `Page` and
+ * `Component`: the app and its pages must register, render a tree through setData and react to a tap.
+ * WXML itself is not rendered here; WeChat DevTools does that.
+ */
+import { spawnSync } from 'child_process'
+import * as fs from 'fs'
+import * as path from 'path'
+
+const miniappRoot = path.resolve(__dirname, '..')
+const distRoot = path.join(miniappRoot, 'dist', 'weapp')
+
+type Json = Record<string, unknown>
+interface TaroNode {
+  sid?: string
+  v?: string
+  cn?: TaroNode[]
+  [key: string]: unknown
+}
+
+const storage = new Map<string, unknown>()
+const requests: Array<{ url: string; method: string; data: unknown; header: Json }> = []
+const navigations: Array<{ api: string; url?: string }> = []
+let apiReplies: Record<string, { statusCode: number; data: unknown }> = {}
+let appConfig: Json | undefined
+const pageConfigs: Json[] = []
+/** The open page stack, as `getCurrentPages()` reports it (page-meta writes through it). */
+const pageStack: Json[] = []
+
+/** `a.b.[0].c` → nested assignment, as the mini-program's setData does. */
+function setPath(target: Json, keyPath: string, value: unknown) {
+  const keys = keyPath.split('.').map((key) => (/^\[\d+\]$/.test(key) ? Number(key.slice(1, -1)) : key))
+  let node = target as Record<string | number, unknown>
+  keys.slice(0, -1).forEach((key, index) => {
+    if (node[key] === undefined || node[key] === null) node[key] = typeof keys[index + 1] === 'number' ? [] : {}
+    node = node[key] as Record<string | number, unknown>
+  })
+  node[keys[keys.length - 1]] = value
+}
+
+function stubMiniProgramGlobals() {
+  const wx: Json = {
+    getSystemInfoSync: () => ({ fontSizeSetting: 20, platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.6.0' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    request: (options: { url: string; method: string; data: unknown; header: Json; success: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+      requests.push({ url: options.url, method: options.method, data: options.data, header: options.header })
+      const reply = apiReplies[`${options.method} ${options.url}`] ?? { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '没有' } } }
+      setTimeout(() => {
+        options.success({ ...reply, header: {} })
+        options.complete?.(reply)
+      }, 0)
+      return { abort() {} }
+    },
+    login: (options: { success: (r: unknown) => void }) => options.success({ code: 'wx-code', errMsg: 'login:ok' }),
+    reLaunch: (options: { url: string; success?: () => void }) => {
+      navigations.push({ api: 'reLaunch', url: options.url })
+      options.success?.()
+    },
+    navigateTo: (options: { url: string; success?: () => void }) => {
+      navigations.push({ api: 'navigateTo', url: options.url })
+      options.success?.()
+    },
+    navigateBack: () => navigations.push({ api: 'navigateBack' }),
+    nextTick: (fn: () => void) => setTimeout(fn, 0),
+    canIUse: () => true,
+  }
+  Object.assign(globalThis, {
+    wx,
+    App: (config: Json) => {
+      appConfig = config
+    },
+    Page: (config: Json) => {
+      pageConfigs.push(config)
+    },
+    Component: () => undefined,
+    getApp: () => appConfig,
+    getCurrentPages: () => pageStack,
+  })
+}
+
+function allNodes(node: unknown): TaroNode[] {
+  if (!node || typeof node !== 'object') return []
+  const current = node as TaroNode
+  return [current, ...(current.cn ?? []).flatMap(allNodes)]
+}
+
+const textOf = (node: unknown) =>
+  allNodes(node)
+    .map((n) => n.v ?? '')
+    .join('')
+
+/** Instantiates a compiled page the way the mini-program framework would, and shows it. */
+function openPage(route: string, query: Record<string, string> = {}) {
+  const before = pageConfigs.length
+  require(path.join(distRoot, route))
+  expect(pageConfigs.length).toBe(before + 1)
+  const config = pageConfigs[before]
+  const page: Json & { data: Json } = {
+    ...config,
+    data: {},
+    route,
+    __route__: route,
+    options: query,
+    setData(update: Json, callback?: () => void) {
+      Object.entries(update).forEach(([key, value]) => setPath(this.data, key, value))
+      callback?.()
+    },
+  }
+  pageStack.push(page)
+  const call = (name: string, ...args: unknown[]) => (page[name] as ((...a: unknown[]) => void) | undefined)?.apply(page, args)
+  call('onLoad', query)
+  call('onShow')
+  call('onReady')
+  return {
+    page,
+    text: () => textOf(page.data.root),
+    /** Taps the innermost element (not a bare text node) whose text contains `label`. */
+    tap(label: string) {
+      const candidates = allNodes(page.data.root).filter((n) => n.sid && n.cn && textOf(n).includes(label))
+      const target = candidates[candidates.length - 1]
+      expect(target).toBeDefined()
+      call('eh', { type: 'tap', timeStamp: Date.now(), target: { id: target!.sid, dataset: {} }, currentTarget: { id: target!.sid, dataset: {} }, detail: {} })
+    },
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+async function waitForText(read: () => string, expected: string) {
+  for (let i = 0; i < 100 && !read().includes(expected); i += 1) await settle()
+  expect(read()).toContain(expected)
+}
+
+describe('compiled WeChat bundle', () => {
+  beforeAll(() => {
+    // jest sets NODE_ENV=test, which would make Taro's babel preset emit a Node-flavoured bundle.
+    const { NODE_ENV: _testMode, ...env } = process.env
+    const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: miniappRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 })
+    if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`)
+    stubMiniProgramGlobals()
+    require(path.join(distRoot, 'app.js'))
+  }, 150_000)
+
+  it('registers the app with the main pages and the worker and admin subpackages', () => {
+    expect(appConfig).toBeDefined()
+    const appJson = JSON.parse(fs.readFileSync(path.join(distRoot, 'app.json'), 'utf8'))
+    expect(appJson.pages).toEqual(['pages/login/index', 'pages/home/index', 'pages/profile/index', 'pages/elders/index', 'pages/binding/index'])
+    expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'admin'])
+  })
+
+  it('keeps the main package far below the 2 MB limit', () => {
+    const sizeOf = (dir: string): number =>
+      fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) return ['worker', 'admin'].includes(entry.name) && dir === distRoot ? sum : sum + sizeOf(full)
+        return sum + fs.statSync(full).size
+      }, 0)
+    expect(sizeOf(distRoot)).toBeLessThan(1024 * 1024)
+  })
+
+  it('the sign-in page renders the WeChat sign-in button and signs in with the wx.login code', async () => {
+    apiReplies = {
+      'POST https://api.yilin.invalid/auth/wechat': {
+        statusCode: 200,
+        data: { token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'u1', role: 'elder', name: '王秀兰' } },
+      },
+    }
+    const login = openPage('pages/login/index')
+    await waitForText(login.text, '微信一键登录')
+    expect(login.text()).toContain('颐邻')
+
+    login.tap('微信一键登录')
+    for (let i = 0; i < 100 && !navigations.some((n) => n.api === 'reLaunch'); i += 1) await settle()
+    expect(requests.at(-1)).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })
+    expect(navigations.at(-1)).toEqual({ api: 'reLaunch', url: '/pages/home/index' })
+    expect((storage.get('yilin.session') as { token: string }).token).toBe('tok-w')
+  })
+
+  it('the home page of an elder shows their tiles and sends the session token', async () => {
+    storage.set('yilin.session', { token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'u1', role: 'elder', name: '王秀兰' } })
+    apiReplies = {
+      'GET https://api.yilin.invalid/me': {
+        statusCode: 200,
+        data: { user: { userId: 'u1', role: 'elder', name: '王秀兰' }, community: { communityId: 'c1', name: '学院路社区', centreName: '学院路中心' } },
+      },
+    }
+    const home = openPage('pages/home/index')
+    await waitForText(home.text, '我的资料')
+    expect(home.text()).toContain('王秀兰，您好')
+    expect(home.text()).toContain('学院路社区')
+    expect(home.text()).toContain('家人绑定')
+    expect(home.text()).not.toContain('本社区长辈')
+    expect(requests.at(-1)?.header.Authorization).toBe('Bearer tok-w')
+    // The page root font follows WeChat's font-size setting (20px in the stub).
+    const { root, ...transferred } = home.page.data
+    expect(JSON.stringify(transferred)).toContain('20px')
+
+    home.tap('退出登录')
+    expect(navigations.at(-1)).toEqual({ api: 'reLaunch', url: '/pages/login/index' })
+    expect(storage.has('yilin.session')).toBe(false)
+  })
+})
