@@ -1,0 +1,44 @@
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { YilinStack } from './yilin-stack';
+
+/**
+ * Builds the app from CDK context (`--context key=value` or cdk.json):
+ * - `stage`: default `dev`; `prod` retains data and turns on deletion protection.
+ * - `region`, `account`: optional; otherwise the CLI's default account and region.
+ *   `cn-north-1` / `cn-northwest-1` deploy to the China partition.
+ * - `domainName` + `certificateArn`: optional custom domain for the API (ICP-filed, required by WeChat).
+ * - `wechatAppId`, `wechatApiBase` (default `https://api.weixin.qq.com`).
+ * The cdk-nag AwsSolutions checks run on every synth; an unacknowledged finding stops it.
+ */
+export function defineYilinApp(app: App): YilinStack {
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+
+  const stage = context('stage') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
+    throw new Error(`Context "stage" must be lower-case letters, digits and hyphens (got "${stage}")`);
+  }
+  const domainName = context('domainName');
+  const certificateArn = context('certificateArn');
+  if (Boolean(domainName) !== Boolean(certificateArn)) {
+    throw new Error('Context "domainName" and "certificateArn" go together: give both or neither');
+  }
+
+  const stack = new YilinStack(app, `Yilin-${stage}`, {
+    env: {
+      account: context('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+      region: context('region') ?? process.env.CDK_DEFAULT_REGION,
+    },
+    description: `Yilin community elderly-care backend (${stage})`,
+    stage,
+    wechatAppId: context('wechatAppId') ?? '',
+    wechatApiBase: context('wechatApiBase'),
+    customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    terminationProtection: stage === 'prod',
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return stack;
+}

@@ -1,0 +1,282 @@
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { handlerId, jobs, routes, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
+import { tableDefinition } from '../../functions/src/table';
+import { ProjectFunction, type TableAccess } from './project-function';
+
+export interface CustomDomainProps {
+  /** An ICP-filed domain: WeChat only calls whitelisted, filed HTTPS domains. */
+  readonly domainName: string;
+  /** ACM certificate for `domainName`, in the stack's region. */
+  readonly certificateArn: string;
+}
+
+export interface YilinStackProps extends StackProps {
+  /** `prod` retains data and protects the table from deletion; any other stage is disposable. */
+  readonly stage: string;
+  /** AppID of the mini-program, used with the app secret for `code2Session`. */
+  readonly wechatAppId: string;
+  /** @default 'https://api.weixin.qq.com' */
+  readonly wechatApiBase?: string;
+  /** @default - the API is reached at its execute-api URL only */
+  readonly customDomain?: CustomDomainProps;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Steady-state requests per second for the whole API; far above a county's load, low enough to cap a runaway client.
+   * @default 100
+   */
+  readonly throttleRateLimit?: number;
+  /** @default 200 */
+  readonly throttleBurstLimit?: number;
+}
+
+/** Routes that are deployed: `localOnly` routes (the demo login) exist only on the local stack. */
+function deployedRoutes(): RouteDefinition[] {
+  return (routes as readonly RouteDefinition[]).filter((route) => !route.localOnly);
+}
+
+/** One JSON line per request, in HTTP API variables (the default format is the REST API's). */
+const httpApiAccessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    integrationLatencyMs: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+  }),
+);
+
+/** A handler that serves any non-GET route writes; one that serves only GET routes reads. */
+function tableAccessFor(methods: readonly HttpMethod[]): TableAccess {
+  return methods.every((method) => method === 'GET') ? 'read' : 'readWrite';
+}
+
+/**
+ * The backend of Yilin: one DynamoDB table, one function per handler of the route table, and an HTTP API
+ * whose routes are generated from that table. Authorisation happens inside the functions (our own signed
+ * session token, roles from the route table), so API Gateway routes carry no authorizer.
+ */
+export class YilinStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly api: apigw.HttpApi;
+  readonly functions: ReadonlyMap<string, ProjectFunction>;
+
+  constructor(scope: Construct, id: string, props: YilinStackProps) {
+    super(scope, id, props);
+    const isProd = props.stage === 'prod';
+    const removalPolicy = isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+
+    if (!props.wechatAppId) {
+      const message = 'Context "wechatAppId" is not set: WeChat login cannot work without the AppID';
+      if (isProd) Annotations.of(this).addError(message);
+      else Annotations.of(this).addWarningV2('yilin:wechatAppIdMissing', message);
+    }
+
+    this.table = this.createTable(isProd, removalPolicy);
+
+    const wechatAppSecret = new secretsmanager.Secret(this, 'WechatAppSecret', {
+      description: 'AppSecret of the WeChat mini-program. Issued by WeChat: replace the generated placeholder with it.',
+      removalPolicy,
+    });
+    const tokenSigningKey = new secretsmanager.Secret(this, 'TokenSigningKey', {
+      description: 'Key that signs session tokens. Replacing it signs every user out.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy,
+    });
+    Validations.of(wechatAppSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The AppSecret is issued by WeChat and can only be reset in the WeChat console; a rotation function cannot change it.',
+    });
+    Validations.of(tokenSigningKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the signing key invalidates every session token at once; it is replaced deliberately, not on a schedule.',
+    });
+
+    this.functions = this.createFunctions(props, removalPolicy, logRetention, {
+      WECHAT_SECRET_ARN: wechatAppSecret,
+      TOKEN_SECRET_ARN: tokenSigningKey,
+    });
+
+    this.createJobs(props, removalPolicy, logRetention, { TOKEN_SECRET_ARN: tokenSigningKey });
+
+    const { api, stage, domain } = this.createApi(props, removalPolicy, logRetention);
+    this.api = api;
+
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the API for the mini-program build',
+      value: props.customDomain ? `https://${props.customDomain.domainName}/` : stage.url,
+    });
+    new CfnOutput(this, 'ExecuteApiUrl', { description: 'Default endpoint of the HTTP API', value: stage.url });
+    if (domain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        description: 'Point a CNAME of the custom domain at this name',
+        value: domain.regionalDomainName,
+      });
+    }
+    new CfnOutput(this, 'WechatAppSecretArn', {
+      description: 'Put the mini-program AppSecret into this secret',
+      value: wechatAppSecret.secretArn,
+    });
+  }
+
+  private createTable(isProd: boolean, removalPolicy: RemovalPolicy): dynamodb.Table {
+    const stringKey = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    const table = new dynamodb.Table(this, 'Table', {
+      partitionKey: stringKey(tableDefinition.partitionKey),
+      sortKey: stringKey(tableDefinition.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: isProd,
+      removalPolicy,
+    });
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  private createFunctions(
+    props: YilinStackProps,
+    removalPolicy: RemovalPolicy,
+    logRetention: logs.RetentionDays,
+    secrets: Record<string, secretsmanager.ISecret>,
+  ): Map<string, ProjectFunction> {
+    const methodsByHandler = new Map<string, HttpMethod[]>();
+    for (const route of deployedRoutes()) {
+      methodsByHandler.set(route.handler, [...(methodsByHandler.get(route.handler) ?? []), route.method]);
+    }
+
+    const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
+    const functions = new Map<string, ProjectFunction>();
+    for (const [handler, methods] of methodsByHandler) {
+      const projectFunction = new ProjectFunction(this, handlerId(handler), {
+        handler,
+        stage: props.stage,
+        table: this.table,
+        tableAccess: tableAccessFor(methods),
+        secrets,
+        environment: {
+          WECHAT_APPID: props.wechatAppId,
+          WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
+        },
+        logRetention,
+        logRemovalPolicy: removalPolicy,
+      });
+      Validations.of(projectFunction).acknowledge(
+        {
+          id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+          reason: 'Table grants cover its indexes as <table>/index/*: the data layer queries gsi1 and gsi2.',
+        },
+        {
+          id: 'AwsSolutions-L1',
+          reason:
+            'Node.js 22 is pinned on purpose: it is offered in both the global and the China regions (which receive ' +
+            'new runtimes on their own schedule), and it is the runtime the handlers and their libraries are tested on.',
+        },
+      );
+      functions.set(handler, projectFunction);
+    }
+    return functions;
+  }
+
+  /** One function per scheduled job of the route table's `jobs`, triggered by an EventBridge schedule. */
+  private createJobs(
+    props: YilinStackProps,
+    removalPolicy: RemovalPolicy,
+    logRetention: logs.RetentionDays,
+    secrets: Record<string, secretsmanager.ISecret>,
+  ): void {
+    for (const job of jobs) {
+      const projectFunction = new ProjectFunction(this, handlerId(job.handler), {
+        handler: job.handler,
+        stage: props.stage,
+        table: this.table,
+        tableAccess: 'readWrite',
+        secrets,
+        timeout: Duration.minutes(5),
+        logRetention,
+        logRemovalPolicy: removalPolicy,
+      });
+      Validations.of(projectFunction).acknowledge(
+        {
+          id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable)}.Arn>/index/*]`,
+          reason: 'Table grants cover its indexes as <table>/index/*: the job queries gsi1 for centres and standing orders.',
+        },
+        { id: 'AwsSolutions-L1', reason: 'Node.js 22 is pinned on purpose, as for every function of the project (see the API functions).' },
+      );
+      new events.Rule(this, `${handlerId(job.handler)}Schedule`, {
+        description: job.description,
+        schedule: events.Schedule.expression(job.schedule),
+        targets: [new targets.LambdaFunction(projectFunction.fn, { retryAttempts: 2 })],
+      });
+    }
+  }
+
+  private createApi(props: YilinStackProps, removalPolicy: RemovalPolicy, logRetention: logs.RetentionDays) {
+    // No CORS: the mini-program's wx.request is not a browser request, and the H5 build talks to the local stack.
+    const api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `yilin-${props.stage}`,
+      description: `Yilin community elderly-care API (${props.stage})`,
+      createDefaultStage: false,
+    });
+
+    const domain = props.customDomain
+      ? new apigw.DomainName(this, 'ApiDomain', {
+          domainName: props.customDomain.domainName,
+          certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', props.customDomain.certificateArn),
+          securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 100, burstLimit: props.throttleBurstLimit ?? 200 },
+      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: httpApiAccessLogFormat },
+      domainMapping: domain ? { domainName: domain } : undefined,
+    });
+
+    const integrations = new Map(
+      [...this.functions].map(([handler, { fn }]) => [handler, new HttpLambdaIntegration(`${handlerId(handler)}Integration`, fn)]),
+    );
+    for (const route of deployedRoutes()) {
+      api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: integrations.get(route.handler)!,
+      });
+    }
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Each function authenticates the caller with our own signed session token (issued after WeChat code2Session) ' +
+        'and checks the roles of its route; the public route (WeChat login) needs no session.',
+    });
+    return { api, stage, domain };
+  }
+}
