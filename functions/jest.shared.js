@@ -1,5 +1,5 @@
 /** Shared transform for the functions projects: swc compiles TypeScript and the ESM-only packages. */
-const esmPackages = ['@middy', 'jose', 'ulid'];
+const esmPackages = ['@middy', 'jose', 'ulid', 'zod'];
 
 module.exports = {
   testEnvironment: 'node',

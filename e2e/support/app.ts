@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import type { DemoAccount, DemoAccountsResponse, MeResponse, SessionResponse } from '../../functions/src/schemas/api';
+import { currentScreen, waitForSettledPage } from './browser';
+
+/** Routes of the mini-program as its H5 build names them (see miniapp/src/app.config.ts). */
+export const routes = {
+  login: 'pages/login/index',
+  home: 'pages/home/index',
+  profile: 'pages/profile/index',
+  elders: 'pages/elders/index',
+  binding: 'pages/binding/index',
+  workerElders: 'worker/elders/index',
+  workerElder: 'worker/elder/index',
+  admin: 'admin/index',
+} as const;
+
+export type Route = (typeof routes)[keyof typeof routes];
+
+/** Taps an element of the page on screen (by its data-testid) and waits for the page it leads to. */
+export async function tapThrough(page: Page, testId: string, next: Route): Promise<void> {
+  await currentScreen(page).getByTestId(testId).first().click();
+  await waitForSettledPage(page, next);
+}
+
+/** The phone's back button (browser history), then waits for the page underneath. */
+export async function goBack(page: Page, to: Route): Promise<void> {
+  await page.goBack();
+  await waitForSettledPage(page, to);
+}
+
+/** Opens the app, picks the demo account on the sign-in page and lands on the home page. */
+export async function signInOnLoginPage(page: Page, userId: string): Promise<void> {
+  await page.goto('/');
+  await waitForSettledPage(page, routes.login);
+  await tapThrough(page, `login-account-${userId}`, routes.home);
+}
+
+/** Signs out from the home page and lands on the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await tapThrough(page, 'home-sign-out', routes.login);
+}
+
+/** The text of an element on the current page, by data-testid. */
+export async function textOf(page: Page, testId: string): Promise<string> {
+  return (await currentScreen(page).getByTestId(testId).first().innerText()).trim();
+}
+
+/**
+ * Direct API calls through the web server's `/api` proxy, for choosing test subjects from the seeded
+ * data (never for the steps a test is about: those go through the pages).
+ */
+export class ApiClient {
+  constructor(
+    private readonly webUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.webUrl}/api${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async demoAccounts(): Promise<DemoAccount[]> {
+    return (await this.call<DemoAccountsResponse>('GET', '/auth/demo-accounts')).accounts;
+  }
+
+  async as(userId: string): Promise<ApiClient> {
+    const session = await this.call<SessionResponse>('POST', '/auth/demo', { userId });
+    return new ApiClient(this.webUrl, session.token);
+  }
+
+  me(): Promise<MeResponse> {
+    return this.call<MeResponse>('GET', '/me');
+  }
+}
+
+/** Demo accounts of one role, each with what GET /me says about them. */
+export async function demoPeople(api: ApiClient, role: DemoAccount['role']): Promise<Array<DemoAccount & { me: MeResponse }>> {
+  const accounts = (await api.demoAccounts()).filter((account) => account.role === role);
+  return Promise.all(accounts.map(async (account) => ({ ...account, me: await (await api.as(account.userId)).me() })));
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { freePort, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
+import { startWebServer, type WebServer } from './static-server';
+
+/**
+ * The whole app on one machine: DynamoDB Local, the table and demo data, the API server serving the
+ * route table, and the H5 build with `/api` proxied to that API. `npm start`, the browser tests and
+ * the screenshot script all start it through here, so they run the same stack.
+ */
+export interface LocalStack {
+  dynamoEndpoint: string;
+  apiUrl: string;
+  /** The address a person opens: the H5 app, with the API under `/api`. */
+  webUrl: string;
+  /** False when the table already held demo data (a kept database). */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  /** Folder that keeps the database between runs; in memory when omitted. */
+  dbPath?: string;
+  dynamoPort?: number;
+  apiPort?: number;
+  webPort?: number;
+  /** @default yilin-local */
+  tableName?: string;
+}
+
+export const repoRoot = resolve(__dirname, '..');
+export const h5BuildFolder = resolve(repoRoot, 'miniapp/dist/h5');
+
+const LOCAL_TOKEN_SECRET = 'yilin-local-token-secret-not-for-any-deployment';
+
+/**
+ * The functions read their configuration when their modules load, so this runs before they are imported.
+ * Credentials are fixed dummies: a local stack must never reach a real AWS account from the caller's shell.
+ */
+function configureFunctionsEnvironment(dynamoEndpoint: string, tableName: string): void {
+  Object.assign(process.env, {
+    STAGE: 'local',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    AWS_REGION: 'cn-north-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    TOKEN_SECRET: process.env.TOKEN_SECRET ?? LOCAL_TOKEN_SECRET,
+    // Sign-in goes through the local demo login; WeChat itself is never called from a local stack.
+    WECHAT_APPID: 'wx-local-placeholder',
+    WECHAT_SECRET: 'local-placeholder-secret',
+    WECHAT_API_BASE: 'http://127.0.0.1:9',
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    // Reverse start order: the web server stops proxying before the API and database go away.
+    for (const stopOne of stops.splice(0).reverse()) {
+      await stopOne().catch((error: Error) => console.error(error.message));
+    }
+  };
+  try {
+    const dynamodb: DynamoDbLocal = await startDynamoDbLocal({ dbPath: options.dbPath, port: options.dynamoPort });
+    stops.push(() => dynamodb.stop());
+    configureFunctionsEnvironment(dynamodb.endpoint, options.tableName ?? 'yilin-local');
+
+    const { ensureTable, seedDemoData } = await import('../functions/src/local/bootstrap');
+    const { startApiServer } = await import('../functions/src/local/api-server');
+    await ensureTable();
+    const { seeded } = await seedDemoData();
+
+    const api = await startApiServer({ port: options.apiPort ?? (await freePort()), host: '127.0.0.1' });
+    stops.push(() => api.close());
+    const web: WebServer = await startWebServer({ root: h5BuildFolder, apiUrl: api.url, port: options.webPort });
+    stops.push(() => web.close());
+
+    return { dynamoEndpoint: dynamodb.endpoint, apiUrl: api.url, webUrl: web.url, seeded, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
