@@ -1,11 +1,13 @@
 /**
- * One jest run, several projects. `npm test` selects unit, integration, infra and miniapp;
+ * One jest run, several projects. `npm test` selects unit, integration, reliability, infra and miniapp;
  * `npm run test:e2e` selects the browser suite (it needs Chromium and the H5 build).
  */
 module.exports = {
+  reporters: ['default', '<rootDir>/functions/test/reliability/reporter.js'],
   projects: [
     '<rootDir>/functions/jest.unit.config.js',
     '<rootDir>/functions/jest.integration.config.js',
+    '<rootDir>/functions/jest.reliability.config.js',
     '<rootDir>/infra/jest.config.js',
     '<rootDir>/miniapp/jest.config.js',
     '<rootDir>/e2e/jest.config.js',

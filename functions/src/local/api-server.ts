@@ -77,7 +77,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   const body = await readBody(req);
   if (body === 'too-large') {
-    return send(res, 413, JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: '提交的内容太多了，请精简后再试。' } }));
+    // The rest of the body is never read, so this connection cannot carry another request.
+    return send(res, 413, JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: '提交的内容太多了，请精简后再试。' } }), { connection: 'close' });
   }
   const pathParameters: Record<string, string> = {};
   for (const [index, name] of found.entry.names.entries()) {

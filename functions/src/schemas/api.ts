@@ -19,7 +19,9 @@ import type { Role } from '../routes';
  */
 
 // ---- auth ----
-export const WechatLoginBody = z.strictObject({ code: z.string('登录凭证缺失').check(z.minLength(1, '登录凭证缺失'), z.maxLength(128, '登录凭证不对')) });
+export const WechatLoginBody = z.strictObject({
+  code: z.string('登录凭证缺失').check(z.regex(/^[0-9A-Za-z_.:-]{1,128}$/, '微信登录凭证不对，请重新打开小程序再登录')),
+});
 export const DemoLoginBody = z.strictObject({ userId: IdSchema });
 
 export interface SessionUser {

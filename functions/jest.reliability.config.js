@@ -1,0 +1,9 @@
+module.exports = {
+  ...require('./jest.shared'),
+  displayName: 'reliability',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/fresh-table.ts', '<rootDir>/test/reliability/setup.ts'],
+};
