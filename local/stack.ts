@@ -49,6 +49,8 @@ function configureFunctionsEnvironment(dynamoEndpoint: string, tableName: string
     WECHAT_APPID: 'wx-local-placeholder',
     WECHAT_SECRET: 'local-placeholder-secret',
     WECHAT_API_BASE: 'http://127.0.0.1:9',
+    // Lambda runs Node 22; the SDK's notice about running locally on Node 20 is noise here.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

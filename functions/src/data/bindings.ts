@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { bindingCodeFrom } from '../domain/binding-code';
 import { Binding, BindingCode, type BindingItem } from './entities';
 import { data } from './service';
-import { isConditionFailure, rethrowBadCursor } from './errors';
+import { checkCursor, isConditionFailure, rethrowBadCursor } from './errors';
 
 export async function isBound(elderId: string, familyId: string): Promise<boolean> {
   const { data: binding } = await Binding.get({ elderId, familyId }).go();
@@ -11,7 +11,7 @@ export async function isBound(elderId: string, familyId: string): Promise<boolea
 
 export async function bindingsOfElder(elderId: string, cursor: string | undefined, limit: number) {
   try {
-    const page = await Binding.query.byElder({ elderId }).go({ cursor: cursor ?? null, limit });
+    const page = await Binding.query.byElder({ elderId }).go({ cursor: checkCursor(cursor, 'primary') ?? null, limit });
     return { items: page.data, cursor: page.cursor };
   } catch (error) {
     return rethrowBadCursor(error);

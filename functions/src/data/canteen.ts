@@ -1,6 +1,6 @@
 import type { Fulfilment, Meal, OrderStatus } from '../domain/canteen';
 import { Idempotency, Menu, Order, StandingRun, Subscription, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
-import { isConditionFailure, rethrowBadCursor } from './errors';
+import { checkCursor, isConditionFailure, rethrowBadCursor } from './errors';
 import { data } from './service';
 
 // ---- menus ----
@@ -59,7 +59,7 @@ export async function ordersOfMeal(centreId: string, date: string, meal: Meal): 
 
 export async function ordersOfElder(elderId: string, cursor: string | undefined, limit: number) {
   try {
-    const page = await Order.query.byElder({ elderId }).go({ cursor: cursor ?? null, limit, order: 'desc' });
+    const page = await Order.query.byElder({ elderId }).go({ cursor: checkCursor(cursor, 'gsi2') ?? null, limit, order: 'desc' });
     return { items: page.data, cursor: page.cursor };
   } catch (error) {
     return rethrowBadCursor(error);
@@ -76,7 +76,11 @@ export async function getIdempotencyRecord(scope: string, key: string) {
   return record ?? undefined;
 }
 
-export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed';
+export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed' | 'contended';
+
+type CancellationReason = { rejected: boolean; code?: string };
+const CONFLICT_RETRIES = 3;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Places an order as one transaction of four writes: take a seat (or a delivery slot) on the menu
@@ -88,6 +92,34 @@ export async function placeOrderAtomically(
   menu: MenuItem,
   idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
 ): Promise<PlaceOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const reasons = await tryPlaceOrder(order, menu, idempotency);
+    if (reasons === undefined) return 'placed';
+    const [menuResult, slotResult, , keyResult] = reasons;
+    // Another transaction touched the same items at the same moment (real DynamoDB reports this as
+    // TransactionConflict, not as a failed condition): nothing was written, so try again shortly.
+    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
+      if (attempt >= CONFLICT_RETRIES) return 'contended';
+      await pause(20 + Math.random() * 60 * (attempt + 1));
+      continue;
+    }
+    if (keyResult?.code === 'ConditionalCheckFailed') return 'duplicate-request';
+    if (slotResult?.code === 'ConditionalCheckFailed') return 'already-ordered';
+    if (menuResult?.code === 'ConditionalCheckFailed') {
+      const current = await getMenu(menu.centreId, menu.date, menu.meal);
+      const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
+      return unchanged ? 'sold-out' : 'menu-changed';
+    }
+    throw new Error(`Order transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
+  }
+}
+
+/** One attempt of the order transaction; the cancellation reasons when it was cancelled. */
+async function tryPlaceOrder(
+  order: OrderItem,
+  menu: MenuItem,
+  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
+): Promise<CancellationReason[] | undefined> {
   const delivery = order.fulfilment === 'delivery';
   const result = await data.transaction
     .write(({ Menu: menus, OrderSlot: slots, Order: orders, Idempotency: keys }) => [
@@ -105,16 +137,7 @@ export async function placeOrderAtomically(
       keys.create({ ...idempotency, orderId: order.orderId }).commit(),
     ])
     .go();
-  if (!result.canceled) return 'placed';
-  const [menuResult, slotResult, , keyResult] = result.data as Array<{ rejected: boolean }>;
-  if (keyResult?.rejected) return 'duplicate-request';
-  if (slotResult?.rejected) return 'already-ordered';
-  if (menuResult?.rejected) {
-    const current = await getMenu(menu.centreId, menu.date, menu.meal);
-    const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
-    return unchanged ? 'sold-out' : 'menu-changed';
-  }
-  throw new Error('Order transaction cancelled for an unknown reason');
+  return result.canceled ? (result.data as CancellationReason[]) : undefined;
 }
 
 export interface StatusChange {

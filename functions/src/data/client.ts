@@ -12,7 +12,7 @@ const endpoint = config.dynamoEndpoint;
 export const dynamoClient = new DynamoDBClient({
   region: process.env.AWS_REGION ?? 'cn-north-1',
   maxAttempts: 3,
-  requestHandler: { requestTimeout: 2500, connectionTimeout: 1000 },
+  requestHandler: { requestTimeout: 2500, connectionTimeout: 1000, throwOnRequestTimeout: true },
   ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
 });
 

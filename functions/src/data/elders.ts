@@ -3,7 +3,7 @@ import type { FactChange } from '../domain/verification';
 import type { UpdateContactInput, VerificationInput } from '../schemas/api';
 import { Elder, VerificationChange, type ElderItem, type VerificationChangeItem } from './entities';
 import { data } from './service';
-import { rethrowBadCursor } from './errors';
+import { checkCursor, rethrowBadCursor } from './errors';
 
 export async function getElder(elderId: string): Promise<ElderItem | undefined> {
   const { data: elder } = await Elder.get({ elderId }).go();
@@ -18,7 +18,7 @@ export async function getElders(elderIds: string[]): Promise<ElderItem[]> {
 
 export async function eldersOfCommunity(communityId: string, cursor: string | undefined, limit: number) {
   try {
-    const page = await Elder.query.byCommunity({ communityId }).go({ cursor: cursor ?? null, limit });
+    const page = await Elder.query.byCommunity({ communityId }).go({ cursor: checkCursor(cursor, 'gsi1') ?? null, limit });
     return { items: page.data, cursor: page.cursor };
   } catch (error) {
     return rethrowBadCursor(error);

@@ -40,6 +40,12 @@ function handlerFor(route: RouteDefinition): LambdaHandler {
   return handler;
 }
 
+/** Loads every handler now rather than on its first request, so a broken handler fails at start. */
+export function loadHandlers(): number {
+  for (const { route } of compiled) handlerFor(route);
+  return loaded.size;
+}
+
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(body);

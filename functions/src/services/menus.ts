@@ -47,6 +47,7 @@ export async function centreMenus(session: Session, centreId: string, from: stri
   assertCentreStaff(session, centreId, true);
   const start = from ?? businessDate();
   const menus = await menusBetween(centreId, start, addDays(start, 13));
+  menus.sort((a, b) => a.date.localeCompare(b.date) || meals.indexOf(a.meal) - meals.indexOf(b.meal));
   return { items: menus.map(menuView) };
 }
 
@@ -77,4 +78,3 @@ export async function copyWeek(session: Session, centreId: string, fromWeekStart
   return { copied: copied.length, skipped: skipped.length };
 }
 
-export { meals };

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
+import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, mealNames, meals, nextStatuses, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
 import { mealPriceFor } from '../domain/pricing';
 import {
   cancelOrderAtomically,
@@ -16,11 +16,11 @@ import type { MenuItem, OrderItem } from '../data/canteen-entities';
 import type { ElderItem } from '../data/entities';
 import { isBound } from '../data/bindings';
 import { businessDate, clock, epochSeconds } from '../lib/clock';
-import { badRequest, conflict, notFound } from '../lib/errors';
+import { badRequest, conflict, notFound, unavailable } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { ElderMealOffer, ElderMenusResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../schemas/canteen';
 import type { Page as ApiPage } from '../schemas/api';
-import { actorName, assertCentreStaff } from './actors';
+import { actorName } from './actors';
 import { centreName, communityName } from './community-names';
 import { loadElderFor } from './elders';
 import { menuView, orderView } from './canteen-views';
@@ -71,6 +71,7 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
     const date = addDays(today, offset);
     const offers: ElderMealOffer[] = menus
       .filter((menu) => menu.date === date)
+      .sort((a, b) => meals.indexOf(a.meal) - meals.indexOf(b.meal))
       .map((menu) => {
         const order = orders.find((candidate) => candidate.date === date && candidate.meal === menu.meal && candidate.status !== 'cancelled');
         const view = menuView(menu);
@@ -176,6 +177,8 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
       throw conflict('SOLD_OUT', `已订满：${input.date} 的${mealNames[input.meal]}${fulfilmentNames[input.fulfilment]}名额没有了。`);
     case 'menu-changed':
       throw conflict('MENU_CHANGED', '菜单刚刚有更新，请刷新后再订。');
+    case 'contended':
+      throw unavailable('SERVICE_BUSY', '订餐的人太多了，请稍等几秒再试。');
   }
 }
 

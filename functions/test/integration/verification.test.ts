@@ -1,5 +1,5 @@
 import { errorCode, useApi } from '../support/api';
-import { createWorld, storedElder, tableItems } from '../support/seed';
+import { createUser, createWorld, storedElder, tableItems } from '../support/seed';
 import { setClock } from '../../src/lib/clock';
 
 const api = useApi();
@@ -117,7 +117,6 @@ describe('verifying an elder (birth date, subsidy category, mobility)', () => {
 
   test('two workers verifying at the same moment: every stored history entry matches the facts finally stored', async () => {
     const { elder, worker, home } = await createWorld();
-    const { createUser } = await import('../support/seed');
     const colleague = await createUser('worker', { communityId: home.communityId, name: '向海燕' });
     const results = await Promise.all([
       api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, { ...facts, subsidyCategory: 'dibao' }),

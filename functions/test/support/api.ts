@@ -19,7 +19,7 @@ export interface RawRequest {
   method: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  body?: string;
 }
 
 type Caller = {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import './zod-locale';
+// Integration tests start servers and run races; jest reads the timeout only from a setup file.
+jest.setTimeout(30_000);
 
 /**
  * Runs in every integration test file before the file itself. Sets the environment the source reads
@@ -23,6 +24,8 @@ Object.assign(process.env, {
   // Nothing listens here; files that sign in with WeChat start the fake and point this at it.
   WECHAT_API_BASE: 'http://127.0.0.1:9',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+  // Lambda runs Node 22; the SDK's notice about running tests on Node 20 is noise here.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../../local/dynamodb'
 
 /**
  * One DynamoDB Local, in memory, for the whole integration run; every test file gets its own table in it
- * (see fresh-table.ts). Workers are started after this runs and inherit the environment, so the
- * endpoint travels to them as a variable. The handle stays on globalThis for the teardown, which runs
- * in this same process.
+ * (see fresh-table.ts). Jest starts its workers after this has run, and they inherit this process's
+ * environment, so the endpoint travels to them as a variable (in band, the tests run in this process
+ * and read it directly). The handle stays on globalThis for the teardown, which runs in this process.
  */
 export const ENDPOINT_VARIABLE = 'YILIN_TEST_DYNAMODB_ENDPOINT';
 

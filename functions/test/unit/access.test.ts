@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canEditContact, canListCommunity, canManageBindings, canVerify, elderAccess, type Actor, type ElderAccess } from '../../src/domain/access';
 import { roles } from '../../src/routes';
 
@@ -25,8 +26,19 @@ describe('elderAccess: who may see an elder', () => {
     expect(elderAccess({ userId: 'volunteer-1', role: 'volunteer', communityId: 'comm-xueyuan' }, elder, true)).toBe('none');
   });
 
-  test('an elder whose community is missing is not matched by a worker without a community', () => {
+  test('a worker without a community never matches an elder without one', () => {
     expect(elderAccess({ userId: 'worker-3', role: 'worker' }, { elderId: 'e', communityId: undefined as unknown as string }, false)).toBe('none');
+  });
+
+  test('whatever the ids, communities and bindings: the admin always sees, a volunteer never does', () => {
+    const id = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
+    fc.assert(
+      fc.property(id, id, fc.option(id, { nil: undefined }), id, fc.boolean(), (userId, elderId, communityId, elderCommunity, bound) => {
+        const target = { elderId, communityId: elderCommunity };
+        expect(elderAccess({ userId, role: 'admin', communityId }, target, bound)).toBe('county-admin');
+        expect(elderAccess({ userId, role: 'volunteer', communityId }, target, bound)).toBe('none');
+      }),
+    );
   });
 });
 

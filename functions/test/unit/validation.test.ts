@@ -1,4 +1,3 @@
-import '../support/zod-locale';
 import fc from 'fast-check';
 import { AppError } from '../../src/lib/errors';
 import { emptyQuery, parseInput } from '../../src/lib/validation';
@@ -165,11 +164,15 @@ describe('binding codes, sign-in and paging', () => {
     expect(rejection(RedeemBindingBody, { code: 123456 }).message).toBe('请输入 6 位数字邀请码');
   });
 
-  test('a WeChat code must be present and at most 128 characters', () => {
+  test('a WeChat code is 1 to 128 letters, digits or "_.:-"', () => {
+    const wrongCode = '微信登录凭证不对，请重新打开小程序再登录';
     expect(rejection(WechatLoginBody, {}).message).toBe('登录凭证缺失');
-    expect(rejection(WechatLoginBody, { code: '' }).message).toBe('登录凭证缺失');
+    expect(rejection(WechatLoginBody, { code: 42 }).message).toBe('登录凭证缺失');
+    expect(parseInput(WechatLoginBody, { code: '0a1B_.:-' }).code).toBe('0a1B_.:-');
     expect(parseInput(WechatLoginBody, { code: 'c'.repeat(128) }).code).toHaveLength(128);
-    expect(rejection(WechatLoginBody, { code: 'c'.repeat(129) }).message).toBe('登录凭证不对');
+    for (const code of ['', 'c'.repeat(129), 'code with spaces', 'code&secret=x', '凭证']) {
+      expect(rejection(WechatLoginBody, { code }).message).toBe(wrongCode);
+    }
   });
 
   test('a demo account id is letters, digits, "-" and "_" only, up to 40', () => {

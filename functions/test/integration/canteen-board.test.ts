@@ -1,0 +1,194 @@
+import { errorCode, useApi } from '../support/api';
+import { bind } from '../support/seed';
+import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrder, storedOrdersOfMeal } from '../support/canteen-fixtures';
+
+const api = useApi();
+
+// Each test builds its own world through the API; on a busy machine that takes a few seconds.
+jest.setTimeout(30_000);
+
+beforeEach(() => setLocalTime(MONDAY, '08:00'));
+
+/** Tuesday's lunch with four orders: eat-in, pick-up, a delivery, and one cancelled. */
+async function boardWorld() {
+  const world = await createCanteenWorld();
+  await publishMenu(api, world.worker.userId, world.home.centreId, TUESDAY, 'lunch');
+  const eatIn = await placeOrder(api, world.elder.elderId, world.elder.elderId, TUESDAY, 'lunch', 'eat_in');
+  const pickUp = await placeOrder(api, world.young.elderId, world.young.elderId, TUESDAY, 'lunch', 'pick_up');
+  const delivery = await placeOrder(api, world.homebound.elderId, world.homebound.elderId, TUESDAY, 'lunch', 'delivery');
+  const cancelled = await placeOrder(api, world.tekun.elderId, world.tekun.elderId, TUESDAY, 'lunch', 'eat_in');
+  const cancel = await api.as(world.tekun.elderId).post(`/orders/${cancelled.orderId}/cancel`);
+  if (cancel.status !== 200) throw new Error(`cancel failed: ${cancel.text}`);
+  return { ...world, orders: { eatIn, pickUp, delivery, cancelled } };
+}
+
+const board = (world: { home: { centreId: string } }, userId: string) =>
+  api.as(userId).get(`/centres/${world.home.centreId}/board?date=${TUESDAY}&meal=lunch`);
+
+const setStatus = (userId: string, orderId: string, status: string) => api.as(userId).post(`/orders/${orderId}/status`, { status });
+
+describe('GET /centres/{centreId}/board: the day’s board for one meal', () => {
+  test('counts active orders by fulfilment; cancelled orders are listed but not counted', async () => {
+    const world = await boardWorld();
+    const response = await board(world, world.worker.userId);
+    expect(response.status).toBe(200);
+    expect(response.body.counts).toEqual({ eat_in: 1, pick_up: 1, delivery: 1, pending: 3, total: 3 });
+    expect(response.body.menu).toMatchObject({ seatsLeft: 48, deliveriesLeft: 14 });
+    expect(response.body.items).toHaveLength(4);
+    expect(response.body.items.at(-1)).toMatchObject({ orderId: world.orders.cancelled.orderId, status: 'cancelled' });
+  });
+
+  test('each item carries what the kitchen and the delivery need: dietary needs, phone, address, category', async () => {
+    const world = await boardWorld();
+    const response = await board(world, world.worker.userId);
+    const wang = response.body.items.find((item: { orderId: string }) => item.orderId === world.orders.eatIn.orderId);
+    expect(wang).toMatchObject({
+      elderName: '王秀英',
+      elderPhone: '13807340001',
+      elderAddress: '学院路 12 号 3 栋 101',
+      dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' },
+      subsidyCategory: null,
+    });
+    const sun = response.body.items.find((item: { orderId: string }) => item.orderId === world.orders.delivery.orderId);
+    expect(sun).toMatchObject({ elderName: '孙玉珍', fulfilment: 'delivery', dietary: { softFood: true }, subsidyCategory: 'disabled' });
+  });
+
+  test('the admin may read the board; a worker of another centre may not (403 NOT_YOUR_CENTRE)', async () => {
+    const world = await boardWorld();
+    expect((await board(world, world.admin.userId)).status).toBe(200);
+    const foreign = await board(world, world.otherWorker.userId);
+    expect(foreign.status).toBe(403);
+    expect(errorCode(foreign)).toBe('NOT_YOUR_CENTRE');
+  });
+});
+
+describe('moving orders along the board', () => {
+  test('a worker confirms one order; the elder sees 已确认 in the timeline', async () => {
+    const world = await boardWorld();
+    setLocalTime(MONDAY, '18:00');
+    const response = await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed');
+    expect(response.status).toBe(200);
+    expect(response.body.order).toMatchObject({ status: 'confirmed', statusName: '已确认' });
+    expect(await storedOrder(world.orders.eatIn.orderId)).toMatchObject({ status: 'confirmed' });
+
+    const seenByElder = await api.as(world.elder.elderId).get(`/orders/${world.orders.eatIn.orderId}`);
+    expect(seenByElder.body.order.timeline.map((entry: { statusName: string }) => entry.statusName)).toEqual(['已下单', '已确认']);
+    expect(seenByElder.body.order.timeline[1]).toMatchObject({ at: '2026-11-16T10:00:00.000Z', byName: '刘晓燕' });
+    expect((await board(world, world.worker.userId)).body.counts.pending).toBe(2);
+  });
+
+  test('confirm all confirms every order still waiting, and only those', async () => {
+    const world = await boardWorld();
+    await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed');
+    const response = await api.as(world.worker.userId).post(`/centres/${world.home.centreId}/board/confirm-all`, { date: TUESDAY, meal: 'lunch' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ confirmed: 2 });
+    const stored = await storedOrdersOfMeal(world.home.centreId, TUESDAY, 'lunch');
+    const statusOf = (orderId: string) => stored.find((order) => order.orderId === orderId)?.status;
+    expect(statusOf(world.orders.eatIn.orderId)).toBe('confirmed');
+    expect(statusOf(world.orders.pickUp.orderId)).toBe('confirmed');
+    expect(statusOf(world.orders.delivery.orderId)).toBe('confirmed');
+    expect(statusOf(world.orders.cancelled.orderId)).toBe('cancelled');
+    // the one confirmed earlier was not confirmed a second time
+    expect(stored.find((order) => order.orderId === world.orders.eatIn.orderId)?.timeline).toHaveLength(2);
+    expect((await board(world, world.worker.userId)).body.counts).toMatchObject({ pending: 0, total: 3 });
+  });
+
+  test('confirm all by a worker of another centre is 403 and changes nothing', async () => {
+    const world = await boardWorld();
+    const response = await api.as(world.otherWorker.userId).post(`/centres/${world.home.centreId}/board/confirm-all`, { date: TUESDAY, meal: 'lunch' });
+    expect(response.status).toBe(403);
+    expect(errorCode(response)).toBe('NOT_YOUR_CENTRE');
+    const stored = await storedOrdersOfMeal(world.home.centreId, TUESDAY, 'lunch');
+    expect(stored.filter((order) => order.status === 'placed')).toHaveLength(3);
+  });
+
+  test('eat-in is served, pick-up can be a no-show, delivery goes out and is delivered', async () => {
+    const world = await boardWorld();
+    await api.as(world.worker.userId).post(`/centres/${world.home.centreId}/board/confirm-all`, { date: TUESDAY, meal: 'lunch' });
+    setLocalTime(TUESDAY, '11:40');
+    expect((await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'served')).body.order).toMatchObject({ status: 'served', statusName: '已取餐' });
+    expect((await setStatus(world.worker.userId, world.orders.pickUp.orderId, 'no_show')).body.order).toMatchObject({ status: 'no_show', statusName: '未到' });
+    expect((await setStatus(world.worker.userId, world.orders.delivery.orderId, 'out_for_delivery')).body.order).toMatchObject({ status: 'out_for_delivery', statusName: '配送中' });
+    expect((await setStatus(world.worker.userId, world.orders.delivery.orderId, 'delivered')).body.order).toMatchObject({ status: 'delivered', statusName: '已送达' });
+
+    const stored = await storedOrdersOfMeal(world.home.centreId, TUESDAY, 'lunch');
+    expect(Object.fromEntries(stored.map((order) => [order.orderId, order.status]))).toEqual({
+      [world.orders.eatIn.orderId]: 'served',
+      [world.orders.pickUp.orderId]: 'no_show',
+      [world.orders.delivery.orderId]: 'delivered',
+      [world.orders.cancelled.orderId]: 'cancelled',
+    });
+  });
+
+  test('the elder and bound family see 已送达 in the delivered order’s timeline', async () => {
+    const world = await boardWorld();
+    const { family, homebound } = world;
+    await bind(homebound.elderId, family);
+    await setStatus(world.worker.userId, world.orders.delivery.orderId, 'confirmed');
+    setLocalTime(TUESDAY, '11:10');
+    await setStatus(world.worker.userId, world.orders.delivery.orderId, 'out_for_delivery');
+    setLocalTime(TUESDAY, '11:35');
+    await setStatus(world.worker.userId, world.orders.delivery.orderId, 'delivered');
+
+    for (const viewer of [homebound.elderId, family.userId]) {
+      const response = await api.as(viewer).get(`/orders/${world.orders.delivery.orderId}`);
+      expect(response.status).toBe(200);
+      expect(response.body.order).toMatchObject({ status: 'delivered', statusName: '已送达', cancellable: false });
+      expect(response.body.order.timeline.map((entry: { status: string; at: string }) => [entry.status, entry.at])).toEqual([
+        ['placed', '2026-11-16T00:00:00.000Z'],
+        ['confirmed', '2026-11-16T00:00:00.000Z'],
+        ['out_for_delivery', '2026-11-17T03:10:00.000Z'],
+        ['delivered', '2026-11-17T03:35:00.000Z'],
+      ]);
+    }
+    const unbound = await api.as(world.otherFamily.userId).get(`/orders/${world.orders.delivery.orderId}`);
+    expect(unbound.status).toBe(404);
+  });
+
+  test.each([
+    ['a placed order cannot be served before it is confirmed', 'eatIn', [], 'served'],
+    ['an eat-in order never goes out for delivery', 'eatIn', ['confirmed'], 'out_for_delivery'],
+    ['a delivery is never "served"', 'delivery', ['confirmed'], 'served'],
+    ['a delivery cannot be delivered before it goes out', 'delivery', ['confirmed'], 'delivered'],
+    ['a served order is final', 'eatIn', ['confirmed', 'served'], 'no_show'],
+    ['a delivered order is final', 'delivery', ['confirmed', 'out_for_delivery', 'delivered'], 'no_show'],
+    ['a cancelled order cannot be confirmed', 'cancelled', [], 'confirmed'],
+  ] as const)('%s: 409 STATUS_NOT_ALLOWED and the order is unchanged', async (_rule, which, path, illegal) => {
+    const world = await boardWorld();
+    const { orderId } = world.orders[which];
+    for (const status of path) expect((await setStatus(world.worker.userId, orderId, status)).status).toBe(200);
+    const before = await storedOrder(orderId);
+    const response = await setStatus(world.worker.userId, orderId, illegal);
+    expect(response.status).toBe(409);
+    expect(errorCode(response)).toBe('STATUS_NOT_ALLOWED');
+    expect(await storedOrder(orderId)).toEqual(before);
+  });
+
+  test('a worker cannot set "placed" or "cancelled" through the status route (400); another centre’s order is answered as missing (404)', async () => {
+    const world = await boardWorld();
+    for (const status of ['placed', 'cancelled']) {
+      const response = await setStatus(world.worker.userId, world.orders.eatIn.orderId, status);
+      expect(response.status).toBe(400);
+      expect(errorCode(response)).toBe('INVALID_INPUT');
+    }
+    const foreign = await setStatus(world.otherWorker.userId, world.orders.eatIn.orderId, 'confirmed');
+    expect(foreign.status).toBe(404);
+    expect(errorCode(foreign)).toBe('ORDER_NOT_FOUND');
+    const byElder = await setStatus(world.elder.elderId, world.orders.eatIn.orderId, 'confirmed');
+    expect(byElder.status).toBe(403);
+    expect(await storedOrder(world.orders.eatIn.orderId)).toMatchObject({ status: 'placed' });
+  });
+
+  test('two workers confirming the same order at once: one succeeds, the timeline has one confirmation', async () => {
+    const world = await boardWorld();
+    const responses = await Promise.all([
+      setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed'),
+      setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed'),
+    ]);
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
+    expect(responses.filter((response) => response.status === 409).map(errorCode)[0]).toMatch(/ORDER_CHANGED|STATUS_NOT_ALLOWED/);
+    const stored = await storedOrder(world.orders.eatIn.orderId);
+    expect(stored?.timeline.map((entry) => entry.status)).toEqual(['placed', 'confirmed']);
+  });
+});

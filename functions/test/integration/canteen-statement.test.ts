@@ -1,0 +1,126 @@
+import { errorCode, tokenFor, useApi } from '../support/api';
+import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrdersOfMeal } from '../support/canteen-fixtures';
+
+const api = useApi();
+
+const WEDNESDAY = '2026-11-18';
+const DECEMBER_FIRST = '2026-12-01';
+
+jest.setTimeout(30_000);
+
+beforeEach(() => setLocalTime(MONDAY, '08:00'));
+
+const setStatus = (workerId: string, orderId: string, ...path: string[]) =>
+  path.reduce(async (previous, status) => {
+    await previous;
+    const response = await api.as(workerId).post(`/orders/${orderId}/status`, { status });
+    if (response.status !== 200) throw new Error(`${status}: ${response.text}`);
+  }, Promise.resolve());
+
+/**
+ * A month at the home centre: meals served, delivered, missed, cancelled and still open in November,
+ * and one served meal in December that November's statement must leave out.
+ */
+async function monthOfMeals() {
+  const world = await createCanteenWorld();
+  const worker = world.worker.userId;
+  for (const [date, meal] of [[MONDAY, 'dinner'], [TUESDAY, 'lunch'], [TUESDAY, 'dinner'], [WEDNESDAY, 'lunch'], [DECEMBER_FIRST, 'lunch']] as const) {
+    await publishMenu(api, worker, world.home.centreId, date, meal, { standardPriceFen: date === WEDNESDAY ? 1650 : 1500 });
+  }
+  const order = (elderId: string, date: string, meal: 'lunch' | 'dinner', fulfilment: 'eat_in' | 'delivery' = 'eat_in') => placeOrder(api, elderId, elderId, date, meal, fulfilment);
+
+  const served = [
+    await order(world.elder.elderId, MONDAY, 'dinner'),
+    await order(world.elder.elderId, TUESDAY, 'lunch'),
+    await order(world.young.elderId, TUESDAY, 'lunch'),
+    await order(world.tekun.elderId, WEDNESDAY, 'lunch'),
+    await order(world.young.elderId, WEDNESDAY, 'lunch'),
+  ];
+  const delivered = [await order(world.homebound.elderId, TUESDAY, 'lunch', 'delivery'), await order(world.homebound.elderId, WEDNESDAY, 'lunch', 'delivery')];
+  const noShow = await order(world.tekun.elderId, TUESDAY, 'dinner');
+  const cancelled = await order(world.elder.elderId, TUESDAY, 'dinner');
+  const stillPlaced = await order(world.young.elderId, TUESDAY, 'dinner');
+  const december = await order(world.elder.elderId, DECEMBER_FIRST, 'lunch');
+
+  for (const meal of [...served, december]) await setStatus(worker, meal.orderId, 'confirmed', 'served');
+  for (const meal of delivered) await setStatus(worker, meal.orderId, 'confirmed', 'out_for_delivery', 'delivered');
+  await setStatus(worker, noShow.orderId, 'confirmed', 'no_show');
+  expect((await api.as(world.elder.elderId).post(`/orders/${cancelled.orderId}/cancel`)).status).toBe(200);
+  return { ...world, taken: [...served, ...delivered], notTaken: [noShow, cancelled, stillPlaced, december] };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+describe('GET /centres/{centreId}/statements/{month}: the monthly subsidy statement', () => {
+  test('totals, rows and categories equal the sum of the month’s served and delivered orders, to the fen', async () => {
+    const world = await monthOfMeals();
+    const response = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`);
+    expect(response.status).toBe(200);
+
+    // Computed from the table, not from the answers, so a wrong price on an order would show here too.
+    const stored = (
+      await Promise.all(
+        [[MONDAY, 'dinner'], [TUESDAY, 'lunch'], [TUESDAY, 'dinner'], [WEDNESDAY, 'lunch']].map(([date, meal]) => storedOrdersOfMeal(world.home.centreId, date, meal as 'lunch' | 'dinner')),
+      )
+    ).flat();
+    const taken = stored.filter((order) => order.status === 'served' || order.status === 'delivered');
+    expect(taken.map((order) => order.orderId).sort()).toEqual(world.taken.map((order) => order.orderId).sort());
+    expect(response.body.totals).toEqual({ meals: 7, paidFen: sum(taken.map((o) => o.priceFen)), subsidyFen: sum(taken.map((o) => o.subsidyFen)) });
+    // 王秀英 800+800, 吴大海 1500+1650, 赵德福 0, 孙玉珍 0+0 paid; the rest is subsidy.
+    expect(response.body.totals).toEqual({ meals: 7, paidFen: 4750, subsidyFen: 1500 * 4 + 1650 * 3 - 4750 });
+
+    const rowOf = (elderId: string) => response.body.rows.find((row: { elderId: string }) => row.elderId === elderId);
+    expect(rowOf(world.elder.elderId)).toMatchObject({ meals: 2, paidFen: 1600, subsidyFen: 1400, subsidyCategory: null });
+    expect(rowOf(world.young.elderId)).toMatchObject({ meals: 2, paidFen: 3150, subsidyFen: 0, subsidyCategory: 'normal' });
+    expect(rowOf(world.tekun.elderId)).toMatchObject({ meals: 1, paidFen: 0, subsidyFen: 1650, subsidyCategory: 'tekun' });
+    expect(rowOf(world.homebound.elderId)).toMatchObject({ meals: 2, paidFen: 0, subsidyFen: 3150, subsidyCategory: 'disabled' });
+    expect(response.body.rows).toHaveLength(4);
+    for (const field of ['meals', 'paidFen', 'subsidyFen'] as const) {
+      expect(sum(response.body.byCategory.map((group: Record<string, number>) => group[field]))).toBe(response.body.totals[field]);
+    }
+    expect(response.body).toMatchObject({ centreId: world.home.centreId, month: '2026-11', centreName: '学院路街道综合养老服务中心' });
+  });
+
+  test('the admin may read the statement; a worker of another centre is refused with 403', async () => {
+    const world = await monthOfMeals();
+    const byAdmin = await api.as(world.admin.userId).get(`/centres/${world.home.centreId}/statements/2026-11`);
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.totals.meals).toBe(7);
+    const foreign = await api.as(world.otherWorker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`);
+    expect(foreign.status).toBe(403);
+    expect(errorCode(foreign)).toBe('NOT_YOUR_CENTRE');
+    expect((await api.as(world.elder.elderId).get(`/centres/${world.home.centreId}/statements/2026-11`)).status).toBe(403);
+  });
+
+  test('December’s statement holds only December’s meal', async () => {
+    const world = await monthOfMeals();
+    const response = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-12`);
+    expect(response.body.totals).toEqual({ meals: 1, paidFen: 800, subsidyFen: 700 });
+  });
+
+  test('a month without meals is all zeros; a malformed month is 400 INVALID_INPUT', async () => {
+    const world = await createCanteenWorld();
+    const empty = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-10`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ rows: [], byCategory: [], totals: { meals: 0, paidFen: 0, subsidyFen: 0 } });
+    const malformed = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-13`);
+    expect(malformed.status).toBe(400);
+    expect(errorCode(malformed)).toBe('INVALID_INPUT');
+  });
+
+  test('?format=csv is text/csv that starts with the UTF-8 BOM bytes and carries the same totals in yuan', async () => {
+    const world = await monthOfMeals();
+    const response = await fetch(`${api.url}/centres/${world.home.centreId}/statements/2026-11?format=csv`, {
+      headers: { authorization: `Bearer ${await tokenFor(world.worker.userId)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toContain(`statement-${world.home.centreId}-2026-11.csv`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('学院路街道综合养老服务中心 2026-11 助餐补贴结算单');
+    expect(lines).toContain('合计,,7,47.50,62.00');
+    expect(lines).toContain('王秀英,未核实,2,16.00,14.00');
+  });
+});

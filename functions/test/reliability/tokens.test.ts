@@ -1,0 +1,90 @@
+import { SignJWT } from 'jose';
+import { useApi, tokenFor, errorCode } from '../support/api';
+import { User } from '../../src/data/entities';
+import { setClock } from '../../src/lib/clock';
+import { SESSION_TTL_SECONDS, issueSessionToken } from '../../src/lib/session-token';
+import { actors, createWorld, NOW } from './world';
+import { tally } from './tally';
+
+/** Tokens and sessions: every kind of bad token is refused, and changed rights expire within a known bound. */
+const api = useApi();
+beforeAll(createWorld);
+beforeEach(() => setClock(NOW));
+
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const me = (token: string) => api.raw({ method: 'GET', path: '/me', headers: { authorization: `Bearer ${token}` } });
+
+async function expectRefused(token: string, code: string) {
+  const response = await me(token);
+  tally('tokenCases');
+  expect({ status: response.status, code: errorCode(response) }).toEqual({ status: 401, code });
+}
+
+test('a valid token is accepted', async () => {
+  expect((await me(await tokenFor(actors.elder))).status).toBe(200);
+});
+
+test('an expired token is refused with SESSION_EXPIRED', async () => {
+  const token = await tokenFor(actors.elder);
+  setClock(new Date(Date.parse(NOW) + (SESSION_TTL_SECONDS + 1) * 1000));
+  await expectRefused(token, 'SESSION_EXPIRED');
+});
+
+test('a token signed with another key is refused', async () => {
+  const forged = await new SignJWT({ role: 'admin' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(actors.admin)
+    .setIssuer('yilin')
+    .setAudience('yilin:local')
+    .setIssuedAt(Math.floor(Date.parse(NOW) / 1000))
+    .setExpirationTime(Math.floor(Date.parse(NOW) / 1000) + 600)
+    .sign(new TextEncoder().encode('not-the-signing-key-of-this-stage-at-all'));
+  await expectRefused(forged, 'SESSION_INVALID');
+});
+
+test('an unsigned token (alg none) is refused', async () => {
+  const iat = Math.floor(Date.parse(NOW) / 1000);
+  const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: actors.admin, role: 'admin', iss: 'yilin', aud: 'yilin:local', iat, exp: iat + 600 })}.`;
+  await expectRefused(unsigned, 'SESSION_INVALID');
+});
+
+test('a token whose payload was changed (elder made admin) is refused', async () => {
+  const [header, payload, signature] = (await tokenFor(actors.elder)).split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const tampered = `${header}.${base64url({ ...claims, role: 'admin' })}.${signature}`;
+  await expectRefused(tampered, 'SESSION_INVALID');
+});
+
+test('a token of another stage is refused', async () => {
+  process.env.STAGE = 'prod';
+  const { token } = await issueSessionToken({ userId: actors.elder, role: 'elder' });
+  process.env.STAGE = 'local';
+  await expectRefused(token, 'SESSION_INVALID');
+});
+
+test('garbage in the Authorization header is refused', async () => {
+  for (const header of ['Bearer', 'Bearer ', 'Basic abc', 'Bearer a.b', 'Bearer ...', `Bearer ${'a'.repeat(5000)}`]) {
+    const response = await api.raw({ method: 'GET', path: '/me', headers: { authorization: header } });
+    tally('tokenCases');
+    expect({ header: header.slice(0, 20), status: response.status }).toEqual({ header: header.slice(0, 20), status: 401 });
+  }
+});
+
+test(`a worker moved to another community keeps the old community's rights at most ${SESSION_TTL_SECONDS / 60} minutes (the token's lifetime)`, async () => {
+  const oldToken = await tokenFor(actors.worker);
+  await User.patch({ userId: actors.worker }).set({ communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping' }).go();
+  try {
+    const list = (token: string) => api.raw({ method: 'GET', path: '/communities/demo-comm-xueyuan/elders', headers: { authorization: `Bearer ${token}` } });
+    // The documented bound: the old token still carries the old community until it expires ...
+    expect((await list(oldToken)).status).toBe(200);
+    // ... and not a second longer.
+    setClock(new Date(Date.parse(NOW) + SESSION_TTL_SECONDS * 1000));
+    const afterExpiry = await list(oldToken);
+    tally('tokenCases', 2);
+    expect({ status: afterExpiry.status, code: errorCode(afterExpiry) }).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
+    // A new sign-in carries the new community only.
+    expect((await list(await tokenFor(actors.worker))).status).toBe(404);
+  } finally {
+    await User.patch({ userId: actors.worker }).set({ communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' }).go();
+  }
+});
