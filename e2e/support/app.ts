@@ -6,11 +6,16 @@ import { currentScreen, waitForSettledPage } from './browser';
 export const routes = {
   login: 'pages/login/index',
   home: 'pages/home/index',
+  canteen: 'pages/canteen/index',
+  orders: 'pages/orders/index',
   profile: 'pages/profile/index',
   elders: 'pages/elders/index',
   binding: 'pages/binding/index',
   workerElders: 'worker/elders/index',
   workerElder: 'worker/elder/index',
+  board: 'worker/board/index',
+  menus: 'worker/menus/index',
+  statement: 'worker/statement/index',
   admin: 'admin/index',
 } as const;
 

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 
-/** What the mini-program styles as something to tap (see the tap-target rule in miniapp/src/app.css). */
-const TAP_TARGETS = '.btn, .tile, .toggle, .picker, .link, .login-account, .elder-choice, .switcher, .input';
+/**
+ * What the mini-program styles as something to tap (see the tap-target rule in miniapp/src/app.css),
+ * and whatever the page announces as tappable (components/Tap.tsx gives every tappable element a role).
+ */
+const TAP_TARGETS = [
+  '.btn, .tile, .toggle, .picker, .link, .login-account, .elder-choice, .switcher, .choice, .input',
+  '[role="button"], [role="radio"], [role="checkbox"]',
+].join(', ');
 
 /** 长辈版 minimums (MIIT age-friendly specification) in CSS px at the standard font setting. */
 export const ELDER_MODE = { minBodyTextPx: 18, minTapTargetPx: 60 } as const;

@@ -46,6 +46,52 @@ async function tapFirst(page: Page, testIdPrefix: string, next: (typeof routes)[
   await waitForSettledPage(page, next);
 }
 
+/**
+ * Taps something that changes what the page shows without leaving it (a confirm step, a form), waits
+ * for `shows` (a CSS selector) to appear and for the page's API calls to answer.
+ */
+async function tapInPage(page: Page, selector: string, shows: string): Promise<void> {
+  await currentScreen(page).locator(selector).first().click();
+  await currentScreen(page).locator(shows).first().waitFor();
+  await waitForSettledPage(page);
+}
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/**
+ * The elder orders the first lunch still open (today's before 09:30, else tomorrow's) through the
+ * confirm step, then sets up a standing order, so 我的订单 shows an order with its timeline and a
+ * 长期订餐 (the demo data has neither). Each run starts from fresh demo data.
+ */
+async function orderLunchAndStandingOrder(page: Page, visit: Visit, prefix: string): Promise<void> {
+  await tapThrough(page, 'home-tile-canteen', routes.canteen);
+  await visit(`${prefix}-canteen`);
+  await tapInPage(page, '[data-testid^="canteen-order-"][data-testid$="-lunch"]', testId('canteen-confirm'));
+  await visit(`${prefix}-canteen-confirm`);
+  await tapInPage(page, testId('canteen-confirm-submit'), testId('canteen-placed'));
+  await visit(`${prefix}-canteen-placed`);
+  await tapThrough(page, 'canteen-to-orders', routes.orders);
+  await tapInPage(page, testId('standing-add'), testId('standing-form'));
+  await visit(`${prefix}-standing-form`);
+  await tapInPage(page, testId('standing-save'), '[data-testid^="standing-row-"]');
+  await visit(`${prefix}-orders`);
+}
+
+/** Moves the worker's board to the first lunch from today on that has orders (the elder's journey placed one). */
+async function boardWithOrders(page: Page): Promise<void> {
+  const board = currentScreen(page);
+  const reload = async (control: string) => {
+    await board.getByTestId(control).click();
+    await page.waitForTimeout(100);
+    await waitForSettledPage(page, routes.board);
+  };
+  if ((await board.getByTestId('board-meal-lunch').getAttribute('aria-checked')) !== 'true') await reload('board-meal-lunch');
+  for (let day = 0; day < 2; day += 1) {
+    if ((await board.locator('[data-testid^="board-row-"]').count()) > 0) return;
+    await reload('board-next-day');
+  }
+}
+
 export interface Journey {
   role: string;
   /** The demo account to sign in as; none for the signed-out journey. */
@@ -81,6 +127,8 @@ export const journeys: Journey[] = [
       await currentScreen(page).getByTestId('binding-code-generate').click();
       await currentScreen(page).getByTestId('binding-code').waitFor();
       await visit('elder-binding-code');
+      await goBack(page, routes.home);
+      await orderLunchAndStandingOrder(page, visit, 'elder');
     },
   },
   {
@@ -97,6 +145,12 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-bind-elder', routes.binding);
       await visit('family-binding');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-canteen', routes.canteen);
+      await visit('family-canteen');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-orders', routes.orders);
+      await visit('family-orders');
     },
   },
   {
@@ -129,6 +183,21 @@ export const journeys: Journey[] = [
       await visit('worker-verify');
       await tapThrough(page, 'worker-elder-edit-contact', routes.profile);
       await visit('worker-elder-profile');
+      await goBack(page, routes.workerElder);
+      await goBack(page, routes.workerElders);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-board', routes.board);
+      await boardWithOrders(page);
+      await visit('worker-board');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-menus', routes.menus);
+      await visit('worker-menus');
+      await tapInPage(page, '[data-testid^="menus-edit-"]', testId('menu-form'));
+      await visit('worker-menu-form');
+      await tapInPage(page, testId('menu-cancel'), '[data-testid^="menus-day-"]');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-statement', routes.statement);
+      await visit('worker-statement');
     },
   },
   {
@@ -143,6 +212,13 @@ export const journeys: Journey[] = [
       await visit('admin-community-elders');
       await tapFirst(page, 'worker-elder-row-', routes.workerElder);
       await visit('admin-elder');
+      await goBack(page, routes.workerElders);
+      await goBack(page, routes.admin);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-statement', routes.statement);
+      await visit('admin-statement-centres');
+      await tapInPage(page, '[data-testid^="statement-centre-"]', testId('statement-totals'));
+      await visit('admin-statement');
     },
   },
 ];

@@ -1,9 +1,17 @@
 export default defineAppConfig({
   // Elder and family pages live in the main package; worker and admin tools are subpackages
   // so an elder's phone never downloads them.
-  pages: ['pages/login/index', 'pages/home/index', 'pages/profile/index', 'pages/elders/index', 'pages/binding/index'],
+  pages: [
+    'pages/login/index',
+    'pages/home/index',
+    'pages/canteen/index',
+    'pages/orders/index',
+    'pages/profile/index',
+    'pages/elders/index',
+    'pages/binding/index',
+  ],
   subPackages: [
-    { root: 'worker', pages: ['elders/index', 'elder/index'] },
+    { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'] },
     { root: 'admin', pages: ['index'] },
   ],
   window: {

@@ -1,6 +1,9 @@
 import type { PropsWithChildren } from 'react'
 import './app.css'
 
+// The focus ring is for the browser's keyboard users; the WeChat build leaves it out.
+if (process.env.TARO_ENV === 'h5') require('./focus.h5.css')
+
 function App({ children }: PropsWithChildren) {
   return children
 }

@@ -22,16 +22,17 @@ async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
 }
 
 describe('home page shows only the tiles of features that work for the role', () => {
-  it('elder: my profile and family binding', async () => {
+  it('elder: canteen, my orders, my profile and family binding', async () => {
     await renderHomeAs('elder', { elder: elderWang })
-    expect(tileIds()).toEqual(['home-tile-profile', 'home-tile-binding'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-profile', 'home-tile-binding'])
     expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
 
-  it('family with a bound elder: elder switcher, elder profile, bind another elder', async () => {
+  it("family with a bound elder: elder switcher, the elder's canteen and orders, elder profile, bind another elder", async () => {
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
-    expect(tileIds()).toEqual(['home-tile-elder-profile', 'home-tile-bind-elder'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder'])
+    expect(byTestId('home-tile-canteen')?.textContent).toContain('王秀兰')
     expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
   })
 
@@ -42,14 +43,14 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(byTestId('home-elder-switcher')).toBeNull()
   })
 
-  it('worker: the community elders list only', async () => {
+  it('worker: canteen board, menus, subsidy statement and the community elders list', async () => {
     await renderHomeAs('worker')
-    expect(tileIds()).toEqual(['home-tile-community-elders'])
+    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders'])
   })
 
-  it('admin: the county overview only', async () => {
+  it('admin: subsidy statements and the county overview', async () => {
     await renderHomeAs('admin')
-    expect(tileIds()).toEqual(['home-tile-county'])
+    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county'])
   })
 
   it('volunteer: my profile only', async () => {

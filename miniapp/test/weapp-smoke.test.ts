@@ -149,7 +149,16 @@ describe('compiled WeChat bundle', () => {
   it('registers the app with the main pages and the worker and admin subpackages', () => {
     expect(appConfig).toBeDefined()
     const appJson = JSON.parse(fs.readFileSync(path.join(distRoot, 'app.json'), 'utf8'))
-    expect(appJson.pages).toEqual(['pages/login/index', 'pages/home/index', 'pages/profile/index', 'pages/elders/index', 'pages/binding/index'])
+    expect(appJson.pages).toEqual([
+      'pages/login/index',
+      'pages/home/index',
+      'pages/canteen/index',
+      'pages/orders/index',
+      'pages/profile/index',
+      'pages/elders/index',
+      'pages/binding/index',
+    ])
+    expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'admin'])
   })
 

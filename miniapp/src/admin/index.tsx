@@ -7,6 +7,7 @@ import { ElderPage } from '../components/ElderPage'
 import { Loading } from '../components/Loading'
 import { Notice } from '../components/Notice'
 import { goTo, queryString } from '../lib/navigation'
+import { Tap } from '../components/Tap'
 import './index.css'
 
 /** County → service centres → communities; a community opens its list of elders. */
@@ -34,16 +35,16 @@ export default function CountyPage() {
               <View className='card__title'>{centre.name}</View>
               {centre.communities.length === 0 && <View className='hint'>还没有社区。</View>}
               {centre.communities.map((community) => (
-                <View
+                <Tap
                   key={community.communityId}
                   className='worker-row'
-                  data-testid={`admin-community-${community.communityId}`}
-                  onClick={() =>
+                  testId={`admin-community-${community.communityId}`}
+                  onTap={() =>
                     goTo(`/worker/elders/index${queryString({ communityId: community.communityId, name: community.name })}`)
                   }
                 >
                   <View className='worker-row__name'>{community.name} ›</View>
-                </View>
+                </Tap>
               ))}
             </View>
           ))}

@@ -28,14 +28,21 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: Record<string, unknown> }
 }
 
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+/** The full address of an API path, for downloads that do not go through {@link request}. */
+export const apiUrl = (path: string) => `${API_BASE}${path}`
+
+/** The signed-in person's Authorization header, if any. */
+export function authHeader(): Record<string, string> {
   const session = currentSession()
-  const header: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (session) header.Authorization = `Bearer ${session.token}`
+  return session ? { Authorization: `Bearer ${session.token}` } : {}
+}
+
+export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() }
 
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
   try {
-    response = await Taro.request({ url: `${API_BASE}${path}`, method, header, data: body, dataType: 'json', timeout: 15000 })
+    response = await Taro.request({ url: apiUrl(path), method, header, data: body, dataType: 'json', timeout: 15000 })
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE)
   }

@@ -49,3 +49,5 @@ export const removeBinding = (elderId: string, familyId: string) =>
   request<void>('DELETE', `/elders/${id(elderId)}/bindings/${id(familyId)}`)
 
 export const getOrg = () => request<OrgResponse>('GET', '/org')
+
+export * from './canteen'

@@ -5,6 +5,7 @@ import { createBindingCode } from '../api'
 import { messageOf } from '../api/client'
 import { formatDateTime, spacedCode } from '../lib/format'
 import { Notice } from './Notice'
+import { Tap } from './Tap'
 
 /** Makes a one-time invitation code that a family member types in to be bound to this elder. */
 export function BindingCodePanel({ elderId }: { elderId: string }) {
@@ -40,9 +41,9 @@ export function BindingCodePanel({ elderId }: { elderId: string }) {
           </View>
         </View>
       )}
-      <View className='btn btn--primary' data-testid='binding-code-generate' onClick={generate}>
+      <Tap className='btn btn--primary' testId='binding-code-generate' onTap={generate}>
         {busy ? '正在生成…' : code ? '重新生成邀请码' : '生成邀请码'}
-      </View>
+      </Tap>
       {error && <Notice kind='error' message={error} testId='binding-code-error' />}
     </View>
   )

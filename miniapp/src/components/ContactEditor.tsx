@@ -6,6 +6,8 @@ import { updateElderContact } from '../api'
 import { messageOf } from '../api/client'
 import { Notice } from './Notice'
 import { ToggleButton } from './ToggleButton'
+import { Tap } from './Tap'
+import { inputName } from '../lib/a11y'
 
 const MAX_CONTACTS = 3
 
@@ -79,6 +81,7 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
         type='number'
         maxlength={13}
         value={draft.phone}
+        {...inputName('电话')}
         data-testid='profile-edit-phone'
         onInput={(e) => setDraft((d) => ({ ...d, phone: e.detail.value }))}
       />
@@ -87,6 +90,7 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
       <Input
         className='input'
         value={draft.address}
+        {...inputName('住址')}
         maxlength={100}
         data-testid='profile-edit-address'
         onInput={(e) => setDraft((d) => ({ ...d, address: e.detail.value }))}
@@ -100,6 +104,7 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
       <Input
         className='input'
         value={draft.dietary.allergies}
+        {...inputName('过敏或忌口')}
         maxlength={100}
         data-testid='profile-edit-allergies'
         onInput={(e) => setDietary({ allergies: e.detail.value })}
@@ -109,29 +114,29 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
       {draft.emergencyContacts.map((contact, index) => (
         <View key={index} className='contact-editor' data-testid={`profile-edit-contact-${index}`}>
           <View className='form-label form-label--small'>第 {index + 1} 位 · 姓名</View>
-          <Input className='input' value={contact.name} maxlength={20} data-testid={`profile-edit-contact-${index}-name`} onInput={(e) => setContact(index, { name: e.detail.value })} />
+          <Input className='input' {...inputName(`第 ${index + 1} 位紧急联系人的姓名`)} value={contact.name} maxlength={20} data-testid={`profile-edit-contact-${index}-name`} onInput={(e) => setContact(index, { name: e.detail.value })} />
           <View className='form-label form-label--small'>关系（如 儿子、女儿、邻居）</View>
-          <Input className='input' value={contact.relation} maxlength={10} data-testid={`profile-edit-contact-${index}-relation`} onInput={(e) => setContact(index, { relation: e.detail.value })} />
+          <Input className='input' {...inputName(`第 ${index + 1} 位紧急联系人和长辈的关系`)} value={contact.relation} maxlength={10} data-testid={`profile-edit-contact-${index}-relation`} onInput={(e) => setContact(index, { relation: e.detail.value })} />
           <View className='form-label form-label--small'>电话</View>
-          <Input className='input' type='number' value={contact.phone} maxlength={13} data-testid={`profile-edit-contact-${index}-phone`} onInput={(e) => setContact(index, { phone: e.detail.value })} />
-          <View className='btn btn--secondary' data-testid={`profile-edit-contact-${index}-remove`} onClick={() => removeContact(index)}>
+          <Input className='input' type='number' {...inputName(`第 ${index + 1} 位紧急联系人的电话`)} value={contact.phone} maxlength={13} data-testid={`profile-edit-contact-${index}-phone`} onInput={(e) => setContact(index, { phone: e.detail.value })} />
+          <Tap className='btn btn--secondary' testId={`profile-edit-contact-${index}-remove`} onTap={() => removeContact(index)}>
             删除这位联系人
-          </View>
+          </Tap>
         </View>
       ))}
       {draft.emergencyContacts.length < MAX_CONTACTS && (
-        <View className='btn btn--secondary' data-testid='profile-edit-contact-add' onClick={addContact}>
+        <Tap className='btn btn--secondary' testId='profile-edit-contact-add' onTap={addContact}>
           ＋ 添加紧急联系人
-        </View>
+        </Tap>
       )}
 
       {error && <Notice kind='error' message={error} testId='profile-edit-error' />}
-      <View className='btn btn--primary' data-testid='profile-edit-save' onClick={save}>
+      <Tap className='btn btn--primary' testId='profile-edit-save' onTap={save}>
         {busy ? '正在保存…' : '保存'}
-      </View>
-      <View className='btn btn--secondary' data-testid='profile-edit-cancel' onClick={onCancel}>
+      </Tap>
+      <Tap className='btn btn--secondary' testId='profile-edit-cancel' onTap={onCancel}>
         不改了
-      </View>
+      </Tap>
     </View>
   )
 }

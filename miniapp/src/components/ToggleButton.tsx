@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Tap } from './Tap'
 
 interface Props {
   label: string
@@ -10,14 +10,15 @@ interface Props {
 /** A large yes/no choice that says its state in words and a box mark, not only in colour. */
 export function ToggleButton({ label, on, onChange, testId }: Props) {
   return (
-    <View
+    <Tap
       className={on ? 'toggle toggle--on' : 'toggle'}
-      data-testid={testId}
-      aria-checked={on}
-      onClick={() => onChange(!on)}
+      testId={testId}
+      role='checkbox'
+      checked={on}
+      onTap={() => onChange(!on)}
     >
       {on ? '☑ ' : '☐ '}
       {label}：{on ? '是' : '否'}
-    </View>
+    </Tap>
   )
 }

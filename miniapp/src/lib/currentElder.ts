@@ -1,5 +1,6 @@
 import type { ElderSummary } from '@yilin/functions/src/schemas/api'
-import { currentElderId, setCurrentElderId } from './session'
+import { getMe } from '../api'
+import { currentElderId, currentUser, setCurrentElderId } from './session'
 
 /**
  * The elder a family member is handling: the one chosen last if still bound, else the first bound one.
@@ -10,4 +11,20 @@ export function resolveCurrentElder(boundElders: ElderSummary[]): ElderSummary |
   const chosen = boundElders.find((elder) => elder.elderId === currentElderId()) ?? boundElders[0]
   setCurrentElderId(chosen.elderId)
   return chosen
+}
+
+/**
+ * Whose meals a page is about: the elder named in the page address, the elder who is signed in, or
+ * the family member's current elder (asking the server only when none was chosen yet).
+ * Null when a family member has no bound elder.
+ */
+export async function elderIdForPage(paramElderId?: string): Promise<string | null> {
+  if (paramElderId) return paramElderId
+  const user = currentUser()
+  if (user?.role === 'elder') return user.userId
+  const stored = currentElderId()
+  if (stored) return stored
+  const me = await getMe()
+  if (me.elder) return me.elder.elderId
+  return resolveCurrentElder(me.boundElders ?? [])?.elderId ?? null
 }

@@ -31,3 +31,51 @@ export function formatDateTime(iso: string): string {
 
 /** "123456" → "1 2 3 4 5 6", easier to read out over the phone. */
 export const spacedCode = (code: string) => code.split('').join(' ')
+
+/** ISO time → "08:12" (China time). */
+export function formatTime(iso: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso
+  const p = chinaParts(iso)
+  return `${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/** `YYYY-MM-DD` → "11月24日". */
+export function formatMonthDay(date: string): string {
+  const [, month, day] = date.split('-').map(Number)
+  if (!month || !day) return date
+  return `${month}月${day}日`
+}
+
+/** ISO time → "11月24日 08:12" (China time). */
+export function formatMonthDayTime(iso: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso
+  const p = chinaParts(iso)
+  return `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/** Today's date in China, `YYYY-MM-DD`. */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** `YYYY-MM-DD` plus some days (calendar arithmetic, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000)
+  return shifted.toISOString().slice(0, 10)
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  const day = new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay()
+  return day === 0 ? 7 : day
+}
+
+/** The Monday of the week a date falls in. */
+export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date))
+
+/** Fen → "¥8", "¥8.50", "¥1,234". */
+export function yuan(fen: number): string {
+  const whole = fen % 100 === 0
+  const amount = whole ? String(fen / 100) : (fen / 100).toFixed(2)
+  return `¥${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
+}

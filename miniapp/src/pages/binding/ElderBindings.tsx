@@ -7,6 +7,7 @@ import { BindingCodePanel } from '../../components/BindingCodePanel'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { formatDateTime } from '../../lib/format'
+import { Tap } from '../../components/Tap'
 
 interface RowProps {
   elderId: string
@@ -41,17 +42,17 @@ function BindingRow({ elderId, binding, onRemoved }: RowProps) {
       {confirming ? (
         <View className='confirm'>
           <View className='confirm__question'>确定解除吗？解除后{binding.name}就看不到您的资料了。</View>
-          <View className='btn btn--danger' data-testid={`${testId}-confirm`} onClick={remove}>
+          <Tap className='btn btn--danger' testId={`${testId}-confirm`} onTap={remove}>
             {busy ? '正在解除…' : '确定解除'}
-          </View>
-          <View className='btn btn--secondary' data-testid={`${testId}-keep`} onClick={() => setConfirming(false)}>
+          </Tap>
+          <Tap className='btn btn--secondary' testId={`${testId}-keep`} onTap={() => setConfirming(false)}>
             不解除
-          </View>
+          </Tap>
         </View>
       ) : (
-        <View className='btn btn--secondary' data-testid={`${testId}-remove`} onClick={() => setConfirming(true)}>
+        <Tap className='btn btn--secondary' testId={`${testId}-remove`} onTap={() => setConfirming(true)}>
           解除绑定
-        </View>
+        </Tap>
       )}
       {error && <Notice kind='error' message={error} testId={`${testId}-error`} />}
     </View>

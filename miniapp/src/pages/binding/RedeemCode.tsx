@@ -7,6 +7,8 @@ import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { goTo, HOME_URL } from '../../lib/navigation'
 import { setCurrentElderId } from '../../lib/session'
+import { Tap } from '../../components/Tap'
+import { inputName } from '../../lib/a11y'
 
 const CODE_LENGTH = 6
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
@@ -41,12 +43,12 @@ export function RedeemCode() {
     return (
       <View className='card'>
         <Notice kind='success' testId='redeem-success' message={`绑定成功！您现在可以照看${bound.name}了。`} />
-        <View className='btn btn--primary' data-testid='redeem-view-profile' onClick={() => goTo('/pages/profile/index')}>
+        <Tap className='btn btn--primary' testId='redeem-view-profile' onTap={() => goTo('/pages/profile/index')}>
           查看{bound.name}的资料
-        </View>
-        <View className='btn btn--secondary' data-testid='redeem-home' onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
+        </Tap>
+        <Tap className='btn btn--secondary' testId='redeem-home' onTap={() => void Taro.reLaunch({ url: HOME_URL })}>
           回到首页
-        </View>
+        </Tap>
       </View>
     )
   }
@@ -69,6 +71,7 @@ export function RedeemCode() {
           type='number'
           maxlength={CODE_LENGTH}
           value={code}
+          {...inputName('6 位邀请码')}
           focus
           placeholder='6 位数字'
           data-testid='redeem-code-input'
@@ -81,9 +84,9 @@ export function RedeemCode() {
         />
       </View>
       {error && <Notice kind='error' message={error} testId='redeem-error' />}
-      <View className='btn btn--primary' data-testid='redeem-submit' onClick={submit}>
+      <Tap className='btn btn--primary' testId='redeem-submit' onTap={submit}>
         {busy ? '正在绑定…' : '确定绑定'}
-      </View>
+      </Tap>
     </View>
   )
 }

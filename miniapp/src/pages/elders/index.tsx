@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice'
 import { mobilityText } from '../../lib/labels'
 import { goBackOrHome, goTo } from '../../lib/navigation'
 import { currentElderId, setCurrentElderId } from '../../lib/session'
+import { Tap } from '../../components/Tap'
 import './index.css'
 
 /** A family member bound to several elders picks whose affairs they are handling now. */
@@ -38,11 +39,11 @@ export default function EldersPage() {
       {elders?.map((elder) => {
         const chosen = elder.elderId === chosenId
         return (
-          <View
+          <Tap
             key={elder.elderId}
             className={chosen ? 'elder-choice elder-choice--current' : 'elder-choice'}
-            data-testid={`elders-row-${elder.elderId}`}
-            onClick={() => choose(elder.elderId)}
+            testId={`elders-row-${elder.elderId}`}
+            onTap={() => choose(elder.elderId)}
           >
             <View className='elder-choice__name'>
               {elder.name}
@@ -51,12 +52,12 @@ export default function EldersPage() {
             <View className='elder-choice__note'>
               {elder.age} 岁 · {elder.communityName} · {mobilityText(elder.mobilityLimited)}
             </View>
-          </View>
+          </Tap>
         )
       })}
-      <View className='btn btn--secondary' data-testid='elders-bind-new' onClick={() => goTo('/pages/binding/index')}>
+      <Tap className='btn btn--secondary' testId='elders-bind-new' onTap={() => goTo('/pages/binding/index')}>
         ＋ 绑定另一位长辈
-      </View>
+      </Tap>
     </ElderPage>
   )
 }

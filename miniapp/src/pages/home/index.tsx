@@ -11,6 +11,7 @@ import { resolveCurrentElder } from '../../lib/currentElder'
 import { roleNames } from '../../lib/labels'
 import { goTo, LOGIN_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
+import { Tap } from '../../components/Tap'
 import './index.css'
 
 interface TileProps {
@@ -22,22 +23,22 @@ interface TileProps {
 
 function Tile({ testId, title, note, url }: TileProps) {
   return (
-    <View className='tile' data-testid={testId} onClick={() => goTo(url)}>
+    <Tap className='tile' testId={testId} onTap={() => goTo(url)}>
       <View className='tile__title'>{title}</View>
       <View className='tile__note'>{note}</View>
-    </View>
+    </Tap>
   )
 }
 
 function ElderSwitcher({ elder, count }: { elder: ElderSummary; count: number }) {
   return (
-    <View className='switcher' data-testid='home-elder-switcher' onClick={() => goTo('/pages/elders/index')}>
+    <Tap className='switcher' testId='home-elder-switcher' onTap={() => goTo('/pages/elders/index')}>
       <View className='switcher__label'>正在照看</View>
       <View className='switcher__name' data-testid='home-current-elder'>
         {elder.name}
       </View>
       <View className='switcher__action'>{count > 1 ? `共 ${count} 位长辈，点这里换一位 ›` : '点这里查看已绑定的长辈 ›'}</View>
-    </View>
+    </Tap>
   )
 }
 
@@ -47,6 +48,8 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
       {current ? (
         <>
           <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
+          <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
+          <Tile testId='home-tile-orders' title='我的订单' note={`${current.name}的饭送到了没有，在这里看`} url='/pages/orders/index' />
           <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
         </>
       ) : (
@@ -62,6 +65,8 @@ function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | nu
     case 'elder':
       return (
         <View>
+          <Tile testId='home-tile-canteen' title='助餐订餐' note='看菜单，订午餐、晚餐' url='/pages/canteen/index' />
+          <Tile testId='home-tile-orders' title='我的订单' note='订了哪几餐，送到了没有' url='/pages/orders/index' />
           <Tile testId='home-tile-profile' title='我的资料' note='电话、住址、饮食和紧急联系人' url='/pages/profile/index' />
           <Tile testId='home-tile-binding' title='家人绑定' note='让家人帮您办事、看您的资料' url='/pages/binding/index' />
         </View>
@@ -69,9 +74,21 @@ function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | nu
     case 'family':
       return <FamilyTiles me={me} current={current} />
     case 'worker':
-      return <Tile testId='home-tile-community-elders' title='本社区长辈' note='查看和核实长辈资料' url='/worker/elders/index' />
+      return (
+        <View>
+          <Tile testId='home-tile-board' title='今日助餐' note='今天谁订了餐，确认、送餐、取餐' url='/worker/board/index' />
+          <Tile testId='home-tile-menus' title='菜单管理' note='发布和修改两周的菜单' url='/worker/menus/index' />
+          <Tile testId='home-tile-statement' title='补贴结算单' note='每月每位长辈的用餐和补贴' url='/worker/statement/index' />
+          <Tile testId='home-tile-community-elders' title='本社区长辈' note='查看和核实长辈资料' url='/worker/elders/index' />
+        </View>
+      )
     case 'admin':
-      return <Tile testId='home-tile-county' title='全县社区' note='服务中心和社区一览' url='/admin/index' />
+      return (
+        <View>
+          <Tile testId='home-tile-statement' title='补贴结算单' note='选一个服务中心，看每月助餐补贴' url='/worker/statement/index' />
+          <Tile testId='home-tile-county' title='全县社区' note='服务中心和社区一览' url='/admin/index' />
+        </View>
+      )
     case 'volunteer':
       return <Tile testId='home-tile-profile' title='我的资料' note='您的姓名和所在社区' url='/pages/profile/index' />
     default:
@@ -117,9 +134,9 @@ export default function HomePage() {
       </View>
       {error && <Notice kind='error' message={error} testId='home-error' />}
       {me ? <RoleTiles me={me} current={current} /> : !error && <Loading />}
-      <View className='link' data-testid='home-sign-out' onClick={signOut}>
+      <Tap className='link' testId='home-sign-out' onTap={signOut}>
         退出登录
-      </View>
+      </Tap>
     </ElderPage>
   )
 }

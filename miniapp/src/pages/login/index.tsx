@@ -11,6 +11,7 @@ import { Notice } from '../../components/Notice'
 import { roleNames, roleOrder } from '../../lib/labels'
 import { HOME_URL } from '../../lib/navigation'
 import { currentSession, saveSession } from '../../lib/session'
+import { Tap } from '../../components/Tap'
 import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -39,9 +40,9 @@ function WechatSignIn() {
 
   return (
     <View>
-      <View className='btn btn--primary' data-testid='login-wechat' onClick={signIn}>
+      <Tap className='btn btn--primary' testId='login-wechat' onTap={signIn}>
         {busy ? '正在登录…' : '微信一键登录'}
-      </View>
+      </Tap>
       {error && <Notice kind='error' message={error} testId='login-error' />}
     </View>
   )
@@ -99,18 +100,18 @@ function DemoSignIn() {
           <View key={role} className='login-group' data-testid={`login-group-${role}`}>
             <View className='section-title'>{roleNames[role]}</View>
             {byRole(role).map((account) => (
-              <View
+              <Tap
                 key={account.userId}
                 className='login-account'
-                data-testid={`login-account-${account.userId}`}
-                onClick={() => signIn(account.userId)}
+                testId={`login-account-${account.userId}`}
+                onTap={() => signIn(account.userId)}
               >
                 <View className='login-account__name'>
                   {account.name}
                   {signingIn === account.userId ? '（正在登录…）' : ''}
                 </View>
                 <View className='login-account__description'>{account.description}</View>
-              </View>
+              </Tap>
             ))}
           </View>
         ))}

@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { roleNames } from '../../lib/labels'
 import { currentElderId, currentUser } from '../../lib/session'
+import { Tap } from '../../components/Tap'
 import './index.css'
 
 type Loaded = { kind: 'elder'; elder: ElderProfile } | { kind: 'person'; me: MeResponse }
@@ -85,16 +86,16 @@ export default function ProfilePage() {
             {saved && <Notice kind='success' message='已保存。' testId='profile-saved' />}
             <ElderProfileView elder={loaded.elder} />
             <View className='hint'>年龄、补贴类别和行动情况由社区工作者上门核实后填写。</View>
-            <View
+            <Tap
               className='btn btn--primary'
-              data-testid='profile-edit'
-              onClick={() => {
+              testId='profile-edit'
+              onTap={() => {
                 setSaved(false)
                 setEditing(true)
               }}
             >
               修改电话、住址、饮食和紧急联系人
-            </View>
+            </Tap>
           </>
         ))}
     </ElderPage>

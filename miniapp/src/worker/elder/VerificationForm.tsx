@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice'
 import { ToggleButton } from '../../components/ToggleButton'
 import { formatDate } from '../../lib/format'
 import { subsidyCategoryNames, subsidyCategoryOrder } from '../../lib/labels'
+import { Tap } from '../../components/Tap'
 
 interface Props {
   elder: ElderProfile
@@ -44,9 +45,9 @@ export function VerificationForm({ elder, onVerified }: Props) {
       <View className='card__title'>核实资料</View>
       <View className='form-label'>出生日期（看身份证）</View>
       <Picker mode='date' value={birthDate} start='1900-01-01' end={todayInChina()} onChange={(e) => setBirthDate(e.detail.value)}>
-        <View className='picker' data-testid='verify-birth-date'>
+        <Tap className='picker' testId='verify-birth-date' label={`出生日期：${formatDate(birthDate)}，点按修改`}>
           {formatDate(birthDate)} ›
-        </View>
+        </Tap>
       </Picker>
       <View className='form-label'>补贴类别（本人申请：{subsidyCategoryNames[elder.subsidyCategoryRequested]}）</View>
       <Picker
@@ -55,17 +56,17 @@ export function VerificationForm({ elder, onVerified }: Props) {
         value={subsidyCategoryOrder.indexOf(category)}
         onChange={(e) => setCategory(subsidyCategoryOrder[Number(e.detail.value)])}
       >
-        <View className='picker' data-testid='verify-subsidy-category'>
+        <Tap className='picker' testId='verify-subsidy-category' label={`补贴类别：${subsidyCategoryNames[category]}，点按修改`}>
           {subsidyCategoryNames[category]} ›
-        </View>
+        </Tap>
       </Picker>
       <View className='form-label'>行动情况（行动不便的长辈可以送餐上门）</View>
       <ToggleButton label='行动不便' on={mobilityLimited} testId='verify-mobility' onChange={setMobilityLimited} />
       {error && <Notice kind='error' message={error} testId='verify-error' />}
       {done && <Notice kind='success' message='已核实并保存。' testId='verify-saved' />}
-      <View className='btn btn--primary' data-testid='verify-save' onClick={save}>
+      <Tap className='btn btn--primary' testId='verify-save' onTap={save}>
         {busy ? '正在保存…' : '确认核实'}
-      </View>
+      </Tap>
     </View>
   )
 }

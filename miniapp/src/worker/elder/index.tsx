@@ -14,6 +14,7 @@ import { changeText } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { VerificationForm } from './VerificationForm'
+import { Tap } from '../../components/Tap'
 import '../worker.css'
 
 export default function WorkerElderPage() {
@@ -51,9 +52,9 @@ export default function WorkerElderPage() {
     <ElderPage dense>
       <ElderProfileView elder={detail.elder} />
       {isWorker && (
-        <View className='btn btn--secondary' data-testid='worker-elder-edit-contact' onClick={() => goTo(`/pages/profile/index${queryString({ elderId })}`)}>
+        <Tap className='btn btn--secondary' testId='worker-elder-edit-contact' onTap={() => goTo(`/pages/profile/index${queryString({ elderId })}`)}>
           修改电话、住址、饮食和紧急联系人
-        </View>
+        </Tap>
       )}
       {isWorker && <VerificationForm key={detail.elder.updatedAt} elder={detail.elder} onVerified={setDetail} />}
       <View className='card' data-testid='verify-history'>

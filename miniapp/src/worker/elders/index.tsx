@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice'
 import { mobilityText, subsidyCategoryNames } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
+import { Tap } from '../../components/Tap'
 import '../worker.css'
 
 const PAGE_SIZE = 20
@@ -51,11 +52,11 @@ export default function CommunityEldersPage() {
       {!elders && !error && <Loading />}
       {elders?.length === 0 && <Notice kind='info' message='这个社区还没有登记的长辈。' testId='worker-elders-empty' />}
       {elders?.map((elder) => (
-        <View
+        <Tap
           key={elder.elderId}
           className='worker-row'
-          data-testid={`worker-elder-row-${elder.elderId}`}
-          onClick={() => goTo(`/worker/elder/index${queryString({ elderId: elder.elderId })}`)}
+          testId={`worker-elder-row-${elder.elderId}`}
+          onTap={() => goTo(`/worker/elder/index${queryString({ elderId: elder.elderId })}`)}
         >
           <View className='worker-row__name'>
             {elder.name} · {elder.age} 岁
@@ -64,13 +65,13 @@ export default function CommunityEldersPage() {
             {elder.subsidyCategoryVerified ? `${subsidyCategoryNames[elder.subsidyCategoryVerified]}（✓ 已核实）` : '待核实'} ·{' '}
             {mobilityText(elder.mobilityLimited)}
           </View>
-        </View>
+        </Tap>
       ))}
       {error && <Notice kind='error' message={error} testId='worker-elders-error' />}
       {cursor && (
-        <View className='btn btn--secondary' data-testid='worker-elders-more' onClick={() => !busy && load(cursor)}>
+        <Tap className='btn btn--secondary' testId='worker-elders-more' onTap={() => !busy && load(cursor)}>
           {busy ? '正在加载…' : '加载更多'}
-        </View>
+        </Tap>
       )}
     </ElderPage>
   )

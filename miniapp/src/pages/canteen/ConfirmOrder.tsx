@@ -1,0 +1,139 @@
+import { useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { ElderMealOffer, Fulfilment, OrderView } from '@yilin/functions/src/schemas/canteen'
+import { placeOrder } from '../../api'
+import { ApiError, messageOf } from '../../api/client'
+import { Notice } from '../../components/Notice'
+import { fulfilmentNames, fulfilmentNotes, fulfilmentOrder, mealNames, newIdempotencyKey } from '../../lib/canteen'
+import { formatTime, yuan } from '../../lib/format'
+import { dayText, DishList, type Day } from './MealCard'
+import { Tap } from '../../components/Tap'
+import { inputName } from '../../lib/a11y'
+
+interface Props {
+  elderId: string
+  /** Shown to family members, so they see whom they order for. */
+  forName?: string
+  day: Day
+  offer: ElderMealOffer
+  onPlaced: (order: OrderView) => void
+  onBack: () => void
+}
+
+/** Delivery for those allowed it (they are the ones who cannot walk), else eating in. */
+export function defaultFulfilment(allowed: Fulfilment[]): Fulfilment {
+  if (allowed.includes('delivery')) return 'delivery'
+  if (allowed.includes('eat_in')) return 'eat_in'
+  return allowed[0] ?? 'eat_in'
+}
+
+function leftFor(offer: ElderMealOffer, fulfilment: Fulfilment): number {
+  return fulfilment === 'delivery' ? offer.menu.deliveriesLeft : offer.menu.seatsLeft
+}
+
+/** The confirm step, on the page itself: how to get the meal, the price again, a note, 确认下单. */
+export function ConfirmOrder({ elderId, forName, day, offer, onPlaced, onBack }: Props) {
+  const allowed = fulfilmentOrder.filter((f) => offer.fulfilmentsAllowed.includes(f))
+  const [fulfilment, setFulfilment] = useState<Fulfilment>(defaultFulfilment(offer.fulfilmentsAllowed))
+  const [note, setNote] = useState('')
+  // One key per order attempt: a retry after a lost answer resends it, so the meal is never ordered twice.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  function choose(next: Fulfilment) {
+    if (next === fulfilment) return
+    setFulfilment(next)
+    // A different choice is a different order: it gets its own key.
+    setIdempotencyKey(newIdempotencyKey())
+    setError('')
+  }
+
+  async function submit() {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      const trimmed = note.trim()
+      const { order } = await placeOrder(elderId, {
+        date: day.date,
+        meal: offer.menu.meal,
+        fulfilment,
+        ...(trimmed ? { note: trimmed } : {}),
+        idempotencyKey,
+      })
+      onPlaced(order)
+    } catch (err) {
+      const network = err instanceof ApiError && err.code === 'NETWORK'
+      setError(network ? `${messageOf(err)}再点一次“确认下单”就行，不会重复订。` : messageOf(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card confirm' data-testid='canteen-confirm'>
+      <View className='meal__day'>{dayText(day)}</View>
+      <View className='card__title'>
+        {forName ? `为${forName}订` : '订'}{mealNames[offer.menu.meal]}
+      </View>
+      <View className='hint'>
+        {formatTime(offer.menu.servingAt)} 开饭 · 当天 {formatTime(offer.menu.cutoffAt)} 前可以取消
+      </View>
+      <DishList dishes={offer.menu.dishes} />
+
+      <View className='form-label'>怎么吃？</View>
+      <View className='choices choices--stacked' role='radiogroup' aria-label='怎么吃'>
+        {allowed.map((option) => (
+          <Tap
+            key={option}
+            className={option === fulfilment ? 'choice choice--wide choice--on' : 'choice choice--wide'}
+            testId={`canteen-fulfilment-${option}`}
+            role='radio'
+            checked={option === fulfilment}
+            onTap={() => choose(option)}
+          >
+            <View className='choice__label'>
+              {option === fulfilment ? '◉ ' : '○ '}
+              {fulfilmentNames[option]}
+              {option === fulfilment ? '（已选）' : ''}
+            </View>
+            <View className='choice__note'>
+              {fulfilmentNotes[option]}，还剩 {leftFor(offer, option)} 份
+            </View>
+          </Tap>
+        ))}
+      </View>
+      {!offer.fulfilmentsAllowed.includes('delivery') && (
+        <View className='hint'>送餐上门只为行动不便的长辈提供，需要的话请找社区工作者登记。</View>
+      )}
+
+      <View className='confirm__price' data-testid='canteen-confirm-price'>
+        {offer.price.reason}
+      </View>
+      {offer.price.subsidyFen > 0 && (
+        <View className='hint'>
+          标准价 {yuan(offer.menu.standardPriceFen)}，政府补贴 {yuan(offer.price.subsidyFen)}
+        </View>
+      )}
+
+      <View className='form-label'>想对食堂说的话（可以不填）</View>
+      <Input
+        className='input'
+        value={note}
+        {...inputName('想对食堂说的话（可以不填）')}
+        maxlength={100}
+        placeholder='例如：饭要软一点'
+        data-testid='canteen-confirm-note'
+        onInput={(e) => setNote(e.detail.value)}
+      />
+
+      {error && <Notice kind='error' message={error} testId='canteen-confirm-error' />}
+      <Tap className='btn btn--primary btn--big' testId='canteen-confirm-submit' onTap={submit}>
+        {busy ? '正在下单…' : `确认下单（${fulfilmentNames[fulfilment]}）`}
+      </Tap>
+      <Tap className='btn btn--secondary' testId='canteen-confirm-back' onTap={onBack}>
+        不订了，回到菜单
+      </Tap>
+    </View>
+  )
+}

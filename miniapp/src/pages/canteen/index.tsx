@@ -1,0 +1,150 @@
+import { useState } from 'react'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { ElderMealOffer, ElderMenusResponse, OrderView } from '@yilin/functions/src/schemas/canteen'
+import { getElderMenus } from '../../api'
+import { messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Field } from '../../components/Field'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { StatusBadge } from '../../components/StatusBadge'
+import { elderIdForPage } from '../../lib/currentElder'
+import { fulfilmentNames, mealNames, mealOrder } from '../../lib/canteen'
+import { formatMonthDay } from '../../lib/format'
+import { goTo } from '../../lib/navigation'
+import { scrollToTop } from '../../lib/scroll'
+import { currentUser } from '../../lib/session'
+import { ConfirmOrder } from './ConfirmOrder'
+import { MealCard, ORDERS_URL, type Day } from './MealCard'
+import { Tap } from '../../components/Tap'
+import './index.css'
+
+/** Lunch before dinner, whatever order the server lists them in. */
+const byMeal = (a: ElderMealOffer, b: ElderMealOffer) => mealOrder.indexOf(a.menu.meal) - mealOrder.indexOf(b.menu.meal)
+
+type Step = { kind: 'week' } | { kind: 'confirm'; day: Day; offer: ElderMealOffer } | { kind: 'placed'; order: OrderView }
+
+/** Marks a meal as ordered in the week already on screen, without asking the server again. */
+function withOrder(menus: ElderMenusResponse, order: OrderView): ElderMenusResponse {
+  return {
+    ...menus,
+    days: menus.days.map((day) => ({
+      ...day,
+      meals: day.meals.map((offer) =>
+        day.date === order.date && offer.menu.meal === order.meal
+          ? { ...offer, order, orderable: false, closedReason: '这一餐已经订好了' }
+          : offer,
+      ),
+    })),
+  }
+}
+
+function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
+  return (
+    <View data-testid='canteen-placed'>
+      <Notice kind='success' message='订好了！' testId='canteen-placed-notice' />
+      <View className='card'>
+        <View className='card__title'>
+          {formatMonthDay(order.date)} {mealNames[order.meal]}
+        </View>
+        <Field label='谁吃'>{order.elderName}</Field>
+        <Field label='怎么吃'>{fulfilmentNames[order.fulfilment]}</Field>
+        <Field label='价钱' testId='canteen-placed-price'>
+          {order.priceReason}
+        </Field>
+        <Field label='现在' testId='canteen-placed-status'>
+          <StatusBadge status={order.status} name={order.statusName} />
+        </Field>
+        {order.note && <Field label='留言'>{order.note}</Field>}
+        <View className='hint'>社区工作者确认后，状态会变成“已确认”。</View>
+      </View>
+      <Tap className='btn btn--primary' testId='canteen-to-orders' onTap={() => goTo(ORDERS_URL)}>
+        查看我的订单
+      </Tap>
+      <Tap className='btn btn--secondary' testId='canteen-back-to-week' onTap={onBack}>
+        回到这周菜单
+      </Tap>
+    </View>
+  )
+}
+
+/** The coming week's meals for an elder, each orderable in two taps: 订这一餐 → 确认下单. */
+export default function CanteenPage() {
+  const { params } = useRouter()
+  const [elderId, setElderId] = useState('')
+  const [menus, setMenus] = useState<ElderMenusResponse | null>(null)
+  const [step, setStep] = useState<Step>({ kind: 'week' })
+  const [error, setError] = useState('')
+  const [noElder, setNoElder] = useState(false)
+  const isElder = currentUser()?.role === 'elder'
+
+  useDidShow(() => {
+    if (step.kind === 'confirm') return
+    elderIdForPage(params.elderId)
+      .then(async (id) => {
+        if (!id) {
+          setNoElder(true)
+          return
+        }
+        setElderId(id)
+        setMenus(await getElderMenus(id))
+        setError('')
+      })
+      .catch((err) => setError(messageOf(err)))
+  })
+
+  function show(next: Step) {
+    setStep(next)
+    scrollToTop()
+  }
+
+  function placed(order: OrderView) {
+    setMenus((current) => (current ? withOrder(current, order) : current))
+    show({ kind: 'placed', order })
+  }
+
+  const forName = !isElder && menus ? menus.elder.name : undefined
+  return (
+    <ElderPage>
+      {step.kind === 'confirm' && menus ? (
+        <ConfirmOrder
+          elderId={elderId}
+          forName={forName}
+          day={step.day}
+          offer={step.offer}
+          onPlaced={placed}
+          onBack={() => show({ kind: 'week' })}
+        />
+      ) : step.kind === 'placed' ? (
+        <Placed order={step.order} onBack={() => show({ kind: 'week' })} />
+      ) : (
+        <>
+          <View className='page-title' data-testid='canteen-title'>
+            {forName ? `为${forName}订餐` : '助餐订餐'}
+          </View>
+          {menus && <View className='hint'>{menus.centreName}食堂 · 未来 7 天的菜单</View>}
+          {noElder && <Notice kind='info' message='您还没有绑定长辈，绑定后就能帮长辈订餐。' testId='canteen-no-elder' />}
+          {error && <Notice kind='error' message={error} testId='canteen-error' />}
+          {!menus && !error && !noElder && <Loading />}
+          {menus?.days.length === 0 && <Notice kind='info' message='食堂这几天还没有发布菜单，请过两天再来看。' testId='canteen-empty' />}
+          {menus?.days.map((day) =>
+            [...day.meals].sort(byMeal).map((offer) => (
+              <MealCard
+                key={`${day.date}-${offer.menu.meal}`}
+                day={day}
+                offer={offer}
+                onOrder={() => show({ kind: 'confirm', day, offer })}
+              />
+            )),
+          )}
+          {menus && (
+            <Tap className='btn btn--secondary' testId='canteen-orders-link' onTap={() => goTo(ORDERS_URL)}>
+              查看我的订单
+            </Tap>
+          )}
+        </>
+      )}
+    </ElderPage>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日助餐',
+})

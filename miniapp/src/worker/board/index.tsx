@@ -1,0 +1,244 @@
+import { useState } from 'react'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { BoardOrderView, BoardResponse, Meal, OrderStatus } from '@yilin/functions/src/schemas/canteen'
+import { confirmAllOrders, getBoard, setOrderStatus, type WorkerStatus } from '../../api'
+import { messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fulfilmentNames, mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
+import { addDays, chinaToday, formatMonthDay, weekdayOf } from '../../lib/format'
+import { currentUser } from '../../lib/session'
+import { Tap } from '../../components/Tap'
+import '../worker.css'
+
+/** Lunch until 13:00 China time, dinner after: the meal a worker is most likely busy with now. */
+function mealNow(): Meal {
+  const hour = new Date(Date.now() + 8 * 3600_000).getUTCHours()
+  return hour >= 13 ? 'dinner' : 'lunch'
+}
+
+const actionLabels: Record<WorkerStatus, string> = {
+  confirmed: '确认',
+  served: '已取餐',
+  out_for_delivery: '出发送餐',
+  delivered: '已送达',
+  no_show: '未到',
+}
+
+/** What a worker may do next with an order (the server checks the same rule). */
+function actionsFor(status: OrderStatus, delivery: boolean): WorkerStatus[] {
+  switch (status) {
+    case 'placed':
+      return ['confirmed']
+    case 'confirmed':
+      return delivery ? ['out_for_delivery', 'no_show'] : ['served', 'no_show']
+    case 'out_for_delivery':
+      return ['delivered', 'no_show']
+    default:
+      return []
+  }
+}
+
+function dietaryWords(item: BoardOrderView): string[] {
+  const { lowSalt, lowSugar, softFood, allergies } = item.dietary
+  const words = [lowSalt && '少盐', lowSugar && '少糖', softFood && '软食'].filter(Boolean) as string[]
+  if (allergies) words.push(`过敏：${allergies}`)
+  return words
+}
+
+interface RowProps {
+  item: BoardOrderView
+  /** The county admin may look but not act. */
+  readOnly: boolean
+  onAct: (status: WorkerStatus) => Promise<void>
+}
+
+function BoardRow({ item, readOnly, onAct }: RowProps) {
+  const [busy, setBusy] = useState('')
+  const delivery = item.fulfilment === 'delivery'
+  const actions = readOnly ? [] : actionsFor(item.status, delivery)
+  const words = dietaryWords(item)
+  const testId = (part: string) => `board-${part}-${item.orderId}`
+  return (
+    <View className={item.status === 'cancelled' ? 'worker-row board-row board-row--off' : 'worker-row board-row'} data-testid={testId('row')}>
+      <View className='board-row__head'>
+        <View className='worker-row__name'>{item.elderName}</View>
+        <View className={`board-row__way board-row__way--${item.fulfilment}`}>{fulfilmentNames[item.fulfilment]}</View>
+        <StatusBadge status={item.status} name={item.statusName} testId={testId('status')} />
+      </View>
+      {words.length > 0 && (
+        <View className='board-row__diet' data-testid={testId('dietary')}>
+          ⚠ {words.join('　')}
+        </View>
+      )}
+      {delivery && (
+        <View className='board-row__address' data-testid={testId('address')}>
+          {item.elderAddress} · 电话 {item.elderPhone}
+        </View>
+      )}
+      {item.note && <View className='worker-row__note'>留言：{item.note}</View>}
+      <View className='worker-row__note'>{item.priceReason}</View>
+      {actions.length > 0 && (
+        <View className='board-row__actions'>
+          {actions.map((status) => (
+            <Tap
+              key={status}
+              className={status === 'no_show' ? 'btn btn--secondary board-action' : 'btn btn--primary board-action'}
+              testId={testId(`action-${status}`)}
+              onTap={async () => {
+                if (busy) return
+                setBusy(status)
+                await onAct(status)
+                setBusy('')
+              }}
+            >
+              {busy === status ? '…' : actionLabels[status]}
+            </Tap>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The canteen's day for one meal: how many eat in, pick up, get delivered; each order with what to do next. */
+export default function BoardPage() {
+  const { params } = useRouter()
+  const centreId = params.centreId || currentUser()?.centreId || ''
+  const isWorker = currentUser()?.role === 'worker'
+  const today = chinaToday()
+  const [date, setDate] = useState(params.date || today)
+  const [meal, setMeal] = useState<Meal>((params.meal as Meal) || mealNow())
+  const [board, setBoard] = useState<BoardResponse | null>(null)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState('')
+  const [busyAll, setBusyAll] = useState(false)
+
+  async function load(nextDate = date, nextMeal = meal) {
+    if (!centreId) {
+      setError('没有找到您所在的服务中心，请联系县级平台。')
+      return
+    }
+    try {
+      const answer = await getBoard(centreId, nextDate, nextMeal)
+      setBoard(answer)
+      setError('')
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+
+  function pick(nextDate: string, nextMeal: Meal) {
+    setDate(nextDate)
+    setMeal(nextMeal)
+    setBoard(null)
+    setDone('')
+    void load(nextDate, nextMeal)
+  }
+
+  async function act(orderId: string, status: WorkerStatus) {
+    setError('')
+    setDone('')
+    try {
+      await setOrderStatus(orderId, status)
+      await load()
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  async function confirmAll() {
+    if (busyAll) return
+    setBusyAll(true)
+    setError('')
+    try {
+      const { confirmed } = await confirmAllOrders(centreId, date, meal)
+      setDone(`已确认 ${confirmed} 份。`)
+      await load()
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusyAll(false)
+    }
+  }
+
+  const relative = relativeDay(date, today)
+  const counts = board?.counts
+  return (
+    <ElderPage dense>
+      <View className='page-title' data-testid='board-title'>
+        {formatMonthDay(date)} {weekdayShortName(weekdayOf(date))}
+        {relative ? `（${relative}）` : ''} {mealNames[meal]}
+      </View>
+      <View className='choices'>
+        <Tap className='choice' testId='board-prev-day' onTap={() => pick(addDays(date, -1), meal)}>
+          ‹ 前一天
+        </Tap>
+        <Tap className={date === today ? 'choice choice--on' : 'choice'} testId='board-today' onTap={() => pick(today, meal)}>
+          今天
+        </Tap>
+        <Tap className='choice' testId='board-next-day' onTap={() => pick(addDays(date, 1), meal)}>
+          后一天 ›
+        </Tap>
+      </View>
+      <View className='choices' role='radiogroup' aria-label='哪一餐'>
+        {mealOrder.map((option) => (
+          <Tap
+            key={option}
+            className={option === meal ? 'choice choice--on' : 'choice'}
+            testId={`board-meal-${option}`}
+            role='radio'
+            checked={option === meal}
+            onTap={() => pick(date, option)}
+          >
+            {option === meal ? '◉ ' : '○ '}
+            {mealNames[option]}
+          </Tap>
+        ))}
+      </View>
+
+      {error && <Notice kind='error' message={error} testId='board-error' />}
+      {done && <Notice kind='success' message={done} testId='board-done' />}
+      {!board && !error && <Loading />}
+      {board && counts && (
+        <>
+          {!board.menu && <Notice kind='info' message='这一餐还没有发布菜单。' testId='board-no-menu' />}
+          <View className='counts' data-testid='board-counts'>
+            <View className='count' data-testid='board-count-eat_in'>
+              <View className='count__n'>{counts.eat_in}</View>堂食
+            </View>
+            <View className='count' data-testid='board-count-pick_up'>
+              <View className='count__n'>{counts.pick_up}</View>自取
+            </View>
+            <View className='count' data-testid='board-count-delivery'>
+              <View className='count__n'>{counts.delivery}</View>送餐
+            </View>
+            <View className={counts.pending ? 'count count--pending' : 'count'} data-testid='board-count-pending'>
+              <View className='count__n'>{counts.pending}</View>待确认
+            </View>
+          </View>
+          <View className='hint' data-testid='board-total'>
+            共 {counts.total} 份
+            {board.menu ? `，堂食/自取还剩 ${board.menu.seatsLeft} 份，送餐还剩 ${board.menu.deliveriesLeft} 份` : ''}
+          </View>
+          {isWorker && counts.pending > 0 && (
+            <Tap className='btn btn--primary' testId='board-confirm-all' onTap={confirmAll}>
+              {busyAll ? '正在确认…' : `全部确认（${counts.pending} 份待确认）`}
+            </Tap>
+          )}
+          {board.items.length === 0 && <Notice kind='info' message='这一餐还没有人订。' testId='board-empty' />}
+          {board.items.map((item) => (
+            <BoardRow key={item.orderId} item={item} readOnly={!isWorker} onAct={(status) => act(item.orderId, status)} />
+          ))}
+        </>
+      )}
+    </ElderPage>
+  )
+}

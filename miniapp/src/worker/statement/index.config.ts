@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '补贴结算单',
+})

@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { OrgResponse } from '@yilin/functions/src/schemas/api'
+import type { StatementResponse } from '@yilin/functions/src/schemas/canteen'
+import { getOrg, getStatement, statementPath } from '../../api'
+import { messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { chinaToday, yuan } from '../../lib/format'
+import { subsidyCategoryNames } from '../../lib/labels'
+import { currentUser } from '../../lib/session'
+import { downloadCsv } from './download'
+import { Tap } from '../../components/Tap'
+import '../worker.css'
+
+/** `2026-11` plus some months. */
+export function addMonths(month: string, count: number): string {
+  const [year, m] = month.split('-').map(Number)
+  const index = year * 12 + (m - 1) + count
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+const monthText = (month: string) => {
+  const [year, m] = month.split('-').map(Number)
+  return `${year}年${m}月`
+}
+
+const categoryText = (category: string | null) =>
+  category && category in subsidyCategoryNames ? subsidyCategoryNames[category as keyof typeof subsidyCategoryNames] : '未核实'
+
+function CentrePicker({ onPick }: { onPick: (centreId: string) => void }) {
+  const [org, setOrg] = useState<OrgResponse | null>(null)
+  const [error, setError] = useState('')
+  useEffect(() => {
+    getOrg()
+      .then(setOrg)
+      .catch((err) => setError(messageOf(err)))
+  }, [])
+  return (
+    <View>
+      <View className='page-title'>补贴结算单</View>
+      <View className='hint'>请选择服务中心：</View>
+      {error && <Notice kind='error' message={error} testId='statement-error' />}
+      {!org && !error && <Loading />}
+      {org?.centres.map((centre) => (
+        <Tap key={centre.centreId} className='worker-row' testId={`statement-centre-${centre.centreId}`} onTap={() => onPick(centre.centreId)}>
+          <View className='worker-row__name'>{centre.name} ›</View>
+        </Tap>
+      ))}
+    </View>
+  )
+}
+
+/** A month's meals and subsidies per elder, per category and in total; the same as CSV for the finance office. */
+export default function StatementPage() {
+  const { params } = useRouter()
+  const [centreId, setCentreId] = useState(params.centreId || (currentUser()?.role === 'worker' ? currentUser()?.centreId ?? '' : ''))
+  const [month, setMonth] = useState(params.month || chinaToday().slice(0, 7))
+  const [statement, setStatement] = useState<StatementResponse | null>(null)
+  const [error, setError] = useState('')
+  const [downloading, setDownloading] = useState(false)
+  const [downloaded, setDownloaded] = useState('')
+  const thisMonth = chinaToday().slice(0, 7)
+
+  useEffect(() => {
+    if (!centreId) return
+    setStatement(null)
+    setError('')
+    setDownloaded('')
+    getStatement(centreId, month)
+      .then(setStatement)
+      .catch((err) => setError(messageOf(err)))
+  }, [centreId, month])
+
+  async function download() {
+    if (downloading) return
+    setDownloading(true)
+    setError('')
+    try {
+      await downloadCsv(`${statementPath(centreId, month)}?format=csv`, `补贴结算单-${month}.csv`)
+      setDownloaded('CSV 已下载。')
+    } catch (err) {
+      setError(err instanceof Error ? err.message : messageOf(err))
+    } finally {
+      setDownloading(false)
+    }
+  }
+
+  if (!centreId) {
+    return (
+      <ElderPage dense>
+        <CentrePicker onPick={setCentreId} />
+      </ElderPage>
+    )
+  }
+
+  return (
+    <ElderPage dense>
+      <View className='page-title' data-testid='statement-title'>
+        {statement ? statement.centreName : '补贴结算单'}
+      </View>
+      <View className='choices'>
+        <Tap className='choice' testId='statement-prev' onTap={() => setMonth(addMonths(month, -1))}>
+          ‹ 上个月
+        </Tap>
+        <View className='choice choice--on' data-testid='statement-month'>
+          {monthText(month)}
+        </View>
+        {month < thisMonth && (
+          <Tap className='choice' testId='statement-next' onTap={() => setMonth(addMonths(month, 1))}>
+            下个月 ›
+          </Tap>
+        )}
+      </View>
+      {error && <Notice kind='error' message={error} testId='statement-error' />}
+      {!statement && !error && <Loading />}
+      {statement && (
+        <>
+          <View className='card' data-testid='statement-totals'>
+            <View className='card__title'>{monthText(statement.month)}合计</View>
+            <View className='statement-total'>
+              用餐 {statement.totals.meals} 份 · 个人付 {yuan(statement.totals.paidFen)} · 政府补贴 {yuan(statement.totals.subsidyFen)}
+            </View>
+            <View className='hint'>只算已取餐和已送达的餐。</View>
+          </View>
+
+          <View className='section-title'>按补贴类别</View>
+          <View className='card'>
+            {statement.byCategory.length === 0 && <View className='hint'>这个月没有用餐记录。</View>}
+            {statement.byCategory.map((row) => (
+              <View key={row.subsidyCategory} className='statement-row' data-testid={`statement-category-${row.subsidyCategory}`}>
+                <View className='statement-row__name'>{row.subsidyCategory === 'none' ? '未核实' : categoryText(row.subsidyCategory)}</View>
+                <View>{row.meals} 份</View>
+                <View>个人付 {yuan(row.paidFen)}</View>
+                <View>补贴 {yuan(row.subsidyFen)}</View>
+              </View>
+            ))}
+          </View>
+
+          <View className='section-title'>每位长辈</View>
+          <View className='card'>
+            {statement.rows.length === 0 && <View className='hint'>这个月没有用餐记录。</View>}
+            {statement.rows.map((row) => (
+              <View key={row.elderId} className='statement-row' data-testid={`statement-row-${row.elderId}`}>
+                <View className='statement-row__name'>
+                  {row.elderName}（{categoryText(row.subsidyCategory)}）
+                </View>
+                <View>{row.meals} 份</View>
+                <View>个人付 {yuan(row.paidFen)}</View>
+                <View>补贴 {yuan(row.subsidyFen)}</View>
+              </View>
+            ))}
+          </View>
+
+          {downloaded && <Notice kind='success' message={downloaded} testId='statement-downloaded' />}
+          <Tap className='btn btn--primary' testId='statement-csv' onTap={download}>
+            {downloading ? '正在下载…' : '下载 CSV（可用 Excel 打开）'}
+          </Tap>
+        </>
+      )}
+    </ElderPage>
+  )
+}

@@ -1,0 +1,87 @@
+import { fireEvent, render } from '@testing-library/react'
+import BoardPage from '../src/worker/board/index'
+import { saveSession } from '../src/lib/session'
+import { mockApi } from './api-mock'
+import { boardItem, boardOf } from './canteen-fixtures'
+import { byTestId, findByTestId } from './dom'
+
+function signInWorker() {
+  saveSession({
+    token: 'token-worker',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { userId: 'u-worker', role: 'worker', name: '刘晓燕', communityId: 'c-xueyuan', centreId: 'centre-xueyuan' },
+  })
+}
+
+describe('canteen board (worker)', () => {
+  beforeEach(signInWorker)
+
+  it('shows counts by fulfilment and pending, and each elder with dietary needs in words, address and phone', async () => {
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': {
+        status: 200,
+        body: boardOf([boardItem(), boardItem({ orderId: 'o-2', elderName: '赵德福', fulfilment: 'eat_in', fulfilmentName: '堂食', status: 'confirmed', statusName: '已确认', dietary: { lowSalt: false, lowSugar: true, softFood: false, allergies: '' } })], { eat_in: 3, pick_up: 2, delivery: 1, pending: 1, total: 6 }),
+      },
+    })
+    render(<BoardPage />)
+    expect((await findByTestId('board-count-eat_in')).textContent).toBe('3堂食')
+    expect(byTestId('board-count-pick_up')?.textContent).toBe('2自取')
+    expect(byTestId('board-count-delivery')?.textContent).toBe('1送餐')
+    expect(byTestId('board-count-pending')?.textContent).toBe('1待确认')
+    expect(byTestId('board-dietary-o-1')?.textContent).toContain('少盐')
+    expect(byTestId('board-dietary-o-1')?.textContent).toContain('软食')
+    expect(byTestId('board-dietary-o-1')?.textContent).toContain('过敏：花生')
+    expect(byTestId('board-dietary-o-2')?.textContent).toContain('少糖')
+    expect(byTestId('board-address-o-1')?.textContent).toContain('学院路 12 号 3 栋 201')
+    expect(byTestId('board-address-o-1')?.textContent).toContain('13800001111')
+    expect(byTestId('board-address-o-2')).toBeNull()
+    // Next steps per status: a placed order is confirmed; an eat-in order once confirmed is served or a no-show.
+    expect(byTestId('board-action-confirmed-o-1')?.textContent).toBe('确认')
+    expect(byTestId('board-action-served-o-2')?.textContent).toBe('已取餐')
+    expect(byTestId('board-action-no_show-o-2')?.textContent).toBe('未到')
+    expect(calls[0].url).toMatch(/\/api\/centres\/centre-xueyuan\/board\?date=\d{4}-\d{2}-\d{2}&meal=(lunch|dinner)/)
+  })
+
+  it('确认 posts the confirmed status for that order and reloads the board', async () => {
+    let confirmed = false
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': () => ({
+        status: 200,
+        body: boardOf([confirmed ? boardItem({ status: 'confirmed', statusName: '已确认' }) : boardItem()], { pending: confirmed ? 0 : 1 }),
+      }),
+      'POST /orders/o-1/status': (data) => {
+        confirmed = true
+        return { status: 200, body: { order: { ...boardItem(), status: 'confirmed', statusName: '已确认', data } } }
+      },
+    })
+    render(<BoardPage />)
+    fireEvent.click(await findByTestId('board-action-confirmed-o-1'))
+    await findByTestId('board-action-out_for_delivery-o-1')
+    expect(byTestId('board-status-o-1')?.textContent).toBe('✓ 已确认')
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({ url: '/api/orders/o-1/status', data: { status: 'confirmed' } })
+  })
+
+  it('全部确认 confirms the whole meal at once', async () => {
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([boardItem()]) },
+      'POST /centres/centre-xueyuan/board/confirm-all': { status: 200, body: { confirmed: 1 } },
+    })
+    render(<BoardPage />)
+    fireEvent.click(await findByTestId('board-confirm-all'))
+    expect((await findByTestId('board-done')).textContent).toContain('已确认 1 份')
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({ url: '/api/centres/centre-xueyuan/board/confirm-all' })
+    expect((calls.find((call) => call.method === 'POST')!.data as { meal: string }).meal).toMatch(/lunch|dinner/)
+  })
+
+  it('switches to tomorrow and to dinner', async () => {
+    const calls = mockApi({ 'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([]) } })
+    render(<BoardPage />)
+    await findByTestId('board-empty')
+    fireEvent.click(byTestId('board-next-day')!)
+    await findByTestId('board-empty')
+    fireEvent.click(byTestId('board-meal-dinner')!)
+    await findByTestId('board-empty')
+    expect(byTestId('board-title')?.textContent).toContain('明天')
+    expect(calls.at(-1)?.url).toContain('meal=dinner')
+  })
+})
