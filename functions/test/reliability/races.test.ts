@@ -1,0 +1,138 @@
+import { useApi, tokenFor } from '../support/api';
+import { createElder } from '../support/seed';
+import { createMenu, getMenu, ordersOfMeal } from '../../src/data/canteen';
+import { Binding, BindingCode } from '../../src/data/entities';
+import { instantOf } from '../../src/domain/canteen';
+import { setClock } from '../../src/lib/clock';
+import { createWorld, NOW, randomKey } from './world';
+import { tally } from './tally';
+
+/**
+ * Races for every rule that spans items, with many concurrent requests against DynamoDB Local. Each
+ * test states its invariant and checks it in the table after the race.
+ */
+const api = useApi();
+const community = { communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' };
+const centreId = community.centreId;
+beforeAll(createWorld);
+beforeEach(() => setClock(NOW));
+
+/** A menu of its own for each race, on dates the demo menus do not cover. */
+async function menuWithSeats(date: string, seats: number, deliveries = 0) {
+  const outcome = await createMenu({
+    centreId, date, meal: 'lunch',
+    dishes: [{ name: '清蒸鲈鱼', kind: 'meat', tags: ['soft'] }],
+    standardPriceFen: 1500, seatCapacity: seats, deliveryCapacity: deliveries,
+    cutoffTime: '09:30', servingTime: '11:30',
+    cutoffAt: instantOf(date, '09:30').toISOString(), servingAt: instantOf(date, '11:30').toISOString(),
+    publishedBy: 'reliability', updatedAt: NOW,
+  });
+  expect(outcome).toBe('created');
+}
+
+async function elders(count: number) {
+  return Promise.all(Array.from({ length: count }, () => createElder(community, { birthDate: '1950-01-01' })));
+}
+
+const orderBody = (date: string) => ({ date, meal: 'lunch', fulfilment: 'eat_in', idempotencyKey: randomKey() });
+
+/** Seats taken on the menu always equal the orders holding one, and never exceed the capacity. */
+async function expectSeatsConsistent(date: string, capacity: number) {
+  const menu = await getMenu(centreId, date, 'lunch');
+  const active = (await ordersOfMeal(centreId, date, 'lunch')).filter((order) => order.status !== 'cancelled');
+  expect({ seatsTaken: menu!.seatsTaken, activeOrders: active.length, withinCapacity: menu!.seatsTaken <= capacity }).toEqual({
+    seatsTaken: active.length,
+    activeOrders: active.length,
+    withinCapacity: true,
+  });
+  return active;
+}
+
+test('race: 40 elders ordering 25 seats at once get exactly 25 orders; the others are told 已订满', async () => {
+  const date = '2030-02-11';
+  await menuWithSeats(date, 25);
+  const people = await elders(40);
+  const answers = await Promise.all(people.map(async (elder) => api.as(await tokenFor(elder.elderId)).post(`/elders/${elder.elderId}/orders`, orderBody(date))));
+  tally('racesRun');
+  const statuses = answers.map((answer) => answer.status);
+  expect([statuses.filter((s) => s === 201).length, statuses.filter((s) => s === 409).length]).toEqual([25, 15]);
+  expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.code === 'SOLD_OUT' && answer.body.error.message.includes('已订满'))).toBe(true);
+  expect(await expectSeatsConsistent(date, 25)).toHaveLength(25);
+});
+
+test('race: cancellations and new orders at the same time keep seats taken equal to active orders', async () => {
+  const date = '2030-02-12';
+  await menuWithSeats(date, 20);
+  const first = await elders(20);
+  const placed = await Promise.all(first.map(async (elder) => (await api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody(date))).body.order.orderId as string));
+  const newcomers = await elders(15);
+  const answers = await Promise.all([
+    ...first.slice(0, 10).map((elder, i) => api.as(elder.elderId).post(`/orders/${placed[i]}/cancel`)),
+    ...newcomers.map((elder) => api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody(date))),
+  ]);
+  tally('racesRun');
+  expect(answers.every((answer) => [200, 201, 409].includes(answer.status))).toBe(true);
+  const active = await expectSeatsConsistent(date, 20);
+  expect(active.length).toBe(10 + answers.slice(10).filter((answer) => answer.status === 201).length);
+});
+
+test('race: one elder ordering the same meal 12 times at once (different keys) gets exactly one order', async () => {
+  const [elder] = await elders(1);
+  await menuWithSeats('2030-02-13', 50);
+  const answers = await Promise.all(Array.from({ length: 12 }, () => api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody('2030-02-13'))));
+  tally('racesRun');
+  expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+  expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.code === 'ALREADY_ORDERED')).toBe(true);
+  const mine = (await ordersOfMeal(centreId, '2030-02-13', 'lunch')).filter((order) => order.elderId === elder.elderId);
+  expect(mine).toHaveLength(1);
+});
+
+test('race: the same submission retried 12 times at once creates one order and every answer names it', async () => {
+  const [elder] = await elders(1);
+  const body = orderBody('2030-02-13');
+  const answers = await Promise.all(Array.from({ length: 12 }, () => api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, body)));
+  tally('racesRun');
+  const ids = new Set(answers.map((answer) => answer.body?.order?.orderId));
+  expect({ statuses: answers.every((answer) => answer.status === 200 || answer.status === 201), created: answers.filter((a) => a.status === 201).length, ids: ids.size }).toEqual({ statuses: true, created: 1, ids: 1 });
+  expect((await ordersOfMeal(centreId, '2030-02-13', 'lunch')).filter((order) => order.elderId === elder.elderId)).toHaveLength(1);
+});
+
+test('race: a binding code entered by 10 relatives at once binds exactly one of them', async () => {
+  const [elder] = await elders(1);
+  const { code } = (await api.as(elder.elderId).post(`/elders/${elder.elderId}/binding-codes`)).body;
+  const relatives = Array.from({ length: 10 }, (_, i) => `race-family-${i}-${randomKey()}`);
+  const { User } = await import('../../src/data/entities');
+  await Promise.all(relatives.map((userId) => User.put({ userId, role: 'family', name: '家属', createdAt: NOW }).go()));
+  const answers = await Promise.all(relatives.map((userId) => api.as(userId).post('/bindings', { code })));
+  tally('racesRun');
+  const winners = relatives.filter((_, i) => answers[i].status === 201);
+  expect(winners).toHaveLength(1);
+  const { data: bindings } = await Binding.query.byElder({ elderId: elder.elderId }).go();
+  const { data: stored } = await BindingCode.get({ code }).go();
+  expect({ bound: bindings.map((b) => b.familyId), usedBy: stored?.usedBy }).toEqual({ bound: winners, usedBy: winners[0] });
+});
+
+test('race: 8 workers confirming the same order at once move it once; the timeline records one confirmation', async () => {
+  await menuWithSeats('2030-02-14', 10);
+  const [elder] = await elders(1);
+  const placed = await api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody('2030-02-14'));
+  expect(placed.status).toBe(201);
+  const target = placed.body.order.orderId;
+  const answers = await Promise.all(Array.from({ length: 8 }, () => api.as('demo-worker-xueyuan').post(`/orders/${target}/status`, { status: 'confirmed' })));
+  tally('racesRun');
+  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+  const order = (await api.as(elder.elderId).get(`/orders/${target}`)).body.order;
+  expect(order.timeline.filter((entry: { status: string }) => entry.status === 'confirmed')).toHaveLength(1);
+});
+
+test('race: an order cancelled 8 times at once gives its seat back exactly once', async () => {
+  const date = '2030-02-15';
+  await menuWithSeats(date, 5);
+  const [elder] = await elders(1);
+  const placed = await api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody(date));
+  expect(placed.status).toBe(201);
+  const answers = await Promise.all(Array.from({ length: 8 }, () => api.as(elder.elderId).post(`/orders/${placed.body.order.orderId}/cancel`)));
+  tally('racesRun');
+  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+  expect(await expectSeatsConsistent(date, 5)).toHaveLength(0);
+});
