@@ -81,9 +81,11 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
           ? '这一餐已经订好了'
           : !isBeforeCutoff(menu.cutoffAt, now)
             ? `已过订餐时间（${menu.cutoffTime} 截止）`
-            : full
-              ? '已订满'
-              : undefined;
+            : allowed.length === 0
+              ? '这一餐只送餐上门，送餐只为行动不便的长辈提供'
+              : full
+                ? '已订满'
+                : undefined;
         return {
           menu: view,
           price: priceFor(elder, menu),
