@@ -2,7 +2,7 @@ import { Entity, type EntityItem } from 'electrodb';
 import { fulfilments, meals, orderStatuses } from '../domain/canteen';
 import { subsidyCategories } from '../schemas/common';
 import { dishKinds } from '../schemas/canteen';
-import { client, gsi1, primary, service, table } from './entities';
+import { client, dietary, gsi1, primary, service, table } from './entities';
 
 /**
  * Canteen entities. Access patterns:
@@ -83,16 +83,7 @@ export const Order = new Entity(
       elderName: { type: 'string', required: true },
       elderPhone: { type: 'string', required: true },
       elderAddress: { type: 'string', required: true },
-      dietary: {
-        type: 'map',
-        required: true,
-        properties: {
-          lowSalt: { type: 'boolean', required: true },
-          lowSugar: { type: 'boolean', required: true },
-          softFood: { type: 'boolean', required: true },
-          allergies: { type: 'string', required: true },
-        },
-      },
+      dietary,
       cutoffAt: { type: 'string', required: true },
       placedBy: { type: 'string', required: true },
       placedAt: { type: 'string', required: true },

@@ -102,7 +102,8 @@ export const WechatIdentity = new Entity(
   { table, client },
 );
 
-const dietary = {
+/** Dietary needs: kept on the elder, and copied onto each order so the day's board needs no other read. */
+export const dietary = {
   type: 'map',
   required: true,
   properties: {

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { useApi, tokenFor, type ApiResponse } from '../support/api';
 import { routes, type RouteDefinition } from '../../src/routes';
-import { setClock } from '../../src/lib/clock';
 import { matrix, type Cell } from './matrix-spec';
-import { actors, createWorld, elderTargets, NOW } from './world';
+import { actors, elderTargets, useWorldWithWechat } from './world';
 import { auditTable } from './table-audit';
 import { tally } from './tally';
 
@@ -16,16 +14,8 @@ import { tally } from './tally';
  * table still satisfies the data layer's own schema.
  */
 const api = useApi();
-let wechat: FakeWechat;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
-
-beforeAll(async () => {
-  wechat = await startFakeWechat();
-  process.env.WECHAT_API_BASE = wechat.url;
-  await createWorld();
-});
-afterAll(async () => wechat?.close());
-beforeEach(() => setClock(NOW));
+useWorldWithWechat();
 
 const table = routes as readonly RouteDefinition[];
 const withBody = table.filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method));

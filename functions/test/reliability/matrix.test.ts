@@ -1,9 +1,7 @@
-import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { useApi, tokenFor, type ApiResponse } from '../support/api';
 import { routes, type RouteDefinition } from '../../src/routes';
-import { setClock } from '../../src/lib/clock';
 import { allActors, allowed, casesOf, matrix, refusalStatus, type Actor, type Cell } from './matrix-spec';
-import { actors, centreTargets, communityTargets, createWorld, elderTargets, NOW } from './world';
+import { actors, centreTargets, communityTargets, elderTargets, useWorldWithWechat } from './world';
 import { tally } from './tally';
 
 /**
@@ -11,15 +9,7 @@ import { tally } from './tally';
  * every ownership case. Another elder's object answers 404 and never its data (OWASP API1).
  */
 const api = useApi();
-let wechat: FakeWechat;
-
-beforeAll(async () => {
-  wechat = await startFakeWechat();
-  process.env.WECHAT_API_BASE = wechat.url;
-  await createWorld();
-});
-afterAll(async () => wechat?.close());
-beforeEach(() => setClock(NOW));
+useWorldWithWechat();
 
 const table = routes as readonly RouteDefinition[];
 

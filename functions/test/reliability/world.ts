@@ -6,6 +6,7 @@ import { setClock } from '../../src/lib/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
 import type { Meal } from '../../src/domain/canteen';
 import { placeOrderFor } from '../../src/services/orders';
+import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 
 /**
  * The cast of the reliability suite: the demo data (seeded with the clock on a Monday morning, before
@@ -72,4 +73,16 @@ export async function clearOrders(elderId: string, date: string, meal: Meal): Pr
 
 export async function bindSpareFamily(elderId: string): Promise<void> {
   await Binding.put({ elderId, familyId: SPARE_FAMILY, familyName: '备用家属', boundAt: NOW }).go();
+}
+
+/** Seeds the world once per file, points WeChat sign-in at a loopback fake, and fixes the clock per test. */
+export function useWorldWithWechat(): void {
+  let wechat: FakeWechat | undefined;
+  beforeAll(async () => {
+    wechat = await startFakeWechat();
+    process.env.WECHAT_API_BASE = wechat.url;
+    await createWorld();
+  });
+  afterAll(async () => wechat?.close());
+  beforeEach(() => setClock(NOW));
 }
