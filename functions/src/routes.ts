@@ -57,6 +57,8 @@ export const routes = [
   { method: 'GET', path: '/centres/{centreId}/board', handler: 'canteen/board', roles: ['worker', 'admin'] },
   { method: 'POST', path: '/centres/{centreId}/board/confirm-all', handler: 'canteen/confirm-all', roles: ['worker'] },
   { method: 'GET', path: '/centres/{centreId}/statements/{month}', handler: 'canteen/statement', roles: ['worker', 'admin'] },
+  { method: 'GET', path: '/centres/{centreId}/pricing', handler: 'canteen/get-pricing', roles: ['worker', 'admin'] },
+  { method: 'PUT', path: '/centres/{centreId}/pricing', handler: 'canteen/set-pricing', roles: ['admin'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

@@ -166,6 +166,26 @@ export const StandingRun = new Entity(
   { table, client },
 );
 
+/** A centre's own meal prices; a centre without one uses the defaults of domain/pricing. */
+export const CentrePricing = new Entity(
+  {
+    model: { entity: 'centrePricing', version: '1', service },
+    attributes: {
+      centreId: { type: 'string', required: true },
+      age60Fen: { type: 'number', required: true },
+      age70Fen: { type: 'number', required: true },
+      age80Fen: { type: 'number', required: true },
+      dibaoFen: { type: 'number', required: true },
+      tekunFen: { type: 'number', required: true },
+      disabledFen: { type: 'number', required: true },
+      updatedBy: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: { byCentre: primary(['centreId']) },
+  },
+  { table, client },
+);
+
 export type MenuItem = EntityItem<typeof Menu>;
 export type OrderItem = EntityItem<typeof Order>;
 export type SubscriptionItem = EntityItem<typeof Subscription>;

@@ -1,7 +1,20 @@
 import type { Fulfilment, Meal, OrderStatus } from '../domain/canteen';
-import { Idempotency, Menu, Order, StandingRun, Subscription, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
+import { CentrePricing, Idempotency, Menu, Order, StandingRun, Subscription, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
+import { defaultPriceRules, type PriceRules } from '../domain/pricing';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from './errors';
 import { data } from './service';
+
+// ---- prices ----
+export async function priceRulesOf(centreId: string): Promise<{ rules: PriceRules; custom: boolean }> {
+  const { data: stored } = await CentrePricing.get({ centreId }).go();
+  if (!stored) return { rules: defaultPriceRules, custom: false };
+  const { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen } = stored;
+  return { rules: { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen }, custom: true };
+}
+
+export async function savePriceRules(centreId: string, rules: PriceRules, updatedBy: string, updatedAt: string): Promise<void> {
+  await CentrePricing.put({ centreId, ...rules, updatedBy, updatedAt }).go();
+}
 
 // ---- menus ----
 export async function getMenu(centreId: string, date: string, meal: Meal): Promise<MenuItem | undefined> {

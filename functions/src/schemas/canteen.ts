@@ -66,6 +66,24 @@ export const SubscriptionBody = z.strictObject({
 });
 export type SubscriptionInput = z.infer<typeof SubscriptionBody>;
 
+const priceFen = (label: string) =>
+  z.int(`${label}应当是整数（分）`).check(z.minimum(0, `${label}不能是负数`), z.maximum(100_000, `${label}最多 1000 元`));
+export const PricingBody = z.strictObject({
+  age60Fen: priceFen('60–69岁价格'),
+  age70Fen: priceFen('70–79岁价格'),
+  age80Fen: priceFen('80岁以上价格'),
+  dibaoFen: priceFen('低保价格'),
+  tekunFen: priceFen('特困价格'),
+  disabledFen: priceFen('残疾价格'),
+});
+export type PricingInput = z.infer<typeof PricingBody>;
+export interface PricingResponse {
+  centreId: string;
+  rules: PricingInput;
+  /** False while the centre uses the county defaults. */
+  custom: boolean;
+}
+
 export const StatementQuery = z.strictObject({ format: z.optional(z.enum(['json', 'csv'], '格式只能是 json 或 csv')) });
 
 // ---- responses ----

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, mealNames, meals, nextStatuses, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
-import { mealPriceFor } from '../domain/pricing';
+import { mealPriceFor, type PriceRules } from '../domain/pricing';
 import {
   cancelOrderAtomically,
   changeOrderStatus,
@@ -11,6 +11,7 @@ import {
   ordersOfElder,
   ordersOfElderBetween,
   placeOrderAtomically,
+  priceRulesOf,
 } from '../data/canteen';
 import type { MenuItem, OrderItem } from '../data/canteen-entities';
 import type { ElderItem } from '../data/entities';
@@ -45,12 +46,13 @@ function fulfilmentsFor(elder: ElderItem, menu: MenuItem): Fulfilment[] {
   return allowed;
 }
 
-function priceFor(elder: ElderItem, menu: MenuItem) {
+function priceFor(elder: ElderItem, menu: MenuItem, rules: PriceRules) {
   return mealPriceFor({
     birthDate: elder.birthDate,
     verifiedCategory: elder.subsidyCategoryVerified ?? null,
     mealDate: menu.date,
     standardPriceFen: menu.standardPriceFen,
+    rules,
   });
 }
 
@@ -59,11 +61,12 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
   const { elder } = await loadElderFor(session, elderId);
   const today = businessDate();
   const until = addDays(today, 6);
-  const [menus, orders, centre, community] = await Promise.all([
+  const [menus, orders, centre, community, { rules }] = await Promise.all([
     menusBetween(elder.centreId, today, until),
     ordersOfElderBetween(elderId, today, until),
     centreName(elder.centreId),
     communityName(elder.communityId),
+    priceRulesOf(elder.centreId),
   ]);
   const now = clock.now();
   const days: ElderMenusResponse['days'] = [];
@@ -88,7 +91,7 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
                 : undefined;
         return {
           menu: view,
-          price: priceFor(elder, menu),
+          price: priceFor(elder, menu, rules),
           orderable: closedReason === undefined,
           ...(closedReason ? { closedReason } : {}),
           fulfilmentsAllowed: allowed,
@@ -123,7 +126,7 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
   if (earlier) return earlier;
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
-  const menu = await getMenu(elder.centreId, input.date, input.meal);
+  const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
   if (!menu) throw notFound('MENU_NOT_FOUND', `${input.date} 的${mealNames[input.meal]}还没有发布菜单。`);
   if (!isBeforeCutoff(menu.cutoffAt, now)) {
     throw conflict('ORDER_CLOSED', `已过订餐时间（${mealNames[input.meal]} ${menu.cutoffTime} 截止），请联系社区工作者。`);
@@ -131,7 +134,7 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
   if (input.fulfilment === 'delivery' && !elder.mobilityLimited) {
     throw badRequest('DELIVERY_NOT_ELIGIBLE', '送餐上门只为行动不便的长辈提供，请选择堂食或自取，或请社区工作者核实。');
   }
-  const price = priceFor(elder, menu);
+  const price = priceFor(elder, menu, rules);
   const at = now.toISOString();
   const order: OrderItem = {
     orderId: ulid(),

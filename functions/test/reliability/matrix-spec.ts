@@ -247,6 +247,21 @@ export const matrix: Record<string, RouteSpec> = {
     success: [200],
     plan: async ({ target }) => ({ method: 'POST', path: `/centres/${target.centreId}/board/confirm-all`, body: { date: TOMORROW, meal: 'lunch' } }),
   },
+  'canteen/get-pricing': {
+    scope: 'centre',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'GET', path: `/centres/${target.centreId}/pricing` }),
+  },
+  'canteen/set-pricing': {
+    scope: 'centre',
+    success: [200],
+    // The defaults again: a permitted call changes no price the other cells rely on.
+    plan: async ({ target }) => ({
+      method: 'PUT',
+      path: `/centres/${target.centreId}/pricing`,
+      body: { age60Fen: 1000, age70Fen: 900, age80Fen: 800, dibaoFen: 800, tekunFen: 0, disabledFen: 0 },
+    }),
+  },
   'canteen/statement': {
     scope: 'centre',
     success: [200],
