@@ -20,10 +20,20 @@ const wanted = [
   'worker-elder-list',
   'worker-verify',
   'admin-county',
+  'elder-canteen',
+  'elder-canteen-confirm',
+  'elder-orders',
+  'worker-board',
+  'worker-menus',
+  'worker-statement',
 ];
 
-/** Pages whose subject sits below the fold: scroll it into view first. */
-const subjectOf: Record<string, string> = { 'worker-verify': 'verify-form' };
+/** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */
+const subjectOf: Record<string, string> = {
+  'worker-verify': 'verify-form',
+  'elder-canteen-confirm': 'canteen-confirm-price',
+  'elder-orders': 'orders-title',
+};
 
 async function main(): Promise<void> {
   const folder = join(repoRoot, 'docs/screenshots');

@@ -20,8 +20,6 @@ interface Props {
   children: ReactNode
 }
 
-const isH5 = process.env.TARO_ENV === 'h5'
-
 /** Enter or Space on a focused tappable element taps it, the way a real button behaves. */
 function tapOnKey(event: KeyboardEvent) {
   if (event.key !== 'Enter' && event.key !== ' ') return
@@ -40,7 +38,7 @@ export function Tap({ className, testId, onTap, role = 'button', checked, label,
   // Only attributes with a value: Taro's H5 View would write an undefined one out as "undefined".
   const attributes: Record<string, unknown> = {}
   if (testId) attributes['data-testid'] = testId
-  if (isH5) {
+  if (process.env.TARO_ENV === 'h5') {
     attributes.role = role
     attributes.tabIndex = 0
     attributes.onKeyDown = tapOnKey
