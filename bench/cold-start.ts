@@ -1,0 +1,212 @@
+import { spawn, type StdioOptions } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { benchFolder, repoRoot, tokenFor, type Backend } from './lib/backend';
+import { log, median, row, type Row } from './lib/report';
+
+/**
+ * Row group 2: cold start of every function bundle. Each handler of the route table and each job is
+ * bundled with the esbuild options of infra/lib/project-function.ts (NodejsFunction: --bundle
+ * --platform=node --format=cjs --target=node22 --minify --sourcemap --sources-content=false, no
+ * externals, run from the workspace root), then started in fresh Node processes with the deployed
+ * NODE_OPTIONS=--enable-source-maps, against a floor bundle that only reads one item with the SDK client.
+ */
+const RUNS = 3;
+const bundleFolder = join(benchFolder, 'bundles');
+
+interface Bundle {
+  name: string;
+  file: string;
+  bytes: number;
+  metafile: Metafile;
+  eventFile: string;
+}
+
+/** The esbuild options of ProjectFunction (see the file header); keep them in step with it. */
+async function bundle(name: string, entry: string): Promise<Omit<Bundle, 'eventFile'>> {
+  const outdir = join(bundleFolder, name.replace(/\//g, '__'));
+  const file = join(outdir, 'index.js');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    outfile: file,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    absWorkingDir: repoRoot,
+    metafile: true,
+    logLevel: 'error',
+  });
+  return { name, file, bytes: statSync(file).size, metafile: result.metafile };
+}
+
+/** The package a bundled input belongs to, e.g. `@aws-sdk/client-dynamodb`, or `(project)`. */
+function packageOf(input: string): string {
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) return '(project code)';
+  const parts = input.slice(at + 'node_modules/'.length).split('/');
+  return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+export function bytesByPackage(metafile: Metafile): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(input);
+      sums.set(name, (sums.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return new Map([...sums].sort((a, b) => b[1] - a[1]));
+}
+
+/** A first request for each handler that exercises its real path on the demo data. */
+async function eventsFor(): Promise<Map<string, unknown>> {
+  const { routes, jobs } = await import('../functions/src/routes');
+  const { addDays } = await import('../functions/src/domain/canteen');
+  const { businessDate } = await import('../functions/src/lib/clock');
+  const today = businessDate();
+  const tomorrow = addDays(today, 1);
+  const tokens: Record<string, string> = {
+    elder: await tokenFor({ userId: 'demo-elder-wang', role: 'elder', communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' }),
+    worker: await tokenFor({ userId: 'demo-worker-xueyuan', role: 'worker', communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' }),
+    family: await tokenFor({ userId: 'demo-family-wanglei', role: 'family' }),
+    admin: await tokenFor({ userId: 'demo-admin', role: 'admin' }),
+  };
+  const params: Record<string, string> = {
+    elderId: 'demo-elder-wang', centreId: 'demo-centre-xueyuan', communityId: 'demo-comm-xueyuan', familyId: 'demo-family-chen',
+    orderId: '01JBENCHNOSUCHORDER0000000', subscriptionId: '01JBENCHNOSUCHSUBSCRIPTION', date: tomorrow, meal: 'dinner', month: today.slice(0, 7),
+  };
+  const dishes = [{ name: '清蒸鲈鱼', kind: 'meat', tags: ['soft'] }];
+  const bodies: Record<string, unknown> = {
+    'auth/wechat-login': { code: 'bench-cold-start' },
+    'auth/demo-login': { userId: 'demo-elder-wang' },
+    'elders/update-contact': { address: '学院路 12 号 3 栋 101' },
+    'elders/verify': { birthDate: '1941-05-12', subsidyCategory: 'normal', mobilityLimited: true },
+    'bindings/redeem': { code: '000000' },
+    'canteen/place-order': { date: tomorrow, meal: 'lunch', fulfilment: 'eat_in', idempotencyKey: 'bench-cold-start-0001' },
+    'canteen/set-order-status': { status: 'confirmed' },
+    'canteen/subscribe': { meal: 'dinner', fulfilment: 'eat_in', weekdays: [1, 3, 5] },
+    'canteen/publish-menu': { dishes, standardPriceFen: 1500, seatCapacity: 50, deliveryCapacity: 15 },
+    'canteen/copy-week': { fromWeekStart: today, toWeekStart: addDays(today, 7) },
+    'canteen/confirm-all': { date: today, meal: 'lunch' },
+  };
+  const queries: Record<string, Record<string, string>> = {
+    'canteen/board': { date: today, meal: 'lunch' },
+  };
+  const events = new Map<string, unknown>();
+  for (const route of routes) {
+    const role = route.roles === 'public' ? undefined : (['elder', 'worker', 'family', 'admin'] as const).find((r) => (route.roles as readonly string[]).includes(r));
+    const pathParameters: Record<string, string> = {};
+    const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => (pathParameters[name] = params[name]));
+    const body = bodies[route.handler];
+    events.set(route.handler, {
+      version: '2.0',
+      routeKey: `${route.method} ${route.path}`,
+      rawPath,
+      rawQueryString: new URLSearchParams(queries[route.handler] ?? {}).toString(),
+      headers: { host: 'bench.local', ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      queryStringParameters: queries[route.handler],
+      pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+      requestContext: {
+        accountId: 'bench', apiId: 'bench', domainName: 'bench.local', domainPrefix: 'bench', requestId: 'bench', routeKey: `${route.method} ${route.path}`, stage: '$default',
+        http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, time: new Date().toISOString(), timeEpoch: Date.now(),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+      isBase64Encoded: false,
+    });
+  }
+  // The job runs for a day far ahead, so it finds no standing orders to place and changes nothing.
+  for (const job of jobs) events.set(job.handler, { date: addDays(today, 300) });
+  return events;
+}
+
+interface Probe {
+  totalMs: number;
+  loadMs: number;
+  firstMs: number;
+  status?: number;
+}
+
+function probe(bundleFile: string, eventFile: string, env: Record<string, string>): Promise<Probe> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [resolve(__dirname, 'cold-start/probe.cjs'), bundleFile, eventFile], {
+      env: { PATH: process.env.PATH ?? '', ...env, NODE_OPTIONS: '--enable-source-maps' } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as StdioOptions,
+    });
+    let stderr = '';
+    let answer: (Probe & { error?: string }) | undefined;
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    child.on('message', (message) => (answer = message as Probe & { error?: string }));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (answer && !answer.error) resolvePromise(answer);
+      else reject(new Error(`cold-start probe of ${bundleFile} failed (exit ${code}): ${answer?.error ?? stderr}`));
+    });
+  });
+}
+
+export async function coldStart(backend: Backend): Promise<Row[]> {
+  const { routes, jobs } = await import('../functions/src/routes');
+  rmSync(bundleFolder, { recursive: true, force: true });
+  mkdirSync(bundleFolder, { recursive: true });
+  const handlers = [...routes.map((r) => r.handler as string), ...jobs.map((j) => j.handler as string)];
+  const events = await eventsFor();
+  const bundles: Bundle[] = [];
+  const built = await Promise.all([
+    bundle('(floor)', resolve(__dirname, 'cold-start/floor-handler.ts')),
+    ...handlers.map((h) => bundle(h, join(repoRoot, 'functions/src/handlers', `${h}.ts`))),
+  ]);
+  for (const b of built) {
+    const eventFile = join(bundleFolder, `${b.name.replace(/\W+/g, '_')}.event.json`);
+    writeFileSync(eventFile, JSON.stringify(events.get(b.name) ?? {}));
+    bundles.push({ ...b, eventFile });
+  }
+  log(`cold: ${bundles.length} bundles built; ${RUNS} fresh processes each`);
+  const samples = new Map<string, Probe[]>(bundles.map((b) => [b.name, []]));
+  // Interleaved runs, so a busy moment on the shared machine falls on every bundle alike.
+  for (let run = 0; run < RUNS; run++) {
+    for (const b of bundles) samples.get(b.name)!.push(await probe(b.file, b.eventFile, backend.functionEnv));
+  }
+  const floorBundle = bundles[0];
+  const floorMs = median(samples.get(floorBundle.name)!.map((s) => s.totalMs));
+  const rows: Row[] = [];
+  for (const b of bundles.slice(1)) {
+    const runs = samples.get(b.name)!;
+    const ms = median(runs.map((s) => s.totalMs));
+    const statuses = [...new Set(runs.map((s) => s.status ?? 'ok'))].join('/');
+    const r = row({
+      group: '2 cold',
+      what: b.name,
+      measured: ms,
+      floor: floorMs,
+      unit: 'ms',
+      target: '≤ 1.5× floor',
+      met: false,
+      note: `bundle ${(b.bytes / 1024).toFixed(0)} KB (floor ${(floorBundle.bytes / 1024).toFixed(0)} KB); load ${median(runs.map((s) => s.loadMs)).toFixed(0)} ms + first answer ${median(runs.map((s) => s.firstMs)).toFixed(0)} ms; status ${statuses}`,
+    });
+    r.met = r.ratio <= 1.5;
+    rows.push(r);
+  }
+  const sizes = bundles.slice(1).map((b) => b.bytes);
+  const largest = bundles.slice(1).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const byPackage = bytesByPackage(largest.metafile);
+  const floorPackages = bytesByPackage(floorBundle.metafile);
+  const top = [...byPackage].slice(0, 8).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KB`).join(', ');
+  rows.push(
+    row({
+      group: '2 cold', what: 'bundle size (largest)', measured: largest.bytes, floor: floorBundle.bytes, unit: 'B', target: 'info', met: null,
+      note: `${largest.name}; minified output bytes by package: ${top}. Floor: ${[...floorPackages].slice(0, 4).map(([n, v]) => `${n} ${(v / 1024).toFixed(0)} KB`).join(', ')}`,
+    }),
+    row({ group: '2 cold', what: 'bundle size (median)', measured: median(sizes), floor: floorBundle.bytes, unit: 'B', target: 'info', met: null }),
+  );
+  writeFileSync(
+    join(benchFolder, 'bundle-packages.json'),
+    `${JSON.stringify(Object.fromEntries(bundles.map((b) => [b.name, { bytes: b.bytes, byPackage: Object.fromEntries(bytesByPackage(b.metafile)) }])), null, 2)}\n`,
+  );
+  return rows;
+}

@@ -1,0 +1,114 @@
+import { ulid } from 'ulid';
+import type { Backend } from './lib/backend';
+import { tokenFor } from './lib/backend';
+import type { BenchWorld } from './lib/fixtures';
+import { call } from './lib/http';
+import { row, type Row } from './lib/report';
+
+/**
+ * Row group 5: DynamoDB capacity units per business operation, as DynamoDB Local reports them with
+ * ReturnConsumedCapacity=TOTAL (added to every call of the functions' client by the bench meter), each
+ * operation run alone through the API so every call it makes is counted, reads and writes apart.
+ *
+ * DynamoDB Local reports base-table units only: a write that also updates a GSI is charged more by
+ * DynamoDB (1 WRU per KB per index the item lands in). The minimums below are base-table minimums too.
+ */
+
+/**
+ * On-demand prices used for the cost figures. ASSUMPTIONS, not looked up (no web access when written):
+ * us-east-1 after the November 2024 on-demand price cut; cn-north-1 is an estimate in CNY to be checked
+ * against the AWS China (Beijing) price page before any decision rests on it.
+ */
+export const prices = {
+  asOf: '2024-11 (assumed, see bench/README.md)',
+  'us-east-1': { currency: 'USD', perMillionWru: 0.625, perMillionRru: 0.125 },
+  'cn-north-1': { currency: 'CNY', perMillionWru: 4.65, perMillionRru: 0.93 },
+};
+
+interface Measured {
+  read: number;
+  write: number;
+  calls: string[];
+  status: number;
+}
+
+async function metered(backend: Backend, run: () => Promise<number>): Promise<Measured> {
+  backend.meter.reset();
+  backend.meter.enabled = true;
+  let status: number;
+  try {
+    status = await run();
+  } finally {
+    backend.meter.enabled = false;
+  }
+  const calls = backend.meter.calls;
+  const sum = (kind: 'read' | 'write') => calls.filter((c) => c.kind === kind).reduce((total, c) => total + (c.units ?? 0), 0);
+  if (calls.some((c) => c.units === undefined)) throw new Error('DynamoDB Local returned no ConsumedCapacity for some calls');
+  return { read: sum('read'), write: sum('write'), calls: calls.map((c) => `${c.command.replace(/ItemCommand$|ItemsCommand$|Command$/, '')} ${c.units}`), status };
+}
+
+/** Minimum units the data model allows, assuming every item is at most 1 KB (true of these items). */
+const minimums = {
+  place: { write: 8, read: 1, why: 'one 4-item transaction = 4 × 2 WRU; reads of the elder and the menu = 2 × 0.5' },
+  cancel: { write: 6, read: 0.5, why: 'one 3-item transaction = 3 × 2 WRU; read of the order = 0.5' },
+  confirm: { write: 1, read: 0.5, why: 'one conditional update = 1 WRU; read of the order = 0.5' },
+  bind: { write: 4, read: 0.5, why: 'one 2-item transaction (code used + binding) = 2 × 2 WRU; read of the code = 0.5' },
+};
+
+export async function cost(backend: Backend, apiUrl: string, world: BenchWorld): Promise<Row[]> {
+  const place = async () => {
+    const { elderId, slot } = world.nextPlacement();
+    const answer = await call(apiUrl, 'POST', `/elders/${elderId}/orders`, await world.tokenOf(elderId), { date: slot.date, meal: slot.meal, fulfilment: 'eat_in', idempotencyKey: ulid() });
+    if (answer.status !== 201) throw new Error(`place answered ${answer.status}: ${answer.body}`);
+    return { elderId, orderId: (JSON.parse(answer.body) as { order: { orderId: string } }).order.orderId };
+  };
+  // Warm the names cache and connections so the figures are those of a warm function.
+  await place();
+
+  let placed = { elderId: '', orderId: '' };
+  const measured: Record<keyof typeof minimums, Measured> = {
+    place: await metered(backend, async () => {
+      placed = await place();
+      return 201;
+    }),
+    confirm: await metered(backend, async () => (await call(apiUrl, 'POST', `/orders/${placed.orderId}/status`, world.workerToken, { status: 'confirmed' })).status),
+    cancel: await (async () => {
+      const other = await place();
+      return metered(backend, async () => (await call(apiUrl, 'POST', `/orders/${other.orderId}/cancel`, await world.tokenOf(other.elderId))).status);
+    })(),
+    bind: await (async () => {
+      const elderId = world.elders[world.elders.length - 1];
+      const created = await call(apiUrl, 'POST', `/elders/${elderId}/binding-codes`, await world.tokenOf(elderId));
+      const { code } = JSON.parse(created.body) as { code: string };
+      const family = await tokenFor({ userId: 'demo-family-chen', role: 'family' });
+      return metered(backend, async () => (await call(apiUrl, 'POST', '/bindings', family, { code })).status);
+    })(),
+  };
+
+  const rows: Row[] = [];
+  const names: Record<keyof typeof minimums, string> = { place: 'place order', cancel: 'cancel order', confirm: 'confirm order', bind: 'bind family (redeem code)' };
+  for (const key of Object.keys(minimums) as Array<keyof typeof minimums>) {
+    const m = measured[key];
+    const min = minimums[key];
+    if (m.status >= 300) throw new Error(`${names[key]} answered ${m.status}`);
+    rows.push(
+      row({ group: '5 cost', what: `${names[key]}: write units`, measured: m.write, floor: min.write, unit: 'WRU', target: '= model minimum', met: m.write <= min.write, note: `minimum: ${min.why}; calls: ${m.calls.join(', ')}` }),
+      row({ group: '5 cost', what: `${names[key]}: read units`, measured: m.read, floor: min.read, unit: 'RRU', target: '= model minimum', met: m.read <= min.read }),
+    );
+  }
+  // An order's life on the board: placed, confirmed, then served (a status change like confirm).
+  const life = { write: measured.place.write + 2 * measured.confirm.write, read: measured.place.read + 2 * measured.confirm.read };
+  const floorLife = { write: minimums.place.write + 2 * minimums.confirm.write, read: minimums.place.read + 2 * minimums.confirm.read };
+  for (const region of ['us-east-1', 'cn-north-1'] as const) {
+    const price = prices[region];
+    const per1000 = (units: { write: number; read: number }) => (1000 * (units.write * price.perMillionWru + units.read * price.perMillionRru)) / 1e6;
+    const r = row({
+      group: '5 cost', what: `per 1,000 meal orders, ${region} (${price.currency})`, measured: per1000(life), floor: per1000(floorLife), unit: price.currency, target: '= model minimum', met: false,
+      note: `an order = place + confirm + served: ${life.write} WRU + ${life.read} RRU (minimum ${floorLife.write} + ${floorLife.read}); prices ${price.perMillionWru}/${price.perMillionRru} ${price.currency} per million WRU/RRU, ${prices.asOf}; base table only (GSI writes not reported by DynamoDB Local)`,
+    });
+    r.met = r.ratio <= 1;
+    r.measured = Number(r.measured.toFixed(6));
+    rows.push(r);
+  }
+  return rows;
+}

@@ -1,0 +1,162 @@
+import { ulid } from 'ulid';
+import type { Backend } from './lib/backend';
+import { BENCH_CENTRE, type BenchWorld } from './lib/fixtures';
+import { call, load } from './lib/http';
+import { log, percentile, row, type Row } from './lib/report';
+
+/**
+ * Row group 3: warm latency of the hot routes through the local API server (the route table's handlers
+ * behind node:http, shaped as API Gateway events) against the same DynamoDB operations issued directly
+ * through the data layer in the same process. The difference is what the HTTP hop, middy chain, token
+ * check, validation and response shaping cost on top of the data work.
+ */
+interface Scenario {
+  name: string;
+  api(index: number): Promise<void>;
+  direct(index: number): Promise<void>;
+}
+
+async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]> {
+  const { getElder } = await import('../functions/src/data/elders');
+  const { getUser } = await import('../functions/src/data/users');
+  const { getCommunity, getCentre } = await import('../functions/src/data/org');
+  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, getIdempotencyRecord, placeOrderAtomically } = await import('../functions/src/data/canteen');
+  const { addDays } = await import('../functions/src/domain/canteen');
+  const { businessDate, epochSeconds } = await import('../functions/src/lib/clock');
+
+  const expectOk = (what: string, status: number, body: string) => {
+    if (status < 200 || status >= 300) throw new Error(`${what} answered ${status}: ${body.slice(0, 200)}`);
+  };
+  const elderAt = (index: number) => world.elders[index % world.elders.length];
+  const boardSlot = world.slots[0];
+
+  return [
+    {
+      name: 'GET /elders/{id}/menus',
+      async api(i) {
+        const elderId = elderAt(i);
+        const answer = await call(apiUrl, 'GET', `/elders/${elderId}/menus`, await world.tokenOf(elderId));
+        expectOk('menus', answer.status, answer.body);
+      },
+      // elderMenus: the elder, then the week's menus and the elder's orders together (names are cached).
+      async direct(i) {
+        const elderId = elderAt(i);
+        const elder = await getElder(elderId);
+        const today = businessDate();
+        await Promise.all([menusBetween(elder!.centreId, today, addDays(today, 6)), ordersOfElderBetween(elderId, today, addDays(today, 6))]);
+      },
+    },
+    {
+      name: 'GET /me (elder home)',
+      async api(i) {
+        const elderId = elderAt(i);
+        const answer = await call(apiUrl, 'GET', '/me', await world.tokenOf(elderId));
+        expectOk('me', answer.status, answer.body);
+      },
+      // getMe: the user, then community and elder together, then the centre.
+      async direct(i) {
+        const user = await getUser(elderAt(i));
+        const [community] = await Promise.all([getCommunity(user!.communityId!), getElder(user!.userId)]);
+        await getCentre(community!.centreId);
+      },
+    },
+    {
+      name: 'POST /elders/{id}/orders',
+      async api() {
+        const { elderId, slot } = world.nextPlacement();
+        const answer = await call(apiUrl, 'POST', `/elders/${elderId}/orders`, await world.tokenOf(elderId), {
+          date: slot.date,
+          meal: slot.meal,
+          fulfilment: 'eat_in',
+          idempotencyKey: ulid(),
+        });
+        if (answer.status !== 201) throw new Error(`place order answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+      },
+      // placeOrder: the elder, the actor's name, the idempotency record, the menu, then the 4-item transaction.
+      async direct() {
+        const { elderId, slot } = world.nextPlacement();
+        const elder = await getElder(elderId);
+        const user = await getUser(elderId);
+        const key = ulid();
+        await getIdempotencyRecord(elderId, key);
+        const menu = (await getMenu(elder!.centreId, slot.date, slot.meal))!;
+        const at = new Date().toISOString();
+        const orderId = ulid();
+        const outcome = await placeOrderAtomically(
+          {
+            orderId, elderId, centreId: elder!.centreId, communityId: elder!.communityId, date: slot.date, meal: slot.meal,
+            fulfilment: 'eat_in', note: '', status: 'placed', standardPriceFen: menu.standardPriceFen, priceFen: menu.standardPriceFen,
+            subsidyFen: 0, priceRule: 'standard', priceReason: '标准价', subsidyCategory: elder!.subsidyCategoryVerified,
+            elderName: elder!.name, elderPhone: elder!.phone, elderAddress: elder!.address, dietary: elder!.dietary,
+            cutoffAt: menu.cutoffAt, placedBy: elderId, placedAt: at, updatedAt: at,
+            timeline: [{ status: 'placed', at, byUserId: elderId, byName: user?.name ?? '' }],
+          } as Parameters<typeof placeOrderAtomically>[0],
+          menu,
+          { scope: elderId, key, fingerprint: `${slot.date}|${slot.meal}|eat_in`, expiresAt: epochSeconds(new Date()) + 7 * 86400 },
+        );
+        if (outcome !== 'placed') throw new Error(`direct placement: ${outcome}`);
+      },
+    },
+    {
+      name: 'GET /centres/{id}/board',
+      async api() {
+        const answer = await call(apiUrl, 'GET', `/centres/${BENCH_CENTRE}/board?date=${boardSlot.date}&meal=${boardSlot.meal}`, world.workerToken);
+        expectOk('board', answer.status, answer.body);
+      },
+      // mealBoard: the menu and the meal's orders together.
+      async direct() {
+        await Promise.all([getMenu(BENCH_CENTRE, boardSlot.date, boardSlot.meal), ordersOfMeal(BENCH_CENTRE, boardSlot.date, boardSlot.meal)]);
+      },
+    },
+  ];
+}
+
+const plan = [
+  { concurrency: 1, perRound: 40 },
+  { concurrency: 20, perRound: 160 },
+];
+const ROUNDS = 2;
+
+/** Counts the DynamoDB calls one run makes, so the direct path is checked to mirror the route. */
+async function callsOf(backend: Backend, run: () => Promise<void>): Promise<string[]> {
+  backend.meter.reset();
+  backend.meter.enabled = true;
+  try {
+    await run();
+  } finally {
+    backend.meter.enabled = false;
+  }
+  return backend.meter.calls.map((c) => c.command.replace(/Command$/, ''));
+}
+
+export async function warmLatency(backend: Backend, apiUrl: string, world: BenchWorld): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const scenario of await scenarios(apiUrl, world)) {
+    // Warm both paths (connections, JIT, the names cache) before measuring.
+    await load(20, 4, scenario.api);
+    await load(20, 4, scenario.direct);
+    const apiCalls = await callsOf(backend, () => scenario.api(0));
+    const directCalls = await callsOf(backend, () => scenario.direct(0));
+    for (const { concurrency, perRound } of plan) {
+      const api: number[] = [];
+      const direct: number[] = [];
+      // Alternate the two paths so drift on a shared machine falls on both alike.
+      for (let round = 0; round < ROUNDS; round++) {
+        direct.push(...(await load(perRound, concurrency, scenario.direct)));
+        api.push(...(await load(perRound, concurrency, scenario.api)));
+      }
+      const drift = apiCalls.length !== directCalls.length ? 'MIRROR DRIFT: the route now makes other DynamoDB calls than its direct mirror in warm-latency.ts; update the mirror. ' : '';
+      const note = `${drift}p99 ${percentile(api, 99).toFixed(1)} ms vs direct ${percentile(direct, 99).toFixed(1)} ms; ${api.length} requests per path; DynamoDB calls: route ${apiCalls.length} [${apiCalls.join(',')}], direct ${directCalls.length}`;
+      rows.push(
+        row({ group: '3 warm', what: `${scenario.name} c=${concurrency} p50`, measured: percentile(api, 50), floor: percentile(direct, 50), unit: 'ms', target: '≤ 1.3× direct', met: false, note }),
+      );
+      const last = rows[rows.length - 1];
+      last.met = last.ratio <= 1.3;
+      rows.push(
+        row({ group: '3 warm', what: `${scenario.name} c=${concurrency} p99`, measured: percentile(api, 99), floor: percentile(direct, 99), unit: 'ms', target: 'info', met: null }),
+      );
+      log(`warm: ${scenario.name} c=${concurrency} p50 ${last.measured.toFixed(1)} vs ${last.floor.toFixed(1)} ms`);
+    }
+  }
+  return rows;
+}
