@@ -20,7 +20,7 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
   const { getElder } = await import('../functions/src/data/elders');
   const { getUser } = await import('../functions/src/data/users');
   const { getCommunity, getCentre } = await import('../functions/src/data/org');
-  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, getIdempotencyRecord, placeOrderAtomically } = await import('../functions/src/data/canteen');
+  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/data/canteen');
   const { addDays } = await import('../functions/src/domain/canteen');
   const { businessDate, epochSeconds } = await import('../functions/src/lib/clock');
 
@@ -38,12 +38,16 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         const answer = await call(apiUrl, 'GET', `/elders/${elderId}/menus`, await world.tokenOf(elderId));
         expectOk('menus', answer.status, answer.body);
       },
-      // elderMenus: the elder, then the week's menus and the elder's orders together (names are cached).
+      // elderMenus: the elder, then the week's menus, the elder's orders and the centre's prices together (names are cached).
       async direct(i) {
         const elderId = elderAt(i);
         const elder = await getElder(elderId);
         const today = businessDate();
-        await Promise.all([menusBetween(elder!.centreId, today, addDays(today, 6)), ordersOfElderBetween(elderId, today, addDays(today, 6))]);
+        await Promise.all([
+          menusBetween(elder!.centreId, today, addDays(today, 6)),
+          ordersOfElderBetween(elderId, today, addDays(today, 6)),
+          priceRulesOf(elder!.centreId),
+        ]);
       },
     },
     {
@@ -72,14 +76,13 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         });
         if (answer.status !== 201) throw new Error(`place order answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       },
-      // placeOrder: the elder, the actor's name, the idempotency record, the menu, then the 4-item transaction.
+      // placeOrder: the elder, the actor's name and the idempotency record together; the menu and the
+      // centre's prices together; then the 4-item transaction.
       async direct() {
         const { elderId, slot } = world.nextPlacement();
-        const elder = await getElder(elderId);
-        const user = await getUser(elderId);
         const key = ulid();
-        await getIdempotencyRecord(elderId, key);
-        const menu = (await getMenu(elder!.centreId, slot.date, slot.meal))!;
+        const [elder, user] = await Promise.all([getElder(elderId), getUser(elderId), getIdempotencyRecord(elderId, key)]);
+        const [menu] = await Promise.all([getMenu(elder!.centreId, slot.date, slot.meal).then((found) => found!), priceRulesOf(elder!.centreId)]);
         const at = new Date().toISOString();
         const orderId = ulid();
         const outcome = await placeOrderAtomically(

@@ -120,10 +120,12 @@ export interface Orderer {
 }
 
 /** Places an order for an elder the caller may order for; every check before the one atomic write. */
-export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
-  const fingerprint = `${input.date}|${input.meal}|${input.fulfilment}`;
-  const earlier = await replay(elder.elderId, input.idempotencyKey, fingerprint);
-  if (earlier) return earlier;
+export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer, checkedForReplay = false): Promise<PlaceOrderResponse> {
+  const fingerprint = orderFingerprint(input);
+  if (!checkedForReplay) {
+    const earlier = await replay(elder.elderId, input.idempotencyKey, fingerprint);
+    if (earlier) return earlier;
+  }
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
   const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
@@ -187,9 +189,21 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
   }
 }
 
+const orderFingerprint = (input: PlaceOrderInput) => `${input.date}|${input.meal}|${input.fulfilment}`;
+
 export async function placeOrder(session: Session, elderId: string, input: PlaceOrderInput): Promise<PlaceOrderResponse> {
-  const elder = await elderForOrdering(session, elderId);
-  return placeOrderFor(elder, input, { userId: session.userId, name: await actorName(session) });
+  // Three independent reads at once: whether the caller may order for this elder, the caller's name
+  // for the timeline, and whether this very request was already answered.
+  // Settled, not raced: a caller who may not order for this elder learns nothing about its requests.
+  const [elder, name, earlier] = await Promise.allSettled([
+    elderForOrdering(session, elderId),
+    actorName(session),
+    replay(elderId, input.idempotencyKey, orderFingerprint(input)),
+  ]);
+  if (elder.status === 'rejected') throw elder.reason;
+  if (name.status === 'rejected') throw name.reason;
+  if (earlier.status === 'rejected') throw earlier.reason;
+  return earlier.value ?? placeOrderFor(elder.value, input, { userId: session.userId, name: name.value }, true);
 }
 
 /** Loads an order the caller may see; anyone else is told it does not exist. */
