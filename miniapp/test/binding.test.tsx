@@ -43,10 +43,9 @@ describe('family enters an invitation code', () => {
 })
 
 describe('elder invites family and manages bindings', () => {
-  beforeEach(() => signIn('elder'))
+  beforeEach(() => signIn('elder', '王秀兰', 'e-wang'))
 
   const routes = () => ({
-    'GET /me': { status: 200, body: { user: { userId: 'u-elder', role: 'elder', name: '王秀兰' }, elder: elderWang } },
     'GET /elders/e-wang/bindings': { status: 200, body: { items: [{ familyId: 'f-li', name: '李明', boundAt: '2026-11-01T02:00:00.000Z' }], cursor: null } },
     'POST /elders/e-wang/binding-codes': { status: 201, body: { code: '408215', expiresAt: '2026-11-24T07:30:00.000Z' } },
     'DELETE /elders/e-wang/bindings/f-li': { status: 204 },
@@ -59,6 +58,13 @@ describe('elder invites family and manages bindings', () => {
     expect((await findByTestId('binding-code')).textContent).toBe('4 0 8 2 1 5')
     expect(screen.getByText('24小时内有效，只能用一次')).toBeTruthy()
     expect(byTestId('binding-code-expiry')?.textContent).toContain('2026年11月24日 15:30')
+  })
+
+  it('opens with one request: the bindings of the signed-in elder', async () => {
+    const calls = mockApi(routes())
+    render(<BindingPage />)
+    await findByTestId('binding-row-f-li')
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /api/elders/e-wang/bindings'])
   })
 
   it('removes a family member only after a second, on-page confirmation', async () => {

@@ -3,7 +3,6 @@ import OrdersPage from '../src/pages/orders/index'
 import { mockApi, signIn } from './api-mock'
 import { orderOf, today } from './canteen-fixtures'
 import { byTestId, findByTestId } from './dom'
-import { elderWang } from './fixtures'
 
 const delivered = orderOf({
   orderId: 'o-2',
@@ -18,26 +17,26 @@ const delivered = orderOf({
   ],
 })
 
+const standing = {
+  subscriptionId: 's-1',
+  elderId: 'e-wang',
+  meal: 'lunch',
+  fulfilment: 'delivery',
+  weekdays: [1, 2, 3, 4, 5],
+  createdAt: '2026-11-01T00:00:00.000Z',
+  recentRuns: [{ date: '2026-11-24', meal: 'lunch', outcome: 'sold_out', message: '已订满' }],
+}
+
+/** The first page of orders carries the elder and the standing orders, so the page needs one request. */
+const firstPage = (items: unknown[], cursor: string | null) => ({
+  status: 200,
+  body: { items, cursor, elder: { elderId: 'e-wang', name: '王秀兰', age: 85, communityName: '学院路社区', subsidyCategoryVerified: 'normal', mobilityLimited: true }, subscriptions: [standing] },
+})
+
 function routes(extra = {}) {
   return {
-    'GET /elders/e-wang': { status: 200, body: { elder: elderWang } },
-    'GET /elders/e-wang/orders': { status: 200, body: { items: [orderOf(), delivered], cursor: 'next-page' } },
-    'GET /elders/e-wang/subscriptions': {
-      status: 200,
-      body: {
-        items: [
-          {
-            subscriptionId: 's-1',
-            elderId: 'e-wang',
-            meal: 'lunch',
-            fulfilment: 'delivery',
-            weekdays: [1, 2, 3, 4, 5],
-            createdAt: '2026-11-01T00:00:00.000Z',
-            recentRuns: [{ date: '2026-11-24', meal: 'lunch', outcome: 'sold_out', message: '已订满' }],
-          },
-        ],
-      },
-    },
+    'GET /elders/e-wang/orders': firstPage([orderOf(), delivered], 'next-page'),
+    'GET /elders/e-wang/subscriptions': { status: 200, body: { items: [standing] } },
     ...extra,
   }
 }
@@ -73,15 +72,20 @@ describe('my orders', () => {
     expect(byTestId('orders-cancel-o-1')).toBeNull()
   })
 
+  it('opens with one request: the first page brings the elder and the standing orders', async () => {
+    const calls = mockApi(routes())
+    render(<OrdersPage />)
+    await findByTestId('orders-row-o-1')
+    expect(calls.map((call) => call.method + ' ' + call.url.split('?')[0])).toEqual(['GET /api/elders/e-wang/orders'])
+  })
+
   it('loads more with the cursor', async () => {
     let pages = 0
     const calls = mockApi(
       routes({
         'GET /elders/e-wang/orders': () => {
           pages += 1
-          return pages === 1
-            ? { status: 200, body: { items: [orderOf()], cursor: 'next-page' } }
-            : { status: 200, body: { items: [delivered], cursor: null } }
+          return pages === 1 ? firstPage([orderOf()], 'next-page') : { status: 200, body: { items: [delivered], cursor: null } }
         },
       }),
     )

@@ -181,6 +181,16 @@ export interface SubscriptionView {
   recentRuns: Array<{ date: string; meal: Meal; outcome: string; message: string }>;
 }
 
+/** An elder's orders, newest first. The first page also carries what the orders page shows around them. */
+export interface ElderOrdersResponse {
+  items: OrderView[];
+  cursor: string | null;
+  /** First page only: whose orders these are. */
+  elder?: ElderSummary;
+  /** First page only: the elder's standing orders. */
+  subscriptions?: SubscriptionView[];
+}
+
 export interface StatementRow {
   elderId: string;
   elderName: string;

@@ -19,8 +19,8 @@ import { isBound } from '../data/bindings';
 import { businessDate, clock, epochSeconds } from '../lib/clock';
 import { badRequest, conflict, notFound, unavailable } from '../lib/errors';
 import type { Session } from '../lib/session-token';
-import type { ElderMealOffer, ElderMenusResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../schemas/canteen';
-import type { Page as ApiPage } from '../schemas/api';
+import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../schemas/canteen';
+import { subscriptionViewsOf } from './subscription-views';
 import { actorName } from './actors';
 import { centreName, communityName } from './community-names';
 import { loadElderFor } from './elders';
@@ -223,10 +223,20 @@ export async function getOrderDetail(session: Session, orderId: string): Promise
   return { order: orderView(await loadOrderFor(session, orderId)) };
 }
 
-export async function elderOrders(session: Session, elderId: string, cursor: string | undefined, limit: number): Promise<ApiPage<OrderView>> {
-  await loadElderFor(session, elderId);
-  const page = await ordersOfElder(elderId, cursor, limit);
-  return { items: page.items.map(orderView), cursor: page.cursor ?? null };
+/** The orders page in one request: the first page brings the elder and their standing orders along. */
+export async function elderOrders(session: Session, elderId: string, cursor: string | undefined, limit: number): Promise<ElderOrdersResponse> {
+  const { elder } = await loadElderFor(session, elderId);
+  const firstPage = cursor === undefined;
+  const [page, community, standing] = await Promise.all([
+    ordersOfElder(elderId, cursor, limit),
+    firstPage ? communityName(elder.communityId) : Promise.resolve(''),
+    firstPage ? subscriptionViewsOf(elderId) : Promise.resolve(undefined),
+  ]);
+  return {
+    items: page.items.map(orderView),
+    cursor: page.cursor ?? null,
+    ...(firstPage ? { elder: elderSummaryView(elder, community), subscriptions: standing } : {}),
+  };
 }
 
 export async function cancelOrder(session: Session, orderId: string): Promise<{ order: OrderView }> {

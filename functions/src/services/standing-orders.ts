@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { addDays, weekdayOf } from '../domain/canteen';
-import { createSubscription, deleteSubscription, recentRuns, recordStandingRun, subscriptionsOfCentre, subscriptionsOfElder } from '../data/canteen';
+import { createSubscription, deleteSubscription, recordStandingRun, subscriptionsOfCentre, subscriptionsOfElder } from '../data/canteen';
 import type { SubscriptionItem } from '../data/canteen-entities';
 import { getElder } from '../data/elders';
 import { County } from '../data/entities';
@@ -12,26 +12,14 @@ import type { Session } from '../lib/session-token';
 import type { SubscriptionInput, SubscriptionView } from '../schemas/canteen';
 import { loadElderFor } from './elders';
 import { placeOrderFor } from './orders';
+import { subscriptionView, subscriptionViewsOf } from './subscription-views';
 
 /** Standing orders (长期订餐): an elder subscribes to, say, weekday lunches; a daily job orders the next day. */
 const MAX_SUBSCRIPTIONS = 6;
 
-async function view(item: SubscriptionItem): Promise<SubscriptionView> {
-  const runs = await recentRuns(item.subscriptionId);
-  return {
-    subscriptionId: item.subscriptionId,
-    elderId: item.elderId,
-    meal: item.meal,
-    fulfilment: item.fulfilment,
-    weekdays: [...item.weekdays].sort(),
-    createdAt: item.createdAt,
-    recentRuns: runs.map((run) => ({ date: run.date, meal: run.meal, outcome: run.outcome, message: run.message })),
-  };
-}
-
 export async function listSubscriptions(session: Session, elderId: string): Promise<{ items: SubscriptionView[] }> {
   await loadElderFor(session, elderId);
-  return { items: await Promise.all((await subscriptionsOfElder(elderId)).map(view)) };
+  return { items: await subscriptionViewsOf(elderId) };
 }
 
 export async function subscribe(session: Session, elderId: string, input: SubscriptionInput): Promise<{ subscription: SubscriptionView }> {
@@ -56,7 +44,7 @@ export async function subscribe(session: Session, elderId: string, input: Subscr
     createdAt: isoNow(),
   };
   await createSubscription(item);
-  return { subscription: await view(item) };
+  return { subscription: await subscriptionView(item) };
 }
 
 export async function unsubscribe(session: Session, elderId: string, subscriptionId: string): Promise<void> {

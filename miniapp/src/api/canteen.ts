@@ -1,17 +1,19 @@
 import type {
   BoardResponse,
   ElderMenusResponse,
+  ElderOrdersResponse,
   Meal,
   MenuInput,
   MenuView,
   OrderView,
   PlaceOrderInput,
   PlaceOrderResponse,
+  PricingInput,
+  PricingResponse,
   StatementResponse,
   SubscriptionInput,
   SubscriptionView,
 } from '@yilin/functions/src/schemas/canteen'
-import type { Page } from '@yilin/functions/src/schemas/api'
 import { queryString } from '../lib/navigation'
 import { request } from './client'
 
@@ -28,7 +30,7 @@ export const placeOrder = (elderId: string, input: PlaceOrderInput) =>
   request<PlaceOrderResponse>('POST', `/elders/${id(elderId)}/orders`, input)
 
 export const listElderOrders = (elderId: string, cursor?: string, limit = 10) =>
-  request<Page<OrderView>>('GET', `/elders/${id(elderId)}/orders${queryString({ cursor: cursor ?? undefined, limit })}`)
+  request<ElderOrdersResponse>('GET', `/elders/${id(elderId)}/orders${queryString({ cursor: cursor ?? undefined, limit })}`)
 
 export const getOrder = (orderId: string) => request<{ order: OrderView }>('GET', `/orders/${id(orderId)}`)
 
@@ -65,3 +67,9 @@ export const copyWeekMenus = (centreId: string, fromWeekStart: string, toWeekSta
 export const statementPath = (centreId: string, month: string) => `/centres/${id(centreId)}/statements/${id(month)}`
 
 export const getStatement = (centreId: string, month: string) => request<StatementResponse>('GET', statementPath(centreId, month))
+
+// ---- meal prices of a centre (workers read, the county admin sets) ----
+export const getPricing = (centreId: string) => request<PricingResponse>('GET', `/centres/${id(centreId)}/pricing`)
+
+export const setPricing = (centreId: string, input: PricingInput) =>
+  request<PricingResponse>('PUT', `/centres/${id(centreId)}/pricing`, input)

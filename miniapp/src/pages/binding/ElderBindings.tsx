@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { BindingView } from '@yilin/functions/src/schemas/api'
-import { getMe, listBindings, removeBinding } from '../../api'
+import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { formatDateTime } from '../../lib/format'
 import { Tap } from '../../components/Tap'
+import { currentUser } from '../../lib/session'
 
 interface RowProps {
   elderId: string
@@ -65,12 +66,15 @@ export function ElderBindings() {
   const [error, setError] = useState('')
 
   useEffect(() => {
-    getMe()
-      .then(async (me) => {
-        if (!me.elder) throw new Error('not an elder')
-        setElderId(me.elder.elderId)
-        setBindings((await listBindings(me.elder.elderId)).items)
-      })
+    // An elder's own id is their user id: the page needs no request beyond the bindings themselves.
+    const user = currentUser()
+    if (user?.role !== 'elder') {
+      setError('只有长辈本人可以邀请家人。')
+      return
+    }
+    setElderId(user.userId)
+    listBindings(user.userId)
+      .then((page) => setBindings(page.items))
       .catch((err) => setError(messageOf(err)))
   }, [])
 

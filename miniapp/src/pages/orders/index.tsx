@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderProfile } from '@yilin/functions/src/schemas/api'
+import type { ElderSummary } from '@yilin/functions/src/schemas/api'
 import type { OrderView, SubscriptionView } from '@yilin/functions/src/schemas/canteen'
-import { getElder, listElderOrders, listSubscriptions } from '../../api'
+import { listElderOrders } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { Loading } from '../../components/Loading'
@@ -21,7 +21,7 @@ const PAGE_SIZE = 10
 /** Orders newest first, each with its timeline (so a child far away sees the meal arrived), and standing orders. */
 export default function OrdersPage() {
   const { params } = useRouter()
-  const [elder, setElder] = useState<ElderProfile | null>(null)
+  const [elder, setElder] = useState<ElderSummary | null>(null)
   const [orders, setOrders] = useState<OrderView[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [subscriptions, setSubscriptions] = useState<SubscriptionView[] | null>(null)
@@ -37,11 +37,12 @@ export default function OrdersPage() {
           setNoElder(true)
           return
         }
-        const [detail, page, standing] = await Promise.all([getElder(elderId), listElderOrders(elderId, undefined, PAGE_SIZE), listSubscriptions(elderId)])
-        setElder(detail.elder)
+        // One request: the first page of orders brings the elder and the standing orders along.
+        const page = await listElderOrders(elderId, undefined, PAGE_SIZE)
+        setElder(page.elder ?? null)
         setOrders(page.items)
         setCursor(page.cursor)
-        setSubscriptions(standing.items)
+        setSubscriptions(page.subscriptions ?? [])
         setError('')
       })
       .catch((err) => setError(messageOf(err)))
