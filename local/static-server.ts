@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -128,9 +129,12 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
     return;
   }
   const info = await stat(file);
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  // Scripts, styles and pages shrink to a fraction with gzip: a slow phone network feels every kilobyte.
+  const compress = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': info.size,
+    'content-type': type,
+    ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': info.size }),
     // A local server sees a new build after every change: let the browser revalidate everything.
     'cache-control': 'no-cache',
   });
@@ -138,8 +142,12 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  if (compress) stream.pipe(createGzip()).pipe(res);
+  else stream.pipe(res);
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json)|image\/svg)/;
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const root = resolve(options.root);
