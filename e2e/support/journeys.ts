@@ -2,6 +2,9 @@ import type { Page } from 'playwright-core';
 import { ApiClient, demoPeople, goBack, routes, signInOnLoginPage, tapThrough } from './app';
 import { currentScreen, waitForSettledPage } from './browser';
 
+/** The county admin's page for one centre's meal prices (opened from 全县社区). */
+const pricingRoute = 'admin/pricing/index';
+
 /**
  * Walks through every page each role can reach, by tapping the way a person would, and calls `visit`
  * on each page once it has settled. The accessibility checks, the 长辈版 checks and the screenshots
@@ -208,6 +211,14 @@ export const journeys: Journey[] = [
       await visit('admin-home');
       await tapThrough(page, 'home-tile-county', routes.admin);
       await visit('admin-county');
+      await currentScreen(page).locator('[data-testid^="admin-pricing-"]').first().click();
+      await waitForSettledPage(page, pricingRoute);
+      await visit('admin-pricing');
+      // An empty price is refused on the page itself (nothing is saved): the inline error is checked too.
+      await currentScreen(page).getByTestId('pricing-input-age60Fen').locator('input').fill('');
+      await tapInPage(page, testId('pricing-save'), testId('pricing-error'));
+      await visit('admin-pricing-error');
+      await goBack(page, routes.admin);
       await tapFirst(page, 'admin-community-', routes.workerElders);
       await visit('admin-community-elders');
       await tapFirst(page, 'worker-elder-row-', routes.workerElder);

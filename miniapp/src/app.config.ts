@@ -12,7 +12,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'] },
-    { root: 'admin', pages: ['index'] },
+    { root: 'admin', pages: ['index', 'pricing/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -85,3 +85,18 @@ describe('canteen board (worker)', () => {
     expect(calls.at(-1)?.url).toContain('meal=dinner')
   })
 })
+
+describe('canteen board: calling the elder', () => {
+  beforeEach(signInWorker)
+
+  it('the delivery phone number is a tel: link with a spoken name', async () => {
+    mockApi({ 'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([boardItem()]) } })
+    render(<BoardPage />)
+    const phone = await findByTestId('board-phone-o-1')
+    expect(phone.tagName).toBe('A')
+    expect(phone.getAttribute('href')).toBe('tel:13800001111')
+    expect(phone.textContent).toBe('电话 13800001111')
+    expect(phone.getAttribute('aria-label')).toContain('13800001111')
+    expect(phone.getAttribute('aria-label')).toContain(boardItem().elderName)
+  })
+})

@@ -160,6 +160,7 @@ describe('compiled WeChat bundle', () => {
     ])
     expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'admin'])
+    expect(appJson.subPackages[1].pages).toEqual(['index', 'pricing/index'])
   })
 
   it('keeps the main package far below the 2 MB limit', () => {

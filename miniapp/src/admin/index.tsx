@@ -10,7 +10,7 @@ import { goTo, queryString } from '../lib/navigation'
 import { Tap } from '../components/Tap'
 import './index.css'
 
-/** County → service centres → communities; a community opens its list of elders. */
+/** County → service centres → communities; a community opens its list of elders, a centre its meal prices. */
 export default function CountyPage() {
   const [org, setOrg] = useState<OrgResponse | null>(null)
   const [error, setError] = useState('')
@@ -46,6 +46,14 @@ export default function CountyPage() {
                   <View className='worker-row__name'>{community.name} ›</View>
                 </Tap>
               ))}
+              <Tap
+                className='worker-row'
+                testId={`admin-pricing-${centre.centreId}`}
+                label={`餐价设置：${centre.name}`}
+                onTap={() => goTo(`/admin/pricing/index${queryString({ centreId: centre.centreId })}`)}
+              >
+                <View className='worker-row__name'>餐价设置 ›</View>
+              </Tap>
             </View>
           ))}
         </>

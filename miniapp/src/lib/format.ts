@@ -79,3 +79,10 @@ export function yuan(fen: number): string {
   const amount = whole ? String(fen / 100) : (fen / 100).toFixed(2)
   return `¥${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
 }
+
+/** Yuan typed by a person ("15", "12.5", "8.50") → fen, or null when it is not a price. */
+export function fenOf(yuanText: string): number | null {
+  const text = yuanText.trim()
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return null
+  return Math.round(Number(text) * 100)
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { BoardOrderView, BoardResponse, Meal, OrderStatus } from '@yilin/functions/src/schemas/canteen'
 import { confirmAllOrders, getBoard, setOrderStatus, type WorkerStatus } from '../../api'
@@ -49,6 +49,26 @@ function dietaryWords(item: BoardOrderView): string[] {
   return words
 }
 
+/**
+ * The phone number written out in full, tappable to call: in WeChat through makePhoneCall, in the
+ * browser as a `tel:` link (which phones dial and screen readers announce as a link).
+ */
+function PhoneLink({ phone, elderName, testId }: { phone: string; elderName: string; testId: string }) {
+  const label = `拨打${elderName}的电话 ${phone}`
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <a className='phone-link' href={`tel:${phone}`} aria-label={label} data-testid={testId}>
+        电话 {phone}
+      </a>
+    )
+  }
+  return (
+    <Tap className='phone-link' testId={testId} label={label} onTap={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
+      电话 {phone}
+    </Tap>
+  )
+}
+
 interface RowProps {
   item: BoardOrderView
   /** The county admin may look but not act. */
@@ -76,7 +96,13 @@ function BoardRow({ item, readOnly, onAct }: RowProps) {
       )}
       {delivery && (
         <View className='board-row__address' data-testid={testId('address')}>
-          {item.elderAddress} · 电话 {item.elderPhone}
+          {item.elderAddress}
+          {item.elderPhone && (
+            <>
+              {' · '}
+              <PhoneLink phone={item.elderPhone} elderName={item.elderName} testId={testId('phone')} />
+            </>
+          )}
         </View>
       )}
       {item.note && <View className='worker-row__note'>留言：{item.note}</View>}

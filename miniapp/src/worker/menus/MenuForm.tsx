@@ -5,7 +5,7 @@ import { publishMenu } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { dishKindNames, dishKindOrder, dishTagNames, dishTagOrder, mealNames } from '../../lib/canteen'
-import { formatMonthDay, formatTime } from '../../lib/format'
+import { fenOf, formatMonthDay, formatTime } from '../../lib/format'
 import { Tap } from '../../components/Tap'
 import { inputName } from '../../lib/a11y'
 
@@ -40,13 +40,6 @@ function draftOf(meal: Meal, menu: MenuView | undefined): Draft {
     cutoff: formatTime(menu.cutoffAt),
     serving: formatTime(menu.servingAt),
   }
-}
-
-/** Yuan typed by a person ("15", "12.5") → fen, or null when it is not a price. */
-export function fenOf(yuanText: string): number | null {
-  const text = yuanText.trim()
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return null
-  return Math.round(Number(text) * 100)
 }
 
 const countOf = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null)

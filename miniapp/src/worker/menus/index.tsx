@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { Meal, MenuView } from '@yilin/functions/src/schemas/canteen'
-import { copyWeekMenus, listCentreMenus } from '../../api'
+import type { Meal, MenuView, PricingResponse } from '@yilin/functions/src/schemas/canteen'
+import { copyWeekMenus, getPricing, listCentreMenus } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { dishKindNames, mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
 import { addDays, chinaToday, formatMonthDay, formatTime, mondayOf, weekdayOf, yuan } from '../../lib/format'
+import { pricingLine } from '../../lib/pricing'
 import { scrollToTop } from '../../lib/scroll'
 import { currentUser } from '../../lib/session'
 import { MenuForm } from './MenuForm'
@@ -34,6 +35,7 @@ export default function MenusPage() {
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
   const [busy, setBusy] = useState(false)
+  const [pricing, setPricing] = useState<PricingResponse | null>(null)
 
   async function load() {
     if (!centreId) {
@@ -50,6 +52,12 @@ export default function MenusPage() {
 
   useDidShow(() => {
     if (!editing) void load()
+    // The prices are set by the county platform; shown read-only, and left out if they cannot be read.
+    if (centreId) {
+      getPricing(centreId)
+        .then(setPricing)
+        .catch(() => setPricing(null))
+    }
   })
 
   async function copy(fromWeekStart: string, toWeekStart: string) {
@@ -99,6 +107,12 @@ export default function MenusPage() {
     <ElderPage dense>
       <View className='page-title'>菜单管理</View>
       <View className='hint'>未来两周的菜单。老人只能订已发布的餐。</View>
+      {pricing && (
+        <View className='hint' data-testid='menus-pricing'>
+          本中心餐价：{pricingLine(pricing.rules)}
+          {pricing.custom ? '' : '（县里默认价）'}。餐价由县级平台设置。
+        </View>
+      )}
       {error && <Notice kind='error' message={error} testId='menus-error' />}
       {done && <Notice kind='success' message={done} testId='menus-done' />}
       {isWorker && (

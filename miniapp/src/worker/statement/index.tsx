@@ -105,7 +105,7 @@ export default function StatementPage() {
         <Tap className='choice' testId='statement-prev' onTap={() => setMonth(addMonths(month, -1))}>
           ‹ 上个月
         </Tap>
-        <View className='choice choice--on' data-testid='statement-month'>
+        <View className='statement-month' data-testid='statement-month'>
           {monthText(month)}
         </View>
         {month < thisMonth && (

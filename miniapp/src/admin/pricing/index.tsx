@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Input, View } from '@tarojs/components'
+import type { PricingInput, PricingResponse } from '@yilin/functions/src/schemas/canteen'
+import { getOrg, getPricing, setPricing } from '../../api'
+import { messageOf } from '../../api/client'
+import { ElderPage } from '../../components/ElderPage'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { Tap } from '../../components/Tap'
+import { inputName } from '../../lib/a11y'
+import { fenOf } from '../../lib/format'
+import { type PriceField, priceFields, priceLabels, priceText, yuanInputOf } from '../../lib/pricing'
+import './index.css'
+
+type Draft = Record<PriceField, string>
+
+const draftOf = (rules: PricingInput): Draft =>
+  Object.fromEntries(priceFields.map((field) => [field, yuanInputOf(rules[field])])) as Draft
+
+/** Checks what was typed and turns it into the API's input (whole fen), or says what to fix. */
+export function pricingInputOf(draft: Draft): PricingInput | string {
+  const input: Partial<PricingInput> = {}
+  for (const field of priceFields) {
+    const fen = fenOf(draft[field])
+    if (fen === null) return `${priceLabels[field]}的价格请填数字（元），最多两位小数，例如 10 或 8.5。`
+    input[field] = fen
+  }
+  return input as PricingInput
+}
+
+export const PRICING_NOTE = '已下的订单按下单时的价格结算，新价格只对之后的订餐生效。'
+
+/** The county platform sets one service centre's meal prices (老年助餐价格) for each age and subsidy category. */
+export default function PricingPage() {
+  const { params } = useRouter()
+  const centreId = params.centreId || ''
+  const [centreName, setCentreName] = useState('')
+  const [pricing, setPricingState] = useState<PricingResponse | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [saveError, setSaveError] = useState('')
+  const [saved, setSaved] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!centreId) {
+      setLoadError('没有指定服务中心，请从“全县社区”进入。')
+      return
+    }
+    getPricing(centreId)
+      .then((answer) => {
+        setPricingState(answer)
+        setDraft(draftOf(answer.rules))
+      })
+      .catch((err) => setLoadError(messageOf(err)))
+    // The centre's name is only a heading: the prices still show if it cannot be read.
+    getOrg()
+      .then((org) => setCentreName(org.centres.find((centre) => centre.centreId === centreId)?.name ?? ''))
+      .catch(() => undefined)
+  }, [centreId])
+
+  async function save() {
+    if (busy || !draft) return
+    setSaved('')
+    const input = pricingInputOf(draft)
+    if (typeof input === 'string') {
+      setSaveError(input)
+      return
+    }
+    setBusy(true)
+    setSaveError('')
+    try {
+      const answer = await setPricing(centreId, input)
+      setPricingState(answer)
+      setDraft(draftOf(answer.rules))
+      setSaved('餐价已保存，之后的订餐按新价格计算。')
+    } catch (err) {
+      setSaveError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <ElderPage dense>
+      <View className='page-title' data-testid='pricing-title'>
+        {centreName ? `${centreName} · 餐价设置` : '餐价设置'}
+      </View>
+      {loadError && <Notice kind='error' message={loadError} testId='pricing-load-error' />}
+      {!pricing && !loadError && <Loading />}
+      {pricing && draft && (
+        <>
+          <View className='card' data-testid='pricing-current'>
+            <View className='card__title'>现在的餐价（每份）</View>
+            <View className='pricing-status' data-testid='pricing-status'>
+              {pricing.custom ? '本中心自定的价格' : '县里统一的默认价格'}
+            </View>
+            {priceFields.map((field) => (
+              <View key={field} className='pricing-row' data-testid={`pricing-current-${field}`}>
+                <View className='pricing-row__label'>{priceLabels[field]}</View>
+                <View className='pricing-row__value'>{priceText(pricing.rules[field])}</View>
+              </View>
+            ))}
+            <View className='hint'>每份按长辈能享受的最低价收，不会超过菜单标准价。</View>
+          </View>
+
+          <Notice kind='info' message={PRICING_NOTE} testId='pricing-note' />
+
+          <View className='card' data-testid='pricing-form'>
+            <View className='card__title'>修改餐价</View>
+            <View className='hint'>单位是元，可以有两位小数；填 0 就是免费。</View>
+            {priceFields.map((field) => (
+              <View key={field}>
+                <View className='form-label'>{priceLabels[field]}（元）</View>
+                <Input
+                  className='input'
+                  type='digit'
+                  {...inputName(`${priceLabels[field]}的价格（元）`)}
+                  value={draft[field]}
+                  maxlength={7}
+                  data-testid={`pricing-input-${field}`}
+                  onInput={(e) => {
+                    const value = e.detail.value
+                    setDraft((d) => (d ? { ...d, [field]: value } : d))
+                  }}
+                />
+              </View>
+            ))}
+            {saveError && <Notice kind='error' message={saveError} testId='pricing-error' />}
+            {saved && <Notice kind='success' message={saved} testId='pricing-saved' />}
+            <Tap className='btn btn--primary' testId='pricing-save' onTap={save}>
+              {busy ? '正在保存…' : '保存'}
+            </Tap>
+          </View>
+        </>
+      )}
+    </ElderPage>
+  )
+}
