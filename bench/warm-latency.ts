@@ -76,12 +76,12 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         });
         if (answer.status !== 201) throw new Error(`place order answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       },
-      // placeOrder: the elder, the actor's name and the idempotency record together; the menu and the
-      // centre's prices together; then the 4-item transaction.
+      // placeOrder: the elder and the idempotency record together (the actor's name is in the session);
+      // the menu and the centre's prices together; then the 4-item transaction.
       async direct() {
         const { elderId, slot } = world.nextPlacement();
         const key = ulid();
-        const [elder, user] = await Promise.all([getElder(elderId), getUser(elderId), getIdempotencyRecord(elderId, key)]);
+        const [elder] = await Promise.all([getElder(elderId), getIdempotencyRecord(elderId, key)]);
         const [menu] = await Promise.all([getMenu(elder!.centreId, slot.date, slot.meal).then((found) => found!), priceRulesOf(elder!.centreId)]);
         const at = new Date().toISOString();
         const orderId = ulid();
@@ -92,7 +92,7 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
             subsidyFen: 0, priceRule: 'standard', priceReason: '标准价', subsidyCategory: elder!.subsidyCategoryVerified,
             elderName: elder!.name, elderPhone: elder!.phone, elderAddress: elder!.address, dietary: elder!.dietary,
             cutoffAt: menu.cutoffAt, placedBy: elderId, placedAt: at, updatedAt: at,
-            timeline: [{ status: 'placed', at, byUserId: elderId, byName: user?.name ?? '' }],
+            timeline: [{ status: 'placed', at, byUserId: elderId, byName: elder!.name }],
           } as Parameters<typeof placeOrderAtomically>[0],
           menu,
           { scope: elderId, key, fingerprint: `${slot.date}|${slot.meal}|eat_in`, expiresAt: epochSeconds(new Date()) + 7 * 86400 },

@@ -100,8 +100,10 @@ export async function startBackend(): Promise<Backend> {
   return { endpoint: dynamodb.endpoint, tableName: TABLE_NAME, functionEnv, meter, stop: () => dynamodb.stop() };
 }
 
-/** A session token as the sign-in would issue it. */
+/** A session token as the sign-in would issue it, the user's name included. */
 export async function tokenFor(session: { userId: string; role: 'elder' | 'family' | 'worker' | 'admin' | 'volunteer'; communityId?: string; centreId?: string }): Promise<string> {
   const { issueSessionToken } = await import('../../functions/src/lib/session-token');
-  return (await issueSessionToken(session)).token;
+  const { getUser } = await import('../../functions/src/data/users');
+  const name = (await getUser(session.userId))?.name;
+  return (await issueSessionToken({ ...session, name })).token;
 }

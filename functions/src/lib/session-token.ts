@@ -5,8 +5,8 @@ import { unauthorized } from './errors';
 import { roles, type Role } from '../routes';
 
 /**
- * Our own session token (HS256 JWT), issued after WeChat sign-in. The role and community are carried
- * in the token, so a change to them takes effect when the token expires: at most
+ * Our own session token (HS256 JWT), issued after WeChat sign-in. The role, community and name are
+ * carried in the token, so a change to them takes effect when the token expires: at most
  * {@link SESSION_TTL_SECONDS} later. The audience names the stage, so a token from one stage is
  * refused by another.
  */
@@ -18,6 +18,8 @@ export interface Session {
   role: Role;
   communityId?: string;
   centreId?: string;
+  /** Display name for timelines and audit entries, so a write needs no read of the user. */
+  name?: string;
 }
 
 let cachedKey: { secret: string; key: Uint8Array } | undefined;
@@ -32,7 +34,7 @@ const audience = () => `yilin:${config.stage}`;
 export async function issueSessionToken(session: Session): Promise<{ token: string; expiresAt: string }> {
   const issuedAt = epochSeconds(clock.now());
   const expiresAt = issuedAt + SESSION_TTL_SECONDS;
-  const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId })
+  const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId, name: session.name })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(session.userId)
     .setIssuer(ISSUER)
@@ -67,5 +69,6 @@ export async function verifySessionToken(token: string): Promise<Session> {
     role: role as Role,
     communityId: typeof payload.cid === 'string' ? payload.cid : undefined,
     centreId: typeof payload.ctr === 'string' ? payload.ctr : undefined,
+    name: typeof payload.name === 'string' ? payload.name : undefined,
   };
 }

@@ -2,9 +2,9 @@ import { getUser } from '../data/users';
 import { forbidden } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 
-/** The name shown in timelines and audit entries for whoever acts. */
+/** The name shown in timelines and audit entries for whoever acts: from the session when it carries one. */
 export async function actorName(session: Session): Promise<string> {
-  return (await getUser(session.userId))?.name ?? '';
+  return session.name ?? (await getUser(session.userId))?.name ?? '';
 }
 
 /** Canteen work is done by the workers of the centre that runs the canteen; the admin may read. */

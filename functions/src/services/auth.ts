@@ -19,6 +19,7 @@ async function sessionFor(user: UserItem): Promise<SessionResponse> {
     role: user.role,
     communityId: user.communityId,
     centreId,
+    name: user.name,
   });
   return {
     token,

@@ -4,11 +4,11 @@ import { verificationChanges } from '../domain/verification';
 import { isBound } from '../data/bindings';
 import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory } from '../data/elders';
 import type { ElderItem } from '../data/entities';
-import { getUser } from '../data/users';
 import { businessDate, isoNow } from '../lib/clock';
 import { badRequest, conflict, notFound } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '../schemas/api';
+import { actorName } from './actors';
 import { communityName } from './community-names';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
 
@@ -59,8 +59,7 @@ export async function verifyElder(session: Session, elderId: string, input: Veri
     { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
     { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
   );
-  const worker = await getUser(session.userId);
-  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: worker?.name ?? '社区工作者' }, isoNow());
+  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: (await actorName(session)) || '社区工作者' }, isoNow());
   if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
   return getElderDetail(session, elderId);
 }
