@@ -28,6 +28,7 @@ export const routes = [
   { method: 'POST', path: '/auth/demo', handler: 'auth/demo-login', roles: 'public', localOnly: true },
 
   { method: 'GET', path: '/me', handler: 'me/get', roles: everyone },
+  { method: 'POST', path: '/me/claim', handler: 'me/claim-elder', roles: ['family'] },
 
   { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'] },
   { method: 'PATCH', path: '/elders/{elderId}/contact', handler: 'elders/update-contact', roles: ['elder', 'family', 'worker'] },
@@ -35,6 +36,7 @@ export const routes = [
   { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'] },
 
   { method: 'POST', path: '/elders/{elderId}/binding-codes', handler: 'bindings/create-code', roles: ['elder', 'worker'] },
+  { method: 'POST', path: '/elders/{elderId}/claim-codes', handler: 'elders/create-claim-code', roles: ['worker'] },
   { method: 'POST', path: '/bindings', handler: 'bindings/redeem', roles: ['family'] },
   { method: 'GET', path: '/elders/{elderId}/bindings', handler: 'bindings/list', roles: ['elder', 'worker'] },
   { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'] },

@@ -28,11 +28,18 @@ export async function eldersBoundTo(familyId: string): Promise<BindingItem[]> {
  * Stores a fresh code. A code still valid for someone else is never overwritten: on a collision we
  * draw again; an expired code that TTL has not yet removed may be reused.
  */
-export async function createBindingCode(elderId: string, createdBy: string, createdAt: string, nowSeconds: number, expiresAt: number): Promise<string> {
+export async function createBindingCode(
+  elderId: string,
+  createdBy: string,
+  createdAt: string,
+  nowSeconds: number,
+  expiresAt: number,
+  purpose: 'family' | 'claim' = 'family',
+): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = bindingCodeFrom(randomInt(0, 1_000_000));
     try {
-      await BindingCode.put({ code, elderId, createdBy, createdAt, expiresAt })
+      await BindingCode.put({ code, elderId, createdBy, createdAt, expiresAt, purpose })
         .where((attr, op) => `${op.notExists(attr.code)} OR ${op.lte(attr.expiresAt, nowSeconds)}`)
         .go();
       return code;

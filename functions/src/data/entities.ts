@@ -193,7 +193,11 @@ export const Binding = new Entity(
   { table, client },
 );
 
-/** A 6-digit, single-use invitation to bind a relative; DynamoDB's TTL removes it after expiry. */
+/**
+ * A 6-digit, single-use code; DynamoDB's TTL removes it after expiry. `family`: an elder's invitation to
+ * bind a relative. `claim`: a worker's code that lets an elder take over their own profile with their own
+ * WeChat account.
+ */
 export const BindingCode = new Entity(
   {
     model: { entity: 'bindingCode', version: '1', service },
@@ -205,6 +209,7 @@ export const BindingCode = new Entity(
       /** Epoch seconds: the table's TTL attribute. */
       expiresAt: { type: 'number', required: true },
       usedBy: { type: 'string' },
+      purpose: { type: ['family', 'claim'] as const, required: true, default: 'family' },
     },
     indexes: { byCode: primary(['code']) },
   },

@@ -6,19 +6,32 @@ export function bindingCodeFrom(randomInt: number): string {
   return String(Math.abs(Math.trunc(randomInt)) % 1_000_000).padStart(6, '0');
 }
 
-export type RedeemProblem = 'unknown' | 'expired' | 'used' | 'already-bound' | 'own-code';
+export type RedeemProblem = 'unknown' | 'expired' | 'used' | 'already-bound' | 'own-code' | 'wrong-kind';
+
+export type CodePurpose = 'family' | 'claim';
 
 export interface BindingCodeState {
   elderId: string;
   expiresAt: number;
   usedBy?: string;
+  /** Codes stored before purposes existed are family invitations. */
+  purpose?: CodePurpose;
 }
 
-/** Why a code cannot be redeemed by this family member now, if it cannot. */
-export function redeemProblem(code: BindingCodeState | undefined, familyId: string, nowEpochSeconds: number): RedeemProblem | undefined {
+/**
+ * Why a code cannot be redeemed by this person now, if it cannot. `purpose` is what the caller is doing:
+ * binding as a relative, or claiming their own elder profile.
+ */
+export function redeemProblem(
+  code: BindingCodeState | undefined,
+  userId: string,
+  nowEpochSeconds: number,
+  purpose: CodePurpose = 'family',
+): RedeemProblem | undefined {
   if (!code) return 'unknown';
+  if ((code.purpose ?? 'family') !== purpose) return 'wrong-kind';
   if (code.usedBy) return 'used';
   if (code.expiresAt <= nowEpochSeconds) return 'expired';
-  if (code.elderId === familyId) return 'own-code';
+  if (code.elderId === userId) return 'own-code';
   return undefined;
 }

@@ -137,6 +137,15 @@ export interface BindingView {
   boundAt: string;
 }
 
+// ---- an elder's own account ----
+export interface ClaimCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+export const ClaimElderBody = z.strictObject({
+  code: z.string('请输入 6 位数字登录码').check(z.trim(), z.regex(/^\d{6}$/, '请输入 6 位数字登录码')),
+});
+
 // ---- me ----
 export interface MeResponse {
   user: SessionUser;

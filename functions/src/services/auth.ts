@@ -12,7 +12,8 @@ import type { DemoAccountsResponse, SessionResponse } from '../schemas/api';
 const NEW_USER_ROLE = 'family' as const;
 const NEW_USER_NAME = '微信用户';
 
-async function sessionFor(user: UserItem): Promise<SessionResponse> {
+/** Our session for a stored user: role, community, centre and name travel in the token. */
+export async function sessionFor(user: UserItem): Promise<SessionResponse> {
   const centreId = user.centreId ?? (user.communityId ? (await getCommunity(user.communityId))?.centreId : undefined);
   const { token, expiresAt } = await issueSessionToken({
     userId: user.userId,

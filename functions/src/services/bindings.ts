@@ -4,7 +4,7 @@ import { bindingsOfElder, createBindingCode, getBindingCode, redeemBindingCode, 
 import { getElder } from '../data/elders';
 import { getUser } from '../data/users';
 import { clock, epochSeconds } from '../lib/clock';
-import { AppError, conflict, gone, notFound } from '../lib/errors';
+import { AppError, badRequest, conflict, gone, notFound } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { BindingCodeResponse, BindingView, Page, RedeemBindingResponse } from '../schemas/api';
 import { communityName } from './community-names';
@@ -26,6 +26,7 @@ const redeemErrors: Record<RedeemProblem, () => AppError> = {
   used: () => gone('BINDING_CODE_USED', '这个邀请码已经用过了，请长辈重新生成一个。'),
   'own-code': () => conflict('BINDING_CODE_OWN', '不能绑定自己。'),
   'already-bound': () => conflict('ALREADY_BOUND', '您已经绑定了这位长辈。'),
+  'wrong-kind': () => badRequest('WRONG_CODE_KIND', '这是社区给长辈本人的登录码：请在首页选“我是长辈本人”再输入。'),
 };
 
 export async function redeemCode(session: Session, code: string): Promise<RedeemBindingResponse> {

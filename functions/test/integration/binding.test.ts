@@ -28,6 +28,7 @@ describe('binding codes', () => {
       createdBy: elder.elderId,
       createdAt: '2026-04-01T08:00:00.000Z',
       expiresAt: Date.parse('2026-04-02T08:00:00.000Z') / 1000,
+      purpose: 'family',
     });
   });
 

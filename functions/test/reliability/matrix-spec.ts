@@ -91,6 +91,17 @@ export const matrix: Record<string, RouteSpec> = {
     plan: async () => ({ method: 'POST', path: '/auth/demo', body: { userId: actors.elder } }),
   },
   'me/get': { scope: 'none', success: [200], plan: get('/me') },
+  'me/claim-elder': {
+    scope: 'none',
+    // The matrix's family member looks after elders, so the rule refuses the claim (409 CLAIM_NOT_ALLOWED)
+    // once the route has let them in; a successful claim is covered in integration/claim-elder.test.ts.
+    success: [409],
+    plan: async () => {
+      const now = epochSeconds(new Date(NOW));
+      const code = await createBindingCode('demo-elder-zhang', actors.worker, NOW, now, now + 3600, 'claim');
+      return { method: 'POST', path: '/me/claim', body: { code } };
+    },
+  },
   'org/get': { scope: 'none', success: [200], plan: get('/org') },
 
   'elders/get': {
@@ -126,6 +137,11 @@ export const matrix: Record<string, RouteSpec> = {
     plan: async ({ target }) => ({ method: 'GET', path: `/communities/${target.communityId}/elders` }),
   },
 
+  'elders/create-claim-code': {
+    scope: 'elder',
+    success: [201],
+    plan: async ({ target }) => ({ method: 'POST', path: `/elders/${target.elderId}/claim-codes` }),
+  },
   'bindings/create-code': {
     scope: 'elder',
     success: [201],

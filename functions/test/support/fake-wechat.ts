@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
  * A loopback stand-in for WeChat's `GET /sns/jscode2session`:
  *  - `valid-<openid>` or `valid-<openid>:<anything>` → `{ openid, session_key }` the first time,
  *    `{ errcode: 40163 }` (code been used) every time after;
- *  - `bad-…` → `{ errcode: 40029 }` (invalid code); `busy-…` → `{ errcode: 45011 }` (rate limited);
+ *  - `bad-…` or any code it never issued → `{ errcode: 40029 }` (invalid code); `busy-…` → `{ errcode: 45011 }`
+ *    (rate limited); `other-…` → `{ errcode: -1 }` (WeChat's own system error);
  *  - `mode` simulates WeChat being down: `http-500`, `hang` (never answers), `refuse` (nothing listens).
  */
 export type FakeWechatMode = 'normal' | 'http-500' | 'hang' | 'refuse';
@@ -49,7 +50,9 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     const code = url.searchParams.get('js_code') ?? '';
     if (code.startsWith('bad-')) return answer(res, { errcode: 40029, errmsg: 'invalid code' });
     if (code.startsWith('busy-')) return answer(res, { errcode: 45011, errmsg: 'api minute-quota reach limit' });
-    if (!code.startsWith('valid-')) return answer(res, { errcode: -1, errmsg: 'system error' });
+    if (code.startsWith('other-')) return answer(res, { errcode: -1, errmsg: 'system error' });
+    // Like WeChat, any code it never issued is simply invalid.
+    if (!code.startsWith('valid-')) return answer(res, { errcode: 40029, errmsg: 'invalid code' });
     if (usedCodes.has(code)) return answer(res, { errcode: 40163, errmsg: 'code been used' });
     usedCodes.add(code);
     const sessionKey = randomBytes(16).toString('base64');
