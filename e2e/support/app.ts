@@ -5,6 +5,7 @@ import { currentScreen, waitForSettledPage } from './browser';
 /** Routes of the mini-program as its H5 build names them (see miniapp/src/app.config.ts). */
 export const routes = {
   login: 'pages/login/index',
+  claim: 'pages/claim/index',
   home: 'pages/home/index',
   canteen: 'pages/canteen/index',
   orders: 'pages/orders/index',

@@ -160,8 +160,10 @@ export const journeys: Journey[] = [
     role: 'family without elders',
     account: 'familyWithoutElders',
     elderMode: false,
-    async walk(_page, visit) {
+    async walk(page, visit) {
       await visit('family-home-no-elder');
+      await tapThrough(page, 'home-tile-claim', routes.claim);
+      await visit('family-claim');
     },
   },
   {

@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/profile/index',
     'pages/elders/index',
     'pages/binding/index',
+    'pages/claim/index',
   ],
   subPackages: [
     { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'] },

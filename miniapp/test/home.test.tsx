@@ -36,11 +36,18 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
   })
 
-  it('family with no bound elder: says so and offers only binding', async () => {
+  it('family with no bound elder: asks 我是家属 or 我是长辈本人, each opening its code page', async () => {
     await renderHomeAs('family', { boundElders: [] })
-    expect(tileIds()).toEqual(['home-tile-bind-elder'])
+    expect(tileIds()).toEqual(['home-tile-bind-elder', 'home-tile-claim'])
     expect(byTestId('home-no-elder')?.textContent).toContain('还没有绑定长辈')
+    expect(byTestId('home-tile-bind-elder')?.textContent).toBe('我是家属输入长辈给的 6 位邀请码')
+    expect(byTestId('home-tile-claim')?.textContent).toBe('我是长辈本人输入社区给的 6 位登录码')
     expect(byTestId('home-elder-switcher')).toBeNull()
+
+    fireEvent.click(byTestId('home-tile-bind-elder')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/binding/index' })
+    fireEvent.click(byTestId('home-tile-claim')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/claim/index' })
   })
 
   it('worker: canteen board, menus, subsidy statement and the community elders list', async () => {

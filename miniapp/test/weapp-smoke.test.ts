@@ -157,6 +157,7 @@ describe('compiled WeChat bundle', () => {
       'pages/profile/index',
       'pages/elders/index',
       'pages/binding/index',
+      'pages/claim/index',
     ])
     expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'admin'])
@@ -213,5 +214,15 @@ describe('compiled WeChat bundle', () => {
     home.tap('退出登录')
     expect(navigations.at(-1)).toEqual({ api: 'reLaunch', url: '/pages/login/index' })
     expect(storage.has('yilin.session')).toBe(false)
+  })
+
+  it('the 长辈本人登录 page of a new account renders the code entry and refuses an empty code on the page', async () => {
+    storage.set('yilin.session', { token: 'tok-f', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'u2', role: 'family', name: '微信用户' } })
+    const before = requests.length
+    const claim = openPage('pages/claim/index')
+    await waitForText(claim.text, '我是长辈本人')
+    claim.tap('确定，我是长辈本人')
+    await waitForText(claim.text, '请输入 6 位数字登录码')
+    expect(requests.length).toBe(before)
   })
 })

@@ -145,6 +145,7 @@ export interface ClaimCodeResponse {
 export const ClaimElderBody = z.strictObject({
   code: z.string('请输入 6 位数字登录码').check(z.trim(), z.regex(/^\d{6}$/, '请输入 6 位数字登录码')),
 });
+export type ClaimElderInput = z.infer<typeof ClaimElderBody>;
 
 // ---- me ----
 export interface MeResponse {

@@ -1,6 +1,8 @@
 import type {
   BindingCodeResponse,
   BindingView,
+  ClaimCodeResponse,
+  ClaimElderInput,
   DemoAccountsResponse,
   ElderDetailResponse,
   ElderSummary,
@@ -47,6 +49,16 @@ export const listBindings = (elderId: string) => request<Page<BindingView>>('GET
 
 export const removeBinding = (elderId: string, familyId: string) =>
   request<void>('DELETE', `/elders/${id(elderId)}/bindings/${id(familyId)}`)
+
+/** A worker makes a one-time 本人登录码 that an elder types in on their own WeChat. */
+export const createClaimCode = (elderId: string) =>
+  request<ClaimCodeResponse>('POST', `/elders/${id(elderId)}/claim-codes`)
+
+/** A family account with no bound elders becomes that elder's own account; the answer is a new session. */
+export const claimElder = (code: string) => {
+  const body: ClaimElderInput = { code }
+  return request<SessionResponse>('POST', '/me/claim', body)
+}
 
 export const getOrg = () => request<OrgResponse>('GET', '/org')
 

@@ -3,8 +3,8 @@ import { View } from '@tarojs/components'
 import type { BindingCodeResponse } from '@yilin/functions/src/schemas/api'
 import { createBindingCode } from '../api'
 import { messageOf } from '../api/client'
-import { formatDateTime, spacedCode } from '../lib/format'
 import { Notice } from './Notice'
+import { OneTimeCode } from './OneTimeCode'
 import { Tap } from './Tap'
 
 /** Makes a one-time invitation code that a family member types in to be bound to this elder. */
@@ -30,17 +30,7 @@ export function BindingCodePanel({ elderId }: { elderId: string }) {
     <View className='card'>
       <View className='card__title'>邀请家人</View>
       <View className='hint'>把邀请码告诉家人，家人在“绑定长辈”里输入，就能帮您办事、看您的资料。</View>
-      {code && (
-        <View className='binding-code'>
-          <View className='binding-code__digits' data-testid='binding-code'>
-            {spacedCode(code.code)}
-          </View>
-          <View className='binding-code__rule'>24小时内有效，只能用一次</View>
-          <View className='hint' data-testid='binding-code-expiry'>
-            有效期到 {formatDateTime(code.expiresAt)}
-          </View>
-        </View>
-      )}
+      {code && <OneTimeCode code={code.code} expiresAt={code.expiresAt} rule='24小时内有效，只能用一次' testId='binding-code' />}
       <Tap className='btn btn--primary' testId='binding-code-generate' onTap={generate}>
         {busy ? '正在生成…' : code ? '重新生成邀请码' : '生成邀请码'}
       </Tap>

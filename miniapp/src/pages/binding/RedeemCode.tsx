@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { ElderSummary } from '@yilin/functions/src/schemas/api'
 import { redeemBindingCode } from '../../api'
 import { messageOf } from '../../api/client'
@@ -8,12 +8,11 @@ import { Notice } from '../../components/Notice'
 import { goTo, HOME_URL } from '../../lib/navigation'
 import { setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
-import { inputName } from '../../lib/a11y'
+import { CodeEntry, isSixDigitCode } from '../../components/CodeEntry'
 
-const CODE_LENGTH = 6
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
 
-/** Six large boxes show the digits; one number input underneath takes the typing. */
+/** A family member types in the 6-digit invitation code an elder (or a worker) gave them. */
 export function RedeemCode() {
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
@@ -22,7 +21,7 @@ export function RedeemCode() {
 
   async function submit() {
     if (busy) return
-    if (!new RegExp(`^\\d{${CODE_LENGTH}}$`).test(code)) {
+    if (!isSixDigitCode(code)) {
       setError(CODE_MESSAGE)
       return
     }
@@ -53,36 +52,19 @@ export function RedeemCode() {
     )
   }
 
-  const digits = code.padEnd(CODE_LENGTH, ' ').slice(0, CODE_LENGTH).split('')
   return (
     <View className='card'>
       <View className='card__title'>绑定长辈</View>
       <View className='hint'>请长辈在“家人绑定”里生成邀请码，或请社区工作者帮忙，然后把 6 位数字填在下面。</View>
-      <View className='code-entry'>
-        <View className='code-boxes' aria-hidden>
-          {digits.map((digit, index) => (
-            <View key={index} className={index === code.length ? 'code-box code-box--next' : 'code-box'}>
-              {digit.trim()}
-            </View>
-          ))}
-        </View>
-        <Input
-          className='code-input'
-          type='number'
-          maxlength={CODE_LENGTH}
-          value={code}
-          {...inputName('6 位邀请码')}
-          focus
-          placeholder='6 位数字'
-          data-testid='redeem-code-input'
-          onInput={(e) => {
-            const next = e.detail.value.replace(/\D/g, '').slice(0, CODE_LENGTH)
-            setCode(next)
-            setError('')
-            return next
-          }}
-        />
-      </View>
+      <CodeEntry
+        value={code}
+        label='6 位邀请码'
+        testId='redeem-code-input'
+        onChange={(next) => {
+          setCode(next)
+          setError('')
+        }}
+      />
       {error && <Notice kind='error' message={error} testId='redeem-error' />}
       <Tap className='btn btn--primary' testId='redeem-submit' onTap={submit}>
         {busy ? '正在绑定…' : '确定绑定'}

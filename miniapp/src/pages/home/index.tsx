@@ -42,19 +42,34 @@ function ElderSwitcher({ elder, count }: { elder: ElderSummary; count: number })
   )
 }
 
-function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+/**
+ * A first WeChat sign-in makes a family account, so the person may be an elder on their own phone:
+ * ask which they are, with two big choices.
+ */
+function NoElderChoices() {
   return (
     <View>
-      {current ? (
-        <>
-          <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
-          <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
-          <Tile testId='home-tile-orders' title='我的订单' note={`${current.name}的饭送到了没有，在这里看`} url='/pages/orders/index' />
-          <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
-        </>
-      ) : (
-        <Notice kind='info' testId='home-no-elder' message='您还没有绑定长辈。请长辈或社区工作者给您一个 6 位邀请码，再点下面的“绑定长辈”。' />
-      )}
+      <Notice kind='info' testId='home-no-elder' message='您还没有绑定长辈。请选一项：您是长辈的家属，还是长辈本人？' />
+      <Tap className='tile tile--choice' testId='home-tile-bind-elder' onTap={() => goTo('/pages/binding/index')}>
+        <View className='tile__title'>我是家属</View>
+        <View className='tile__note'>输入长辈给的 6 位邀请码</View>
+      </Tap>
+      <Tap className='tile tile--choice' testId='home-tile-claim' onTap={() => goTo('/pages/claim/index')}>
+        <View className='tile__title'>我是长辈本人</View>
+        <View className='tile__note'>输入社区给的 6 位登录码</View>
+      </Tap>
+    </View>
+  )
+}
+
+function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+  if (!current) return <NoElderChoices />
+  return (
+    <View>
+      <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
+      <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
+      <Tile testId='home-tile-orders' title='我的订单' note={`${current.name}的饭送到了没有，在这里看`} url='/pages/orders/index' />
+      <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
       <Tile testId='home-tile-bind-elder' title='绑定长辈' note='输入长辈给您的 6 位邀请码' url='/pages/binding/index' />
     </View>
   )

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format'
 import { changeText } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
+import { ClaimCodePanel } from './ClaimCodePanel'
 import { VerificationForm } from './VerificationForm'
 import { Tap } from '../../components/Tap'
 import '../worker.css'
@@ -70,6 +71,7 @@ export default function WorkerElderPage() {
         ))}
       </View>
       {isWorker && <BindingCodePanel elderId={elderId} />}
+      {isWorker && <ClaimCodePanel elderId={elderId} />}
     </ElderPage>
   )
 }

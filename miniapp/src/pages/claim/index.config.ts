@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '长辈本人登录',
+})
