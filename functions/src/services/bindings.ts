@@ -1,4 +1,4 @@
-import { BINDING_CODE_TTL_SECONDS, redeemProblem, type RedeemProblem } from '../domain/binding-code';
+import { BINDING_CODE_TTL_SECONDS, redeemProblem, type CodePurpose, type RedeemProblem } from '../domain/binding-code';
 import { canManageBindings } from '../domain/access';
 import { bindingsOfElder, createBindingCode, getBindingCode, redeemBindingCode, removeBinding } from '../data/bindings';
 import { getElder } from '../data/elders';
@@ -11,13 +11,18 @@ import { communityName } from './community-names';
 import { loadElderFor } from './elders';
 import { elderSummaryView } from './views';
 
+/** Draws and stores a 6-digit code for an elder, valid 24 hours: a family invitation or a claim code. */
+export async function issueOneTimeCode(elderId: string, createdBy: string, purpose: CodePurpose): Promise<BindingCodeResponse> {
+  const now = clock.now();
+  const expiresAt = epochSeconds(now) + BINDING_CODE_TTL_SECONDS;
+  const code = await createBindingCode(elderId, createdBy, now.toISOString(), epochSeconds(now), expiresAt, purpose);
+  return { code, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
 export async function createCodeFor(session: Session, elderId: string): Promise<BindingCodeResponse> {
   const { access } = await loadElderFor(session, elderId);
   if (!canManageBindings(access)) throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
-  const now = clock.now();
-  const expiresAt = epochSeconds(now) + BINDING_CODE_TTL_SECONDS;
-  const code = await createBindingCode(elderId, session.userId, now.toISOString(), epochSeconds(now), expiresAt);
-  return { code, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  return issueOneTimeCode(elderId, session.userId, 'family');
 }
 
 const redeemErrors: Record<RedeemProblem, () => AppError> = {

@@ -1,12 +1,13 @@
-import { BINDING_CODE_TTL_SECONDS, redeemProblem, type RedeemProblem } from '../domain/binding-code';
+import { redeemProblem, type RedeemProblem } from '../domain/binding-code';
 import { canVerify } from '../domain/access';
-import { createBindingCode, eldersBoundTo, getBindingCode } from '../data/bindings';
+import { eldersBoundTo, getBindingCode } from '../data/bindings';
 import { claimElderAccount, getUser } from '../data/users';
 import { clock, epochSeconds } from '../lib/clock';
 import { AppError, badRequest, conflict, gone, notFound } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { ClaimCodeResponse, SessionResponse } from '../schemas/api';
 import { sessionFor } from './auth';
+import { issueOneTimeCode } from './bindings';
 import { loadElderFor } from './elders';
 
 /**
@@ -16,10 +17,7 @@ import { loadElderFor } from './elders';
 export async function createClaimCode(session: Session, elderId: string): Promise<ClaimCodeResponse> {
   const { access } = await loadElderFor(session, elderId);
   if (!canVerify(access)) throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
-  const now = clock.now();
-  const expiresAt = epochSeconds(now) + BINDING_CODE_TTL_SECONDS;
-  const code = await createBindingCode(elderId, session.userId, now.toISOString(), epochSeconds(now), expiresAt, 'claim');
-  return { code, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  return issueOneTimeCode(elderId, session.userId, 'claim');
 }
 
 const claimErrors: Record<RedeemProblem, () => AppError> = {

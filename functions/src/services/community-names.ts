@@ -5,17 +5,26 @@ import { getCentre, getCommunity } from '../data/org';
  * list of elders does not cost one read per row.
  */
 const TTL_MS = 5 * 60 * 1000;
-const cache = new Map<string, { value: string; at: number }>();
+const cache = new Map<string, { value: unknown; at: number }>();
 
-async function cached(key: string, load: () => Promise<string>): Promise<string> {
+async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value as T;
   const value = await load();
   cache.set(key, { value, at: Date.now() });
   return value;
 }
 
-export const communityName = (communityId: string) =>
-  cached(`community:${communityId}`, async () => (await getCommunity(communityId))?.name ?? '');
+/** A community's name and the centre it belongs to; undefined for an unknown community (not kept). */
+export async function communityInfo(communityId: string): Promise<{ name: string; centreId: string } | undefined> {
+  const info = await cached(`community:${communityId}`, async () => {
+    const community = await getCommunity(communityId);
+    return community ? { name: community.name, centreId: community.centreId } : undefined;
+  });
+  if (!info) cache.delete(`community:${communityId}`);
+  return info;
+}
+
+export const communityName = async (communityId: string) => (await communityInfo(communityId))?.name ?? '';
 
 export const centreName = (centreId: string) => cached(`centre:${centreId}`, async () => (await getCentre(centreId))?.name ?? '');

@@ -1,11 +1,10 @@
 import { eldersBoundTo } from '../data/bindings';
 import { getElder, getElders } from '../data/elders';
-import { getCentre, getCommunity } from '../data/org';
 import { getUser } from '../data/users';
 import { unauthorized } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { MeResponse } from '../schemas/api';
-import { communityName } from './community-names';
+import { centreName, communityInfo, communityName } from './community-names';
 import { elderProfileView, elderSummaryView } from './views';
 
 /** Everything the home page needs in one request: who I am, my community, my profile or my elders. */
@@ -14,15 +13,16 @@ export async function getMe(session: Session): Promise<MeResponse> {
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
   const communityId = user.communityId;
   const [community, elder, bindings] = await Promise.all([
-    communityId ? getCommunity(communityId) : undefined,
+    communityId ? communityInfo(communityId) : undefined,
     user.role === 'elder' ? getElder(user.userId) : undefined,
     user.role === 'family' ? eldersBoundTo(user.userId) : undefined,
   ]);
-  const centre = community ? await getCentre(community.centreId) : undefined;
   const response: MeResponse = {
     user: { userId: user.userId, role: user.role, name: user.name, communityId, centreId: community?.centreId },
   };
-  if (community) response.community = { communityId: community.communityId, name: community.name, centreName: centre?.name ?? '' };
+  if (communityId && community) {
+    response.community = { communityId, name: community.name, centreName: await centreName(community.centreId) };
+  }
   if (elder) response.elder = elderProfileView(elder, community?.name ?? '');
   if (bindings) {
     const elders = await getElders(bindings.map((binding) => binding.elderId));

@@ -4,7 +4,7 @@ import { businessDate, isoNow } from '../lib/clock';
 import { badRequest, conflict } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { DishTag, MenuInput, MenuView } from '../schemas/canteen';
-import { actorName, assertCentreStaff } from './actors';
+import { assertCentreStaff } from './actors';
 import { menuView } from './canteen-views';
 
 function menuFields(centreId: string, date: string, meal: Meal, input: MenuInput, by: string): MenuFields {
@@ -58,7 +58,6 @@ export async function copyWeek(session: Session, centreId: string, fromWeekStart
   if (fromWeekStart === toWeekStart) throw badRequest('MENU_INVALID', '来源周和目标周不能相同。');
   const source = await menusBetween(centreId, fromWeekStart, addDays(fromWeekStart, 6));
   if (source.length === 0) throw badRequest('MENU_NOT_FOUND', '来源那一周没有菜单可复制。');
-  const by = await actorName(session);
   const copied: string[] = [];
   const skipped: string[] = [];
   for (const menu of source) {
@@ -72,7 +71,7 @@ export async function copyWeek(session: Session, centreId: string, fromWeekStart
       cutoffTime: menu.cutoffTime,
       servingTime: menu.servingTime,
     };
-    const outcome = await createMenu(menuFields(centreId, date, menu.meal, input, by || session.userId));
+    const outcome = await createMenu(menuFields(centreId, date, menu.meal, input, session.userId));
     (outcome === 'created' ? copied : skipped).push(`${date} ${menu.meal}`);
   }
   return { copied: copied.length, skipped: skipped.length };

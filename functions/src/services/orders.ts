@@ -119,13 +119,15 @@ export interface Orderer {
   name: string;
 }
 
-/** Places an order for an elder the caller may order for; every check before the one atomic write. */
-export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer, checkedForReplay = false): Promise<PlaceOrderResponse> {
+/** The answer to an order request already placed under this idempotency key, if any. */
+export const replayOrder = (elderId: string, input: PlaceOrderInput) => replay(elderId, input.idempotencyKey, orderFingerprint(input));
+
+/**
+ * Places an order for an elder the caller may order for; every check before the one atomic write.
+ * Callers look for an earlier answer first ({@link replayOrder}), so a retry after the cutoff still gets it.
+ */
+export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
   const fingerprint = orderFingerprint(input);
-  if (!checkedForReplay) {
-    const earlier = await replay(elder.elderId, input.idempotencyKey, fingerprint);
-    if (earlier) return earlier;
-  }
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
   const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
@@ -198,12 +200,12 @@ export async function placeOrder(session: Session, elderId: string, input: Place
   const [elder, name, earlier] = await Promise.allSettled([
     elderForOrdering(session, elderId),
     actorName(session),
-    replay(elderId, input.idempotencyKey, orderFingerprint(input)),
+    replayOrder(elderId, input),
   ]);
   if (elder.status === 'rejected') throw elder.reason;
   if (name.status === 'rejected') throw name.reason;
   if (earlier.status === 'rejected') throw earlier.reason;
-  return earlier.value ?? placeOrderFor(elder.value, input, { userId: session.userId, name: name.value }, true);
+  return earlier.value ?? placeOrderFor(elder.value, input, { userId: session.userId, name: name.value });
 }
 
 /** Loads an order the caller may see; anyone else is told it does not exist. */

@@ -11,7 +11,7 @@ import { logger } from '../lib/logger';
 import type { Session } from '../lib/session-token';
 import type { SubscriptionInput, SubscriptionView } from '../schemas/canteen';
 import { loadElderFor } from './elders';
-import { placeOrderFor } from './orders';
+import { placeOrderFor, replayOrder } from './orders';
 import { subscriptionView, subscriptionViewsOf } from './subscription-views';
 
 /** Standing orders (长期订餐): an elder subscribes to, say, weekday lunches; a daily job orders the next day. */
@@ -83,11 +83,9 @@ export async function runStandingOrders(date = addDays(businessDate(clock.now())
         const elder = await getElder(subscription.elderId);
         if (!elder) continue;
         try {
-          const { order } = await placeOrderFor(
-            elder,
-            { date, meal: subscription.meal, fulfilment: subscription.fulfilment, idempotencyKey: `standing-${subscription.subscriptionId}-${date}-${subscription.meal}` },
-            { userId: 'standing-order', name: '长期订餐' },
-          );
+          const input = { date, meal: subscription.meal, fulfilment: subscription.fulfilment, idempotencyKey: `standing-${subscription.subscriptionId}-${date}-${subscription.meal}` };
+          // A second run of the day finds the first run's order under the same key.
+          const { order } = (await replayOrder(elder.elderId, input)) ?? (await placeOrderFor(elder, input, { userId: 'standing-order', name: '长期订餐' }));
           await recordStandingRun({ subscriptionId: subscription.subscriptionId, date, meal: subscription.meal, outcome: 'placed', message: '已自动下单', orderId: order.orderId, at });
           summary.placed += 1;
         } catch (error) {
