@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousAccessibilityViolations, type AccessibilityViolation } from '../support/accessibility';
 import { routes } from '../support/app';
-import { currentScreen, launchBrowser, openPhone, waitForSettledPage } from '../support/browser';
+import { currentScreen, openPhone, waitForSettledPage } from '../support/browser';
 import { chooseCast, journeys, walkJourney, type Cast } from '../support/journeys';
-import { startTestStack, type LocalStack } from '../support/stack';
+import { useStackAndBrowser } from '../support/stack';
 
-let stack: LocalStack;
-let browser: Browser;
+const env = useStackAndBrowser();
 let cast: Cast;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-  cast = await chooseCast(stack.webUrl);
+  cast = await chooseCast(env.stack.webUrl);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe.each(journeys.map((journey) => [journey.role, journey] as const))('%s', (_role, journey) => {
   test('every page it reaches has no serious or critical axe-core violation', async () => {
-    const { context, page, errors } = await openPhone(browser, stack.webUrl);
+    const { context, page, errors } = await openPhone(env.browser, env.stack.webUrl);
     const violations: Record<string, AccessibilityViolation[]> = {};
     const visited: string[] = [];
     try {
@@ -54,7 +47,7 @@ async function tabTo(page: Page, testIdPattern: RegExp, maxPresses = 40): Promis
 const focusedAttribute = (page: Page, name: string) => page.evaluate((attribute) => document.activeElement?.getAttribute(attribute) ?? null, name);
 
 test('with the keyboard alone an elder signs in, opens the canteen and picks how to get a meal', async () => {
-  const { context, page, errors } = await openPhone(browser, stack.webUrl);
+  const { context, page, errors } = await openPhone(env.browser, env.stack.webUrl);
   try {
     await page.goto('/');
     await waitForSettledPage(page, routes.login);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ElderMenusResponse } from '../../functions/src/schemas/canteen';
 import { ApiClient, goBack, routes, signInOnLoginPage, textOf, type Route } from '../support/app';
-import { currentScreen, launchBrowser, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
+import { currentScreen, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
 import { elderModeProblems } from '../support/elder-mode';
-import { startTestStack, type LocalStack } from '../support/stack';
+import { useStackAndBrowser } from '../support/stack';
 
 /**
  * The canteen from end to end: an elder orders a delivered lunch, the centre's worker confirms it on the
@@ -20,13 +20,12 @@ const otherElder = { elderId: 'demo-elder-li', name: '李建国' };
 const family = 'demo-family-wanglei';
 const worker = 'demo-worker-xueyuan';
 
-let stack: LocalStack;
-let browser: Browser;
+const env = useStackAndBrowser();
 let tomorrow: string;
 const phones: PhoneSession[] = [];
 
 async function newPhone(): Promise<PhoneSession> {
-  const phone = await openPhone(browser, stack.webUrl);
+  const phone = await openPhone(env.browser, env.stack.webUrl);
   phones.push(phone);
   return phone;
 }
@@ -47,10 +46,8 @@ function tapper(page: Page) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
   // Tomorrow as the server counts days: the first day after today in the elder's week of menus.
-  const asElder = await new ApiClient(stack.webUrl).as(elder.userId);
+  const asElder = await new ApiClient(env.stack.webUrl).as(elder.userId);
   const week = await asElder.call<ElderMenusResponse>('GET', `/elders/${elder.elderId}/menus`);
   tomorrow = week.days[1].date;
   expect(week.days[1].meals.map((offer) => offer.menu.meal).sort()).toEqual(['dinner', 'lunch']);
@@ -58,8 +55,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const phone of phones) await phone.context.close().catch(() => undefined);
-  await browser?.close();
-  await stack?.stop();
 });
 
 test('elder orders a delivered lunch in 3 taps, the worker confirms it on the board, the elder sees 已确认', async () => {

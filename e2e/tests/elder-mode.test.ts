@@ -1,29 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPhone } from '../support/browser';
+import { openPhone } from '../support/browser';
 import { ELDER_MODE, elderModeProblems } from '../support/elder-mode';
 import { chooseCast, journeys, walkJourney, type Cast } from '../support/journeys';
-import { startTestStack, type LocalStack } from '../support/stack';
+import { useStackAndBrowser } from '../support/stack';
 
-let stack: LocalStack;
-let browser: Browser;
+const env = useStackAndBrowser();
 let cast: Cast;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-  cast = await chooseCast(stack.webUrl);
+  cast = await chooseCast(env.stack.webUrl);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 const elderJourneys = journeys.filter((journey) => journey.elderMode).map((journey) => [journey.role, journey] as const);
 
 describe.each(elderJourneys)('长辈版 for %s pages', (_role, journey) => {
   test(`text is at least ${ELDER_MODE.minBodyTextPx}px and tap targets at least ${ELDER_MODE.minTapTargetPx}×${ELDER_MODE.minTapTargetPx}`, async () => {
-    const { context, page } = await openPhone(browser, stack.webUrl);
+    const { context, page } = await openPhone(env.browser, env.stack.webUrl);
     const problems: Record<string, string[]> = {};
     try {
       await walkJourney(page, journey, cast, async (name) => {

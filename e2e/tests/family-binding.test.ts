@@ -1,26 +1,18 @@
-import type { Browser } from 'playwright-core';
 import type { BindingView, Page as ListPage } from '../../functions/src/schemas/api';
 import { ApiClient, demoPeople, goBack, routes, signInOnLoginPage, signOut, tapThrough, textOf } from '../support/app';
-import { launchBrowser, openPhone, type PhoneSession } from '../support/browser';
-import { startTestStack, type LocalStack } from '../support/stack';
+import { openPhone, type PhoneSession } from '../support/browser';
+import { useStackAndBrowser } from '../support/stack';
 
-let stack: LocalStack;
-let browser: Browser;
+const env = useStackAndBrowser();
 let phone: PhoneSession;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-  phone = await openPhone(browser, stack.webUrl);
+  phone = await openPhone(env.browser, env.stack.webUrl);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 test('an elder invites family with a code, and the family member who enters it can switch to that elder and see their profile', async () => {
-  const api = new ApiClient(stack.webUrl);
+  const api = new ApiClient(env.stack.webUrl);
   const elders = await demoPeople(api, 'elder');
   const unbound = [];
   for (const elder of elders) {
