@@ -4,7 +4,8 @@ import { YilinStack } from './yilin-stack';
 
 /**
  * Builds the app from CDK context (`--context key=value` or cdk.json):
- * - `stage`: default `dev`; `prod` retains data and turns on deletion protection.
+ * - `stage`: default `dev`; `prod` retains data and turns on deletion protection. `local` is refused:
+ *   it is the stage of the local stack, the only one where the demo sign-in exists.
  * - `region`, `account`: optional; otherwise the CLI's default account and region.
  *   `cn-north-1` / `cn-northwest-1` deploy to the China partition.
  * - `domainName` + `certificateArn`: optional custom domain for the API (ICP-filed, required by WeChat).
@@ -20,6 +21,12 @@ export function defineYilinApp(app: App): YilinStack {
   const stage = context('stage') ?? 'dev';
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
     throw new Error(`Context "stage" must be lower-case letters, digits and hyphens (got "${stage}")`);
+  }
+  if (stage === 'local') {
+    throw new Error(
+      'Context "stage" must not be "local": that stage turns on the demo sign-in (anyone may sign in as any demo account) ' +
+        'and exists only on the local stack. Deploy with another stage, e.g. --context stage=dev',
+    );
   }
   const domainName = context('domainName');
   const certificateArn = context('certificateArn');

@@ -9,7 +9,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { handlerId, jobs, routes, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
+import { handlerId, jobs, routes, type AppSecret, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
 import { tableDefinition } from '../../functions/src/table';
 import { ProjectFunction, type TableAccess } from './project-function';
 
@@ -61,6 +61,9 @@ const httpApiAccessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/** The variable that carries each route-table secret's ARN to the functions that declare it (see `lib/config.ts`). */
+const secretArnVariables: Record<AppSecret, string> = { wechat: 'WECHAT_SECRET_ARN' };
+
 /** A handler that serves any non-GET route writes; one that serves only GET routes reads. */
 function tableAccessFor(methods: readonly HttpMethod[]): TableAccess {
   return methods.every((method) => method === 'GET') ? 'read' : 'readWrite';
@@ -78,6 +81,9 @@ export class YilinStack extends Stack {
 
   constructor(scope: Construct, id: string, props: YilinStackProps) {
     super(scope, id, props);
+    if (props.stage === 'local') {
+      throw new Error('Stage "local" cannot be deployed: it turns on the demo sign-in, which exists only on the local stack');
+    }
     const isProd = props.stage === 'prod';
     const removalPolicy = isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
@@ -108,12 +114,11 @@ export class YilinStack extends Stack {
       reason: 'Rotating the signing key invalidates every session token at once; it is replaced deliberately, not on a schedule.',
     });
 
-    this.functions = this.createFunctions(props, removalPolicy, logRetention, {
-      WECHAT_SECRET_ARN: wechatAppSecret,
-      TOKEN_SECRET_ARN: tokenSigningKey,
-    });
+    // Least privilege: every API function verifies session tokens, so each reads the signing key; the WeChat
+    // AppSecret reaches only the functions whose route declares it (`secrets` in the route table). The jobs read neither.
+    this.functions = this.createFunctions(props, removalPolicy, logRetention, tokenSigningKey, { wechat: wechatAppSecret });
 
-    this.createJobs(props, removalPolicy, logRetention, { TOKEN_SECRET_ARN: tokenSigningKey });
+    this.createJobs(props, removalPolicy, logRetention);
 
     const { api, stage, domain } = this.createApi(props, removalPolicy, logRetention);
     this.api = api;
@@ -162,16 +167,21 @@ export class YilinStack extends Stack {
     props: YilinStackProps,
     removalPolicy: RemovalPolicy,
     logRetention: logs.RetentionDays,
-    secrets: Record<string, secretsmanager.ISecret>,
+    tokenSigningKey: secretsmanager.ISecret,
+    appSecrets: Record<AppSecret, secretsmanager.ISecret>,
   ): Map<string, ProjectFunction> {
     const methodsByHandler = new Map<string, HttpMethod[]>();
+    const secretsByHandler = new Map<string, Set<AppSecret>>();
     for (const route of deployedRoutes()) {
       methodsByHandler.set(route.handler, [...(methodsByHandler.get(route.handler) ?? []), route.method]);
+      secretsByHandler.set(route.handler, new Set([...(secretsByHandler.get(route.handler) ?? []), ...(route.secrets ?? [])]));
     }
 
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
     const functions = new Map<string, ProjectFunction>();
     for (const [handler, methods] of methodsByHandler) {
+      const secrets: Record<string, secretsmanager.ISecret> = { TOKEN_SECRET_ARN: tokenSigningKey };
+      for (const name of secretsByHandler.get(handler) ?? []) secrets[secretArnVariables[name]] = appSecrets[name];
       const projectFunction = new ProjectFunction(this, handlerId(handler), {
         handler,
         stage: props.stage,
@@ -202,20 +212,17 @@ export class YilinStack extends Stack {
     return functions;
   }
 
-  /** One function per scheduled job of the route table's `jobs`, triggered by an EventBridge schedule. */
-  private createJobs(
-    props: YilinStackProps,
-    removalPolicy: RemovalPolicy,
-    logRetention: logs.RetentionDays,
-    secrets: Record<string, secretsmanager.ISecret>,
-  ): void {
+  /**
+   * One function per scheduled job of the route table's `jobs`, triggered by an EventBridge schedule.
+   * The jobs get no secret: they neither sign nor verify session tokens and never call WeChat.
+   */
+  private createJobs(props: YilinStackProps, removalPolicy: RemovalPolicy, logRetention: logs.RetentionDays): void {
     for (const job of jobs) {
       const projectFunction = new ProjectFunction(this, handlerId(job.handler), {
         handler: job.handler,
         stage: props.stage,
         table: this.table,
         tableAccess: 'readWrite',
-        secrets,
         timeout: Duration.minutes(5),
         logRetention,
         logRemovalPolicy: removalPolicy,

@@ -1,8 +1,9 @@
-import { Validations, type Stack } from 'aws-cdk-lib';
+import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { handlerId, jobs, routes, type RouteDefinition } from '../../functions/src/routes';
 import { tableDefinition } from '../../functions/src/table';
+import { YilinStack } from '../lib/yilin-stack';
 import { synth } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -258,29 +259,71 @@ describe('the functions', () => {
 });
 
 describe('the secrets', () => {
-  it('exist, the token signing key generated, and reach every function by ARN with read access', () => {
-    const wechat = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/WechatAppSecret/');
-    const token = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/TokenSigningKey/');
+  const wechat = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/WechatAppSecret/');
+  const token = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/TokenSigningKey/');
+  /** Handlers whose route declares the WeChat AppSecret (only the WeChat login calls code2Session). */
+  const wechatHandlers = [...new Set(deployed.filter((route) => route.secrets?.includes('wechat')).map((route) => route.handler))];
+  const otherHandlers = deployedHandlers.filter((handler) => !wechatHandlers.includes(handler));
+
+  function statementsOf(fn: Resource): any[] {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    return resourcesOfType(devResources, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: any) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+  }
+
+  /** The secrets (logical ids) a function's role may read. */
+  function readableSecrets(fn: Resource): string[] {
+    return statementsOf(fn)
+      .filter((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'))
+      .flatMap((statement) => [statement.Resource].flat().map((resource: any) => resource.Ref))
+      .sort();
+  }
+
+  it('exist, the token signing key generated', () => {
     expect(devResources[token].Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
-    for (const handler of deployedHandlers) {
-      const fn = functionOf(devResources, handler);
-      expect(fn.Properties.Environment.Variables).toMatchObject({
-        WECHAT_SECRET_ARN: { Ref: wechat },
-        TOKEN_SECRET_ARN: { Ref: token },
+    expect(devResources[wechat].Properties.GenerateSecretString).toBeDefined();
+  });
+
+  it('give the WeChat AppSecret and the signing key, by ARN with read access, to the WeChat login only', () => {
+    expect(wechatHandlers).toEqual(['auth/wechat-login']);
+    const fn = functionOf(devResources, 'auth/wechat-login');
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      WECHAT_SECRET_ARN: { Ref: wechat },
+      TOKEN_SECRET_ARN: { Ref: token },
+    });
+    expect(readableSecrets(fn)).toEqual([token, wechat].sort());
+  });
+
+  it('give every other API function the signing key only: no WeChat AppSecret, by variable or by grant', () => {
+    expect(otherHandlers.length).toBeGreaterThan(0);
+    for (const handler of otherHandlers) {
+      const variables = functionOf(devResources, handler).Properties.Environment.Variables;
+      expect({ handler, token: variables.TOKEN_SECRET_ARN, wechat: variables.WECHAT_SECRET_ARN }).toEqual({
+        handler,
+        token: { Ref: token },
+        wechat: undefined,
       });
-      const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-      for (const secret of [wechat, token]) {
-        const granted = resourcesOfType(devResources, 'AWS::IAM::Policy')
-          .filter(([, policy]) => policy.Properties.Roles.some((role: any) => role.Ref === roleId))
-          .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
-          .some(
-            (statement: any) =>
-              [statement.Action].flat().includes('secretsmanager:GetSecretValue') &&
-              [statement.Resource].flat().some((resource: any) => resource.Ref === secret),
-          );
-        expect(granted).toBe(true);
-      }
+      expect({ handler, secrets: readableSecrets(functionOf(devResources, handler)) }).toEqual({ handler, secrets: [token] });
     }
+  });
+
+  it('give the scheduled jobs neither secret: they never sign or verify a token nor call WeChat', () => {
+    expect(jobHandlers.length).toBeGreaterThan(0);
+    for (const handler of jobHandlers) {
+      const fn = functionOf(devResources, handler);
+      expect(Object.keys(fn.Properties.Environment.Variables).filter((name) => name.includes('SECRET'))).toEqual([]);
+      expect(statementsOf(fn).flatMap((statement) => [statement.Action].flat()).filter((action: string) => action.startsWith('secretsmanager:'))).toEqual([]);
+    }
+  });
+
+  it('grant the WeChat AppSecret to no role but the WeChat login\'s', () => {
+    const grantsOnWechat = resourcesOfType(devResources, 'AWS::IAM::Policy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${wechat}"`),
+    );
+    expect(grantsOnWechat).toHaveLength(1);
+    const loginRole = functionOf(devResources, 'auth/wechat-login').Properties.Role['Fn::GetAtt'][0];
+    expect(grantsOnWechat[0][1].Properties.Roles).toEqual([{ Ref: loginRole }]);
   });
 });
 
@@ -351,5 +394,14 @@ describe('the context', () => {
 
   it('rejects a stage name that cannot name a stack', () => {
     expect(() => synth({ stage: 'Prod EU' })).toThrow(/stage/);
+  });
+
+  it('refuses to deploy the local stage: the demo sign-in exists only there', () => {
+    expect(() => synth({ stage: 'local' })).toThrow(/"stage" must not be "local"/);
+    expect(() => new YilinStack(new App(), 'Yilin-local', { stage: 'local', wechatAppId: 'wx0123456789abcdef' })).toThrow(/local/);
+  });
+
+  it('defaults to the dev stage', () => {
+    expect(dev.stack.stackName).toBe('Yilin-dev');
   });
 });

@@ -5,8 +5,16 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
  * fetched once per container (Powertools caches them); locally and in tests they are plain variables.
  */
 export const config = {
+  /**
+   * The stage the code runs on. It has no default: `local` turns on the demo sign-in, so a missing
+   * STAGE must fail loudly rather than quietly mean `local`. The stack, the local stack and the tests set it.
+   */
   get stage(): string {
-    return process.env.STAGE ?? 'local';
+    const stage = process.env.STAGE;
+    if (stage === undefined || stage.trim() === '') {
+      throw new Error('STAGE is not set: every deployment and every local run must name its stage (e.g. STAGE=local)');
+    }
+    return stage;
   },
   get tableName(): string {
     return process.env.TABLE_NAME ?? 'yilin-local';
