@@ -12,10 +12,21 @@ interface FieldProblem {
   message: string;
 }
 
+/**
+ * An unknown key is echoed back in the message, so it is made safe to show first: anything that is not a
+ * letter, mark, digit, punctuation, symbol or plain space (controls, unpaired surrogates, bidirectional
+ * overrides, zero-width characters) is written out as a `\uXXXX` escape, and a long key is shortened.
+ */
+function printableKey(key: string): string {
+  const shown = key.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const codePoints = Array.from(shown); // never cut an emoji in half
+  return codePoints.length > 40 ? `${codePoints.slice(0, 40).join('')}…` : shown;
+}
+
 function describe(issue: z.core.$ZodIssue): FieldProblem {
   const field = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    return { field, message: `不认识的字段：${issue.keys.join('、')}，请去掉后再提交` };
+    return { field, message: `不认识的字段：${issue.keys.map(printableKey).join('、')}，请去掉后再提交` };
   }
   if (issue.code === 'invalid_type' && issue.path.length === 0) {
     return { field, message: '提交的内容格式不对，应当是一个 JSON 对象' };

@@ -6,9 +6,42 @@ export const subsidyCategories = ['normal', 'dibao', 'tekun', 'disabled'] as con
 export type SubsidyCategory = (typeof subsidyCategories)[number];
 export const SubsidyCategorySchema = z.enum(subsidyCategories, '补贴类别只能是 普通、低保、特困 或 残疾');
 
-export const text = (label: string, max: number, min = 1) =>
+/**
+ * Characters no text field accepts: control characters (C0, DEL, C1), unpaired UTF-16 surrogates,
+ * bidirectional embeddings, overrides, isolates and marks (they can make a stored address read
+ * backwards on another screen), and the Unicode line and paragraph separators.
+ * Multi-line fields still take ordinary newlines and tabs.
+ */
+const UNSAFE_CHAR = /[\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+const UNSAFE_CHAR_MULTILINE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+
+/**
+ * A value made only of characters that render nothing (white space, zero-width spaces and joiners,
+ * soft hyphens, BOMs, variation selectors, fillers and other default-ignorable code points) is blank.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+export interface TextOptions {
+  /** Allows newlines and tabs inside the value (notes). */
+  multiline?: boolean;
+}
+
+/**
+ * Every free-text field of a request goes through this helper. The value is trimmed (`String.prototype.trim`),
+ * refused if it holds characters that cannot be shown safely, and counts as empty if nothing visible is left.
+ */
+export const text = (label: string, max: number, min = 1, options: TextOptions = {}) =>
   z.string(`${label}应当是文字`).check(
     z.trim(),
+    z.superRefine((value, ctx) => {
+      if (!options.multiline && LINE_BREAK_OR_TAB.test(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${label}只能写一行，请去掉其中的换行或 Tab`, continue: false });
+      } else if ((options.multiline ? UNSAFE_CHAR_MULTILINE : UNSAFE_CHAR).test(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${label}里有无法显示的特殊字符，请删掉后重新输入`, continue: false });
+      }
+    }),
+    z.overwrite((value) => (INVISIBLE_ONLY.test(value) ? '' : value)),
     z.minLength(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
     z.maxLength(max, `${label}最多 ${max} 个字`),
   );

@@ -111,6 +111,65 @@ describe('bodies that parse but break the rules: 400 INVALID_INPUT with a Chines
   });
 });
 
+describe('text with invisible or unsafe characters', () => {
+  const unsafe = '住址里有无法显示的特殊字符，请删掉后重新输入';
+
+  // The bodies are written as JSON text, escapes and all, exactly as a client could send them.
+  test.each([
+    ['a right-to-left override', String.raw`{"address":"学院路\u202e号 21\u202c"}`],
+    ['a left-to-right isolate', String.raw`{"address":"\u2066学院路 12 号\u2069"}`],
+    ['a right-to-left mark', String.raw`{"address":"学院路 12 号\u200f"}`],
+    ['a NUL', String.raw`{"address":"学院路\u0000 12 号"}`],
+    ['a C1 control', String.raw`{"address":"学院路\u0085 12 号"}`],
+    ['a lone high surrogate', String.raw`{"address":"学院路\ud800 12 号"}`],
+    ['a lone low surrogate', String.raw`{"address":"学院路 12 号\udc00"}`],
+  ])('an address with %s gives 400 INVALID_INPUT naming the address, and nothing is stored', async (_, body) => {
+    const response = await patchContactRaw(body, 'application/json');
+    await expectRefused(response, 400, 'INVALID_INPUT');
+    expect(response.body.error.message).toBe(unsafe);
+    expect(response.body.error.details.fields).toEqual([{ field: 'address', message: unsafe }]);
+  });
+
+  test('an address on two lines is refused: it is shown on one', async () => {
+    const response = await patchContactRaw(String.raw`{"address":"学院路\n12 号"}`, 'application/json');
+    await expectRefused(response, 400, 'INVALID_INPUT');
+    expect(response.body.error.details.fields).toEqual([{ field: 'address', message: '住址只能写一行，请去掉其中的换行或 Tab' }]);
+  });
+
+  test('an address of only zero-width and ideographic spaces is refused like an empty one', async () => {
+    const empty = await patchContactRaw('{"address":""}', 'application/json');
+    const blank = await patchContactRaw(String.raw`{"address":"\u200b\u3000\ufeff\u2060\u00ad"}`, 'application/json');
+    await expectRefused(blank, 400, 'INVALID_INPUT');
+    expect(blank.body.error).toEqual(empty.body.error);
+    expect(blank.body.error.message).toBe('请填写住址');
+  });
+
+  test('an emergency contact named only with zero-width spaces is refused like an unnamed one', async () => {
+    const contact = (name: string) => JSON.stringify({ emergencyContacts: [{ name, relation: '儿子', phone: '13907340009' }] });
+    const empty = await patchContactRaw(contact(''), 'application/json');
+    const blank = await patchContactRaw(contact('\u200b\u200b\u200b'), 'application/json');
+    await expectRefused(blank, 400, 'INVALID_INPUT');
+    expect(blank.body.error).toEqual(empty.body.error);
+    expect(blank.body.error.details.fields).toEqual([{ field: 'emergencyContacts.0.name', message: '请填写紧急联系人姓名' }]);
+  });
+
+  test('an unknown key is named without its unsafe characters', async () => {
+    const response = await patchContactRaw(String.raw`{"phone":"13912345678","ro\u202ele\ud800":1}`, 'application/json');
+    await expectRefused(response, 400, 'INVALID_INPUT');
+    expect(response.body.error.message).toBe('不认识的字段：ro\\u202Ele\\uD800，请去掉后再提交');
+  });
+
+  test('optional text of only invisible characters is stored as empty; emoji and rare characters are kept', async () => {
+    const dietary = { lowSalt: true, lowSugar: false, softFood: true, allergies: '\u200b\u3000\u200d' };
+    const address = '学院路 12 号 🏠 𠀀 👨‍👩‍👧';
+    const response = await api.as(world.elder.elderId).patch(contactPath, { dietary, address });
+    expect(response.status).toBe(200);
+    const stored = await storedElder(world.elder.elderId);
+    expect(stored?.dietary.allergies).toBe('');
+    expect(stored?.address).toBe(address);
+  });
+});
+
 describe('body size', () => {
   const padded = (bytes: number) => JSON.stringify({ address: 'x'.repeat(bytes - '{"address":""}'.length) });
 

@@ -9,6 +9,9 @@ import {
   VerificationBody,
   WechatLoginBody,
 } from '../../src/schemas/api';
+import * as apiSchemas from '../../src/schemas/api';
+import * as canteenSchemas from '../../src/schemas/canteen';
+import { MenuBody, PlaceOrderBody } from '../../src/schemas/canteen';
 import { PhoneSchema } from '../../src/schemas/common';
 import type { Schema } from '../../src/lib/validation';
 
@@ -191,5 +194,221 @@ describe('binding codes, sign-in and paging', () => {
   test('routes without query parameters refuse any', () => {
     expect(parseInput(emptyQuery, {})).toEqual({});
     expect(rejection(emptyQuery, { debug: '1' }).message).toBe('不认识的字段：debug，请去掉后再提交');
+  });
+});
+
+describe('text fields: invisible and unsafe characters', () => {
+  type Body = Record<string, unknown>;
+  interface TextField {
+    label: string;
+    field: string;
+    schema: Schema<unknown>;
+    body: (value: string) => Body;
+    read: (parsed: any) => unknown;
+    required: boolean;
+    multiline: boolean;
+  }
+  const order = { date: '2030-01-08', meal: 'lunch', fulfilment: 'eat_in', idempotencyKey: 'order-key-0001' };
+  const menu = { standardPriceFen: 1500, seatCapacity: 20, deliveryCapacity: 5 };
+  const dish = { kind: 'meat', tags: [] };
+  const fields: TextField[] = [
+    { label: '住址', field: 'address', schema: UpdateContactBody, body: (v) => ({ address: v }), read: (p) => p.address, required: true, multiline: false },
+    {
+      label: '紧急联系人姓名',
+      field: 'emergencyContacts.0.name',
+      schema: UpdateContactBody,
+      body: (v) => ({ emergencyContacts: [{ ...contact, name: v }] }),
+      read: (p) => p.emergencyContacts[0].name,
+      required: true,
+      multiline: false,
+    },
+    {
+      label: '与长辈的关系',
+      field: 'emergencyContacts.0.relation',
+      schema: UpdateContactBody,
+      body: (v) => ({ emergencyContacts: [{ ...contact, relation: v }] }),
+      read: (p) => p.emergencyContacts[0].relation,
+      required: true,
+      multiline: false,
+    },
+    {
+      label: '过敏或忌口',
+      field: 'dietary.allergies',
+      schema: UpdateContactBody,
+      body: (v) => ({ dietary: { ...diet, allergies: v } }),
+      read: (p) => p.dietary.allergies,
+      required: false,
+      multiline: false,
+    },
+    { label: '菜名', field: 'dishes.0.name', schema: MenuBody, body: (v) => ({ ...menu, dishes: [{ ...dish, name: v }] }), read: (p) => p.dishes[0].name, required: true, multiline: false },
+    { label: '备注', field: 'note', schema: PlaceOrderBody, body: (v) => ({ ...order, note: v }), read: (p) => p.note, required: false, multiline: true },
+  ];
+  const byName = fields.map((f) => [f.field, f] as const);
+
+  const invisible: Array<[string, string]> = [
+    ['space', ' '],
+    ['ideographic space U+3000', '\u3000'],
+    ['no-break space U+00A0', '\u00a0'],
+    ['zero-width space U+200B', '\u200b'],
+    ['zero-width non-joiner U+200C', '\u200c'],
+    ['zero-width joiner U+200D', '\u200d'],
+    ['word joiner U+2060', '\u2060'],
+    ['invisible times U+2062', '\u2062'],
+    ['byte order mark U+FEFF', '\ufeff'],
+    ['soft hyphen U+00AD', '\u00ad'],
+    ['combining grapheme joiner U+034F', '\u034f'],
+    ['Mongolian vowel separator U+180E', '\u180e'],
+    ['variation selector U+FE0F', '\ufe0f'],
+    ['Hangul filler U+3164', '\u3164'],
+    ['braille blank U+2800', '\u2800'],
+    ['tag space U+E0020', '\u{e0020}'],
+    ['a mix of them', ' \u200b\u3000\u200d\ufeff\u00ad '],
+  ];
+
+  const refused: Array<[string, string]> = [
+    ['NUL', '\u0000'],
+    ['bell U+0007', '\u0007'],
+    ['escape U+001B', '\u001b'],
+    ['delete U+007F', '\u007f'],
+    ['C1 control U+0085', '\u0085'],
+    ['C1 control U+009B', '\u009b'],
+    ['lone high surrogate U+D800', '\ud800'],
+    ['lone low surrogate U+DFFF', '\udfff'],
+    ['reversed surrogate pair', '\ude00\ud83d'],
+    ['left-to-right embedding U+202A', '\u202a'],
+    ['right-to-left embedding U+202B', '\u202b'],
+    ['pop directional formatting U+202C', '\u202c'],
+    ['left-to-right override U+202D', '\u202d'],
+    ['right-to-left override U+202E', '\u202e'],
+    ['left-to-right isolate U+2066', '\u2066'],
+    ['right-to-left isolate U+2067', '\u2067'],
+    ['first strong isolate U+2068', '\u2068'],
+    ['pop directional isolate U+2069', '\u2069'],
+    ['left-to-right mark U+200E', '\u200e'],
+    ['right-to-left mark U+200F', '\u200f'],
+    ['Arabic letter mark U+061C', '\u061c'],
+    ['line separator U+2028', '\u2028'],
+    ['paragraph separator U+2029', '\u2029'],
+  ];
+  const lineBreaks: Array<[string, string]> = [
+    ['newline', '\n'],
+    ['carriage return', '\r'],
+    ['tab', '\t'],
+  ];
+
+  describe.each(byName)('%s', (_, f) => {
+    test.each(invisible)(`only %s counts as empty`, (__, char) => {
+      const value = char.repeat(3);
+      if (f.required) {
+        const empty = rejection(f.schema, f.body(''));
+        expect(rejection(f.schema, f.body(value))).toEqual(empty);
+        expect(empty.message).toBe(`请填写${f.label}`);
+        expect(empty.fields[0].field).toBe(f.field);
+      } else {
+        expect(f.read(parseInput(f.schema, f.body(value)))).toBe('');
+      }
+    });
+
+    test.each(refused)('%s is refused, alone or inside text, naming the field', (__, char) => {
+      // U+2028 and U+2029 are white space to String.prototype.trim, so only an inner one is left to refuse.
+      const values = char.trim() === '' ? [`学院路${char}12 号`] : [char, `学院路${char}12 号`, `${char}王磊`];
+      for (const value of values) {
+        const { message, fields: problems } = rejection(f.schema, f.body(value));
+        expect(message).toBe(`${f.label}里有无法显示的特殊字符，请删掉后重新输入`);
+        expect(problems[0]).toEqual({ field: f.field, message });
+      }
+    });
+
+    test.each(lineBreaks)(`a %s inside the text is ${f.multiline ? 'kept' : 'refused'}`, (__, char) => {
+      const value = `少放盐${char}米饭软一点`;
+      if (f.multiline) {
+        expect(f.read(parseInput(f.schema, f.body(value)))).toBe(value);
+      } else {
+        expect(rejection(f.schema, f.body(value))).toMatchObject({
+          message: `${f.label}只能写一行，请去掉其中的换行或 Tab`,
+          fields: [{ field: f.field }],
+        });
+      }
+    });
+
+    test.each([
+      ['Chinese text', '李秀兰'],
+      ['a rare CJK character outside the BMP', '𠀀𪚥'],
+      ['an emoji with a skin tone', '👵🏻'],
+      ['an emoji sequence joined by U+200D', '👨‍👩‍👧'],
+      ['an emoji with a variation selector', '❤️'],
+      ['a flag', '🇨🇳'],
+      ['text with an inner zero-width joiner', '王\u200d磊'],
+    ])('%s is accepted unchanged', (__, value) => {
+      expect(f.read(parseInput(f.schema, f.body(value)))).toBe(value);
+    });
+
+    test('surrounding white space, including U+3000 and line breaks, is trimmed as before', () => {
+      expect(f.read(parseInput(f.schema, f.body('\u3000 \n王磊\t\ufeff ')))).toBe('王磊');
+    });
+  });
+
+  test('a multi-line note keeps its inner lines and tabs', () => {
+    const note = '少放辣\r\n米饭软一点\n\t谢谢 🙏';
+    expect(parseInput(PlaceOrderBody, { ...order, note }).note).toBe(note);
+  });
+
+  test('a note is still refused a NUL, a bidi override or a lone surrogate', () => {
+    for (const note of ['第一行\n\u0000', '第一行\n\u202e反向', '第一行\n\ud800']) {
+      expect(rejection(PlaceOrderBody, { ...order, note }).fields[0]).toEqual({ field: 'note', message: '备注里有无法显示的特殊字符，请删掉后重新输入' });
+    }
+  });
+
+  test('an address that would read backwards on the board is refused', () => {
+    expect(rejection(UpdateContactBody, { address: '学院路\u202e号 21\u202c' })).toMatchObject({
+      message: '住址里有无法显示的特殊字符，请删掉后重新输入',
+      fields: [{ field: 'address' }],
+    });
+  });
+
+  // Every string in every request body either goes through the text helper or is held to a strict format
+  // (ids, codes, phone numbers, dates, times, enums); none lets an unsafe or blank-looking value through.
+  const bodies = Object.entries({ ...apiSchemas, ...canteenSchemas }).filter(([name]) => name.endsWith('Body')) as Array<[string, any]>;
+  function stringLeaves(schema: any, path: string): Array<[string, any]> {
+    const def = schema._zod.def;
+    switch (def.type) {
+      case 'object':
+        return Object.entries(def.shape).flatMap(([key, inner]) => stringLeaves(inner, path ? `${path}.${key}` : key));
+      case 'optional':
+      case 'nullable':
+        return stringLeaves(def.innerType, path);
+      case 'array':
+        return stringLeaves(def.element, `${path}.0`);
+      case 'string':
+        return [[path, schema]];
+      default:
+        return [];
+    }
+  }
+  const leaves = bodies.flatMap(([name, schema]) => stringLeaves(schema, '').map(([path, leaf]) => [`${name}.${path}`, leaf] as const));
+
+  test('the walk finds the string fields of the request bodies', () => {
+    expect(leaves.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['UpdateContactBody.address', 'UpdateContactBody.emergencyContacts.0.name', 'MenuBody.dishes.0.name', 'PlaceOrderBody.note']),
+    );
+  });
+
+  test.each(leaves)('%s refuses unsafe characters and never keeps an invisible-only value', (_, leaf) => {
+    for (const value of ['路\u202e12', '路\u0000', '路\ud800', '\u202e']) expect(leaf.safeParse(value).success).toBe(false);
+    for (const value of ['\u200b', '\u3000\u200d', '\u00ad']) {
+      const result = leaf.safeParse(value);
+      if (result.success) expect(result.data).toBe('');
+    }
+  });
+
+  test('an unknown key is echoed back without its invisible or unsafe characters', () => {
+    const { message } = rejection(UpdateContactBody, { phone: '13807340001', ['ro\u202ele\u200b\ud800']: 1 });
+    expect(message).toBe('不认识的字段：ro\\u202Ele\\u200B\\uD800，请去掉后再提交');
+    expect(message).not.toMatch(/[\u202e\u200b]|[\ud800-\udfff]/);
+  });
+
+  test('a very long unknown key is shortened in the message', () => {
+    const { message } = rejection(UpdateContactBody, { phone: '13807340001', ['键'.repeat(500)]: 1 });
+    expect(message).toBe(`不认识的字段：${'键'.repeat(40)}…，请去掉后再提交`);
   });
 });
