@@ -19,7 +19,7 @@ interface Scenario {
 async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]> {
   const { getElder } = await import('../functions/src/data/elders');
   const { getUser } = await import('../functions/src/data/users');
-  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/data/canteen');
+  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, ordersOfCentreBetween, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/data/canteen');
   const { addDays } = await import('../functions/src/domain/canteen');
   const { businessDate, epochSeconds } = await import('../functions/src/lib/clock');
 
@@ -79,7 +79,7 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
       async direct() {
         const { elderId, slot } = world.nextPlacement();
         const key = ulid();
-        const [elder] = await Promise.all([getElder(elderId), getIdempotencyRecord(elderId, key)]);
+        const [elder] = await Promise.all([getElder(elderId), getIdempotencyRecord(`caller#${elderId}`, key)]);
         const [menu] = await Promise.all([getMenu(elder!.centreId, slot.date, slot.meal).then((found) => found!), priceRulesOf(elder!.centreId)]);
         const at = new Date().toISOString();
         const orderId = ulid();
@@ -93,7 +93,7 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
             timeline: [{ status: 'placed', at, byUserId: elderId, byName: elder!.name }],
           } as Parameters<typeof placeOrderAtomically>[0],
           menu,
-          { scope: elderId, key, fingerprint: `${slot.date}|${slot.meal}|eat_in`, expiresAt: epochSeconds(new Date()) + 7 * 86400 },
+          { scope: `caller#${elderId}`, key, fingerprint: `${slot.date}|${slot.meal}|eat_in`, expiresAt: epochSeconds(new Date()) + 7 * 86400 },
         );
         if (outcome !== 'placed') throw new Error(`direct placement: ${outcome}`);
       },
@@ -104,9 +104,13 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         const answer = await call(apiUrl, 'GET', `/centres/${BENCH_CENTRE}/board?date=${boardSlot.date}&meal=${boardSlot.meal}`, world.workerToken);
         expectOk('board', answer.status, answer.body);
       },
-      // mealBoard: the menu and the meal's orders together.
+      // mealBoard: the menu, the meal's orders and the last two weeks' open orders together.
       async direct() {
-        await Promise.all([getMenu(BENCH_CENTRE, boardSlot.date, boardSlot.meal), ordersOfMeal(BENCH_CENTRE, boardSlot.date, boardSlot.meal)]);
+        await Promise.all([
+          getMenu(BENCH_CENTRE, boardSlot.date, boardSlot.meal),
+          ordersOfMeal(BENCH_CENTRE, boardSlot.date, boardSlot.meal),
+          ordersOfCentreBetween(BENCH_CENTRE, addDays(businessDate(), -14), addDays(businessDate(), -1)),
+        ]);
       },
     },
   ];

@@ -103,9 +103,12 @@ test('elder orders a delivered lunch in 3 taps, the worker confirms it on the bo
   expect(await textOf(workerPhone.page, `board-dietary-${orderId}`)).toContain('少盐');
   expect(await textOf(workerPhone.page, `board-address-${orderId}`)).toContain('学院路 12 号');
   expect(Number((await textOf(workerPhone.page, 'board-count-delivery')).replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
+  expect(await textOf(workerPhone.page, 'board-before-day')).toContain('到了当天才能标记');
   await w.tap(`board-action-confirmed-${orderId}`);
-  await currentScreen(workerPhone.page).getByTestId(`board-action-out_for_delivery-${orderId}`).waitFor();
+  await currentScreen(workerPhone.page).getByTestId(`board-action-confirmed-${orderId}`).waitFor({ state: 'detached' });
   expect(await textOf(workerPhone.page, `board-status-${orderId}`)).toContain('已确认');
+  // Tomorrow's meal cannot be sent out yet: that comes on its day.
+  expect(await currentScreen(workerPhone.page).getByTestId(`board-action-out_for_delivery-${orderId}`).count()).toBe(0);
 
   // (c) Back on the elder's phone, 我的订单 now says 已确认, with who confirmed it.
   await goBack(page, canteen);

@@ -18,12 +18,17 @@ export interface RouteDefinition {
   roles: readonly Role[] | 'public';
   /** Only served when the stage is `local` (never deployed). */
   localOnly?: boolean;
+  /** Secrets the handler reads besides the session-token key; CDK grants each function only these. */
+  secrets?: readonly AppSecret[];
 }
+
+/** Secrets a function may be granted: `wechat` is the mini-program's AppSecret, used by `code2Session`. */
+export type AppSecret = 'wechat';
 
 const everyone = roles;
 
 export const routes = [
-  { method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', roles: 'public' },
+  { method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', roles: 'public', secrets: ['wechat'] },
   { method: 'GET', path: '/auth/demo-accounts', handler: 'auth/demo-accounts', roles: 'public', localOnly: true },
   { method: 'POST', path: '/auth/demo', handler: 'auth/demo-login', roles: 'public', localOnly: true },
 
@@ -36,7 +41,9 @@ export const routes = [
   { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'] },
 
   { method: 'POST', path: '/elders/{elderId}/binding-codes', handler: 'bindings/create-code', roles: ['elder', 'worker'] },
+  { method: 'DELETE', path: '/elders/{elderId}/binding-codes', handler: 'bindings/revoke-code', roles: ['elder', 'worker'] },
   { method: 'POST', path: '/elders/{elderId}/claim-codes', handler: 'elders/create-claim-code', roles: ['worker'] },
+  { method: 'DELETE', path: '/elders/{elderId}/claim-codes', handler: 'elders/revoke-claim-code', roles: ['worker'] },
   { method: 'POST', path: '/bindings', handler: 'bindings/redeem', roles: ['family'] },
   { method: 'GET', path: '/elders/{elderId}/bindings', handler: 'bindings/list', roles: ['elder', 'worker'] },
   { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'] },

@@ -32,6 +32,14 @@ describe('family enters an invitation code', () => {
     expect(currentElderId()).toBeNull()
   })
 
+  it('after too many wrong codes, says how long to wait', async () => {
+    mockApi({ 'POST /bindings': apiError(429, 'TOO_MANY_ATTEMPTS', '输错的次数太多了，为了长辈的安全，请 15 分钟后再试。') })
+    render(<BindingPage />)
+    await typeCode('654321')
+    fireEvent.click(byTestId('redeem-submit')!)
+    expect((await findByTestId('redeem-error')).textContent).toContain('15 分钟后再试')
+  })
+
   it('on success the newly bound elder becomes the current one', async () => {
     mockApi({ 'POST /bindings': { status: 201, body: { elder: summaryOf(elderWang) } } })
     render(<BindingPage />)
@@ -58,6 +66,21 @@ describe('elder invites family and manages bindings', () => {
     expect((await findByTestId('binding-code')).textContent).toBe('4 0 8 2 1 5')
     expect(screen.getByText('24小时内有效，只能用一次')).toBeTruthy()
     expect(byTestId('binding-code-expiry')?.textContent).toContain('2026年11月24日 15:30')
+  })
+
+  it('opens showing the invitation code that still works; 作废 stops it and says so', async () => {
+    const calls = mockApi({
+      ...routes(),
+      'GET /elders/e-wang/bindings': { status: 200, body: { items: [], cursor: null, liveCode: { code: '408215', expiresAt: '2026-11-24T07:30:00.000Z' } } },
+      'DELETE /elders/e-wang/binding-codes': { status: 204 },
+    })
+    render(<BindingPage />)
+    expect((await findByTestId('binding-code')).textContent).toBe('4 0 8 2 1 5')
+    fireEvent.click(byTestId('binding-code-revoke')!)
+    expect((await findByTestId('binding-code-revoked')).textContent).toContain('邀请码已作废，不能再用了')
+    expect(byTestId('binding-code')).toBeNull()
+    expect(byTestId('binding-code-revoke')).toBeNull()
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual(['/api/elders/e-wang/binding-codes'])
   })
 
   it('opens with one request: the bindings of the signed-in elder', async () => {

@@ -86,6 +86,46 @@ describe('canteen board (worker)', () => {
   })
 })
 
+describe('canteen board: meals over and meals ahead', () => {
+  beforeEach(signInWorker)
+
+  it('an open order after its meal is flagged in words and counted as 待处理; earlier open meals are one tap away', async () => {
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': {
+        status: 200,
+        body: {
+          ...boardOf([boardItem({ status: 'confirmed', statusName: '已确认', needsDecision: true })], { needsDecision: 1 }),
+          earlierOpen: [{ date: '2026-11-17', meal: 'lunch', mealName: '午餐', count: 3 }],
+        },
+      },
+    })
+    render(<BoardPage />)
+    expect((await findByTestId('board-decide-o-1')).textContent).toContain('用餐时间已过')
+    expect(byTestId('board-count-decide')?.textContent).toBe('1待处理')
+    const earlier = byTestId('board-earlier-2026-11-17-lunch')!
+    expect(earlier.textContent).toContain('3 份')
+    fireEvent.click(earlier)
+    await findByTestId('board-decide-o-1')
+    expect(calls.at(-1)?.url).toContain('date=2026-11-17&meal=lunch')
+  })
+
+  it('on a day still ahead only 确认 is offered, with a word on why', async () => {
+    mockApi({
+      'GET /centres/centre-xueyuan/board': {
+        status: 200,
+        body: boardOf([boardItem(), boardItem({ orderId: 'o-2', status: 'confirmed', statusName: '已确认', fulfilment: 'eat_in', fulfilmentName: '堂食' })], { total: 2 }),
+      },
+    })
+    render(<BoardPage />)
+    await findByTestId('board-action-confirmed-o-1')
+    fireEvent.click(byTestId('board-next-day')!)
+    await findByTestId('board-before-day')
+    expect(byTestId('board-action-confirmed-o-1')).not.toBeNull()
+    expect(byTestId('board-action-served-o-2')).toBeNull()
+    expect(byTestId('board-action-no_show-o-2')).toBeNull()
+  })
+})
+
 describe('canteen board: calling the elder', () => {
   beforeEach(signInWorker)
 

@@ -77,6 +77,7 @@ export function boardItem(extra: Partial<BoardOrderView> = {}): BoardOrderView {
     elderAddress: '学院路 12 号 3 栋 201',
     dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '花生' },
     subsidyCategory: 'dibao',
+    needsDecision: false,
     ...extra,
   }
 }
@@ -87,7 +88,8 @@ export function boardOf(items: BoardOrderView[], counts: Partial<BoardResponse['
     date: today,
     meal: 'lunch',
     menu: menuOf(today, 'lunch'),
-    counts: { eat_in: 0, pick_up: 0, delivery: 1, pending: 1, total: 1, ...counts },
+    counts: { eat_in: 0, pick_up: 0, delivery: 1, pending: 1, total: 1, needsDecision: 0, ...counts },
     items,
+    earlierOpen: [],
   }
 }

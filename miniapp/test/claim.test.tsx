@@ -31,8 +31,21 @@ describe('worker makes a 本人登录码 for an elder', () => {
       '请当面交给长辈本人：长辈用自己的微信打开小程序，选“我是长辈本人”，输入这 6 位数字。24小时内有效，只能用一次。',
     )
     expect(byTestId('claim-code-expiry')?.textContent).toContain('2026年11月24日 15:30')
-    expect(byTestId('claim-code-generate')?.textContent).toBe('重新生成本人登录码')
+    expect(byTestId('claim-code-generate')?.textContent).toBe('重新生成本人登录码（旧的作废）')
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/elders/e-wang/claim-codes'])
+  })
+
+  it('opens showing the claim code that still works, and 作废 revokes it', async () => {
+    const calls = mockApi({
+      'GET /elders/e-wang': { status: 200, body: { elder: elderWang, verificationHistory: [], liveClaimCode: { code: '305817', expiresAt: '2026-11-24T07:30:00.000Z' } } },
+      'DELETE /elders/e-wang/claim-codes': { status: 204 },
+    })
+    render(<WorkerElderPage />)
+    expect((await findByTestId('claim-code')).textContent).toBe('3 0 5 8 1 7')
+    fireEvent.click(byTestId('claim-code-revoke')!)
+    expect((await findByTestId('claim-code-revoked')).textContent).toContain('本人登录码已作废')
+    expect(byTestId('claim-code')).toBeNull()
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual(['/api/elders/e-wang/claim-codes'])
   })
 
   it("shows the server's message in the panel when no code can be made", async () => {

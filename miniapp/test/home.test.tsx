@@ -29,6 +29,17 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
 
+  it('elder: a relative bound this week is named with the time, with where to remove them', async () => {
+    await renderHomeAs('elder', { elder: elderWang, newBindings: [{ familyId: 'f-chen', name: '陈静', boundAt: '2026-11-29T06:05:00.000Z' }] })
+    expect(byTestId('home-new-binding-f-chen')?.textContent).toBe('陈静，2026年11月29日 14:05 绑定')
+    expect(byTestId('home-new-bindings')?.textContent).toContain('家人绑定')
+  })
+
+  it('elder: no new binding, no notice', async () => {
+    await renderHomeAs('elder', { elder: elderWang, newBindings: [] })
+    expect(byTestId('home-new-bindings')).toBeNull()
+  })
+
   it("family with a bound elder: elder switcher, the elder's canteen and orders, elder profile, bind another elder", async () => {
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
     expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder'])

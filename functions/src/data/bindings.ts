@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { bindingCodeFrom } from '../domain/binding-code';
-import { Binding, BindingCode, type BindingItem } from './entities';
+import { bindingCodeFrom, type CodePurpose } from '../domain/binding-code';
+import { Binding, BindingCode, LiveCode, type BindingItem } from './entities';
 import { data } from './service';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from './errors';
 
@@ -25,8 +25,9 @@ export async function eldersBoundTo(familyId: string): Promise<BindingItem[]> {
 }
 
 /**
- * Stores a fresh code. A code still valid for someone else is never overwritten: on a collision we
- * draw again; an expired code that TTL has not yet removed may be reused.
+ * Stores a fresh code and makes it the elder's live code of its purpose, in one transaction, so the
+ * earlier code of that purpose stops working at once. A code still valid for someone else is never
+ * overwritten: on a collision we draw again; an expired code that TTL has not yet removed may be reused.
  */
 export async function createBindingCode(
   elderId: string,
@@ -34,18 +35,22 @@ export async function createBindingCode(
   createdAt: string,
   nowSeconds: number,
   expiresAt: number,
-  purpose: 'family' | 'claim' = 'family',
+  purpose: CodePurpose = 'family',
 ): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = bindingCodeFrom(randomInt(0, 1_000_000));
-    try {
-      await BindingCode.put({ code, elderId, createdBy, createdAt, expiresAt, purpose })
-        .where((attr, op) => `${op.notExists(attr.code)} OR ${op.lte(attr.expiresAt, nowSeconds)}`)
-        .go();
-      return code;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const result = await data.transaction
+      .write(({ BindingCode: codes, LiveCode: live }) => [
+        codes
+          .put({ code, elderId, createdBy, createdAt, expiresAt, purpose })
+          .where((attr, op) => `${op.notExists(attr.code)} OR ${op.lte(attr.expiresAt, nowSeconds)}`)
+          .commit(),
+        live.put({ elderId, purpose, code, createdBy, createdAt, expiresAt }).commit(),
+      ])
+      .go();
+    if (!result.canceled) return code;
+    const [codeResult] = result.data as CancellationReason[];
+    if (codeResult?.code !== 'ConditionalCheckFailed') throw new Error(`Code transaction cancelled: ${(result.data as CancellationReason[]).map((reason) => reason.code ?? 'None').join(',')}`);
   }
   throw new Error('Could not draw a free binding code');
 }
@@ -55,9 +60,35 @@ export async function getBindingCode(code: string) {
   return found ?? undefined;
 }
 
+/** The elder's live code of a purpose, if one is live now. */
+export async function liveCodeOf(elderId: string, purpose: CodePurpose, nowSeconds: number) {
+  const { data: live } = await LiveCode.get({ elderId, purpose }).go();
+  return live && live.expiresAt > nowSeconds ? live : undefined;
+}
+
+/** Whether `code` is still the elder's live code of its purpose. */
+export async function isLiveCode(elderId: string, purpose: CodePurpose, code: string): Promise<boolean> {
+  const { data: live } = await LiveCode.get({ elderId, purpose }).go({ consistent: true });
+  return live?.code === code;
+}
+
+/** Revokes the elder's live code of a purpose; true when there was one. */
+export async function revokeLiveCode(elderId: string, purpose: CodePurpose): Promise<boolean> {
+  try {
+    await LiveCode.delete({ elderId, purpose }).where((attr, op) => op.exists(attr.code)).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+type CancellationReason = { rejected?: boolean; code?: string };
+
 /**
- * Marks the code used and creates the binding in one transaction: the code's condition (unused and
- * unexpired) makes it single-use even when two relatives enter it at the same moment.
+ * Marks the code used, retires it as the elder's live code and creates the binding in one transaction:
+ * the code's condition (unused and unexpired) and the live code's (still this code) make it single-use
+ * even when two relatives enter it at the same moment, and dead once replaced or revoked.
  */
 export async function redeemBindingCode(
   code: string,
@@ -65,18 +96,22 @@ export async function redeemBindingCode(
   nowSeconds: number,
 ): Promise<'bound' | 'code-unavailable' | 'already-bound'> {
   const result = await data.transaction
-    .write(({ BindingCode: codes, Binding: bindings }) => [
+    .write(({ BindingCode: codes, LiveCode: live, Binding: bindings }) => [
       codes
         .patch({ code })
         .set({ usedBy: binding.familyId })
         .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)}`)
         .commit(),
+      live
+        .delete({ elderId: binding.elderId, purpose: 'family' })
+        .where((attr, op) => op.eq(attr.code, code))
+        .commit(),
       bindings.create(binding).commit(),
     ])
     .go();
   if (!result.canceled) return 'bound';
-  const [codeResult] = result.data as Array<{ rejected: boolean; code?: string }>;
-  return codeResult?.rejected ? 'code-unavailable' : 'already-bound';
+  const [codeResult, liveResult] = result.data as CancellationReason[];
+  return codeResult?.code === 'ConditionalCheckFailed' || liveResult?.code === 'ConditionalCheckFailed' ? 'code-unavailable' : 'already-bound';
 }
 
 export async function removeBinding(elderId: string, familyId: string): Promise<boolean> {

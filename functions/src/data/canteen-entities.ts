@@ -7,10 +7,12 @@ import { client, dietary, gsi1, primary, service, table } from './entities';
 /**
  * Canteen entities. Access patterns:
  *  - menus of a centre by date range (primary: centre, sorted by date and meal)
- *  - order by id; orders of one meal at one centre, the day's board (gsi1); an elder's orders by date (gsi2)
+ *  - order by id; a centre's orders by date and meal, for the day's board and the month's statement (gsi1);
+ *    an elder's orders by date (gsi2)
  *  - one order per elder per meal: the order slot item, created in the same transaction as the order
  *  - an idempotency record per elder and client key, expiring after a week
- *  - standing orders of an elder (primary) and of a centre (gsi1); the outcome of each scheduled run
+ *  - standing orders of an elder (primary) and of a centre (gsi1); the outcome of each scheduled run;
+ *    the count of an elder's standing orders and one slot per meal and weekday, kept in the same transaction
  */
 const gsi2 = <const P extends readonly string[], const S extends readonly string[]>(pk: P, sk: S) =>
   ({ index: 'gsi2', pk: { field: 'gsi2pk', composite: pk }, sk: { field: 'gsi2sk', composite: sk } }) as const;
@@ -92,7 +94,8 @@ export const Order = new Entity(
     },
     indexes: {
       byId: primary(['orderId']),
-      byMeal: gsi1(['centreId', 'date', 'meal'], ['orderId']),
+      // One centre's orders by date and meal: the day's board reads one meal, the statement a month.
+      byCentre: gsi1(['centreId'], ['date', 'meal', 'orderId']),
       byElder: gsi2(['elderId'], ['date', 'meal', 'orderId']),
     },
   },
@@ -149,6 +152,36 @@ export const Subscription = new Entity(
   { table, client },
 );
 
+/** How many standing orders an elder has: the limit is a condition on this counter. */
+export const SubscriptionCount = new Entity(
+  {
+    model: { entity: 'subscriptionCount', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      count: { type: 'number', required: true },
+    },
+    indexes: { byElder: primary(['elderId']) },
+  },
+  { table, client },
+);
+
+/** One standing order per elder, meal and weekday: created with the standing order, so two cannot overlap. */
+export const SubscriptionSlot = new Entity(
+  {
+    model: { entity: 'subscriptionSlot', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      meal: { type: meals, required: true },
+      weekday: { type: 'number', required: true },
+      subscriptionId: { type: 'string', required: true },
+    },
+    indexes: { byElder: primary(['elderId'], ['meal', 'weekday']) },
+  },
+  { table, client },
+);
+
+export const standingRunOutcomes = ['placed', 'already_ordered', 'sold_out', 'no_menu', 'closed', 'not_eligible', 'error'] as const;
+
 export const StandingRun = new Entity(
   {
     model: { entity: 'standingRun', version: '1', service },
@@ -156,7 +189,7 @@ export const StandingRun = new Entity(
       subscriptionId: { type: 'string', required: true },
       date: { type: 'string', required: true },
       meal: { type: meals, required: true },
-      outcome: { type: ['placed', 'already_ordered', 'sold_out', 'no_menu', 'closed', 'not_eligible'] as const, required: true },
+      outcome: { type: standingRunOutcomes, required: true },
       message: { type: 'string', required: true },
       orderId: { type: 'string' },
       at: { type: 'string', required: true },

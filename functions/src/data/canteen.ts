@@ -1,5 +1,5 @@
 import type { Fulfilment, Meal, OrderStatus } from '../domain/canteen';
-import { CentrePricing, Idempotency, Menu, Order, StandingRun, Subscription, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
+import { CentrePricing, Idempotency, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './canteen-entities';
 import { defaultPriceRules, type PriceRules } from '../domain/pricing';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from './errors';
 import { data } from './service';
@@ -66,7 +66,13 @@ export async function getOrder(orderId: string): Promise<OrderItem | undefined> 
 }
 
 export async function ordersOfMeal(centreId: string, date: string, meal: Meal): Promise<OrderItem[]> {
-  const { data: orders } = await Order.query.byMeal({ centreId, date, meal }).go({ pages: 'all' });
+  const { data: orders } = await Order.query.byCentre({ centreId, date, meal }).go({ pages: 'all' });
+  return orders;
+}
+
+/** A centre's orders between two dates, inclusive: one Query on the centre's index partition. */
+export async function ordersOfCentreBetween(centreId: string, from: string, to: string): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byCentre({ centreId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
   return orders;
 }
 
@@ -210,21 +216,56 @@ export async function subscriptionsOfCentre(centreId: string): Promise<Subscript
   return items;
 }
 
-export async function createSubscription(item: SubscriptionItem): Promise<void> {
-  await Subscription.create(item).go();
-}
-
-export async function deleteSubscription(elderId: string, subscriptionId: string): Promise<boolean> {
-  try {
-    await Subscription.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+/**
+ * Creates a standing order in one transaction with the elder's count of standing orders (only while it is
+ * below `limit`) and one slot per weekday for its meal (only if free), so parallel requests can neither
+ * pass the limit nor overlap.
+ */
+export async function createSubscription(item: SubscriptionItem, limit: number): Promise<'created' | 'limit-reached' | 'overlaps' | 'contended'> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await data.transaction
+      .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
+        counts
+          .update({ elderId: item.elderId })
+          .add({ count: 1 })
+          .where((attr, op) => `${op.notExists(attr.count)} OR ${op.lt(attr.count, limit)}`)
+          .commit(),
+        ...item.weekdays.map((weekday) =>
+          slots.create({ elderId: item.elderId, meal: item.meal, weekday, subscriptionId: item.subscriptionId }).commit(),
+        ),
+        subscriptions.create(item).commit(),
+      ])
+      .go();
+    if (!result.canceled) return 'created';
+    const reasons = result.data as CancellationReason[];
+    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
+      if (attempt >= CONFLICT_RETRIES) return 'contended';
+      await pause(20 + Math.random() * 60 * (attempt + 1));
+      continue;
+    }
+    if (reasons[0]?.code === 'ConditionalCheckFailed') return 'limit-reached';
+    if (reasons.slice(1, -1).some((reason) => reason.code === 'ConditionalCheckFailed')) return 'overlaps';
+    throw new Error(`Subscription transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
   }
 }
 
-export async function recordStandingRun(run: { subscriptionId: string; date: string; meal: Meal; outcome: 'placed' | 'already_ordered' | 'sold_out' | 'no_menu' | 'closed' | 'not_eligible'; message: string; orderId?: string; at: string }) {
+/** Deletes a standing order with its slots, and counts it out, in one transaction. */
+export async function deleteSubscription(elderId: string, subscriptionId: string): Promise<boolean> {
+  const { data: item } = await Subscription.get({ elderId, subscriptionId }).go();
+  if (!item) return false;
+  const result = await data.transaction
+    .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
+      subscriptions.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).commit(),
+      counts.update({ elderId }).subtract({ count: 1 }).commit(),
+      ...item.weekdays.map((weekday) =>
+        slots.delete({ elderId, meal: item.meal, weekday }).where((attr, op) => op.eq(attr.subscriptionId, subscriptionId)).commit(),
+      ),
+    ])
+    .go();
+  return !result.canceled;
+}
+
+export async function recordStandingRun(run: { subscriptionId: string; date: string; meal: Meal; outcome: (typeof standingRunOutcomes)[number]; message: string; orderId?: string; at: string }) {
   await StandingRun.put(run).go();
 }
 

@@ -14,7 +14,8 @@ import { documentClient } from './client';
  *  - county -> centres (gsi1); centre -> communities (gsi1)
  *  - elder by id; elders of a community (gsi1)
  *  - bindings of an elder (primary); elders bound to a family member (gsi1)
- *  - binding code by code (TTL-expired)
+ *  - binding code by code (TTL-expired); an elder's live code of each purpose (primary)
+ *  - an account's attempt window per guessable action (TTL-expired)
  *  - verification history of an elder (primary)
  */
 export const service = 'yilin';
@@ -212,6 +213,47 @@ export const BindingCode = new Entity(
       purpose: { type: ['family', 'claim'] as const, required: true, default: 'family' },
     },
     indexes: { byCode: primary(['code']) },
+  },
+  { table, client },
+);
+
+/**
+ * The one code of each purpose an elder has live now. A new code replaces the earlier one, revoking
+ * deletes it, and a code is redeemed only while it is still the elder's live code.
+ */
+export const LiveCode = new Entity(
+  {
+    model: { entity: 'liveCode', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      purpose: { type: ['family', 'claim'] as const, required: true },
+      code: { type: 'string', required: true },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      /** Epoch seconds, as the code's: TTL removes both. */
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { byElder: primary(['elderId'], ['purpose']) },
+  },
+  { table, client },
+);
+
+/**
+ * Attempts at something guessable (one-time codes) by one account in a fixed window, kept in the table
+ * so the limit holds across functions and containers; TTL removes the window after it ends.
+ */
+export const AttemptWindow = new Entity(
+  {
+    model: { entity: 'attemptWindow', version: '1', service },
+    attributes: {
+      subject: { type: 'string', required: true },
+      action: { type: 'string', required: true },
+      count: { type: 'number', required: true },
+      /** Epoch seconds. */
+      windowEndsAt: { type: 'number', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { bySubject: primary(['subject'], ['action']) },
   },
   { table, client },
 );

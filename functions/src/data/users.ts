@@ -37,17 +37,22 @@ export async function createWechatUser(openid: string, role: Role, name: string)
 
 /**
  * An elder takes over their profile with the WeChat account they just signed in with, in one
- * transaction: the claim code is used (only if unused, unexpired and a claim code), the WeChat identity
+ * transaction: the claim code is used (only if unused, unexpired, a claim code and still the elder's live
+ * claim code), the WeChat identity
  * now points at the elder, the elder remembers the openid, and the placeholder account made at first
  * sign-in goes. A previous WeChat account of the elder (a lost phone) no longer signs in as them.
  */
 export async function claimElderAccount(code: string, newcomer: UserItem & { openid: string }, elder: UserItem, nowSeconds: number) {
   const result = await data.transaction
-    .write(({ BindingCode: codes, WechatIdentity: identities, User: users }) => [
+    .write(({ BindingCode: codes, LiveCode: live, WechatIdentity: identities, User: users }) => [
       codes
         .patch({ code })
         .set({ usedBy: newcomer.userId })
         .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)} AND ${op.eq(attr.purpose, 'claim')} AND ${op.eq(attr.elderId, elder.userId)}`)
+        .commit(),
+      live
+        .delete({ elderId: elder.userId, purpose: 'claim' })
+        .where((attr, op) => op.eq(attr.code, code))
         .commit(),
       identities
         .patch({ openid: newcomer.openid })

@@ -1,47 +1,85 @@
 import type { Role } from '../routes';
 
 /**
- * Who may see and act on an elder's records. Callers that may not are told the elder does not exist
- * (404), so that ids cannot be probed.
+ * Who may read or act on what: one policy. A caller's relation to the thing is worked out first
+ * ({@link relationTo}); the table {@link policy} then says which relations allow each action. Callers who
+ * may not see a personal thing (an elder, an order) are told it does not exist (404), so ids cannot be
+ * probed; a centre or community is no secret (403).
+ *
+ * The rules, as the product has them:
+ *  - An elder's profile and personal records belong to their community: the elder, bound family, the
+ *    community's workers; the county admin reads them, inside the county only.
+ *  - The canteen is the centre's: every worker of the centre runs its board and handles its orders, whichever
+ *    of the centre's communities the elder lives in. Ordering for an elder is a profile matter (community).
+ *  - The county admin reads everything of their county and sets its prices; nothing of another county.
  */
 export interface Actor {
   userId: string;
   role: Role;
   communityId?: string;
+  centreId?: string;
+  countyId?: string;
 }
 
-export interface ElderRef {
-  elderId: string;
-  communityId: string;
+/** What a thing belongs to. An elder's own records name the elder; a centre's records name no community. */
+export interface Subject {
+  elderId?: string;
+  communityId?: string;
+  centreId?: string;
+  countyId?: string;
 }
 
-export type ElderAccess = 'self' | 'family' | 'community-worker' | 'county-admin' | 'none';
+export type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'none';
 
-export function elderAccess(actor: Actor, elder: ElderRef, boundToActor: boolean): ElderAccess {
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
+
+/** How the actor stands to the subject. `bound`: the actor is a relative bound to the subject's elder. */
+export function relationTo(actor: Actor, subject: Subject, bound: boolean): Relation {
   switch (actor.role) {
     case 'elder':
-      return actor.userId === elder.elderId ? 'self' : 'none';
+      return same(actor.userId, subject.elderId) ? 'self' : 'none';
     case 'family':
-      return boundToActor ? 'family' : 'none';
+      return bound && subject.elderId !== undefined ? 'family' : 'none';
     case 'worker':
-      return actor.communityId !== undefined && actor.communityId === elder.communityId ? 'community-worker' : 'none';
+      if (subject.communityId !== undefined) {
+        if (same(actor.communityId, subject.communityId)) return 'community-worker';
+      }
+      return same(actor.centreId, subject.centreId) ? 'centre-worker' : 'none';
     case 'admin':
-      return 'county-admin';
+      return same(actor.countyId, subject.countyId) ? 'county-admin' : 'none';
     default:
       return 'none';
   }
 }
 
-/** Contact details (phone, address, diet, emergency contacts): the elder, bound family, their community's workers. */
-export const canEditContact = (access: ElderAccess) => access === 'self' || access === 'family' || access === 'community-worker';
+/** Each action, and the relations that allow it. */
+export const policy = {
+  /** An elder's profile, menus with their prices, orders list, standing orders: reading. */
+  'elder.read': ['self', 'family', 'community-worker', 'county-admin'],
+  /** Phone, address, diet, emergency contacts. */
+  'elder.editContact': ['self', 'family', 'community-worker'],
+  /** Birth date, subsidy category, mobility; claim codes for the elder's own WeChat. */
+  'elder.verify': ['community-worker'],
+  /** Inviting, listing and removing relatives; the invitation code. */
+  'elder.manageBindings': ['self', 'community-worker'],
+  /** Ordering meals and setting standing orders for the elder (a worker takes phone orders). */
+  'elder.order': ['self', 'family', 'community-worker'],
+  /** One canteen order. */
+  'order.read': ['self', 'family', 'community-worker', 'centre-worker', 'county-admin'],
+  'order.cancel': ['self', 'family', 'community-worker', 'centre-worker'],
+  /** Confirm, served, out for delivery, delivered, no-show. */
+  'order.move': ['community-worker', 'centre-worker'],
+  /** A centre's board, menus, statements and prices: reading. */
+  'centre.read': ['centre-worker', 'county-admin'],
+  /** Publishing menus, confirming the day's orders. */
+  'centre.run': ['centre-worker'],
+  /** Meal prices and subsidy rules are the county's policy. */
+  'centre.setPricing': ['county-admin'],
+  /** A community's list of elders. */
+  'community.listElders': ['community-worker', 'county-admin'],
+} as const satisfies Record<string, readonly Relation[]>;
 
-/** Verified facts (birth date, subsidy category, mobility): only a worker of the elder's community. */
-export const canVerify = (access: ElderAccess) => access === 'community-worker';
+export type Action = keyof typeof policy;
 
-/** Inviting and removing relatives: the elder, or a worker of the community on the elder's behalf. */
-export const canManageBindings = (access: ElderAccess) => access === 'self' || access === 'community-worker';
+export const may = (action: Action, relation: Relation): boolean => (policy[action] as readonly Relation[]).includes(relation);
 
-/** Workers see elders of their own community; the county admin sees every community. */
-export function canListCommunity(actor: Actor, communityId: string): boolean {
-  return actor.role === 'admin' || (actor.role === 'worker' && actor.communityId === communityId);
-}

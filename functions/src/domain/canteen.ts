@@ -76,6 +76,22 @@ export function nextStatuses(status: OrderStatus, fulfilment: Fulfilment): Order
   }
 }
 
+/** Marks that say a meal happened (or did not): never before the meal's day. */
+const happenedStatuses: readonly OrderStatus[] = ['served', 'out_for_delivery', 'delivered', 'no_show'];
+export const markTooEarly = (to: OrderStatus, orderDate: string, today: string) => happenedStatuses.includes(to) && today < orderDate;
+
+/** An order still waiting for the worker to say what happened. */
+export const isOpen = (status: OrderStatus) => status === 'placed' || status === 'confirmed' || status === 'out_for_delivery';
+
+/** How long after serving time a meal is over. */
+export const MEAL_LENGTH_MINUTES = 60;
+
+/** An open order whose meal is over: served or not, the worker has to decide (and the statement waits on it). */
+export function needsDecision(status: OrderStatus, orderDate: string, servingAt: Date, now: Date, today: string): boolean {
+  if (!isOpen(status)) return false;
+  return orderDate < today || (orderDate === today && now.getTime() >= servingAt.getTime() + MEAL_LENGTH_MINUTES * 60_000);
+}
+
 /** Orders that hold a seat (or a delivery slot) on the menu. */
 export const holdsCapacity = (status: OrderStatus) => status !== 'cancelled';
 

@@ -3,7 +3,8 @@ import { ageOn } from './age';
 
 /**
  * Canteen meal prices (老年助餐). Defaults from 衡阳学院路社区, configurable per centre, all in fen:
- * 60–69 ¥10, 70–79 ¥9, 80+ ¥8, 低保 ¥8, 特困 and 残疾 free; under 60 the standard price. Age is counted
+ * 60–69 ¥10, 70–79 ¥9, 80+ ¥8, 低保 ¥8, 特困 and 残疾 free, every tier for elders of 60 and over; under 60
+ * the standard price, whatever the subsidy category. Age is counted
  * on the meal's date from the birth date; a subsidy category counts only once a worker verified it;
  * the lowest applicable price wins, and no price exceeds the menu's standard price.
  */
@@ -15,6 +16,9 @@ export interface PriceRules {
   tekunFen: number;
   disabledFen: number;
 }
+
+/** Below this age no subsidy tier applies, the category tiers included. */
+export const ELDER_AGE = 60;
 
 export const defaultPriceRules: PriceRules = {
   age60Fen: 1000,
@@ -59,6 +63,8 @@ const ruleLabels: Record<PriceRule, string> = {
 function candidates(input: PricingInput, rules: PriceRules): Array<{ rule: PriceRule; fen: number }> {
   const age = ageOn(input.birthDate, input.mealDate);
   const list: Array<{ rule: PriceRule; fen: number }> = [{ rule: 'standard', fen: input.standardPriceFen }];
+  // Every tier is for elders (低保老人, 特困和残疾老人): under 60, a verified category changes nothing.
+  if (age < ELDER_AGE) return list;
   if (age >= 80) list.push({ rule: 'age80', fen: rules.age80Fen });
   else if (age >= 70) list.push({ rule: 'age70', fen: rules.age70Fen });
   else if (age >= 60) list.push({ rule: 'age60', fen: rules.age60Fen });

@@ -1,4 +1,5 @@
 import type { SubsidyCategory } from '../schemas/common';
+import { orderStatusNames, type OrderStatus } from './canteen';
 import { subsidyCategoryNames } from './verification';
 
 /**
@@ -17,6 +18,39 @@ export interface StatementFigures {
   rows: Array<{ elderId: string; elderName: string; subsidyCategory: SubsidyCategory | null; meals: number; paidFen: number; subsidyFen: number }>;
   byCategory: Array<{ subsidyCategory: SubsidyCategory | 'none'; meals: number; paidFen: number; subsidyFen: number }>;
   totals: { meals: number; paidFen: number; subsidyFen: number };
+}
+
+/** The statuses a statement counts: a meal served at the counter or delivered to the door. */
+export const countedStatuses = ['served', 'delivered'] as const satisfies readonly OrderStatus[];
+export type CountedStatus = (typeof countedStatuses)[number];
+
+export const isCounted = (status: OrderStatus): status is CountedStatus => (countedStatuses as readonly OrderStatus[]).includes(status);
+
+/** What the statement counts, in words: 只统计已取餐和已送达的餐次. */
+export const countsNote = `只统计${countedStatuses.map((status) => orderStatusNames[status]).join('和')}的餐次`;
+
+export interface StatementPeriod {
+  /** The first and the last day of the month. */
+  from: string;
+  to: string;
+  /** The last day the figures cover: the month's last day once it has ended, otherwise today. */
+  asOf: string;
+  /** Whether the month has ended, so the figures will not change any more. */
+  complete: boolean;
+}
+
+/**
+ * The period of a month's statement seen on a business date (`YYYY-MM-DD`, Asia/Shanghai);
+ * undefined when the month is not `YYYY-MM`.
+ */
+export function statementPeriod(month: string, today: string): StatementPeriod | undefined {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return undefined;
+  const length = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  const from = `${month}-01`;
+  const to = `${month}-${String(length).padStart(2, '0')}`;
+  const complete = today > to;
+  return { from, to, asOf: complete ? to : today, complete };
 }
 
 export function buildStatement(meals: TakenMeal[]): StatementFigures {
@@ -48,20 +82,53 @@ export function buildStatement(meals: TakenMeal[]): StatementFigures {
   };
 }
 
-const fenAsYuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const fenAsYuan = (fen: number) => {
+  const magnitude = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.trunc(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+};
+
+/**
+ * One CSV cell. Text a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) gets
+ * a leading apostrophe, so an elder named `=HYPERLINK(...)` stays a name (OWASP CSV injection); a cell
+ * with a comma, a quote, CR or LF is quoted, with quotes doubled.
+ */
+export function csvCell(value: string): string {
+  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}
+
 const categoryName = (category: SubsidyCategory | 'none' | null) => (category && category !== 'none' ? subsidyCategoryNames[category] : '未核实');
 
-/** CSV in UTF-8 with a byte-order mark, so Excel opens the Chinese correctly. */
-export function statementCsv(title: string, figures: StatementFigures): string {
+export const statementHeader = ['长辈', '长辈编号', '补贴类别', '用餐次数', '自付金额（元）', '补贴金额（元）'];
+
+export interface StatementAbout extends StatementPeriod {
+  /** E.g. 学院路街道综合养老服务中心 2026-11 助餐补贴结算单. */
+  title: string;
+  /** The business date the statement was made. */
+  madeOn: string;
+}
+
+/** The period in words: the whole month, or 截至 today while the month runs. */
+export const periodText = (about: StatementPeriod) =>
+  about.complete ? `${about.from} 至 ${about.to}（全月）` : `截至 ${about.asOf}（本月尚未结束，数字还会变化）`;
+
+/**
+ * CSV in UTF-8 with a byte-order mark, so Excel opens the Chinese correctly. The first line is the
+ * header row; the title, the period, what is counted and the date it was made follow the table.
+ */
+export function statementCsv(figures: StatementFigures, about: StatementAbout): string {
   const lines = [
-    [title],
-    ['长辈', '补贴类别', '用餐次数', '自付金额（元）', '补贴金额（元）'],
-    ...figures.rows.map((row) => [row.elderName, categoryName(row.subsidyCategory), String(row.meals), fenAsYuan(row.paidFen), fenAsYuan(row.subsidyFen)]),
+    statementHeader,
+    ...figures.rows.map((row) => [row.elderName, row.elderId, categoryName(row.subsidyCategory), String(row.meals), fenAsYuan(row.paidFen), fenAsYuan(row.subsidyFen)]),
     [],
-    ['按类别', '', '', '', ''],
-    ...figures.byCategory.map((group) => [categoryName(group.subsidyCategory), '', String(group.meals), fenAsYuan(group.paidFen), fenAsYuan(group.subsidyFen)]),
-    ['合计', '', String(figures.totals.meals), fenAsYuan(figures.totals.paidFen), fenAsYuan(figures.totals.subsidyFen)],
+    ['按类别'],
+    ...figures.byCategory.map((group) => [categoryName(group.subsidyCategory), '', '', String(group.meals), fenAsYuan(group.paidFen), fenAsYuan(group.subsidyFen)]),
+    ['合计', '', '', String(figures.totals.meals), fenAsYuan(figures.totals.paidFen), fenAsYuan(figures.totals.subsidyFen)],
+    [],
+    ['结算单', about.title],
+    ['统计期间', periodText(about)],
+    ['统计口径', countsNote],
+    ['制表日期', about.madeOn],
   ];
   return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -94,7 +94,7 @@ function errorResponses(handlerName: string): middy.MiddlewareObj<Event, APIGate
       const error = request.error as Error & { statusCode?: number; cause?: { package?: string } };
       if (error instanceof AppError) {
         if (error.statusCode >= 500) logger.warn('request failed', { code: error.code });
-        const retry = error.statusCode === 503 ? { 'retry-after': String(error.details?.retryAfterSeconds ?? 2) } : undefined;
+        const retry = error.statusCode === 503 || error.statusCode === 429 ? { 'retry-after': String(error.details?.retryAfterSeconds ?? 2) } : undefined;
         request.response = errorResult(error.statusCode, { error: { code: error.code, message: error.message, details: error.details } }, retry);
       } else if (error.cause?.package === '@middy/http-json-body-parser') {
         request.response =

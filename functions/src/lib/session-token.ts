@@ -12,12 +12,16 @@ import { roles, type Role } from '../routes';
  */
 export const SESSION_TTL_SECONDS = 60 * 60;
 const ISSUER = 'yilin';
+/** Clocks of two functions may differ a little; a token issued this far "in the future" is still ours. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface Session {
   userId: string;
   role: Role;
   communityId?: string;
   centreId?: string;
+  /** The county of an admin (and of everyone in a community): an admin acts only inside it. */
+  countyId?: string;
   /** Display name for timelines and audit entries, so a write needs no read of the user. */
   name?: string;
 }
@@ -34,7 +38,7 @@ const audience = () => `yilin:${config.stage}`;
 export async function issueSessionToken(session: Session): Promise<{ token: string; expiresAt: string }> {
   const issuedAt = epochSeconds(clock.now());
   const expiresAt = issuedAt + SESSION_TTL_SECONDS;
-  const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId, name: session.name })
+  const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId, cty: session.countyId, name: session.name })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(session.userId)
     .setIssuer(ISSUER)
@@ -55,6 +59,7 @@ export async function verifySessionToken(token: string): Promise<Session> {
       issuer: ISSUER,
       audience: audience(),
       currentDate: clock.now(),
+      requiredClaims: ['exp', 'iat', 'sub'],
     }));
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_JWT_EXPIRED') {
@@ -64,11 +69,15 @@ export async function verifySessionToken(token: string): Promise<Session> {
   }
   const role = payload.role;
   if (typeof payload.sub !== 'string' || !roles.includes(role as Role)) throw invalidToken();
+  // A token that lives longer than we issue, or was issued in the future, was not made by us as it is.
+  const { iat, exp } = payload as { iat: number; exp: number };
+  if (exp - iat > SESSION_TTL_SECONDS || iat > epochSeconds(clock.now()) + CLOCK_SKEW_SECONDS) throw invalidToken();
   return {
     userId: payload.sub,
     role: role as Role,
     communityId: typeof payload.cid === 'string' ? payload.cid : undefined,
     centreId: typeof payload.ctr === 'string' ? payload.ctr : undefined,
+    countyId: typeof payload.cty === 'string' ? payload.cty : undefined,
     name: typeof payload.name === 'string' ? payload.name : undefined,
   };
 }

@@ -105,6 +105,8 @@ export interface ElderDetailResponse {
   elder: ElderProfile;
   /** Present for workers and admins: who changed the verified fields, and when. */
   verificationHistory?: VerificationChange[];
+  /** Present for the elder's community workers: the claim code that still works, if any. */
+  liveClaimCode?: LiveCodeView | null;
 }
 
 export const PageQuery = z.strictObject({
@@ -136,6 +138,15 @@ export interface BindingView {
   name: string;
   boundAt: string;
 }
+/** A one-time code that still works, shown with a way to revoke it. */
+export interface LiveCodeView {
+  code: string;
+  expiresAt: string;
+}
+export interface BindingsPage extends Page<BindingView> {
+  /** On the first page: the elder's invitation code that still works, if any. */
+  liveCode?: LiveCodeView | null;
+}
 
 // ---- an elder's own account ----
 export interface ClaimCodeResponse {
@@ -155,6 +166,8 @@ export interface MeResponse {
   elder?: ElderProfile;
   /** For a family member: the elders bound to them. */
   boundElders?: ElderSummary[];
+  /** For an elder: relatives bound in the last week, so someone unexpected is noticed and removed. */
+  newBindings?: BindingView[];
 }
 
 // ---- organisation ----

@@ -42,7 +42,7 @@ export const PlaceOrderBody = z.strictObject({
   date: DateSchema,
   meal: MealSchema,
   fulfilment: FulfilmentSchema,
-  note: z.optional(text('备注', 100, 0)),
+  note: z.optional(text('备注', 100, 0, { multiline: true })),
   /** Chosen by the app once per order attempt and resent on retry, so a retry never orders twice. */
   idempotencyKey: z.string('缺少请求编号').check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '请求编号格式不对')),
 });
@@ -138,6 +138,8 @@ export interface BoardOrderView extends OrderView {
   elderAddress: string;
   dietary: DietaryNeeds;
   subsidyCategory: SubsidyCategory | null;
+  /** The meal is over and the order is still open: the worker marks it served, delivered or no-show, or cancels it. */
+  needsDecision: boolean;
 }
 
 export interface ElderMealOffer {
@@ -167,8 +169,10 @@ export interface BoardResponse {
   date: string;
   meal: Meal;
   menu: MenuView | null;
-  counts: Record<Fulfilment, number> & { pending: number; total: number };
+  counts: Record<Fulfilment, number> & { pending: number; total: number; needsDecision: number };
   items: BoardOrderView[];
+  /** Earlier meals (the last two weeks) with orders still open, so none is left undecided. */
+  earlierOpen: Array<{ date: string; meal: Meal; mealName: string; count: number }>;
 }
 
 export interface SubscriptionView {
@@ -203,6 +207,19 @@ export interface StatementResponse {
   centreId: string;
   centreName: string;
   month: string;
+  /** The first and the last day of the month. */
+  from: string;
+  to: string;
+  /** The last day the figures cover: the month's last day once it has ended, otherwise today's business date. */
+  asOf: string;
+  /** False while the month runs: the figures are 截至 `asOf` and will still change. */
+  complete: boolean;
+  /** The business date the statement was made. */
+  madeOn: string;
+  /** The order statuses counted: served and delivered meals only. */
+  counts: Array<'served' | 'delivered'>;
+  /** The same in words, e.g. 只统计已取餐和已送达的餐次. */
+  countsNote: string;
   rows: StatementRow[];
   byCategory: Array<{ subsidyCategory: SubsidyCategory | 'none'; meals: number; paidFen: number; subsidyFen: number }>;
   totals: { meals: number; paidFen: number; subsidyFen: number };

@@ -1,16 +1,20 @@
+import { may, relationTo, type Action } from '../domain/access';
 import { getUser } from '../data/users';
-import { forbidden } from '../lib/errors';
+import { forbidden, notFound } from '../lib/errors';
 import type { Session } from '../lib/session-token';
+import { centreInfo } from './community-names';
 
 /** The name shown in timelines and audit entries for whoever acts: from the session when it carries one. */
 export async function actorName(session: Session): Promise<string> {
   return session.name ?? (await getUser(session.userId))?.name ?? '';
 }
 
-/** Canteen work is done by the workers of the centre that runs the canteen; the admin may read. */
-export function assertCentreStaff(session: Session, centreId: string, allowAdmin: boolean): void {
-  const ownCentre = session.role === 'worker' && session.centreId === centreId;
-  if (!ownCentre && !(allowAdmin && session.role === 'admin')) {
-    throw forbidden('NOT_YOUR_CENTRE', '您只能处理本服务中心的事务。');
+/** A centre's things (board, menus, statements, prices): refused with 403, a centre being no secret. */
+export async function assertCentreAccess(session: Session, centreId: string, action: Action): Promise<void> {
+  const centre = session.role === 'admin' ? await centreInfo(centreId) : undefined;
+  if (session.role === 'admin' && !centre) throw notFound('CENTRE_NOT_FOUND', '没有找到这个服务中心。');
+  const countyId = centre?.countyId;
+  if (!may(action, relationTo(session, { centreId, countyId }, false))) {
+    throw forbidden('NOT_YOUR_CENTRE', session.role === 'admin' ? '您只能查看本县的服务中心。' : '您只能处理本服务中心的事务。');
   }
 }

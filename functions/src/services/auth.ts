@@ -14,12 +14,14 @@ const NEW_USER_NAME = '微信用户';
 
 /** Our session for a stored user: role, community, centre and name travel in the token. */
 export async function sessionFor(user: UserItem): Promise<SessionResponse> {
-  const centreId = user.centreId ?? (user.communityId ? (await getCommunity(user.communityId))?.centreId : undefined);
+  const community = user.communityId && (!user.centreId || !user.countyId) ? await getCommunity(user.communityId) : undefined;
+  const centreId = user.centreId ?? community?.centreId;
   const { token, expiresAt } = await issueSessionToken({
     userId: user.userId,
     role: user.role,
     communityId: user.communityId,
     centreId,
+    countyId: user.countyId ?? community?.countyId,
     name: user.name,
   });
   return {

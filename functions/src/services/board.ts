@@ -1,30 +1,50 @@
-import { fulfilments, meals, orderStatuses, type Meal } from '../domain/canteen';
-import { changeOrderStatus, getMenu, ordersOfMeal } from '../data/canteen';
-import { clock } from '../lib/clock';
+import { addDays, defaultTimes, fulfilments, instantOf, isOpen, mealNames, meals, needsDecision, orderStatuses, type Meal } from '../domain/canteen';
+import { changeOrderStatus, getMenu, ordersOfCentreBetween, ordersOfMeal } from '../data/canteen';
+import { businessDate, clock } from '../lib/clock';
 import type { Session } from '../lib/session-token';
 import type { BoardResponse } from '../schemas/canteen';
-import { actorName, assertCentreStaff } from './actors';
+import { actorName, assertCentreAccess } from './actors';
 import { boardOrderView, menuView } from './canteen-views';
 
 const statusOrder = new Map(orderStatuses.map((status, index) => [status, index]));
 
+/** How far back the board looks for meals with orders still open. */
+const EARLIER_OPEN_DAYS = 14;
+
+/** Earlier meals with orders still open, oldest first: one query over the centre's last two weeks. */
+async function earlierOpenMeals(centreId: string, today: string): Promise<BoardResponse['earlierOpen']> {
+  const orders = await ordersOfCentreBetween(centreId, addDays(today, -EARLIER_OPEN_DAYS), addDays(today, -1));
+  const byMeal = new Map<string, BoardResponse['earlierOpen'][number]>();
+  for (const order of orders.filter((item) => isOpen(item.status))) {
+    const key = `${order.date}|${meals.indexOf(order.meal)}`;
+    const entry = byMeal.get(key) ?? { date: order.date, meal: order.meal, mealName: mealNames[order.meal], count: 0 };
+    entry.count += 1;
+    byMeal.set(key, entry);
+  }
+  return [...byMeal.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, entry]) => entry);
+}
+
 /** The day's board for one meal: counts by fulfilment, and every order with the elder's dietary needs. */
 export async function mealBoard(session: Session, centreId: string, date: string, meal: Meal): Promise<BoardResponse> {
-  assertCentreStaff(session, centreId, true);
-  const [menu, orders] = await Promise.all([getMenu(centreId, date, meal), ordersOfMeal(centreId, date, meal)]);
+  await assertCentreAccess(session, centreId, 'centre.read');
+  const now = clock.now();
+  const today = businessDate(now);
+  const [menu, orders, earlierOpen] = await Promise.all([getMenu(centreId, date, meal), ordersOfMeal(centreId, date, meal), earlierOpenMeals(centreId, today)]);
+  const servingAt = instantOf(date, menu?.servingTime ?? defaultTimes[meal].serving);
   const active = orders.filter((order) => order.status !== 'cancelled');
+  const items = orders
+    .map((order) => ({ ...boardOrderView(order), needsDecision: needsDecision(order.status, order.date, servingAt, now, today) }))
+    .sort((a, b) => Number(b.needsDecision) - Number(a.needsDecision) || (statusOrder.get(a.status)! - statusOrder.get(b.status)!) || a.elderName.localeCompare(b.elderName, 'zh-CN'));
   const counts = Object.fromEntries(fulfilments.map((f) => [f, active.filter((order) => order.fulfilment === f).length])) as BoardResponse['counts'];
   counts.pending = active.filter((order) => order.status === 'placed').length;
   counts.total = active.length;
-  const items = orders
-    .map(boardOrderView)
-    .sort((a, b) => (statusOrder.get(a.status)! - statusOrder.get(b.status)!) || a.elderName.localeCompare(b.elderName, 'zh-CN'));
-  return { centreId, date, meal, menu: menu ? menuView(menu) : null, counts, items };
+  counts.needsDecision = items.filter((item) => item.needsDecision).length;
+  return { centreId, date, meal, menu: menu ? menuView(menu) : null, counts, items, earlierOpen: earlierOpen.filter((entry) => entry.date !== date || entry.meal !== meal) };
 }
 
 /** Confirms every order still waiting; orders another worker moved meanwhile are left as they are. */
 export async function confirmAll(session: Session, centreId: string, date: string, meal: Meal): Promise<{ confirmed: number }> {
-  assertCentreStaff(session, centreId, false);
+  await assertCentreAccess(session, centreId, 'centre.run');
   const pending = (await ordersOfMeal(centreId, date, meal)).filter((order) => order.status === 'placed');
   const byName = await actorName(session);
   const at = clock.now().toISOString();

@@ -45,7 +45,7 @@ export function orderView(order: OrderItem): OrderView {
   };
 }
 
-export function boardOrderView(order: OrderItem): BoardOrderView {
+export function boardOrderView(order: OrderItem): Omit<BoardOrderView, 'needsDecision'> {
   return {
     ...orderView(order),
     elderPhone: order.elderPhone,

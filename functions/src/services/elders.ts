@@ -1,5 +1,5 @@
 import { birthDateProblem } from '../domain/age';
-import { canEditContact, canListCommunity, canVerify, elderAccess, type ElderAccess } from '../domain/access';
+import { may, relationTo, type Action, type Relation } from '../domain/access';
 import { verificationChanges } from '../domain/verification';
 import { isBound } from '../data/bindings';
 import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory } from '../data/elders';
@@ -9,32 +9,36 @@ import { badRequest, conflict, notFound } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '../schemas/api';
 import { actorName } from './actors';
-import { communityName } from './community-names';
+import { liveCodeView } from './one-time-codes';
+import { communityInfo, communityName } from './community-names';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
 
 const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
 
-/** Loads an elder the caller may see; anyone else is told it does not exist. */
-export async function loadElderFor(session: Session, elderId: string): Promise<{ elder: ElderItem; access: ElderAccess }> {
+/** Loads an elder the caller may do `action` on; anyone else is told the elder does not exist. */
+export async function loadElderFor(session: Session, elderId: string, action: Action = 'elder.read'): Promise<{ elder: ElderItem; access: Relation }> {
   const [elder, bound] = await Promise.all([
     getElder(elderId),
     session.role === 'family' ? isBound(elderId, session.userId) : Promise.resolve(false),
   ]);
   if (!elder) throw elderNotFound();
-  const access = elderAccess(session, elder, bound);
-  if (access === 'none') throw elderNotFound();
+  const countyId = session.role === 'admin' ? (await communityInfo(elder.communityId))?.countyId : undefined;
+  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId }, bound);
+  if (!may(action, access)) throw elderNotFound();
   return { elder, access };
 }
 
-async function detail(elder: ElderItem, access: ElderAccess): Promise<ElderDetailResponse> {
+async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailResponse> {
   const staff = access === 'community-worker' || access === 'county-admin';
-  const [name, history] = await Promise.all([
+  const [name, history, liveClaimCode] = await Promise.all([
     communityName(elder.communityId),
     staff ? verificationHistory(elder.elderId) : Promise.resolve(undefined),
+    access === 'community-worker' ? liveCodeView(elder.elderId, 'claim') : Promise.resolve(undefined),
   ]);
   return {
     elder: elderProfileView(elder, name),
     ...(history ? { verificationHistory: history.map(verificationChangeView) } : {}),
+    ...(liveClaimCode !== undefined ? { liveClaimCode } : {}),
   };
 }
 
@@ -44,15 +48,13 @@ export async function getElderDetail(session: Session, elderId: string): Promise
 }
 
 export async function updateContact(session: Session, elderId: string, input: UpdateContactInput): Promise<ElderDetailResponse> {
-  const { access } = await loadElderFor(session, elderId);
-  if (!canEditContact(access)) throw elderNotFound();
+  const { access } = await loadElderFor(session, elderId, 'elder.editContact');
   const updated = await updateElderContact(elderId, input, isoNow());
   return detail(updated, access);
 }
 
 export async function verifyElder(session: Session, elderId: string, input: VerificationInput): Promise<ElderDetailResponse> {
-  const { elder, access } = await loadElderFor(session, elderId);
-  if (!canVerify(access)) throw elderNotFound();
+  const { elder } = await loadElderFor(session, elderId, 'elder.verify');
   const problem = birthDateProblem(input.birthDate, businessDate());
   if (problem) throw badRequest('BIRTH_DATE_INVALID', `${problem}。`, { fields: [{ field: 'birthDate', message: problem }] });
   const changes = verificationChanges(
@@ -70,8 +72,10 @@ export async function listCommunityElders(
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<ElderSummary>> {
-  if (!canListCommunity(session, communityId)) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
-  const [page, name] = await Promise.all([eldersOfCommunity(communityId, cursor, limit), communityName(communityId)]);
-  if (!name) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
-  return { items: page.items.map((elder) => elderSummaryView(elder, name)), cursor: page.cursor ?? null };
+  const community = await communityInfo(communityId);
+  if (!community || !may('community.listElders', relationTo(session, { communityId, ...community }, false))) {
+    throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  }
+  const page = await eldersOfCommunity(communityId, cursor, limit);
+  return { items: page.items.map((elder) => elderSummaryView(elder, community.name)), cursor: page.cursor ?? null };
 }

@@ -4,7 +4,7 @@ import { businessDate, isoNow } from '../lib/clock';
 import { badRequest, conflict } from '../lib/errors';
 import type { Session } from '../lib/session-token';
 import type { DishTag, MenuInput, MenuView } from '../schemas/canteen';
-import { assertCentreStaff } from './actors';
+import { assertCentreAccess } from './actors';
 import { menuView } from './canteen-views';
 
 function menuFields(centreId: string, date: string, meal: Meal, input: MenuInput, by: string): MenuFields {
@@ -29,7 +29,7 @@ function menuFields(centreId: string, date: string, meal: Meal, input: MenuInput
 
 /** Publishes or changes a menu. Orders already placed keep their dishes' price and their seats. */
 export async function publishMenu(session: Session, centreId: string, date: string, meal: Meal, input: MenuInput): Promise<{ menu: MenuView; created: boolean }> {
-  assertCentreStaff(session, centreId, false);
+  await assertCentreAccess(session, centreId, 'centre.run');
   const fields = menuFields(centreId, date, meal, input, session.userId);
   const problem = menuProblem(fields, businessDate());
   if (problem) throw badRequest('MENU_INVALID', `${problem}。`);
@@ -44,7 +44,7 @@ export async function publishMenu(session: Session, centreId: string, date: stri
 }
 
 export async function centreMenus(session: Session, centreId: string, from: string | undefined): Promise<{ items: MenuView[] }> {
-  assertCentreStaff(session, centreId, true);
+  await assertCentreAccess(session, centreId, 'centre.read');
   const start = from ?? businessDate();
   const menus = await menusBetween(centreId, start, addDays(start, 13));
   menus.sort((a, b) => a.date.localeCompare(b.date) || meals.indexOf(a.meal) - meals.indexOf(b.meal));
@@ -53,7 +53,7 @@ export async function centreMenus(session: Session, centreId: string, from: stri
 
 /** Copies a week's menus (Monday to Sunday) to another week; menus already there are kept. */
 export async function copyWeek(session: Session, centreId: string, fromWeekStart: string, toWeekStart: string) {
-  assertCentreStaff(session, centreId, false);
+  await assertCentreAccess(session, centreId, 'centre.run');
   if (toWeekStart < businessDate()) throw badRequest('MENU_INVALID', '不能复制到已经过去的一周。');
   if (fromWeekStart === toWeekStart) throw badRequest('MENU_INVALID', '来源周和目标周不能相同。');
   const source = await menusBetween(centreId, fromWeekStart, addDays(fromWeekStart, 6));

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, mealNames, meals, nextStatuses, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
+import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, markTooEarly, mealNames, meals, nextStatuses, orderStatusNames, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
+import { may, relationTo, type Action } from '../domain/access';
 import { mealPriceFor, type PriceRules } from '../domain/pricing';
 import {
   cancelOrderAtomically,
@@ -22,7 +24,7 @@ import type { Session } from '../lib/session-token';
 import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../schemas/canteen';
 import { subscriptionViewsOf } from './subscription-views';
 import { actorName } from './actors';
-import { centreName, communityName } from './community-names';
+import { centreInfo, centreName, communityName } from './community-names';
 import { loadElderFor } from './elders';
 import { menuView, orderView } from './canteen-views';
 import { elderSummaryView } from './views';
@@ -34,9 +36,7 @@ const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订�
 
 /** Who may order for an elder: the elder, bound family, and a worker of the community taking a phone order. */
 async function elderForOrdering(session: Session, elderId: string): Promise<ElderItem> {
-  const { elder, access } = await loadElderFor(session, elderId);
-  if (access === 'county-admin') throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
-  return elder;
+  return (await loadElderFor(session, elderId, 'elder.order')).elder;
 }
 
 function fulfilmentsFor(elder: ElderItem, menu: MenuItem): Fulfilment[] {
@@ -103,6 +103,13 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
   return { elder: elderSummaryView(elder, community), centreName: centre, days };
 }
 
+/**
+ * Idempotency keys live in the key space of whoever sends them: each caller's own, and one per server
+ * job that no client can write into, so nobody can take or spoil another's key.
+ */
+export const callerKeySpace = (userId: string) => `caller#${userId}`;
+export const jobKeySpace = (job: string) => `job#${job}`;
+
 async function replay(scope: string, key: string, fingerprint: string): Promise<PlaceOrderResponse | undefined> {
   const record = await getIdempotencyRecord(scope, key);
   if (!record) return undefined;
@@ -117,17 +124,23 @@ async function replay(scope: string, key: string, fingerprint: string): Promise<
 export interface Orderer {
   userId: string;
   name: string;
+  /** Key space of the idempotency key; the caller's own unless a job places the order. */
+  keySpace?: string;
 }
 
+const keySpaceOf = (by: Orderer) => by.keySpace ?? callerKeySpace(by.userId);
+
 /** The answer to an order request already placed under this idempotency key, if any. */
-export const replayOrder = (elderId: string, input: PlaceOrderInput) => replay(elderId, input.idempotencyKey, orderFingerprint(input));
+export const replayOrder = (elderId: string, input: PlaceOrderInput, by: Orderer) =>
+  replay(keySpaceOf(by), input.idempotencyKey, orderFingerprint(elderId, input));
 
 /**
  * Places an order for an elder the caller may order for; every check before the one atomic write.
  * Callers look for an earlier answer first ({@link replayOrder}), so a retry after the cutoff still gets it.
  */
 export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
-  const fingerprint = orderFingerprint(input);
+  const fingerprint = orderFingerprint(elder.elderId, input);
+  const keySpace = keySpaceOf(by);
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
   const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
@@ -167,7 +180,7 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
     timeline: [{ status: 'placed', at, byUserId: by.userId, byName: by.name }],
   };
   const outcome = await placeOrderAtomically(order, menu, {
-    scope: elder.elderId,
+    scope: keySpace,
     key: input.idempotencyKey,
     fingerprint,
     expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS,
@@ -176,7 +189,7 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
     case 'placed':
       return { order: orderView(order), replayed: false };
     case 'duplicate-request': {
-      const repeated = await replay(elder.elderId, input.idempotencyKey, fingerprint);
+      const repeated = await replay(keySpace, input.idempotencyKey, fingerprint);
       if (repeated) return repeated;
       throw new Error('Duplicate request without a stored answer');
     }
@@ -191,38 +204,43 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
   }
 }
 
-const orderFingerprint = (input: PlaceOrderInput) => `${input.date}|${input.meal}|${input.fulfilment}`;
+/** The whole request (for this elder) under one key: the same key with another note is another request. */
+const orderFingerprint = (elderId: string, input: PlaceOrderInput) =>
+  createHash('sha256')
+    .update(JSON.stringify([elderId, input.date, input.meal, input.fulfilment, input.note ?? '']))
+    .digest('base64url');
 
 export async function placeOrder(session: Session, elderId: string, input: PlaceOrderInput): Promise<PlaceOrderResponse> {
   // Three independent reads at once: whether the caller may order for this elder, the caller's name
   // for the timeline, and whether this very request was already answered.
   // Settled, not raced: a caller who may not order for this elder learns nothing about its requests.
+  const by = { userId: session.userId, name: '' };
   const [elder, name, earlier] = await Promise.allSettled([
     elderForOrdering(session, elderId),
     actorName(session),
-    replayOrder(elderId, input),
+    replayOrder(elderId, input, by),
   ]);
   if (elder.status === 'rejected') throw elder.reason;
   if (name.status === 'rejected') throw name.reason;
   if (earlier.status === 'rejected') throw earlier.reason;
-  return earlier.value ?? placeOrderFor(elder.value, input, { userId: session.userId, name: name.value });
+  return earlier.value ?? placeOrderFor(elder.value, input, { ...by, name: name.value });
 }
 
-/** Loads an order the caller may see; anyone else is told it does not exist. */
-async function loadOrderFor(session: Session, orderId: string): Promise<OrderItem> {
+/** Loads an order the caller may do `action` on; anyone else is told it does not exist. */
+async function loadOrderFor(session: Session, orderId: string, action: Action): Promise<OrderItem> {
   const order = await getOrder(orderId);
   if (!order) throw orderNotFound();
-  const allowed =
-    (session.role === 'elder' && order.elderId === session.userId) ||
-    (session.role === 'family' && (await isBound(order.elderId, session.userId))) ||
-    (session.role === 'worker' && session.centreId === order.centreId) ||
-    session.role === 'admin';
-  if (!allowed) throw orderNotFound();
+  const [bound, centre] = await Promise.all([
+    session.role === 'family' ? isBound(order.elderId, session.userId) : false,
+    session.role === 'admin' ? centreInfo(order.centreId) : undefined,
+  ]);
+  const relation = relationTo(session, { elderId: order.elderId, communityId: order.communityId, centreId: order.centreId, countyId: centre?.countyId }, bound);
+  if (!may(action, relation)) throw orderNotFound();
   return order;
 }
 
 export async function getOrderDetail(session: Session, orderId: string): Promise<{ order: OrderView }> {
-  return { order: orderView(await loadOrderFor(session, orderId)) };
+  return { order: orderView(await loadOrderFor(session, orderId, 'order.read')) };
 }
 
 /** The orders page in one request: the first page brings the elder and their standing orders along. */
@@ -242,8 +260,7 @@ export async function elderOrders(session: Session, elderId: string, cursor: str
 }
 
 export async function cancelOrder(session: Session, orderId: string): Promise<{ order: OrderView }> {
-  const order = await loadOrderFor(session, orderId);
-  if (session.role === 'admin') throw orderNotFound();
+  const order = await loadOrderFor(session, orderId, 'order.cancel');
   const isWorker = session.role === 'worker';
   const problem = cancelProblem(isWorker, order.status, order.fulfilment, order.cutoffAt, clock.now());
   if (problem === 'not-cancellable') throw conflict('ORDER_NOT_CANCELLABLE', `订单${order.status === 'cancelled' ? '已经取消了' : '已在处理中'}，不能取消。`);
@@ -255,11 +272,12 @@ export async function cancelOrder(session: Session, orderId: string): Promise<{ 
 
 /** A worker moves an order along: confirm, served, out for delivery, delivered, no-show. */
 export async function setOrderStatus(session: Session, orderId: string, status: OrderStatus): Promise<{ order: OrderView }> {
-  const order = await getOrder(orderId);
-  // Another centre's order is answered as missing, like any object the caller may not see.
-  if (!order || session.centreId !== order.centreId) throw orderNotFound();
+  const order = await loadOrderFor(session, orderId, 'order.move');
   if (!nextStatuses(order.status, order.fulfilment).includes(status)) {
     throw conflict('STATUS_NOT_ALLOWED', `订单现在是“${orderView(order).statusName}”，不能改成这个状态。`);
+  }
+  if (markTooEarly(status, order.date, businessDate())) {
+    throw conflict('MEAL_NOT_YET', `这是 ${order.date} 的${mealNames[order.meal]}，到了当天才能标记“${orderStatusNames[status]}”。`);
   }
   const updated = await changeOrderStatus(order, { to: status, at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
   if (updated === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');

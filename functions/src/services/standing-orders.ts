@@ -1,17 +1,17 @@
 import { ulid } from 'ulid';
 import { addDays, weekdayOf } from '../domain/canteen';
-import { createSubscription, deleteSubscription, recordStandingRun, subscriptionsOfCentre, subscriptionsOfElder } from '../data/canteen';
+import { createSubscription, deleteSubscription, recordStandingRun, subscriptionsOfCentre } from '../data/canteen';
 import type { SubscriptionItem } from '../data/canteen-entities';
 import { getElder } from '../data/elders';
 import { County } from '../data/entities';
 import { centresOfCounty } from '../data/org';
-import { AppError, badRequest, notFound } from '../lib/errors';
+import { AppError, badRequest, conflict, notFound, unavailable } from '../lib/errors';
 import { businessDate, clock, isoNow } from '../lib/clock';
 import { logger } from '../lib/logger';
 import type { Session } from '../lib/session-token';
 import type { SubscriptionInput, SubscriptionView } from '../schemas/canteen';
 import { loadElderFor } from './elders';
-import { placeOrderFor, replayOrder } from './orders';
+import { jobKeySpace, placeOrderFor, replayOrder, type Orderer } from './orders';
 import { subscriptionView, subscriptionViewsOf } from './subscription-views';
 
 /** Standing orders (长期订餐): an elder subscribes to, say, weekday lunches; a daily job orders the next day. */
@@ -23,15 +23,9 @@ export async function listSubscriptions(session: Session, elderId: string): Prom
 }
 
 export async function subscribe(session: Session, elderId: string, input: SubscriptionInput): Promise<{ subscription: SubscriptionView }> {
-  const { elder, access } = await loadElderFor(session, elderId);
-  if (access === 'county-admin') throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+  const { elder } = await loadElderFor(session, elderId, 'elder.order');
   if (input.fulfilment === 'delivery' && !elder.mobilityLimited) {
     throw badRequest('DELIVERY_NOT_ELIGIBLE', '送餐上门只为行动不便的长辈提供，请选择堂食或自取。');
-  }
-  const existing = await subscriptionsOfElder(elderId);
-  if (existing.length >= MAX_SUBSCRIPTIONS) throw badRequest('TOO_MANY_SUBSCRIPTIONS', `最多设置 ${MAX_SUBSCRIPTIONS} 个长期订餐。`);
-  if (existing.some((item) => item.meal === input.meal && item.weekdays.some((day) => input.weekdays.includes(day)))) {
-    throw new AppError(409, 'SUBSCRIPTION_OVERLAPS', '这些日子的这一餐已经设置过长期订餐了。');
   }
   const item: SubscriptionItem = {
     subscriptionId: ulid(),
@@ -39,19 +33,27 @@ export async function subscribe(session: Session, elderId: string, input: Subscr
     centreId: elder.centreId,
     meal: input.meal,
     fulfilment: input.fulfilment,
-    weekdays: input.weekdays,
+    weekdays: [...new Set(input.weekdays)],
     createdBy: session.userId,
     createdAt: isoNow(),
   };
-  await createSubscription(item);
+  switch (await createSubscription(item, MAX_SUBSCRIPTIONS)) {
+    case 'limit-reached':
+      throw badRequest('TOO_MANY_SUBSCRIPTIONS', `最多设置 ${MAX_SUBSCRIPTIONS} 个长期订餐。`);
+    case 'overlaps':
+      throw conflict('SUBSCRIPTION_OVERLAPS', '这些日子的这一餐已经设置过长期订餐了。');
+    case 'contended':
+      throw unavailable('SERVICE_BUSY', '系统繁忙，请稍等几秒再试。');
+  }
   return { subscription: await subscriptionView(item) };
 }
 
 export async function unsubscribe(session: Session, elderId: string, subscriptionId: string): Promise<void> {
-  const { access } = await loadElderFor(session, elderId);
-  if (access === 'county-admin') throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+  await loadElderFor(session, elderId, 'elder.order');
   if (!(await deleteSubscription(elderId, subscriptionId))) throw notFound('SUBSCRIPTION_NOT_FOUND', '没有找到这个长期订餐，可能已经取消了。');
 }
+
+const jobOrderer: Orderer = { userId: 'standing-order', name: '长期订餐', keySpace: jobKeySpace('standing-orders') };
 
 const outcomeOf: Record<string, 'sold_out' | 'no_menu' | 'closed' | 'not_eligible' | 'already_ordered'> = {
   SOLD_OUT: 'sold_out',
@@ -66,10 +68,11 @@ const outcomeOf: Record<string, 'sold_out' | 'no_menu' | 'closed' | 'not_eligibl
 /**
  * Places the orders of every standing order for `date` (by default tomorrow). Each order's
  * idempotency key is derived from the subscription and the meal, so running the job twice never
- * orders twice; a seat that could not be had is recorded with the reason.
+ * orders twice; a seat that could not be had is recorded with the reason. The keys live in the job's own
+ * key space, which no client can write into.
  */
 export async function runStandingOrders(date = addDays(businessDate(clock.now()), 1)) {
-  const summary = { date, placed: 0, failed: 0, skipped: 0 };
+  const summary = { date, placed: 0, failed: 0, errors: 0, skipped: 0 };
   const weekday = weekdayOf(date);
   const { data: counties } = await County.query.all({}).go({ pages: 'all' });
   for (const county of counties) {
@@ -80,18 +83,26 @@ export async function runStandingOrders(date = addDays(businessDate(clock.now())
           continue;
         }
         const at = isoNow();
-        const elder = await getElder(subscription.elderId);
-        if (!elder) continue;
         try {
-          const input = { date, meal: subscription.meal, fulfilment: subscription.fulfilment, idempotencyKey: `standing-${subscription.subscriptionId}-${date}-${subscription.meal}` };
+          const elder = await getElder(subscription.elderId);
+          if (!elder) continue;
+          const input = { date, meal: subscription.meal, fulfilment: subscription.fulfilment, idempotencyKey: `${subscription.subscriptionId}-${date}-${subscription.meal}` };
           // A second run of the day finds the first run's order under the same key.
-          const { order } = (await replayOrder(elder.elderId, input)) ?? (await placeOrderFor(elder, input, { userId: 'standing-order', name: '长期订餐' }));
+          const { order } = (await replayOrder(elder.elderId, input, jobOrderer)) ?? (await placeOrderFor(elder, input, jobOrderer));
           await recordStandingRun({ subscriptionId: subscription.subscriptionId, date, meal: subscription.meal, outcome: 'placed', message: '已自动下单', orderId: order.orderId, at });
           summary.placed += 1;
         } catch (error) {
-          if (!(error instanceof AppError) || !outcomeOf[error.code]) throw error;
-          await recordStandingRun({ subscriptionId: subscription.subscriptionId, date, meal: subscription.meal, outcome: outcomeOf[error.code], message: error.message, at });
-          summary.failed += 1;
+          // One standing order that fails is recorded and skipped: the run goes on for everyone after it.
+          const expected = error instanceof AppError ? outcomeOf[error.code] : undefined;
+          if (expected) summary.failed += 1;
+          else {
+            summary.errors += 1;
+            logger.error('standing order failed', { subscriptionId: subscription.subscriptionId, error: error as Error });
+          }
+          const message = expected ? (error as AppError).message : '系统出了问题，这一餐没有自动订上，请手动订餐或联系社区工作者';
+          await recordStandingRun({ subscriptionId: subscription.subscriptionId, date, meal: subscription.meal, outcome: expected ?? 'error', message, at }).catch(
+            (recordError: Error) => logger.error('standing run not recorded', { subscriptionId: subscription.subscriptionId, error: recordError }),
+          );
         }
       }
     }

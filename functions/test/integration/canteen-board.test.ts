@@ -1,5 +1,6 @@
 import { errorCode, useApi } from '../support/api';
-import { bind } from '../support/seed';
+import { bind, createUser, uniqueId } from '../support/seed';
+import { Community } from '../../src/data/entities';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrder, storedOrdersOfMeal } from '../support/canteen-fixtures';
 
 const api = useApi();
@@ -32,7 +33,7 @@ describe('GET /centres/{centreId}/board: the day’s board for one meal', () => 
     const world = await boardWorld();
     const response = await board(world, world.worker.userId);
     expect(response.status).toBe(200);
-    expect(response.body.counts).toEqual({ eat_in: 1, pick_up: 1, delivery: 1, pending: 3, total: 3 });
+    expect(response.body.counts).toEqual({ eat_in: 1, pick_up: 1, delivery: 1, pending: 3, total: 3, needsDecision: 0 });
     expect(response.body.menu).toMatchObject({ seatsLeft: 48, deliveriesLeft: 14 });
     expect(response.body.items).toHaveLength(4);
     expect(response.body.items.at(-1)).toMatchObject({ orderId: world.orders.cancelled.orderId, status: 'cancelled' });
@@ -157,6 +158,7 @@ describe('moving orders along the board', () => {
   ] as const)('%s: 409 STATUS_NOT_ALLOWED and the order is unchanged', async (_rule, which, path, illegal) => {
     const world = await boardWorld();
     const { orderId } = world.orders[which];
+    setLocalTime(TUESDAY, '11:40');
     for (const status of path) expect((await setStatus(world.worker.userId, orderId, status)).status).toBe(200);
     const before = await storedOrder(orderId);
     const response = await setStatus(world.worker.userId, orderId, illegal);
@@ -190,5 +192,77 @@ describe('moving orders along the board', () => {
     expect(responses.filter((response) => response.status === 409).map(errorCode)[0]).toMatch(/ORDER_CHANGED|STATUS_NOT_ALLOWED/);
     const stored = await storedOrder(world.orders.eatIn.orderId);
     expect(stored?.timeline.map((entry) => entry.status)).toEqual(['placed', 'confirmed']);
+  });
+});
+
+describe('a meal is marked only on its day, and an open order after its meal asks for a decision', () => {
+  test.each(['served', 'no_show'] as const)('marking a confirmed order "%s" the day before its meal: 409 MEAL_NOT_YET, the order unchanged', async (status) => {
+    const world = await boardWorld();
+    await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed');
+    setLocalTime(MONDAY, '20:00');
+    const before = await storedOrder(world.orders.eatIn.orderId);
+    const response = await setStatus(world.worker.userId, world.orders.eatIn.orderId, status);
+    expect([response.status, errorCode(response)]).toEqual([409, 'MEAL_NOT_YET']);
+    expect(response.body.error.message).toContain('2026-11-17');
+    expect(await storedOrder(world.orders.eatIn.orderId)).toEqual(before);
+  });
+
+  test('a delivery cannot go out or be delivered before its day', async () => {
+    const world = await boardWorld();
+    await setStatus(world.worker.userId, world.orders.delivery.orderId, 'confirmed');
+    const response = await setStatus(world.worker.userId, world.orders.delivery.orderId, 'out_for_delivery');
+    expect([response.status, errorCode(response)]).toEqual([409, 'MEAL_NOT_YET']);
+    setLocalTime(TUESDAY, '11:00');
+    expect((await setStatus(world.worker.userId, world.orders.delivery.orderId, 'out_for_delivery')).status).toBe(200);
+  });
+
+  test('after the meal, orders still placed or confirmed are flagged, first on the board, and counted', async () => {
+    const world = await boardWorld();
+    await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed');
+    setLocalTime(TUESDAY, '11:45');
+    await setStatus(world.worker.userId, world.orders.pickUp.orderId, 'confirmed');
+    await setStatus(world.worker.userId, world.orders.pickUp.orderId, 'served');
+    expect((await board(world, world.worker.userId)).body.counts.needsDecision).toBe(0);
+
+    setLocalTime(TUESDAY, '13:00');
+    const response = await board(world, world.worker.userId);
+    expect(response.body.counts.needsDecision).toBe(2);
+    const flagged = response.body.items.filter((item: { needsDecision: boolean }) => item.needsDecision).map((item: { orderId: string }) => item.orderId);
+    expect(flagged.sort()).toEqual([world.orders.eatIn.orderId, world.orders.delivery.orderId].sort());
+    expect(response.body.items.slice(0, 2).every((item: { needsDecision: boolean }) => item.needsDecision)).toBe(true);
+  });
+
+  test('the next day, any board of the centre names the earlier meal with open orders', async () => {
+    const world = await boardWorld();
+    setLocalTime('2026-11-18', '08:00');
+    const response = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/board?date=2026-11-18&meal=lunch`);
+    expect(response.status).toBe(200);
+    expect(response.body.earlierOpen).toEqual([{ date: TUESDAY, meal: 'lunch', mealName: '午餐', count: 3 }]);
+  });
+});
+
+describe('the canteen is the centre’s: a worker of another community of the same centre', () => {
+  async function sameCentreWorker(world: { home: { centreId: string; countyId: string } }) {
+    const communityId = uniqueId('comm');
+    await Community.put({ communityId, centreId: world.home.centreId, countyId: world.home.countyId, name: '东风社区' }).go();
+    return createUser('worker', { communityId, name: '何静' });
+  }
+
+  test('reads, confirms and cancels the centre’s orders, like the board they run', async () => {
+    const world = await boardWorld();
+    const worker = await sameCentreWorker(world);
+    expect((await api.as(worker.userId).get(`/orders/${world.orders.eatIn.orderId}`)).status).toBe(200);
+    expect((await setStatus(worker.userId, world.orders.eatIn.orderId, 'confirmed')).status).toBe(200);
+    setLocalTime(TUESDAY, '10:00');
+    expect((await api.as(worker.userId).post(`/orders/${world.orders.pickUp.orderId}/cancel`)).status).toBe(200);
+  });
+
+  test('but the elder’s profile and order list stay with the elder’s community: 404', async () => {
+    const world = await boardWorld();
+    const worker = await sameCentreWorker(world);
+    for (const path of [`/elders/${world.elder.elderId}`, `/elders/${world.elder.elderId}/orders`]) {
+      const response = await api.as(worker.userId).get(path);
+      expect([response.status, errorCode(response)]).toEqual([404, 'ELDER_NOT_FOUND']);
+    }
   });
 });

@@ -59,4 +59,27 @@ describe('idempotency: a retried order never orders twice', () => {
     expect(await storedOrdersOfMeal(world.home.centreId, TUESDAY, 'lunch')).toHaveLength(1);
     expect(await storedMenu(world.home.centreId, TUESDAY, 'lunch')).toMatchObject({ seatsTaken: 1 });
   });
+
+  test('the same key with another note (an allergy warning) is 409 IDEMPOTENCY_KEY_REUSED: the note is never dropped', async () => {
+    const world = await worldWithMenus();
+    const key = idempotencyKey();
+    const first = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/orders`, orderBody(TUESDAY, 'lunch', 'eat_in', { idempotencyKey: key }));
+    expect(first.status).toBe(201);
+    const withNote = await api.as(world.elder.elderId).post(
+      `/elders/${world.elder.elderId}/orders`,
+      orderBody(TUESDAY, 'lunch', 'eat_in', { idempotencyKey: key, note: '对花生过敏，请不要放花生' }),
+    );
+    expect([withNote.status, errorCode(withNote)]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    expect((await storedOrdersOfMeal(world.home.centreId, TUESDAY, 'lunch')).map((order) => order.note)).toEqual(['']);
+  });
+
+  test('keys belong to whoever sends them: a relative using the elder’s key places their own order, never sees the elder’s', async () => {
+    const world = await worldWithMenus();
+    const key = idempotencyKey();
+    const byElder = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/orders`, orderBody(TUESDAY, 'lunch', 'eat_in', { idempotencyKey: key }));
+    expect(byElder.status).toBe(201);
+    const byFamily = await api.as(world.family.userId).post(`/elders/${world.elder.elderId}/orders`, orderBody(TUESDAY, 'dinner', 'eat_in', { idempotencyKey: key }));
+    expect(byFamily.status).toBe(201);
+    expect(byFamily.body.order.orderId).not.toBe(byElder.body.order.orderId);
+  });
 });

@@ -1,4 +1,5 @@
-import { Subscription } from '../../src/data/canteen-entities';
+import { Idempotency, Subscription } from '../../src/data/canteen-entities';
+import { bind } from '../support/seed';
 import { runStandingOrders } from '../../src/services/standing-orders';
 import { errorCode, useApi } from '../support/api';
 import {
@@ -136,5 +137,93 @@ describe('standing orders (长期订餐)', () => {
     expect(removed.status).toBe(204);
     await runStandingOrders(TUESDAY);
     expect(await storedOrdersOfElder(world.elder.elderId)).toEqual([]);
+  });
+});
+
+describe('one standing order never stops the run for the others', () => {
+  async function threeSubscribers() {
+    const world = await createCanteenWorld();
+    await publishMenu(api, world.worker.userId, world.home.centreId, TUESDAY, 'lunch');
+    const ids: Record<string, string> = {};
+    for (const elder of [world.elder, world.young, world.tekun]) {
+      ids[elder.elderId] = (await subscribeWeekdayLunches(elder.elderId, elder.elderId)).body.subscription.subscriptionId;
+    }
+    setLocalTime(MONDAY, '20:00');
+    return { world, ids };
+  }
+
+  test.each([
+    ['the job’s own key', (id: string) => `${id}-${TUESDAY}-lunch`],
+    ['the key the job used to use', (id: string) => `standing-${id}-${TUESDAY}-lunch`],
+  ])('a relative who orders under %s spoils nothing: the job still orders for everyone else', async (_name, keyOf) => {
+    const { world, ids } = await threeSubscribers();
+    await bind(world.young.elderId, world.family);
+    const poisoned = await api.as(world.family.userId).post(`/elders/${world.young.elderId}/orders`, {
+      date: WEDNESDAY, meal: 'lunch', fulfilment: 'eat_in', idempotencyKey: keyOf(ids[world.young.elderId]),
+    });
+    expect(poisoned.status).toBe(404); // no menu on Wednesday: the request failed, the key was never the job's
+
+    const poisonedToday = await api.as(world.family.userId).post(`/elders/${world.young.elderId}/orders`, {
+      date: TUESDAY, meal: 'lunch', fulfilment: 'pick_up', idempotencyKey: keyOf(ids[world.young.elderId]),
+    });
+    expect(poisonedToday.status).toBe(201);
+
+    // The job walks every centre in this file's table: other tests' elders are counted too.
+    const summary = await runStandingOrders(TUESDAY);
+    expect(summary.placed).toBeGreaterThanOrEqual(2);
+    for (const elder of [world.elder, world.tekun]) {
+      expect(await storedOrdersOfElder(elder.elderId)).toEqual([expect.objectContaining({ date: TUESDAY, placedBy: 'standing-order' })]);
+    }
+    expect(await storedRuns(ids[world.young.elderId])).toEqual([expect.objectContaining({ outcome: 'already_ordered' })]);
+  });
+
+  test('an unexpected failure of one standing order is recorded as an error and the run goes on', async () => {
+    const { world, ids } = await threeSubscribers();
+    // A stored answer for the job's key that points at no order: the replay of this one fails.
+    await Idempotency.put({ scope: 'job#standing-orders', key: `${ids[world.elder.elderId]}-${TUESDAY}-lunch`, fingerprint: 'x', orderId: 'missing-order', expiresAt: 4_000_000_000 }).go();
+
+    const summary = await runStandingOrders(TUESDAY);
+
+    expect(summary.errors).toBeGreaterThanOrEqual(1);
+    const runs = await storedRuns(ids[world.elder.elderId]);
+    expect(runs).toEqual([expect.objectContaining({ date: TUESDAY, outcome: 'error' })]);
+    expect(runs[0].message).toMatch(/手动订餐/);
+    expect(await storedOrdersOfElder(world.young.elderId)).toHaveLength(1);
+    expect(await storedOrdersOfElder(world.tekun.elderId)).toHaveLength(1);
+  });
+});
+
+describe('the limit of six standing orders is a conditional write', () => {
+  test('twelve parallel requests for twelve different meals and days: exactly six are created, the rest told the limit', async () => {
+    const world = await createCanteenWorld();
+    const requests = Array.from({ length: 12 }, (_, i) => ({ meal: i % 2 ? 'dinner' : 'lunch', fulfilment: 'eat_in', weekdays: [Math.floor(i / 2) + 1] }));
+    const responses = await Promise.all(requests.map((body) => api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/subscriptions`, body)));
+    const statuses = responses.map((response) => response.status).filter((status) => status !== 503);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(6);
+    expect(responses.filter((response) => response.status === 400).map(errorCode)).toEqual(expect.arrayContaining(['TOO_MANY_SUBSCRIPTIONS']));
+    expect((await Subscription.query.byElder({ elderId: world.elder.elderId }).go()).data).toHaveLength(6);
+  });
+
+  test('after cancelling one of six, a seventh fits', async () => {
+    const world = await createCanteenWorld();
+    const created = [];
+    for (let day = 1; day <= 6; day++) {
+      created.push((await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/subscriptions`, { meal: 'lunch', fulfilment: 'eat_in', weekdays: [day] })).body.subscription);
+    }
+    const seventh = { meal: 'dinner', fulfilment: 'eat_in', weekdays: [7] };
+    expect(errorCode(await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/subscriptions`, seventh))).toBe('TOO_MANY_SUBSCRIPTIONS');
+    expect((await api.as(world.elder.elderId).delete(`/elders/${world.elder.elderId}/subscriptions/${created[0].subscriptionId}`)).status).toBe(204);
+    expect((await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/subscriptions`, seventh)).status).toBe(201);
+    expect((await Subscription.query.byElder({ elderId: world.elder.elderId }).go()).data).toHaveLength(6);
+  });
+
+  test('of eight parallel requests for the same meal and day, exactly one gets in; the others overlap', async () => {
+    const world = await createCanteenWorld();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/subscriptions`, { meal: 'lunch', fulfilment: 'pick_up', weekdays: [1, 3] })),
+    );
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+    expect(responses.filter((response) => response.status !== 201 && response.status !== 503).every((response) => errorCode(response) === 'SUBSCRIPTION_OVERLAPS')).toBe(true);
+    expect((await Subscription.query.byElder({ elderId: world.elder.elderId }).go()).data).toHaveLength(1);
   });
 });

@@ -1,7 +1,28 @@
+import { dynamoClient } from '../../src/data/client';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrdersOfMeal } from '../support/canteen-fixtures';
 
 const api = useApi();
+
+/** Every DynamoDB command the API sends, by name, while `recording` is on. */
+const sent: string[] = [];
+let recording = false;
+dynamoClient.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (recording) sent.push(String(context.commandName));
+    return next(args);
+  },
+  { step: 'initialize', name: 'statementCommandLog' },
+);
+async function commandsOf<T>(call: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+  sent.length = 0;
+  recording = true;
+  try {
+    return { result: await call(), commands: [...sent] };
+  } finally {
+    recording = false;
+  }
+}
 
 const WEDNESDAY = '2026-11-18';
 const DECEMBER_FIRST = '2026-12-01';
@@ -10,10 +31,12 @@ jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
-const setStatus = (workerId: string, orderId: string, ...path: string[]) =>
+/** Moves an order along, on the evening of its own day (a meal is marked served no earlier). */
+const setStatus = (workerId: string, order: { orderId: string; date: string }, ...path: string[]) =>
   path.reduce(async (previous, status) => {
     await previous;
-    const response = await api.as(workerId).post(`/orders/${orderId}/status`, { status });
+    setLocalTime(order.date, '20:00');
+    const response = await api.as(workerId).post(`/orders/${order.orderId}/status`, { status });
     if (response.status !== 200) throw new Error(`${status}: ${response.text}`);
   }, Promise.resolve());
 
@@ -42,10 +65,11 @@ async function monthOfMeals() {
   const stillPlaced = await order(world.young.elderId, TUESDAY, 'dinner');
   const december = await order(world.elder.elderId, DECEMBER_FIRST, 'lunch');
 
-  for (const meal of [...served, december]) await setStatus(worker, meal.orderId, 'confirmed', 'served');
-  for (const meal of delivered) await setStatus(worker, meal.orderId, 'confirmed', 'out_for_delivery', 'delivered');
-  await setStatus(worker, noShow.orderId, 'confirmed', 'no_show');
   expect((await api.as(world.elder.elderId).post(`/orders/${cancelled.orderId}/cancel`)).status).toBe(200);
+  for (const meal of [...served, december]) await setStatus(worker, meal, 'confirmed', 'served');
+  for (const meal of delivered) await setStatus(worker, meal, 'confirmed', 'out_for_delivery', 'delivered');
+  await setStatus(worker, noShow, 'confirmed', 'no_show');
+  setLocalTime(WEDNESDAY, '21:00');
   return { ...world, taken: [...served, ...delivered], notTaken: [noShow, cancelled, stillPlaced, december] };
 }
 
@@ -108,19 +132,73 @@ describe('GET /centres/{centreId}/statements/{month}: the monthly subsidy statem
     expect(errorCode(malformed)).toBe('INVALID_INPUT');
   });
 
-  test('?format=csv is text/csv that starts with the UTF-8 BOM bytes and carries the same totals in yuan', async () => {
+  test('?format=csv is text/csv that starts with the UTF-8 BOM bytes, then the header row, and carries the same totals in yuan', async () => {
     const world = await monthOfMeals();
+    setLocalTime('2026-12-02', '09:00');
     const response = await fetch(`${api.url}/centres/${world.home.centreId}/statements/2026-11?format=csv`, {
       headers: { authorization: `Bearer ${await tokenFor(world.worker.userId)}` },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(response.headers.get('content-disposition')).toContain(`statement-${world.home.centreId}-2026-11.csv`);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toContain(`filename="statement-${world.home.centreId}-2026-11.csv"`);
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '')).toBe('学院路街道综合养老服务中心 2026-11 助餐补贴结算单.csv');
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('学院路街道综合养老服务中心 2026-11 助餐补贴结算单');
-    expect(lines).toContain('合计,,7,47.50,62.00');
-    expect(lines).toContain('王秀英,未核实,2,16.00,14.00');
+    expect(lines[0]).toBe('长辈,长辈编号,补贴类别,用餐次数,自付金额（元）,补贴金额（元）');
+    expect(lines).toContain('合计,,,7,47.50,62.00');
+    expect(lines).toContain(`王秀英,${world.elder.elderId},未核实,2,16.00,14.00`);
+    expect(lines.slice(lines.indexOf('合计,,,7,47.50,62.00') + 1)).toEqual([
+      '',
+      '结算单,学院路街道综合养老服务中心 2026-11 助餐补贴结算单',
+      '统计期间,2026-11-01 至 2026-11-30（全月）',
+      '统计口径,只统计已取餐和已送达的餐次',
+      '制表日期,2026-12-02',
+      '',
+    ]);
+  });
+
+  test('the CSV of a month still running says 截至 today after the table and in its file name', async () => {
+    const world = await monthOfMeals();
+    setLocalTime('2026-11-20', '10:00');
+    const response = await fetch(`${api.url}/centres/${world.home.centreId}/statements/2026-11?format=csv`, {
+      headers: { authorization: `Bearer ${await tokenFor(world.worker.userId)}` },
+    });
+    const lines = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('长辈,长辈编号,补贴类别,用餐次数,自付金额（元）,补贴金额（元）');
+    expect(lines).toContain('统计期间,截至 2026-11-20（本月尚未结束，数字还会变化）');
+    expect(lines).toContain('结算单,学院路街道综合养老服务中心 2026-11 助餐补贴结算单（截至 2026-11-20）');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '')).toContain('（截至 2026-11-20）');
+  });
+
+  test('says what it counts: served and delivered meals', async () => {
+    const world = await monthOfMeals();
+    const response = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`);
+    expect(response.body).toMatchObject({ counts: ['served', 'delivered'], countsNote: '只统计已取餐和已送达的餐次' });
+  });
+
+  test('a month not yet ended is 截至 today’s business date and incomplete; once it has ended it is complete', async () => {
+    const world = await createCanteenWorld();
+    const november = () => api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`);
+
+    setLocalTime('2026-11-30', '23:30');
+    expect((await november()).body).toMatchObject({ from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-30', complete: false, madeOn: '2026-11-30' });
+    setLocalTime(WEDNESDAY, '09:00');
+    expect((await november()).body).toMatchObject({ asOf: WEDNESDAY, complete: false });
+    // Just after midnight in Beijing is still the evening before in UTC: the business date decides.
+    setLocalTime(DECEMBER_FIRST, '00:30');
+    expect((await november()).body).toMatchObject({ from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-30', complete: true, madeOn: DECEMBER_FIRST });
+    expect((await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-10`)).body).toMatchObject({ asOf: '2026-10-31', complete: true });
+  });
+
+  test('reads the month’s orders with one query, not one per day and meal', async () => {
+    const world = await monthOfMeals();
+    const { result, commands } = await commandsOf(() => api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`));
+    expect(result.status).toBe(200);
+    expect(result.body.totals.meals).toBe(7);
+    expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(1);
+    expect(commands.filter((name) => name === 'ScanCommand')).toHaveLength(0);
   });
 });

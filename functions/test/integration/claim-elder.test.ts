@@ -9,6 +9,9 @@ import { seedDemoData } from '../../src/local/bootstrap';
  * code turns that account into the elder's own, once.
  */
 const api = useApi();
+
+/** A six-digit code that is none of `taken`. */
+const unusedCode = (taken: string[]) => ['000000', '111111', '222222', '333333'].find((candidate) => !taken.includes(candidate))!;
 let wechat: FakeWechat;
 const NOW = '2030-03-04T00:30:00.000Z';
 
@@ -35,6 +38,13 @@ test('an elder who signs in with their own WeChat and enters the worker’s clai
   // The placeholder account is gone, and the next sign-in with the same WeChat is the elder.
   expect((await User.get({ userId: first.user.userId }).go()).data).toBeNull();
   expect((await signIn('openid-zhang')).user).toMatchObject({ userId: 'demo-elder-zhang', role: 'elder' });
+  // The placeholder's old token acts no more: it can neither bind nor claim.
+  const invitation = (await api.as('demo-elder-li').post('/elders/demo-elder-li/binding-codes')).body.code;
+  for (const [path, body] of [['/bindings', { code: invitation }], ['/me/claim', { code: await claimCode('demo-elder-li') }]] as const) {
+    const stale = await api.as(first.token).post(path, body);
+    expect([stale.status, errorCode(stale)]).toEqual([401, 'SESSION_INVALID']);
+  }
+  expect((await api.as(first.token).get('/me')).status).toBe(401);
   // The code cannot be used twice.
   const other = await signIn('openid-stranger');
   expect(errorCode(await api.as(other.token).post('/me/claim', { code }))).toBe('CLAIM_CODE_USED');
@@ -59,9 +69,15 @@ test('a claim is refused for accounts that look after elders, for family invitat
   // A family invitation is not a claim code, and a claim code is not a family invitation.
   const newcomer = await signIn('openid-li');
   const invitation = (await api.as('demo-elder-li').post('/elders/demo-elder-li/binding-codes')).body.code;
-  expect(errorCode(await api.as(newcomer.token).post('/me/claim', { code: invitation }))).toBe('WRONG_CODE_KIND');
+  // A code of the other kind is answered exactly like a code that does not exist.
+  const asClaim = await api.as(newcomer.token).post('/me/claim', { code: invitation });
+  const unknownClaim = await api.as(newcomer.token).post('/me/claim', { code: unusedCode([code, invitation]) });
+  expect([asClaim.status, asClaim.body]).toEqual([unknownClaim.status, unknownClaim.body]);
+  expect([asClaim.status, errorCode(asClaim)]).toEqual([404, 'CLAIM_CODE_NOT_FOUND']);
   const asBinding = await api.as(newcomer.token).post('/bindings', { code });
-  expect([asBinding.status, errorCode(asBinding)]).toEqual([400, 'WRONG_CODE_KIND']);
+  const unknownBinding = await api.as(newcomer.token).post('/bindings', { code: unusedCode([code, invitation]) });
+  expect([asBinding.status, asBinding.body]).toEqual([unknownBinding.status, unknownBinding.body]);
+  expect([asBinding.status, errorCode(asBinding)]).toEqual([404, 'BINDING_CODE_NOT_FOUND']);
   // A day later the code has expired.
   setClock(new Date(Date.parse(NOW) + 25 * 3600 * 1000));
   const late = await signIn('openid-li-late');

@@ -72,14 +72,18 @@ describe("a worker's list of the elders of their community", () => {
     expect(response.body.items).toBeUndefined();
   });
 
-  test('the admin lists any community; a community that does not exist is 404', async () => {
+  test('the admin lists any community of their county; another county’s, or one that does not exist, is 404', async () => {
     const { community, elders } = await communityWithElders(2);
-    const admin = await createUser('admin');
+    const elsewhere = await communityWithElders(1);
+    const admin = await createUser('admin', { countyId: community.countyId });
     const response = await api.as(admin.userId).get(listPath(community.communityId));
     expect(response.status).toBe(200);
     expect(response.body.items).toHaveLength(elders.length);
-    const missing = await api.as(admin.userId).get(listPath(uniqueId('comm')));
-    expect([missing.status, errorCode(missing)]).toEqual([404, 'COMMUNITY_NOT_FOUND']);
+    for (const communityId of [elsewhere.community.communityId, uniqueId('comm')]) {
+      const refused = await api.as(admin.userId).get(listPath(communityId));
+      expect([refused.status, errorCode(refused)]).toEqual([404, 'COMMUNITY_NOT_FOUND']);
+      expect(refused.body.items).toBeUndefined();
+    }
   });
 
   test('elders, relatives and volunteers may not list (403 ROLE_NOT_ALLOWED)', async () => {
@@ -135,7 +139,7 @@ describe('a cursor the API did not issue is refused with 400 INVALID_CURSOR', ()
   async function foreignCursorListing() {
     const { community, worker } = await communityWithElders(3);
     const elsewhere = await communityWithElders(3);
-    const admin = await createUser('admin');
+    const admin = await createUser('admin', { countyId: elsewhere.community.countyId });
     const foreign = await api.as(admin.userId).get(listPath(elsewhere.community.communityId, '?limit=1'));
     expect(foreign.body.cursor).toEqual(expect.any(String));
     const response = await api.as(worker.userId).get(listPath(community.communityId, `?limit=2&cursor=${encodeURIComponent(foreign.body.cursor)}`));

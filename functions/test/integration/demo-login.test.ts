@@ -41,6 +41,7 @@ describe('demo sign-in on the local stage', () => {
       role: 'worker',
       communityId: 'demo-comm-xueyuan',
       centreId: 'demo-centre-xueyuan',
+      countyId: 'demo-county',
       name: '刘晓燕',
     });
   });

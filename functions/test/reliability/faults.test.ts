@@ -106,6 +106,8 @@ async function isolatedApi(endpoint: string) {
     const server = require('../../src/local/api-server') as typeof import('../../src/local/api-server');
     // Handlers load lazily; load them inside the isolated registry so they get its data client.
     server.loadHandlers();
+    // Its own clock too: the same moment as this file's, which issues the tokens.
+    (require('../../src/lib/clock') as typeof import('../../src/lib/clock')).setClock(NOW);
     start = server.startApiServer;
   });
   process.env.DYNAMODB_ENDPOINT = saved;

@@ -136,3 +136,44 @@ test('race: an order cancelled 8 times at once gives its seat back exactly once'
   expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
   expect(await expectSeatsConsistent(date, 5)).toHaveLength(0);
 });
+
+test('race: 20 wrong code guesses at once from one account: exactly 5 are tried, the other 15 wait (429)', async () => {
+  const family = 'demo-family-wanglei';
+  const token = await tokenFor(family);
+  const guesses = Array.from({ length: 20 }, (_, i) => String(300_000 + i * 104_729).slice(-6));
+  const answers = await Promise.all(
+    guesses.map((code) => api.as(token).post('/bindings', { code })),
+  );
+  tally('racesRun');
+  const statuses = answers.map((answer) => answer.status).sort();
+  expect([statuses.filter((s) => s === 404 || s === 410).length, statuses.filter((s) => s === 429).length]).toEqual([5, 15]);
+  expect(answers.filter((answer) => answer.status === 429).every((answer) => answer.body.error.code === 'TOO_MANY_ATTEMPTS' && answer.headers.get('retry-after') === '900')).toBe(true);
+  // The claim route shares the same tries.
+  expect((await api.as(token).post('/me/claim', { code: guesses[0] })).status).toBe(429);
+});
+
+test('race: 12 standing orders for 12 different meals at once stay within the limit of 6', async () => {
+  const [elder] = await elders(1);
+  const token = await tokenFor(elder.elderId);
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      api.as(token).post(`/elders/${elder.elderId}/subscriptions`, { meal: i % 2 ? 'dinner' : 'lunch', fulfilment: 'eat_in', weekdays: [Math.floor(i / 2) + 1] }),
+    ),
+  );
+  tally('racesRun');
+  expect(answers.filter((answer) => answer.status === 201)).toHaveLength(6);
+  expect(answers.every((answer) => [201, 400, 503].includes(answer.status))).toBe(true);
+  expect((await api.as(token).get(`/elders/${elder.elderId}/subscriptions`)).body.items).toHaveLength(6);
+});
+
+test('race: 8 identical standing orders at once: one is created, the rest overlap', async () => {
+  const [elder] = await elders(1);
+  const token = await tokenFor(elder.elderId);
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, () => api.as(token).post(`/elders/${elder.elderId}/subscriptions`, { meal: 'lunch', fulfilment: 'pick_up', weekdays: [2, 4] })),
+  );
+  tally('racesRun');
+  expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+  expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.code === 'SUBSCRIPTION_OVERLAPS')).toBe(true);
+  expect((await api.as(token).get(`/elders/${elder.elderId}/subscriptions`)).body.items).toHaveLength(1);
+});

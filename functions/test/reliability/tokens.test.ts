@@ -88,3 +88,32 @@ test(`a worker moved to another community keeps the old community's rights at mo
     await User.patch({ userId: actors.worker }).set({ communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' }).go();
   }
 });
+
+/** A token signed with this stage's key, with claims of the test's choosing. */
+async function signedByUs(claims: { iat?: number; exp?: number }) {
+  let jwt = new SignJWT({ role: 'admin', cty: 'demo-county' }).setProtectedHeader({ alg: 'HS256' }).setSubject(actors.admin).setIssuer('yilin').setAudience('yilin:local');
+  if (claims.iat !== undefined) jwt = jwt.setIssuedAt(claims.iat);
+  if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
+  return jwt.sign(new TextEncoder().encode(process.env.TOKEN_SECRET!));
+}
+
+test('a token signed with our key but without an expiry is refused', async () => {
+  await expectRefused(await signedByUs({ iat: Math.floor(Date.parse(NOW) / 1000) }), 'SESSION_INVALID');
+});
+
+test('a token signed with our key that lives a year is refused, though it has not expired', async () => {
+  const iat = Math.floor(Date.parse(NOW) / 1000);
+  await expectRefused(await signedByUs({ iat, exp: iat + 365 * 24 * 3600 }), 'SESSION_INVALID');
+});
+
+test('the token of a placeholder account that a claim deleted can no longer bind or claim', async () => {
+  const placeholder = 'reliability-placeholder';
+  await User.put({ userId: placeholder, role: 'family', name: '微信用户', createdAt: NOW }).go();
+  const token = await tokenFor(placeholder);
+  await User.delete({ userId: placeholder }).go();
+  for (const path of ['/bindings', '/me/claim']) {
+    const response = await api.as(token).post(path, { code: '123456' });
+    tally('tokenCases');
+    expect({ status: response.status, code: errorCode(response) }).toEqual({ status: 401, code: 'SESSION_INVALID' });
+  }
+});

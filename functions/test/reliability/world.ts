@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { cancelOrderAtomically, ordersOfElderBetween } from '../../src/data/canteen';
-import { Binding, User } from '../../src/data/entities';
+import { createMenu } from '../../src/data/canteen';
+import { Binding, Centre, Community, County, Elder, User } from '../../src/data/entities';
+import { instantOf } from '../../src/domain/canteen';
 import { getElder } from '../../src/data/elders';
 import { setClock } from '../../src/lib/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
@@ -15,7 +17,9 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
  * Targets by ownership case, seen from the acting users below:
  *  - own: 王秀英 (the elder herself; bound to the family member; in the worker's community)
  *  - other-elder: 张桂兰 (same community as the worker, not bound to the family member)
+ *  - same-centre: 赵德福 (another community of the worker's service centre: its canteen is the worker's too)
  *  - other-community: 周淑芬 (another community under another service centre)
+ *  - other-county: 吴春梅 (a community of another county, which the admin does not run)
  */
 export const NOW = '2030-01-07T00:30:00.000Z';
 export const TOMORROW = '2030-01-08';
@@ -32,20 +36,58 @@ export const actors = {
 
 export const SPARE_FAMILY = 'reliability-family-spare';
 
+/** The second county of the world: one centre, one community, one elder. */
+export const otherCounty = {
+  countyId: 'rel-county-2',
+  centreId: 'rel-centre-county-2',
+  communityId: 'rel-comm-county-2',
+  elderId: 'rel-elder-county-2',
+} as const;
+
 export const elderTargets = {
   own: { elderId: 'demo-elder-wang', centreId: 'demo-centre-xueyuan', communityId: 'demo-comm-xueyuan' },
   'other-elder': { elderId: 'demo-elder-zhang', centreId: 'demo-centre-xueyuan', communityId: 'demo-comm-xueyuan' },
+  'same-centre': { elderId: 'demo-elder-zhao', centreId: 'demo-centre-xueyuan', communityId: 'demo-comm-dongfeng' },
   'other-community': { elderId: 'demo-elder-zhou', centreId: 'demo-centre-guzhangping', communityId: 'demo-comm-guzhangping' },
+  'other-county': { elderId: otherCounty.elderId, centreId: otherCounty.centreId, communityId: otherCounty.communityId },
 } as const;
 
-export const centreTargets = { own: 'demo-centre-xueyuan', 'other-centre': 'demo-centre-guzhangping' } as const;
-export const communityTargets = { own: 'demo-comm-xueyuan', 'other-community': 'demo-comm-guzhangping' } as const;
+export const centreTargets = { own: 'demo-centre-xueyuan', 'other-centre': 'demo-centre-guzhangping', 'other-county': otherCounty.centreId } as const;
+export const communityTargets = {
+  own: 'demo-comm-xueyuan',
+  'same-centre': 'demo-comm-dongfeng',
+  'other-community': 'demo-comm-guzhangping',
+  'other-county': otherCounty.communityId,
+} as const;
+
+/** Another county next to the demo one, with menus for the days the matrix orders for. */
+async function createOtherCounty(): Promise<void> {
+  const { countyId, centreId, communityId, elderId } = otherCounty;
+  await County.put({ countyId, name: '邻县居家养老服务指导中心' }).go();
+  await Centre.put({ centreId, countyId, name: '邻县综合养老服务中心' }).go();
+  await Community.put({ communityId, centreId, countyId, name: '河西社区' }).go();
+  await User.put({ userId: elderId, role: 'elder', name: '吴春梅', communityId, centreId, countyId, createdAt: NOW }).go();
+  await Elder.put({
+    elderId, name: '吴春梅', birthDate: '1945-08-08', phone: '13807349999', address: '河西路 7 号 2 栋 301',
+    communityId, centreId, subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
+    dietary: { lowSalt: false, lowSugar: false, softFood: false, allergies: '' }, emergencyContacts: [], createdAt: NOW, updatedAt: NOW,
+  }).go();
+  for (const [date, meal] of [[TOMORROW, 'lunch'], [DAY_AFTER, 'dinner']] as const) {
+    const [cutoff, serving] = meal === 'lunch' ? ['09:30', '11:30'] : ['15:30', '17:30'];
+    await createMenu({
+      centreId, date, meal, dishes: [{ name: '番茄炒蛋', kind: 'veg', tags: [] }], standardPriceFen: 1500, seatCapacity: 50, deliveryCapacity: 0,
+      cutoffTime: cutoff, servingTime: serving, cutoffAt: instantOf(date, cutoff).toISOString(), servingAt: instantOf(date, serving).toISOString(),
+      publishedBy: 'reliability', updatedAt: NOW,
+    });
+  }
+}
 
 export const randomKey = () => `rel-${randomBytes(8).toString('hex')}`;
 
 export async function createWorld(): Promise<void> {
   setClock(NOW);
   await seedDemoData();
+  await createOtherCounty();
   await User.put({ userId: SPARE_FAMILY, role: 'family', name: '备用家属', createdAt: NOW }).go();
 }
 

@@ -36,8 +36,15 @@ const looksLikeToken = (value: string) => value.split('.').length === 3;
 export async function tokenFor(userId: string): Promise<string> {
   const user = await getUser(userId);
   if (!user) throw new Error(`No user ${userId} in the table`);
-  const centreId = user.centreId ?? (user.communityId ? (await getCommunity(user.communityId))?.centreId : undefined);
-  const session: Session = { userId: user.userId, role: user.role, communityId: user.communityId, centreId, name: user.name };
+  const community = user.communityId ? await getCommunity(user.communityId) : undefined;
+  const session: Session = {
+    userId: user.userId,
+    role: user.role,
+    communityId: user.communityId,
+    centreId: user.centreId ?? community?.centreId,
+    countyId: user.countyId ?? community?.countyId,
+    name: user.name,
+  };
   return (await issueSessionToken(session)).token;
 }
 

@@ -81,7 +81,7 @@ export async function storedMenu(centreId: string, date: string, meal: Meal) {
 
 /** Every order of one meal at a centre, read by key from the table. */
 export async function storedOrdersOfMeal(centreId: string, date: string, meal: Meal) {
-  return (await Order.query.byMeal({ centreId, date, meal }).go({ pages: 'all' })).data;
+  return (await Order.query.byCentre({ centreId, date, meal }).go({ pages: 'all' })).data;
 }
 
 export async function storedOrdersOfElder(elderId: string) {

@@ -12,21 +12,23 @@ export const uniqueId = (prefix: string) => `${prefix}-${randomBytes(6).toString
 
 const createdAt = '2026-01-05T02:00:00.000Z';
 
-export async function createCommunity(name = '学院路社区') {
-  const countyId = uniqueId('county');
+/** A community with its own centre, in a new county unless one is given. */
+export async function createCommunity(name = '学院路社区', options: { countyId?: string } = {}) {
+  const countyId = options.countyId ?? uniqueId('county');
   const centreId = uniqueId('centre');
   const communityId = uniqueId('comm');
   await Promise.all([
-    County.put({ countyId, name: '示范县' }).go(),
+    options.countyId ? Promise.resolve() : County.put({ countyId, name: '示范县' }).go(),
     Centre.put({ centreId, countyId, name: '学院路街道综合养老服务中心' }).go(),
     Community.put({ communityId, centreId, countyId, name }).go(),
   ]);
   return { countyId, centreId, communityId, name };
 }
 
-export async function createUser(role: Role, options: { communityId?: string; name?: string; userId?: string } = {}) {
+/** A user; an admin belongs to a county (`countyId`), everyone else of a community to the community's. */
+export async function createUser(role: Role, options: { communityId?: string; countyId?: string; name?: string; userId?: string } = {}) {
   const userId = options.userId ?? uniqueId(role);
-  const user = { userId, role, name: options.name ?? `测试${role}`, communityId: options.communityId, createdAt };
+  const user = { userId, role, name: options.name ?? `测试${role}`, communityId: options.communityId, countyId: options.countyId, createdAt };
   await User.put(user).go();
   return user;
 }
@@ -64,9 +66,13 @@ export async function bind(elderId: string, family: { userId: string; name: stri
   await Binding.put({ elderId, familyId: family.userId, familyName: family.name, boundAt: createdAt }).go();
 }
 
-/** Two communities with an elder each (one bound to a relative), workers of both, an admin and an unbound relative. */
+/**
+ * Two communities of one county, under two centres, with an elder each (one bound to a relative), workers
+ * of both, the county's admin and an unbound relative.
+ */
 export async function createWorld() {
-  const [home, other] = await Promise.all([createCommunity('学院路社区'), createCommunity('东风社区')]);
+  const home = await createCommunity('学院路社区');
+  const other = await createCommunity('东风社区', { countyId: home.countyId });
   const [elder, neighbour, elderElsewhere, family, otherFamily, worker, otherWorker, admin, volunteer] = await Promise.all([
     createElder(home, { name: '王秀英' }),
     createElder(home, { name: '李建国', birthDate: '1953-09-20', phone: '13807340002' }),
@@ -75,7 +81,7 @@ export async function createWorld() {
     createUser('family', { name: '陈静' }),
     createUser('worker', { communityId: home.communityId, name: '刘晓燕' }),
     createUser('worker', { communityId: other.communityId, name: '陈志明' }),
-    createUser('admin', { name: '周建国' }),
+    createUser('admin', { name: '周建国', countyId: home.countyId }),
     createUser('volunteer', { communityId: home.communityId, name: '刘洋' }),
   ]);
   await bind(elder.elderId, family);
@@ -104,4 +110,9 @@ export async function tableItems(): Promise<Record<string, unknown>[]> {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+}
+
+/** The table without the accounts' attempt windows: what a refused code must leave as it was. */
+export async function tableItemsButAttempts(): Promise<Record<string, unknown>[]> {
+  return (await tableItems()).filter((item) => item.__edb_e__ !== 'attemptWindow');
 }

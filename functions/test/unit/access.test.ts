@@ -1,75 +1,83 @@
 import fc from 'fast-check';
-import { canEditContact, canListCommunity, canManageBindings, canVerify, elderAccess, type Actor, type ElderAccess } from '../../src/domain/access';
+import { may, policy, relationTo, type Action, type Actor, type Relation } from '../../src/domain/access';
 import { roles } from '../../src/routes';
 
-const elder = { elderId: 'elder-wang', communityId: 'comm-xueyuan' };
+/** 王秀英 lives in 学院路社区, under the 学院路 centre, in the 示范县 county. */
+const elder = { elderId: 'elder-wang', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan', countyId: 'county-1' };
+const centre = { centreId: 'centre-xueyuan', countyId: 'county-1' };
 
-describe('elderAccess: who may see an elder', () => {
+describe('relationTo: how a caller stands to an elder', () => {
   test.each`
-    who                                   | actor                                                             | bound    | access
-    ${'the elder themself'}               | ${{ userId: 'elder-wang', role: 'elder' }}                        | ${false} | ${'self'}
-    ${'another elder'}                    | ${{ userId: 'elder-li', role: 'elder', communityId: 'comm-xueyuan' }} | ${false} | ${'none'}
-    ${'a bound relative'}                 | ${{ userId: 'family-wang', role: 'family' }}                      | ${true}  | ${'family'}
-    ${'an unbound relative'}              | ${{ userId: 'family-chen', role: 'family' }}                      | ${false} | ${'none'}
-    ${'a worker of the same community'}   | ${{ userId: 'worker-1', role: 'worker', communityId: 'comm-xueyuan' }} | ${false} | ${'community-worker'}
-    ${'a worker of another community'}    | ${{ userId: 'worker-2', role: 'worker', communityId: 'comm-dongfeng' }} | ${false} | ${'none'}
-    ${'a worker with no community'}       | ${{ userId: 'worker-3', role: 'worker' }}                         | ${false} | ${'none'}
-    ${'the county admin'}                 | ${{ userId: 'admin', role: 'admin' }}                             | ${false} | ${'county-admin'}
-    ${'a volunteer of the same community'} | ${{ userId: 'volunteer-1', role: 'volunteer', communityId: 'comm-xueyuan' }} | ${false} | ${'none'}
-  `('$who gets "$access"', ({ actor, bound, access }: { actor: Actor; bound: boolean; access: ElderAccess }) => {
-    expect(elderAccess(actor, elder, bound)).toBe(access);
+    who                                                  | actor                                                                                          | bound    | relation
+    ${'the elder themself'}                              | ${{ userId: 'elder-wang', role: 'elder' }}                                                     | ${false} | ${'self'}
+    ${'another elder'}                                   | ${{ userId: 'elder-li', role: 'elder', communityId: 'comm-xueyuan' }}                          | ${false} | ${'none'}
+    ${'a bound relative'}                                | ${{ userId: 'family-wang', role: 'family' }}                                                   | ${true}  | ${'family'}
+    ${'an unbound relative'}                             | ${{ userId: 'family-chen', role: 'family' }}                                                    | ${false} | ${'none'}
+    ${'a worker of the same community'}                  | ${{ userId: 'w1', role: 'worker', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' }}   | ${false} | ${'community-worker'}
+    ${'a worker of another community of the same centre'} | ${{ userId: 'w2', role: 'worker', communityId: 'comm-dongfeng', centreId: 'centre-xueyuan' }}  | ${false} | ${'centre-worker'}
+    ${'a worker of another centre'}                      | ${{ userId: 'w3', role: 'worker', communityId: 'comm-gzp', centreId: 'centre-gzp' }}           | ${false} | ${'none'}
+    ${'a worker with no community'}                      | ${{ userId: 'w4', role: 'worker' }}                                                            | ${false} | ${'none'}
+    ${'the admin of the county'}                         | ${{ userId: 'admin', role: 'admin', countyId: 'county-1' }}                                    | ${false} | ${'county-admin'}
+    ${'the admin of another county'}                     | ${{ userId: 'admin-2', role: 'admin', countyId: 'county-2' }}                                  | ${false} | ${'none'}
+    ${'an admin without a county'}                       | ${{ userId: 'admin-3', role: 'admin' }}                                                        | ${false} | ${'none'}
+    ${'a volunteer of the same community'}               | ${{ userId: 'v1', role: 'volunteer', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' }} | ${false} | ${'none'}
+  `('$who: "$relation"', ({ actor, bound, relation }: { actor: Actor; bound: boolean; relation: Relation }) => {
+    expect(relationTo(actor, elder, bound)).toBe(relation);
   });
 
-  test('a binding gives access only to relatives: an elder, worker or volunteer gains nothing from it', () => {
-    expect(elderAccess({ userId: 'elder-li', role: 'elder' }, elder, true)).toBe('none');
-    expect(elderAccess({ userId: 'worker-2', role: 'worker', communityId: 'comm-dongfeng' }, elder, true)).toBe('none');
-    expect(elderAccess({ userId: 'volunteer-1', role: 'volunteer', communityId: 'comm-xueyuan' }, elder, true)).toBe('none');
+  test('a binding makes only a relative family: an elder, worker or volunteer gains nothing from it', () => {
+    expect(relationTo({ userId: 'elder-li', role: 'elder' }, elder, true)).toBe('none');
+    expect(relationTo({ userId: 'w3', role: 'worker', communityId: 'comm-gzp', centreId: 'centre-gzp' }, elder, true)).toBe('none');
+    expect(relationTo({ userId: 'v1', role: 'volunteer' }, elder, true)).toBe('none');
   });
 
-  test('a worker without a community never matches an elder without one', () => {
-    expect(elderAccess({ userId: 'worker-3', role: 'worker' }, { elderId: 'e', communityId: undefined as unknown as string }, false)).toBe('none');
+  test('of a centre’s own things, every worker of the centre is a centre worker; the admin needs the county to match', () => {
+    expect(relationTo({ userId: 'w1', role: 'worker', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' }, centre, false)).toBe('centre-worker');
+    expect(relationTo({ userId: 'w2', role: 'worker', communityId: 'comm-dongfeng', centreId: 'centre-xueyuan' }, centre, false)).toBe('centre-worker');
+    expect(relationTo({ userId: 'admin', role: 'admin', countyId: 'county-1' }, centre, false)).toBe('county-admin');
+    expect(relationTo({ userId: 'admin-2', role: 'admin', countyId: 'county-2' }, centre, false)).toBe('none');
   });
 
-  test('whatever the ids, communities and bindings: the admin always sees, a volunteer never does', () => {
-    const id = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
+  test('whatever the ids: an admin reaches exactly their own county, a volunteer nothing, and nobody reaches a thing with no owner', () => {
+    const id = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
+    const maybe = fc.option(id, { nil: undefined });
     fc.assert(
-      fc.property(id, id, fc.option(id, { nil: undefined }), id, fc.boolean(), (userId, elderId, communityId, elderCommunity, bound) => {
-        const target = { elderId, communityId: elderCommunity };
-        expect(elderAccess({ userId, role: 'admin', communityId }, target, bound)).toBe('county-admin');
-        expect(elderAccess({ userId, role: 'volunteer', communityId }, target, bound)).toBe('none');
+      fc.property(id, maybe, maybe, id, id, fc.boolean(), (userId, actorCounty, actorCommunity, subjectCounty, elderId, bound) => {
+        const subject = { elderId, communityId: 'c', centreId: 'x', countyId: subjectCounty };
+        expect(relationTo({ userId, role: 'admin', countyId: actorCounty }, subject, bound)).toBe(actorCounty === subjectCounty ? 'county-admin' : 'none');
+        expect(relationTo({ userId, role: 'volunteer', communityId: actorCommunity }, subject, bound)).toBe('none');
+        for (const role of roles) expect(relationTo({ userId, role, communityId: actorCommunity, countyId: actorCounty }, {}, bound)).toBe('none');
       }),
     );
   });
 });
 
-describe('what each kind of access allows', () => {
-  const table: Array<[ElderAccess, { contact: boolean; verify: boolean; bindings: boolean }]> = [
-    ['self', { contact: true, verify: false, bindings: true }],
-    ['family', { contact: true, verify: false, bindings: false }],
-    ['community-worker', { contact: true, verify: true, bindings: true }],
-    ['county-admin', { contact: false, verify: false, bindings: false }],
-    ['none', { contact: false, verify: false, bindings: false }],
-  ];
+describe('the policy table: what each relation may do', () => {
+  // One row per action, one column per relation, written out from the product rules.
+  const expected: Record<Action, Record<Exclude<Relation, 'none'>, boolean>> = {
+    //                       self   family  community-worker centre-worker county-admin
+    'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
+    'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true },
+    'order.cancel':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false },
+    'order.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false },
+    'centre.read':          { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true },
+    'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false },
+    'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true },
+    'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
+  };
 
-  test.each(table)('"%s" may edit contact / verify / manage bindings: %j', (access, allowed) => {
-    expect(canEditContact(access)).toBe(allowed.contact);
-    expect(canVerify(access)).toBe(allowed.verify);
-    expect(canManageBindings(access)).toBe(allowed.bindings);
-  });
-});
-
-describe('canListCommunity: workers list their own community, the admin lists any', () => {
-  test('a worker lists their own community but not another', () => {
-    const worker: Actor = { userId: 'w', role: 'worker', communityId: 'comm-xueyuan' };
-    expect(canListCommunity(worker, 'comm-xueyuan')).toBe(true);
-    expect(canListCommunity(worker, 'comm-dongfeng')).toBe(false);
-  });
-
-  test('the admin lists any community', () => {
-    expect(canListCommunity({ userId: 'a', role: 'admin' }, 'comm-dongfeng')).toBe(true);
+  test('every action of the policy is in this table, and no other', () => {
+    expect(Object.keys(policy).sort()).toEqual(Object.keys(expected).sort());
   });
 
-  test.each(roles.filter((role) => role !== 'worker' && role !== 'admin'))('a %s lists no community, not even their own', (role) => {
-    expect(canListCommunity({ userId: 'x', role, communityId: 'comm-xueyuan' }, 'comm-xueyuan')).toBe(false);
-  });
+  for (const [action, row] of Object.entries(expected) as Array<[Action, Record<string, boolean>]>) {
+    test.each(Object.entries(row))(`${action}: %s → %s`, (relation, allowed) => {
+      expect(may(action, relation as Relation)).toBe(allowed);
+    });
+    test(`${action}: no relation → refused`, () => expect(may(action, 'none')).toBe(false));
+  }
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BINDING_CODE_TTL_SECONDS, bindingCodeFrom, redeemProblem } from '../../src/domain/binding-code';
+import { BINDING_CODE_TTL_SECONDS, CODE_ATTEMPTS, bindingCodeFrom, redeemProblem } from '../../src/domain/binding-code';
 
 describe('bindingCodeFrom: every invitation code has exactly 6 digits', () => {
   test('small numbers keep their leading zeros', () => {
@@ -63,5 +63,30 @@ describe('redeemProblem: when a relative may not use a code', () => {
 
   test('nobody binds to themself', () => {
     expect(redeemProblem(fresh, 'elder-wang', now)).toBe('own-code');
+  });
+
+  test('a code of the other kind is unknown, exactly like a code that does not exist', () => {
+    const claim = { ...fresh, purpose: 'claim' as const };
+    expect(redeemProblem(claim, 'family-chen', now, 'family')).toBe('unknown');
+    expect(redeemProblem(fresh, 'family-chen', now, 'claim')).toBe('unknown');
+    // Even a used or expired code of the other kind says nothing about itself.
+    expect(redeemProblem({ ...claim, usedBy: 'x', expiresAt: now - 1 }, 'family-chen', now, 'family')).toBe('unknown');
+  });
+
+  test('a code that is no longer the elder’s live code (replaced or revoked) is refused as revoked', () => {
+    expect(redeemProblem(fresh, 'family-chen', now, 'family', false)).toBe('revoked');
+    expect(redeemProblem({ ...fresh, usedBy: 'family-wang' }, 'family-chen', now, 'family', false)).toBe('used');
+  });
+});
+
+describe('CODE_ATTEMPTS: guessing a code is hopeless, a person who mistypes gets in', () => {
+  test('a handful of tries per quarter of an hour', () => {
+    expect(CODE_ATTEMPTS.limit).toBeLessThanOrEqual(5);
+    expect(CODE_ATTEMPTS.windowSeconds).toBeGreaterThanOrEqual(15 * 60);
+  });
+
+  test('with 100 live codes among a million, a day of guessing at the limit finds one with probability below 5%', () => {
+    const triesPerDay = ((24 * 60 * 60) / CODE_ATTEMPTS.windowSeconds) * CODE_ATTEMPTS.limit;
+    expect(1 - (1 - 100 / 1_000_000) ** triesPerDay).toBeLessThan(0.05);
   });
 });

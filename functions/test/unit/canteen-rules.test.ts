@@ -1,4 +1,4 @@
-import { addDays, cancelProblem, holdsCapacity, instantOf, isBeforeCutoff, isTaken, menuProblem, nextStatuses, orderStatuses, weekdayOf, type OrderStatus } from '../../src/domain/canteen';
+import { addDays, cancelProblem, holdsCapacity, instantOf, isBeforeCutoff, isTaken, markTooEarly, menuProblem, needsDecision, nextStatuses, orderStatuses, weekdayOf, type OrderStatus } from '../../src/domain/canteen';
 
 describe('instantOf: a local time on a business date, in China Standard Time', () => {
   test('09:30 in Asia/Shanghai is 01:30 UTC the same day', () => {
@@ -146,5 +146,32 @@ describe('menuProblem: what a worker may publish', () => {
     expect(menuProblem({ ...menu, seatCapacity: 0, deliveryCapacity: 0 }, today)).toBe('堂食/自取和送餐名额不能都为 0');
     expect(menuProblem({ ...menu, seatCapacity: 0 }, today)).toBeUndefined();
     expect(menuProblem({ ...menu, deliveryCapacity: 0 }, today)).toBeUndefined();
+  });
+});
+
+describe('markTooEarly: a meal is marked as happened (or not) only from its day on', () => {
+  test.each(['served', 'out_for_delivery', 'delivered', 'no_show'] as const)('"%s" the day before is too early; on the day and after it is not', (status) => {
+    expect(markTooEarly(status, '2026-11-17', '2026-11-16')).toBe(true);
+    expect(markTooEarly(status, '2026-11-17', '2026-11-17')).toBe(false);
+    expect(markTooEarly(status, '2026-11-17', '2026-11-18')).toBe(false);
+  });
+
+  test('confirming ahead of the day is fine', () => {
+    expect(markTooEarly('confirmed', '2026-11-20', '2026-11-16')).toBe(false);
+  });
+});
+
+describe('needsDecision: an open order whose meal is over waits for the worker', () => {
+  const servingAt = instantOf('2026-11-17', '11:30');
+  test.each<[string, OrderStatus, string, string, boolean]>([
+    ['placed, during the meal', 'placed', '2026-11-17', '12:00', false],
+    ['placed, an hour after serving', 'placed', '2026-11-17', '12:30', true],
+    ['confirmed, in the afternoon', 'confirmed', '2026-11-17', '15:00', true],
+    ['out for delivery, the next morning', 'out_for_delivery', '2026-11-18', '08:00', true],
+    ['served, whenever', 'served', '2026-11-18', '08:00', false],
+    ['cancelled, whenever', 'cancelled', '2026-11-18', '08:00', false],
+    ['placed, before the day', 'placed', '2026-11-16', '20:00', false],
+  ])('%s: %s', (_case, status, today, time, expected) => {
+    expect(needsDecision(status, '2026-11-17', servingAt, instantOf(today, time), today)).toBe(expected);
   });
 });

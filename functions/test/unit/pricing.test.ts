@@ -28,13 +28,17 @@ describe('mealPriceFor: the price an elder pays for one meal', () => {
     ['under 60 with no verified category pays the standard price', '1980-05-05', null, 1500, 'standard', '标准价 ¥15'],
     ['a verified "normal" category adds nothing to the age price', '1956-01-01', 'normal', 900, 'age70', '70–79岁 ¥9'],
     ['低保 at 64 pays ¥8 rather than the 60–69 price', '1962-03-03', 'dibao', 800, 'dibao', '低保 ¥8'],
-    ['低保 under 60 pays ¥8', '1975-03-03', 'dibao', 800, 'dibao', '低保 ¥8'],
+    // Every tier is for elders of 60 and over (低保老人, 特困和残疾老人): under 60 a category changes nothing.
+    ['低保 at 55 pays the standard price', '1971-03-03', 'dibao', 1500, 'standard', '标准价 ¥15'],
+    ['低保 the day before turning 60 still pays the standard price', '1966-11-17', 'dibao', 1500, 'standard', '标准价 ¥15'],
+    ['低保 turning 60 on the meal date pays ¥8', '1966-11-16', 'dibao', 800, 'dibao', '低保 ¥8'],
+    ['特困 under 60 pays the standard price', '1980-02-14', 'tekun', 1500, 'standard', '标准价 ¥15'],
     // 80+ and 低保 are both ¥8: the age rule is kept because it holds without any verification.
     ['低保 at 85 pays ¥8, shown as the age rule on a tie', '1941-05-12', 'dibao', 800, 'age80', '80岁以上 ¥8'],
     ['特困 at 62 eats free', '1964-02-14', 'tekun', 0, 'tekun', '特困 免费'],
     ['特困 at 85 eats free: the lowest price wins over the age price', '1941-05-12', 'tekun', 0, 'tekun', '特困 免费'],
     ['残疾 eats free', '1948-07-07', 'disabled', 0, 'disabled', '残疾 免费'],
-    ['残疾 under 60 eats free', '1990-07-07', 'disabled', 0, 'disabled', '残疾 免费'],
+    ['残疾 under 60 pays the standard price', '1990-07-07', 'disabled', 1500, 'standard', '标准价 ¥15'],
   ])('%s', (_case, birthDate, category, priceFen, rule, reason) => {
     const price = mealPriceFor(input(birthDate, category));
     expect(price).toEqual({ priceFen, subsidyFen: standard - priceFen, rule, reason });
@@ -85,8 +89,8 @@ describe('mealPriceFor: the price an elder pays for one meal', () => {
     expect(mealPriceFor(input('1956-11-16', null, { rules }))).toMatchObject({ priceFen: 1100, rule: 'age70' });
     expect(mealPriceFor(input('1946-11-16', null, { rules }))).toEqual({ priceFen: 950, subsidyFen: 550, rule: 'age80', reason: '80岁以上 ¥9.50' });
     expect(mealPriceFor(input('1946-11-16', 'dibao', { rules }))).toMatchObject({ priceFen: 500, rule: 'dibao', reason: '低保 ¥5' });
-    expect(mealPriceFor(input('1980-01-01', 'tekun', { rules }))).toEqual({ priceFen: 200, subsidyFen: 1300, rule: 'tekun', reason: '特困 ¥2' });
-    expect(mealPriceFor(input('1980-01-01', 'disabled', { rules }))).toMatchObject({ priceFen: 300, rule: 'disabled', reason: '残疾 ¥3' });
+    expect(mealPriceFor(input('1960-01-01', 'tekun', { rules }))).toEqual({ priceFen: 200, subsidyFen: 1300, rule: 'tekun', reason: '特困 ¥2' });
+    expect(mealPriceFor(input('1960-01-01', 'disabled', { rules }))).toMatchObject({ priceFen: 300, rule: 'disabled', reason: '残疾 ¥3' });
   });
 
   test('a custom rule priced above the standard price never raises the price', () => {
@@ -115,6 +119,7 @@ describe('mealPriceFor: properties over any elder, date, category and price rule
     const r = p.rules ?? defaultPriceRules;
     const age = ageOn(p.birthDate, p.mealDate);
     const prices = [p.standardPriceFen];
+    if (age < 60) return prices;
     if (age >= 80) prices.push(r.age80Fen);
     else if (age >= 70) prices.push(r.age70Fen);
     else if (age >= 60) prices.push(r.age60Fen);

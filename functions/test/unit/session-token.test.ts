@@ -104,7 +104,39 @@ describe('session tokens', () => {
       role: 'worker',
       communityId: 'comm-xueyuan',
       centreId: undefined,
+      countyId: undefined,
     });
+  });
+
+  test('a correctly signed token without an expiry, or without an issue time, is refused', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const base = () => new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1');
+    expect(await refusal(await base().setIssuedAt().sign(key))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    expect(await refusal(await base().setExpirationTime('30m').sign(key))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+  });
+
+  test('a correctly signed token that lives longer than the server issues is refused, even while it is fresh', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const now = Math.floor(Date.now() / 1000);
+    const lasting = (seconds: number) =>
+      new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1')
+        .setIssuedAt(now).setExpirationTime(now + seconds).sign(key);
+    await expect(verifySessionToken(await lasting(SESSION_TTL_SECONDS))).resolves.toMatchObject({ userId: 'worker-1' });
+    expect(await refusal(await lasting(SESSION_TTL_SECONDS + 1))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    expect(await refusal(await lasting(365 * 24 * 60 * 60))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+  });
+
+  test('a token issued in the future is refused', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const later = Math.floor(Date.now() / 1000) + 3600;
+    const token = await new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1')
+      .setIssuedAt(later).setExpirationTime(later + 600).sign(key);
+    expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
+  });
+
+  test("an admin's token carries the county", async () => {
+    const { token } = await issueSessionToken({ userId: 'admin-1', role: 'admin', countyId: 'county-1' });
+    await expect(verifySessionToken(token)).resolves.toMatchObject({ role: 'admin', countyId: 'county-1' });
   });
 
   test('garbage is refused as invalid, not as an internal error', async () => {

@@ -1,6 +1,6 @@
 import type {
   BindingCodeResponse,
-  BindingView,
+  BindingsPage,
   ClaimCodeResponse,
   ClaimElderInput,
   DemoAccountsResponse,
@@ -45,7 +45,9 @@ export const createBindingCode = (elderId: string) =>
 
 export const redeemBindingCode = (code: string) => request<RedeemBindingResponse>('POST', '/bindings', { code })
 
-export const listBindings = (elderId: string) => request<Page<BindingView>>('GET', `/elders/${id(elderId)}/bindings`)
+export const listBindings = (elderId: string) => request<BindingsPage>('GET', `/elders/${id(elderId)}/bindings`)
+
+export const revokeBindingCode = (elderId: string) => request<void>('DELETE', `/elders/${id(elderId)}/binding-codes`)
 
 export const removeBinding = (elderId: string, familyId: string) =>
   request<void>('DELETE', `/elders/${id(elderId)}/bindings/${id(familyId)}`)
@@ -53,6 +55,8 @@ export const removeBinding = (elderId: string, familyId: string) =>
 /** A worker makes a one-time 本人登录码 that an elder types in on their own WeChat. */
 export const createClaimCode = (elderId: string) =>
   request<ClaimCodeResponse>('POST', `/elders/${id(elderId)}/claim-codes`)
+
+export const revokeClaimCode = (elderId: string) => request<void>('DELETE', `/elders/${id(elderId)}/claim-codes`)
 
 /** A family account with no bound elders becomes that elder's own account; the answer is a new session. */
 export const claimElder = (code: string) => {

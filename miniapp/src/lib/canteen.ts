@@ -70,6 +70,7 @@ const runOutcomeTexts: Record<string, string> = {
   closed: '已过订餐时间，没订上',
   not_eligible: '不能送餐上门，没订上',
   already_ordered: '已经订过了，没有重复订',
+  error: '系统出了问题，没订上，请手动订餐',
 }
 
 export function runText(run: { date: string; meal: Meal; outcome: string; message: string }): string {

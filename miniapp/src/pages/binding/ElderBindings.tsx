@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { BindingView } from '@yilin/functions/src/schemas/api'
+import type { BindingView, LiveCodeView } from '@yilin/functions/src/schemas/api'
 import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'
@@ -63,6 +63,7 @@ function BindingRow({ elderId, binding, onRemoved }: RowProps) {
 export function ElderBindings() {
   const [elderId, setElderId] = useState('')
   const [bindings, setBindings] = useState<BindingView[] | null>(null)
+  const [liveCode, setLiveCode] = useState<LiveCodeView | null | undefined>(undefined)
   const [error, setError] = useState('')
 
   useEffect(() => {
@@ -74,7 +75,10 @@ export function ElderBindings() {
     }
     setElderId(user.userId)
     listBindings(user.userId)
-      .then((page) => setBindings(page.items))
+      .then((page) => {
+        setLiveCode(page.liveCode ?? null)
+        setBindings(page.items)
+      })
       .catch((err) => setError(messageOf(err)))
   }, [])
 
@@ -82,7 +86,8 @@ export function ElderBindings() {
   if (!elderId) return <Loading />
   return (
     <View>
-      <BindingCodePanel elderId={elderId} />
+      {/* The panel waits for the code that still works, so it opens showing it. */}
+      {liveCode !== undefined ? <BindingCodePanel elderId={elderId} live={liveCode} /> : <Loading />}
       <View className='card'>
         <View className='card__title'>已绑定的家人</View>
         {!bindings && <Loading />}

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary, MeResponse } from '@yilin/functions/src/schemas/api'
+import type { BindingView, ElderSummary, MeResponse } from '@yilin/functions/src/schemas/api'
 import { getMe } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
+import { formatDateTime } from '../../lib/format'
 import { roleNames } from '../../lib/labels'
 import { goTo, LOGIN_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
@@ -75,11 +76,30 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
   )
 }
 
+/**
+ * Relatives bound to the elder this week, each with when: someone the elder does not know (a code told to
+ * the wrong person) is noticed here and removed on the binding page.
+ */
+function NewBindings({ bindings }: { bindings: BindingView[] }) {
+  return (
+    <View className='card new-bindings' data-testid='home-new-bindings'>
+      <View className='card__title'>最近绑定您的家人</View>
+      {bindings.map((binding) => (
+        <View key={binding.familyId} className='new-bindings__row' data-testid={`home-new-binding-${binding.familyId}`}>
+          {binding.name}，{formatDateTime(binding.boundAt)} 绑定
+        </View>
+      ))}
+      <View className='hint'>有不认识的人吗？请点下面的“家人绑定”，把他解除。</View>
+    </View>
+  )
+}
+
 function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
   switch (me.user.role) {
     case 'elder':
       return (
         <View>
+          {me.newBindings && me.newBindings.length > 0 && <NewBindings bindings={me.newBindings} />}
           <Tile testId='home-tile-canteen' title='助餐订餐' note='看菜单，订午餐、晚餐' url='/pages/canteen/index' />
           <Tile testId='home-tile-orders' title='我的订单' note='订了哪几餐，送到了没有' url='/pages/orders/index' />
           <Tile testId='home-tile-profile' title='我的资料' note='电话、住址、饮食和紧急联系人' url='/pages/profile/index' />

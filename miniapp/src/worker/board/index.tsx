@@ -28,8 +28,12 @@ const actionLabels: Record<WorkerStatus, string> = {
   no_show: '未到',
 }
 
-/** What a worker may do next with an order (the server checks the same rule). */
-function actionsFor(status: OrderStatus, delivery: boolean): WorkerStatus[] {
+/**
+ * What a worker may do next with an order (the server checks the same rule). Before the meal's day only
+ * confirming: nobody is served or delivered a meal ahead of its day.
+ */
+function actionsFor(status: OrderStatus, delivery: boolean, beforeTheDay: boolean): WorkerStatus[] {
+  if (beforeTheDay) return status === 'placed' ? ['confirmed'] : []
   switch (status) {
     case 'placed':
       return ['confirmed']
@@ -73,17 +77,28 @@ interface RowProps {
   item: BoardOrderView
   /** The county admin may look but not act. */
   readOnly: boolean
+  beforeTheDay: boolean
   onAct: (status: WorkerStatus) => Promise<void>
 }
 
-function BoardRow({ item, readOnly, onAct }: RowProps) {
+function rowClass(item: BoardOrderView): string {
+  if (item.status === 'cancelled') return 'worker-row board-row board-row--off'
+  return item.needsDecision ? 'worker-row board-row board-row--decide' : 'worker-row board-row'
+}
+
+function BoardRow({ item, readOnly, beforeTheDay, onAct }: RowProps) {
   const [busy, setBusy] = useState('')
   const delivery = item.fulfilment === 'delivery'
-  const actions = readOnly ? [] : actionsFor(item.status, delivery)
+  const actions = readOnly ? [] : actionsFor(item.status, delivery, beforeTheDay)
   const words = dietaryWords(item)
   const testId = (part: string) => `board-${part}-${item.orderId}`
   return (
-    <View className={item.status === 'cancelled' ? 'worker-row board-row board-row--off' : 'worker-row board-row'} data-testid={testId('row')}>
+    <View className={rowClass(item)} data-testid={testId('row')}>
+      {item.needsDecision && (
+        <View className='board-row__decide' data-testid={testId('decide')}>
+          ⏰ 用餐时间已过，还没有处理：请标记{delivery ? '已送达' : '已取餐'}或未到
+        </View>
+      )}
       <View className='board-row__head'>
         <View className='worker-row__name'>{item.elderName}</View>
         <View className={`board-row__way board-row__way--${item.fulfilment}`}>{fulfilmentNames[item.fulfilment]}</View>
@@ -197,6 +212,7 @@ export default function BoardPage() {
 
   const relative = relativeDay(date, today)
   const counts = board?.counts
+  const beforeTheDay = date > today
   return (
     <ElderPage dense>
       <View className='page-title' data-testid='board-title'>
@@ -233,6 +249,21 @@ export default function BoardPage() {
       {error && <Notice kind='error' message={error} testId='board-error' />}
       {done && <Notice kind='success' message={done} testId='board-done' />}
       {!board && !error && <Loading />}
+      {board && board.earlierOpen.length > 0 && (
+        <View className='card board-earlier' data-testid='board-earlier'>
+          <View className='card__title'>前几天还有订单没处理完</View>
+          {board.earlierOpen.map((entry) => (
+            <Tap
+              key={`${entry.date}-${entry.meal}`}
+              className='choice'
+              testId={`board-earlier-${entry.date}-${entry.meal}`}
+              onTap={() => pick(entry.date, entry.meal)}
+            >
+              {formatMonthDay(entry.date)} {entry.mealName}：{entry.count} 份 ›
+            </Tap>
+          ))}
+        </View>
+      )}
       {board && counts && (
         <>
           {!board.menu && <Notice kind='info' message='这一餐还没有发布菜单。' testId='board-no-menu' />}
@@ -249,7 +280,17 @@ export default function BoardPage() {
             <View className={counts.pending ? 'count count--pending' : 'count'} data-testid='board-count-pending'>
               <View className='count__n'>{counts.pending}</View>待确认
             </View>
+            {counts.needsDecision > 0 && (
+              <View className='count count--pending' data-testid='board-count-decide'>
+                <View className='count__n'>{counts.needsDecision}</View>待处理
+              </View>
+            )}
           </View>
+          {beforeTheDay && isWorker && counts.total > 0 && (
+            <View className='hint' data-testid='board-before-day'>
+              还没到这一天：现在只能确认订单，到了当天才能标记已取餐、送餐和未到。
+            </View>
+          )}
           <View className='hint' data-testid='board-total'>
             共 {counts.total} 份
             {board.menu ? `，堂食/自取还剩 ${board.menu.seatsLeft} 份，送餐还剩 ${board.menu.deliveriesLeft} 份` : ''}
@@ -261,7 +302,7 @@ export default function BoardPage() {
           )}
           {board.items.length === 0 && <Notice kind='info' message='这一餐还没有人订。' testId='board-empty' />}
           {board.items.map((item) => (
-            <BoardRow key={item.orderId} item={item} readOnly={!isWorker} onAct={(status) => act(item.orderId, status)} />
+            <BoardRow key={item.orderId} item={item} readOnly={!isWorker} beforeTheDay={beforeTheDay} onAct={(status) => act(item.orderId, status)} />
           ))}
         </>
       )}

@@ -71,7 +71,7 @@ export default function WorkerElderPage() {
         ))}
       </View>
       {isWorker && <BindingCodePanel elderId={elderId} />}
-      {isWorker && <ClaimCodePanel elderId={elderId} />}
+      {isWorker && <ClaimCodePanel elderId={elderId} live={detail.liveClaimCode} />}
     </ElderPage>
   )
 }

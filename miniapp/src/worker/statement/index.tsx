@@ -79,7 +79,8 @@ export default function StatementPage() {
     setDownloading(true)
     setError('')
     try {
-      await downloadCsv(`${statementPath(centreId, month)}?format=csv`, `补贴结算单-${month}.csv`)
+      const asOf = statement && !statement.complete ? `-截至${statement.asOf}` : ''
+      await downloadCsv(`${statementPath(centreId, month)}?format=csv`, `补贴结算单-${month}${asOf}.csv`)
       setDownloaded('CSV 已下载。')
     } catch (err) {
       setError(err instanceof Error ? err.message : messageOf(err))
@@ -123,7 +124,14 @@ export default function StatementPage() {
             <View className='statement-total'>
               用餐 {statement.totals.meals} 份 · 个人付 {yuan(statement.totals.paidFen)} · 政府补贴 {yuan(statement.totals.subsidyFen)}
             </View>
-            <View className='hint'>只算已取餐和已送达的餐。</View>
+            {!statement.complete && (
+              <View className='hint' data-testid='statement-as-of'>
+                截至 {statement.asOf}（本月还没结束，数字还会变化）
+              </View>
+            )}
+            <View className='hint' data-testid='statement-counts'>
+              {statement.countsNote}。
+            </View>
           </View>
 
           <View className='section-title'>按补贴类别</View>
