@@ -66,8 +66,8 @@ export function bytesByPackage(metafile: Metafile): Map<string, number> {
 /** A first request for each handler that exercises its real path on the demo data. */
 async function eventsFor(): Promise<Map<string, unknown>> {
   const { routes, jobs } = await import('../functions/src/routes');
-  const { addDays } = await import('../functions/src/domain/canteen');
-  const { businessDate } = await import('../functions/src/lib/clock');
+  const { addDays } = await import('../functions/src/features/canteen/rules/canteen');
+  const { businessDate } = await import('../functions/src/platform/clock');
   const today = businessDate();
   const tomorrow = addDays(today, 1);
   const tokens: Record<string, string> = {
@@ -151,7 +151,7 @@ function probe(bundleFile: string, eventFile: string, env: Record<string, string
 }
 
 export async function coldStart(backend: Backend): Promise<Row[]> {
-  const { routes, jobs } = await import('../functions/src/routes');
+  const { routes, jobs, handlerModule } = await import('../functions/src/routes');
   rmSync(bundleFolder, { recursive: true, force: true });
   mkdirSync(bundleFolder, { recursive: true });
   const handlers = [...routes.map((r) => r.handler as string), ...jobs.map((j) => j.handler as string)];
@@ -159,7 +159,7 @@ export async function coldStart(backend: Backend): Promise<Row[]> {
   const bundles: Bundle[] = [];
   const built = await Promise.all([
     bundle('(floor)', resolve(__dirname, 'cold-start/floor-handler.ts')),
-    ...handlers.map((h) => bundle(h, join(repoRoot, 'functions/src/handlers', `${h}.ts`))),
+    ...handlers.map((h) => bundle(h, join(repoRoot, 'functions/src', `${handlerModule(h)}.ts`))),
   ]);
   for (const b of built) {
     const eventFile = join(bundleFolder, `${b.name.replace(/\W+/g, '_')}.event.json`);

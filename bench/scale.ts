@@ -40,10 +40,10 @@ async function measure(backend: Backend, run: () => Promise<void>): Promise<Figu
 }
 
 export async function scale(backend: Backend, apiUrl: string): Promise<Row[]> {
-  const { Centre, Elder } = await import('../functions/src/data/entities');
-  const { Order } = await import('../functions/src/data/canteen-entities');
-  const { addDays } = await import('../functions/src/domain/canteen');
-  const { businessDate } = await import('../functions/src/lib/clock');
+  const { Centre, Elder } = await import('../functions/src/features/people/entities');
+  const { Order } = await import('../functions/src/features/canteen/entities');
+  const { addDays } = await import('../functions/src/features/canteen/rules/canteen');
+  const { businessDate } = await import('../functions/src/platform/clock');
   const date = addDays(businessDate(), 1);
   const meal = 'lunch' as const;
   const elderId = elderIdOf(0);

@@ -17,11 +17,11 @@ interface Scenario {
 }
 
 async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]> {
-  const { getElder } = await import('../functions/src/data/elders');
-  const { getUser } = await import('../functions/src/data/users');
-  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, ordersOfCentreBetween, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/data/canteen');
-  const { addDays } = await import('../functions/src/domain/canteen');
-  const { businessDate, epochSeconds } = await import('../functions/src/lib/clock');
+  const { getElder } = await import('../functions/src/features/people/data/elders');
+  const { getUser } = await import('../functions/src/features/people/data/users');
+  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, ordersOfCentreBetween, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/features/canteen/data');
+  const { addDays } = await import('../functions/src/features/canteen/rules/canteen');
+  const { businessDate, epochSeconds } = await import('../functions/src/platform/clock');
 
   const expectOk = (what: string, status: number, body: string) => {
     if (status < 200 || status >= 300) throw new Error(`${what} answered ${status}: ${body.slice(0, 200)}`);

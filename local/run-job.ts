@@ -1,4 +1,4 @@
-import { jobs } from '../functions/src/routes';
+import { handlerModule, jobs } from '../functions/src/routes';
 
 /**
  * `npm run job -- <name> [YYYY-MM-DD]`: runs a scheduled job of the route table (e.g. standing-orders)
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { handler } = require(`../functions/src/handlers/${job.handler}`) as { handler: (event: { date?: string }) => Promise<unknown> };
+  const { handler } = require(`../functions/src/${handlerModule(job.handler)}`) as { handler: (event: { date?: string }) => Promise<unknown> };
   try {
     console.log(JSON.stringify(await handler(date ? { date } : {}), null, 2));
   } catch (error) {

@@ -67,7 +67,7 @@ export async function startBackend(): Promise<Backend> {
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
 
-  const { dynamoClient } = await import('../../functions/src/data/client');
+  const { dynamoClient } = await import('../../functions/src/store/client');
   const meter: CapacityMeter = {
     enabled: false,
     calls: [],
@@ -102,8 +102,8 @@ export async function startBackend(): Promise<Backend> {
 
 /** A session token as the sign-in would issue it, the user's name included. */
 export async function tokenFor(session: { userId: string; role: 'elder' | 'family' | 'worker' | 'admin' | 'volunteer'; communityId?: string; centreId?: string }): Promise<string> {
-  const { issueSessionToken } = await import('../../functions/src/lib/session-token');
-  const { getUser } = await import('../../functions/src/data/users');
+  const { issueSessionToken } = await import('../../functions/src/platform/session-token');
+  const { getUser } = await import('../../functions/src/features/people/data/users');
   const name = (await getUser(session.userId))?.name;
   return (await issueSessionToken({ ...session, name })).token;
 }

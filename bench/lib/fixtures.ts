@@ -28,10 +28,10 @@ export interface BenchWorld {
 export const elderIdOf = (index: number) => `bench-elder-${String(index).padStart(5, '0')}`;
 
 export async function createBenchWorld(elderCount: number): Promise<BenchWorld> {
-  const { Centre, Community, Elder, User } = await import('../../functions/src/data/entities');
-  const { createMenu } = await import('../../functions/src/data/canteen');
-  const { addDays, defaultTimes, instantOf, meals } = await import('../../functions/src/domain/canteen');
-  const { businessDate, isoNow } = await import('../../functions/src/lib/clock');
+  const { Centre, Community, Elder, User } = await import('../../functions/src/features/people/entities');
+  const { createMenu } = await import('../../functions/src/features/canteen/data');
+  const { addDays, defaultTimes, instantOf, meals } = await import('../../functions/src/features/canteen/rules/canteen');
+  const { businessDate, isoNow } = await import('../../functions/src/platform/clock');
   const { demoDishes } = await import('../../functions/src/local/demo-data');
   const now = isoNow();
   await Centre.put({ centreId: BENCH_CENTRE, countyId: BENCH_COUNTY, name: '基准测试服务中心' }).go();

@@ -1,4 +1,4 @@
-import type { BindingView, Page as ListPage } from '../../functions/src/schemas/api';
+import type { BindingView, Page as ListPage } from '../../functions/src/schemas/people';
 import { ApiClient, demoPeople, goBack, routes, signInOnLoginPage, signOut, tapThrough, textOf } from '../support/app';
 import { openPhone, type PhoneSession } from '../support/browser';
 import { useStackAndBrowser } from '../support/stack';

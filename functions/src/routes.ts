@@ -79,6 +79,29 @@ export function routeFor(handler: string): RouteDefinition {
   return route;
 }
 
+/** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
+export type Feature = 'people' | 'canteen';
+
+const featureOfGroup: Record<string, Feature> = {
+  auth: 'people',
+  me: 'people',
+  elders: 'people',
+  bindings: 'people',
+  org: 'people',
+  canteen: 'canteen',
+  jobs: 'canteen',
+};
+
+/**
+ * The module of a handler, relative to `functions/src` and without extension: `canteen/board` lives in
+ * `features/canteen/handlers/canteen/board.ts`, `auth/wechat-login` in `features/people/handlers/auth/wechat-login.ts`.
+ */
+export function handlerModule(handler: string): string {
+  const feature = featureOfGroup[handler.split('/')[0]];
+  if (!feature) throw new Error(`No feature for handler ${handler}`);
+  return `features/${feature}/handlers/${handler}`;
+}
+
 /** Stable identifier used for CDK construct ids and function names, e.g. `elders/get` -> `EldersGet`. */
 export function handlerId(handler: string): string {
   return handler

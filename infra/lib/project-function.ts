@@ -7,10 +7,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { handlerModule } from '../../functions/src/routes';
 
 /** The workspace root: esbuild resolves the handlers' dependencies from its lock file and node_modules. */
 const projectRoot = path.resolve(__dirname, '../..');
-const handlersDir = path.join(projectRoot, 'functions/src/handlers');
+const sourceDir = path.join(projectRoot, 'functions/src');
 
 /** The runtime every function of the project runs on; tests assert against it. */
 export const projectRuntime = lambda.Runtime.NODEJS_22_X;
@@ -19,7 +20,7 @@ export const projectRuntime = lambda.Runtime.NODEJS_22_X;
 export type TableAccess = 'read' | 'readWrite';
 
 export interface ProjectFunctionProps {
-  /** Module under `functions/src/handlers/` without extension, exporting `handler`, e.g. `elders/get`. */
+  /** A handler of the route table or of a job, e.g. `elders/get`; its module is found with `handlerModule`. */
   readonly handler: string;
   readonly table: ITable;
   /** Granted on the table and its indexes, and nothing more. */
@@ -80,7 +81,7 @@ export class ProjectFunction extends Construct {
       Object.entries(props.secrets ?? {}).map(([variable, secret]) => [variable, secret.secretArn]),
     );
     this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(handlersDir, `${props.handler}.ts`),
+      entry: path.join(sourceDir, `${handlerModule(props.handler)}.ts`),
       handler: 'handler',
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),

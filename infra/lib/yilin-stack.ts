@@ -10,7 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { handlerId, jobs, routes, type AppSecret, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
-import { tableDefinition } from '../../functions/src/table';
+import { tableDefinition } from '../../functions/src/store/table';
 import { ProjectFunction, type TableAccess } from './project-function';
 
 export interface CustomDomainProps {

@@ -2,7 +2,7 @@ import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { handlerId, jobs, routes, type RouteDefinition } from '../../functions/src/routes';
-import { tableDefinition } from '../../functions/src/table';
+import { tableDefinition } from '../../functions/src/store/table';
 import { YilinStack } from '../lib/yilin-stack';
 import { synth } from './synth';
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { SessionResponse } from '@yilin/functions/src/schemas/api'
+import type { SessionResponse } from '@yilin/functions/src/schemas/people'
 import type { Role } from '@yilin/functions/src/routes'
 import { saveSession } from '../src/lib/session'
 

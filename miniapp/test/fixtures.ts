@@ -1,4 +1,4 @@
-import type { ElderProfile, ElderSummary } from '@yilin/functions/src/schemas/api'
+import type { ElderProfile, ElderSummary } from '@yilin/functions/src/schemas/people'
 
 export const elderWang: ElderProfile = {
   elderId: 'e-wang',

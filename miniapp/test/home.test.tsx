@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { MeResponse } from '@yilin/functions/src/schemas/api'
+import type { MeResponse } from '@yilin/functions/src/schemas/people'
 import type { Role } from '@yilin/functions/src/routes'
 import HomePage from '../src/pages/home/index'
 import { currentElderId, currentSession, setCurrentElderId } from '../src/lib/session'

@@ -1,6 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { OrgResponse } from '@yilin/functions/src/schemas/api'
+import type { OrgResponse } from '@yilin/functions/src/schemas/people'
 import type { PricingResponse } from '@yilin/functions/src/schemas/canteen'
 import PricingPage, { pricingInputOf } from '../src/admin/pricing/index'
 import CountyPage from '../src/admin/index'

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes, type RouteDefinition } from '../routes';
+import { handlerModule, routes, type RouteDefinition } from '../routes';
 
 /**
  * Serves the route table's handlers over node:http, shaping each request as the API Gateway HTTP API
@@ -34,7 +34,7 @@ function handlerFor(route: RouteDefinition): LambdaHandler {
   let handler = loaded.get(route.handler);
   if (!handler) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    handler = require(`../handlers/${route.handler}`).handler as LambdaHandler;
+    handler = require(`../${handlerModule(route.handler)}`).handler as LambdaHandler;
     loaded.set(route.handler, handler);
   }
   return handler;

@@ -6,14 +6,14 @@ import {
   waitUntilTableExists,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '../data/client';
-import { Binding, Centre, Community, County, Elder, User } from '../data/entities';
-import { config } from '../lib/config';
-import { isoNow } from '../lib/clock';
-import { tableDefinition, keyAttributeNames } from '../table';
-import { createMenu } from '../data/canteen';
-import { addDays, defaultTimes, instantOf, meals } from '../domain/canteen';
-import { businessDate } from '../lib/clock';
+import { dynamoClient } from '../store/client';
+import { Binding, Centre, Community, County, Elder, User } from '../features/people/entities';
+import { config } from '../platform/config';
+import { isoNow } from '../platform/clock';
+import { tableDefinition, keyAttributeNames } from '../store/table';
+import { createMenu } from '../features/canteen/data';
+import { addDays, defaultTimes, instantOf, meals } from '../features/canteen/rules/canteen';
+import { businessDate } from '../platform/clock';
 import { demoBindings, demoCanteen, demoCentres, demoCommunities, demoCounty, demoDishes, demoElders, demoStaff } from './demo-data';
 
 /** The same definition CDK deploys, as a CreateTable request for DynamoDB Local. */

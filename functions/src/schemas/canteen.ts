@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { DateSchema, text, type DietaryNeeds, type SubsidyCategory } from './common';
-import type { ElderSummary } from './api';
-import { fulfilments, meals, orderStatuses, type Fulfilment, type Meal, type OrderStatus } from '../domain/canteen';
-import type { PriceRule } from '../domain/pricing';
+import type { ElderSummary } from './people';
+import { fulfilments, meals, orderStatuses, type Fulfilment, type Meal, type OrderStatus } from '../features/canteen/rules/canteen';
+import type { PriceRule } from '../features/canteen/rules/pricing';
 
 /** Canteen (老年助餐) request schemas and response types. */
 

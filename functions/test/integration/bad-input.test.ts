@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { setClock } from '../../src/lib/clock';
-import { issueSessionToken } from '../../src/lib/session-token';
+import { setClock } from '../../src/platform/clock';
+import { issueSessionToken } from '../../src/platform/session-token';
 import { errorCode, tokenFor, useApi, type ApiResponse } from '../support/api';
 import { createWorld, storedElder, tableItems } from '../support/seed';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { BindingCode } from '../../src/data/entities';
-import { setClock } from '../../src/lib/clock';
+import { BindingCode } from '../../src/features/people/entities';
+import { setClock } from '../../src/platform/clock';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { bind, createUser, createWorld, storedBinding, storedBindingCode, tableItems, tableItemsButAttempts } from '../support/seed';
 

@@ -1,6 +1,6 @@
 import { errorCode, useApi } from '../support/api';
 import { bind, createUser, uniqueId } from '../support/seed';
-import { Community } from '../../src/data/entities';
+import { Community } from '../../src/features/people/entities';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrder, storedOrdersOfMeal } from '../support/canteen-fixtures';
 
 const api = useApi();

@@ -1,5 +1,5 @@
-import { OrderSlot } from '../../src/data/canteen-entities';
-import type { Meal } from '../../src/domain/canteen';
+import { OrderSlot } from '../../src/features/canteen/entities';
+import type { Meal } from '../../src/features/canteen/rules/canteen';
 import { errorCode, useApi } from '../support/api';
 import {
   MONDAY,

@@ -1,5 +1,5 @@
 import { useApi } from '../support/api';
-import { setClock } from '../../src/lib/clock';
+import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
 
 /** The orders page opens with one request: the first page carries the elder and the standing orders. */

@@ -1,5 +1,5 @@
 import { useApi, errorCode } from '../support/api';
-import { setClock } from '../../src/lib/clock';
+import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
 
 /** Prices are configurable per centre by the county platform; orders keep the price they were placed at. */

@@ -1,6 +1,6 @@
-import { Idempotency, Subscription } from '../../src/data/canteen-entities';
+import { Idempotency, Subscription } from '../../src/features/canteen/entities';
 import { bind } from '../support/seed';
-import { runStandingOrders } from '../../src/services/standing-orders';
+import { runStandingOrders } from '../../src/features/canteen/standing-orders';
 import { errorCode, useApi } from '../support/api';
 import {
   MONDAY,

@@ -1,4 +1,4 @@
-import { dynamoClient } from '../../src/data/client';
+import { dynamoClient } from '../../src/store/client';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrdersOfMeal } from '../support/canteen-fixtures';
 

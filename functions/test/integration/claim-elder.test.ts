@@ -1,7 +1,7 @@
 import { useApi, errorCode } from '../support/api';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
-import { User, WechatIdentity } from '../../src/data/entities';
-import { setClock } from '../../src/lib/clock';
+import { User, WechatIdentity } from '../../src/features/people/entities';
+import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
 
 /**

@@ -1,6 +1,6 @@
 import { seedDemoData } from '../../src/local/bootstrap';
 import { demoUsers } from '../../src/local/demo-data';
-import { verifySessionToken } from '../../src/lib/session-token';
+import { verifySessionToken } from '../../src/platform/session-token';
 import { errorCode, useApi } from '../support/api';
 import { tableItems } from '../support/seed';
 

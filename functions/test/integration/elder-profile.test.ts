@@ -1,6 +1,6 @@
 import { errorCode, useApi } from '../support/api';
 import { createWorld, storedElder, tableItems, uniqueId } from '../support/seed';
-import { setClock } from '../../src/lib/clock';
+import { setClock } from '../../src/platform/clock';
 
 const api = useApi();
 

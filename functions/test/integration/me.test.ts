@@ -1,8 +1,8 @@
 import { seedDemoData } from '../../src/local/bootstrap';
 import { errorCode, useApi } from '../support/api';
 import { bind, createElder, createUser, createWorld } from '../support/seed';
-import { User } from '../../src/data/entities';
-import { issueSessionToken } from '../../src/lib/session-token';
+import { User } from '../../src/features/people/entities';
+import { issueSessionToken } from '../../src/platform/session-token';
 
 const api = useApi();
 

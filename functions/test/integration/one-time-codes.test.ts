@@ -1,4 +1,4 @@
-import { setClock } from '../../src/lib/clock';
+import { setClock } from '../../src/platform/clock';
 import { errorCode, useApi } from '../support/api';
 import { createUser, createWorld, storedBinding } from '../support/seed';
 

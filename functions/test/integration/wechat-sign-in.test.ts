@@ -1,5 +1,5 @@
-import { User, WechatIdentity } from '../../src/data/entities';
-import { verifySessionToken } from '../../src/lib/session-token';
+import { User, WechatIdentity } from '../../src/features/people/entities';
+import { verifySessionToken } from '../../src/platform/session-token';
 import { errorCode, useApi } from '../support/api';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { tableItems, uniqueId } from '../support/seed';

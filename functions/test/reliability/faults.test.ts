@@ -1,8 +1,8 @@
 import { createServer, connect, type Server } from 'node:net';
 import { useApi, tokenFor, errorCode, type ApiResponse } from '../support/api';
-import { dynamoClient } from '../../src/data/client';
-import { getMenu, ordersOfMeal, getIdempotencyRecord } from '../../src/data/canteen';
-import { setClock } from '../../src/lib/clock';
+import { dynamoClient } from '../../src/store/client';
+import { getMenu, ordersOfMeal, getIdempotencyRecord } from '../../src/features/canteen/data';
+import { setClock } from '../../src/platform/clock';
 import { actors, createWorld, NOW, randomKey } from './world';
 import { tally } from './tally';
 
@@ -107,7 +107,7 @@ async function isolatedApi(endpoint: string) {
     // Handlers load lazily; load them inside the isolated registry so they get its data client.
     server.loadHandlers();
     // Its own clock too: the same moment as this file's, which issues the tokens.
-    (require('../../src/lib/clock') as typeof import('../../src/lib/clock')).setClock(NOW);
+    (require('../../src/platform/clock') as typeof import('../../src/platform/clock')).setClock(NOW);
     start = server.startApiServer;
   });
   process.env.DYNAMODB_ENDPOINT = saved;

@@ -1,7 +1,7 @@
-import { createBindingCode, removeBinding } from '../../src/data/bindings';
-import { deleteSubscription, subscriptionsOfElder, createSubscription } from '../../src/data/canteen';
-import { getElder } from '../../src/data/elders';
-import { epochSeconds } from '../../src/lib/clock';
+import { createBindingCode, removeBinding } from '../../src/features/people/data/bindings';
+import { deleteSubscription, subscriptionsOfElder, createSubscription } from '../../src/features/canteen/data';
+import { getElder } from '../../src/features/people/data/elders';
+import { epochSeconds } from '../../src/platform/clock';
 import { roles, type Role } from '../../src/routes';
 import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, freshPlacedOrder, randomKey, SPARE_FAMILY } from './world';
 

@@ -1,9 +1,9 @@
 import { useApi, tokenFor } from '../support/api';
 import { createElder } from '../support/seed';
-import { createMenu, getMenu, ordersOfMeal } from '../../src/data/canteen';
-import { Binding, BindingCode } from '../../src/data/entities';
-import { instantOf } from '../../src/domain/canteen';
-import { setClock } from '../../src/lib/clock';
+import { createMenu, getMenu, ordersOfMeal } from '../../src/features/canteen/data';
+import { Binding, BindingCode } from '../../src/features/people/entities';
+import { instantOf } from '../../src/features/canteen/rules/canteen';
+import { setClock } from '../../src/platform/clock';
 import { createWorld, NOW, randomKey } from './world';
 import { tally } from './tally';
 
@@ -101,7 +101,7 @@ test('race: a binding code entered by 10 relatives at once binds exactly one of 
   const [elder] = await elders(1);
   const { code } = (await api.as(elder.elderId).post(`/elders/${elder.elderId}/binding-codes`)).body;
   const relatives = Array.from({ length: 10 }, (_, i) => `race-family-${i}-${randomKey()}`);
-  const { User } = await import('../../src/data/entities');
+  const { User } = await import('../../src/features/people/entities');
   await Promise.all(relatives.map((userId) => User.put({ userId, role: 'family', name: '家属', createdAt: NOW }).go()));
   const answers = await Promise.all(relatives.map((userId) => api.as(userId).post('/bindings', { code })));
   tally('racesRun');

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../src/data/client';
-import { data } from '../../src/data/service';
-import { config } from '../../src/lib/config';
+import { documentClient } from '../../src/store/client';
+import { data } from '../../src/entities';
+import { config } from '../../src/platform/config';
 
 /**
  * Reads every item of this test file's table (a Scan: test code only, never a request path) and checks

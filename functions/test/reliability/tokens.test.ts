@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { useApi, tokenFor, errorCode } from '../support/api';
-import { User } from '../../src/data/entities';
-import { setClock } from '../../src/lib/clock';
-import { SESSION_TTL_SECONDS, issueSessionToken } from '../../src/lib/session-token';
+import { User } from '../../src/features/people/entities';
+import { setClock } from '../../src/platform/clock';
+import { SESSION_TTL_SECONDS, issueSessionToken } from '../../src/platform/session-token';
 import { actors, createWorld, NOW } from './world';
 import { tally } from './tally';
 

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { cancelOrderAtomically, ordersOfElderBetween } from '../../src/data/canteen';
-import { createMenu } from '../../src/data/canteen';
-import { Binding, Centre, Community, County, Elder, User } from '../../src/data/entities';
-import { instantOf } from '../../src/domain/canteen';
-import { getElder } from '../../src/data/elders';
-import { setClock } from '../../src/lib/clock';
+import { cancelOrderAtomically, ordersOfElderBetween } from '../../src/features/canteen/data';
+import { createMenu } from '../../src/features/canteen/data';
+import { Binding, Centre, Community, County, Elder, User } from '../../src/features/people/entities';
+import { instantOf } from '../../src/features/canteen/rules/canteen';
+import { getElder } from '../../src/features/people/data/elders';
+import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
-import type { Meal } from '../../src/domain/canteen';
-import { placeOrderFor } from '../../src/services/orders';
+import type { Meal } from '../../src/features/canteen/rules/canteen';
+import { placeOrderFor } from '../../src/features/canteen/orders';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 
 /**

@@ -1,7 +1,7 @@
-import { getUser } from '../../src/data/users';
-import { getCommunity } from '../../src/data/org';
+import { getUser } from '../../src/features/people/data/users';
+import { getCommunity } from '../../src/features/people/data/org';
 import { startApiServer, type ApiServer } from '../../src/local/api-server';
-import { issueSessionToken, type Session } from '../../src/lib/session-token';
+import { issueSessionToken, type Session } from '../../src/platform/session-token';
 
 /**
  * The local API server, started in-process once per test file, and a small client for it. Because the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { instantOf, type Fulfilment, type Meal } from '../../src/domain/canteen';
-import { Menu, Order, StandingRun } from '../../src/data/canteen-entities';
-import { setClock } from '../../src/lib/clock';
+import { instantOf, type Fulfilment, type Meal } from '../../src/features/canteen/rules/canteen';
+import { Menu, Order, StandingRun } from '../../src/features/canteen/entities';
+import { setClock } from '../../src/platform/clock';
 import type { Api } from './api';
 import { createElder, createWorld } from './seed';
 

@@ -35,12 +35,12 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  const { resetClock } = require('../../src/lib/clock') as typeof import('../../src/lib/clock');
+  const { resetClock } = require('../../src/platform/clock') as typeof import('../../src/platform/clock');
   resetClock();
 });
 
 afterAll(async () => {
-  const { dynamoClient } = require('../../src/data/client') as typeof import('../../src/data/client');
+  const { dynamoClient } = require('../../src/store/client') as typeof import('../../src/store/client');
   const { DeleteTableCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
   await dynamoClient.send(new DeleteTableCommand({ TableName: process.env.TABLE_NAME }));
   dynamoClient.destroy();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../src/data/client';
-import { Binding, BindingCode, Centre, Community, County, Elder, User, type ElderItem } from '../../src/data/entities';
+import { documentClient } from '../../src/store/client';
+import { Binding, BindingCode, Centre, Community, County, Elder, User, type ElderItem } from '../../src/features/people/entities';
 import type { Role } from '../../src/routes';
 
 /**

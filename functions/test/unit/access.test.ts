@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { may, policy, relationTo, type Action, type Actor, type Relation } from '../../src/domain/access';
+import { may, policy, relationTo, type Action, type Actor, type Relation } from '../../src/access/policy';
 import { roles } from '../../src/routes';
 
 /** 王秀英 lives in 学院路社区, under the 学院路 centre, in the 示范县 county. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { EARLIEST_BIRTH_DATE, ageOn, birthDateProblem } from '../../src/domain/age';
-import { businessDate } from '../../src/lib/clock';
+import { EARLIEST_BIRTH_DATE, ageOn, birthDateProblem } from '../../src/features/people/rules/age';
+import { businessDate } from '../../src/platform/clock';
 
 describe('ageOn: age in whole years on a calendar date', () => {
   test('a person turns a year older on their birthday, not the day before', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BINDING_CODE_TTL_SECONDS, CODE_ATTEMPTS, bindingCodeFrom, redeemProblem } from '../../src/domain/binding-code';
+import { BINDING_CODE_TTL_SECONDS, CODE_ATTEMPTS, bindingCodeFrom, redeemProblem } from '../../src/features/people/rules/one-time-code';
 
 describe('bindingCodeFrom: every invitation code has exactly 6 digits', () => {
   test('small numbers keep their leading zeros', () => {

@@ -1,4 +1,4 @@
-import { addDays, cancelProblem, holdsCapacity, instantOf, isBeforeCutoff, isTaken, markTooEarly, menuProblem, needsDecision, nextStatuses, orderStatuses, weekdayOf, type OrderStatus } from '../../src/domain/canteen';
+import { addDays, cancelProblem, holdsCapacity, instantOf, isBeforeCutoff, isTaken, markTooEarly, menuProblem, needsDecision, nextStatuses, orderStatuses, weekdayOf, type OrderStatus } from '../../src/features/canteen/rules/canteen';
 
 describe('instantOf: a local time on a business date, in China Standard Time', () => {
   test('09:30 in Asia/Shanghai is 01:30 UTC the same day', () => {

@@ -1,11 +1,11 @@
-import { config } from '../../src/lib/config';
-import { issueSessionToken } from '../../src/lib/session-token';
+import { config } from '../../src/platform/config';
+import { issueSessionToken } from '../../src/platform/session-token';
 
 // The demo accounts live in the auth service, which loads the data layer: its SDK client would warn about Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-let demoAccounts: typeof import('../../src/services/auth').demoAccounts;
+let demoAccounts: typeof import('../../src/features/people/auth').demoAccounts;
 beforeAll(async () => {
-  ({ demoAccounts } = await import('../../src/services/auth'));
+  ({ demoAccounts } = await import('../../src/features/people/auth'));
 });
 
 const originalStage = process.env.STAGE;

@@ -1,5 +1,5 @@
-import { AppError } from '../../src/lib/errors';
-import { isConditionFailure, rethrowBadCursor } from '../../src/data/errors';
+import { AppError } from '../../src/platform/errors';
+import { isConditionFailure, rethrowBadCursor } from '../../src/store/errors';
 
 const named = (name: string, cause?: unknown) => Object.assign(new Error(name, { cause }), { name });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ageOn } from '../../src/domain/age';
-import { defaultPriceRules, mealPriceFor, yuan, type PriceRule, type PriceRules, type PricingInput } from '../../src/domain/pricing';
+import { ageOn } from '../../src/features/people/rules/age';
+import { defaultPriceRules, mealPriceFor, yuan, type PriceRule, type PriceRules, type PricingInput } from '../../src/features/canteen/rules/pricing';
 import type { SubsidyCategory } from '../../src/schemas/common';
 
 const mealDate = '2026-11-16';

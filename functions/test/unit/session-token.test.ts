@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { resetClock, setClock } from '../../src/lib/clock';
-import { AppError } from '../../src/lib/errors';
-import { SESSION_TTL_SECONDS, issueSessionToken, verifySessionToken, type Session } from '../../src/lib/session-token';
+import { resetClock, setClock } from '../../src/platform/clock';
+import { AppError } from '../../src/platform/errors';
+import { SESSION_TTL_SECONDS, issueSessionToken, verifySessionToken, type Session } from '../../src/platform/session-token';
 
 const SECRET = 'unit-test-token-secret-0123456789abcdef';
 const worker: Session = { userId: 'worker-1', role: 'worker', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { isTaken, orderStatuses } from '../../src/domain/canteen';
-import { buildStatement, countedStatuses, countsNote, csvCell, isCounted, statementCsv, statementPeriod, type StatementAbout, type TakenMeal } from '../../src/domain/statement';
+import { isTaken, orderStatuses } from '../../src/features/canteen/rules/canteen';
+import { buildStatement, countedStatuses, countsNote, csvCell, isCounted, statementCsv, statementPeriod, type StatementAbout, type TakenMeal } from '../../src/features/canteen/rules/statement';
 import type { SubsidyCategory } from '../../src/schemas/common';
 
 const elders = [

@@ -1,4 +1,4 @@
-import { isTransientDataError } from '../../src/lib/transient';
+import { isTransientDataError } from '../../src/platform/transient';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { AppError } from '../../src/lib/errors';
-import { emptyQuery, parseInput } from '../../src/lib/validation';
+import { AppError } from '../../src/platform/errors';
+import { emptyQuery, parseInput } from '../../src/platform/validation';
 import {
   DemoLoginBody,
   PageQuery,
@@ -8,12 +8,12 @@ import {
   UpdateContactBody,
   VerificationBody,
   WechatLoginBody,
-} from '../../src/schemas/api';
-import * as apiSchemas from '../../src/schemas/api';
+} from '../../src/schemas/people';
+import * as apiSchemas from '../../src/schemas/people';
 import * as canteenSchemas from '../../src/schemas/canteen';
 import { MenuBody, PlaceOrderBody } from '../../src/schemas/canteen';
 import { PhoneSchema } from '../../src/schemas/common';
-import type { Schema } from '../../src/lib/validation';
+import type { Schema } from '../../src/platform/validation';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

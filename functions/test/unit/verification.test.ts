@@ -1,4 +1,4 @@
-import { subsidyCategoryNames, verificationChanges } from '../../src/domain/verification';
+import { subsidyCategoryNames, verificationChanges } from '../../src/features/people/rules/verification';
 import { subsidyCategories } from '../../src/schemas/common';
 
 const before = { birthDate: '1941-05-12', subsidyCategory: 'normal' as const, mobilityLimited: false };

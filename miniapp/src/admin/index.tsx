@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { OrgResponse } from '@yilin/functions/src/schemas/api'
+import type { OrgResponse } from '@yilin/functions/src/schemas/people'
 import { getOrg } from '../api'
 import { messageOf } from '../api/client'
 import { ElderPage } from '../components/ElderPage'

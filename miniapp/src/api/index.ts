@@ -13,7 +13,7 @@ import type {
   SessionResponse,
   UpdateContactInput,
   VerificationInput,
-} from '@yilin/functions/src/schemas/api'
+} from '@yilin/functions/src/schemas/people'
 import { queryString } from '../lib/navigation'
 import { request } from './client'
 

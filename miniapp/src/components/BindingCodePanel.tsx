@@ -1,4 +1,4 @@
-import type { LiveCodeView } from '@yilin/functions/src/schemas/api'
+import type { LiveCodeView } from '@yilin/functions/src/schemas/people'
 import { createBindingCode, revokeBindingCode } from '../api'
 import { OneTimeCodePanel } from './OneTimeCodePanel'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { ElderProfile, UpdateContactInput } from '@yilin/functions/src/schemas/api'
+import type { ElderProfile, UpdateContactInput } from '@yilin/functions/src/schemas/people'
 import type { EmergencyContact } from '@yilin/functions/src/schemas/common'
 import { updateElderContact } from '../api'
 import { messageOf } from '../api/client'

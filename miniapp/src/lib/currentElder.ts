@@ -1,4 +1,4 @@
-import type { ElderSummary } from '@yilin/functions/src/schemas/api'
+import type { ElderSummary } from '@yilin/functions/src/schemas/people'
 import { getMe } from '../api'
 import { currentElderId, currentUser, setCurrentElderId } from './session'
 

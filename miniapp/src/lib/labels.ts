@@ -1,6 +1,6 @@
 import type { Role } from '@yilin/functions/src/routes'
 import type { SubsidyCategory } from '@yilin/functions/src/schemas/common'
-import type { VerificationChange } from '@yilin/functions/src/schemas/api'
+import type { VerificationChange } from '@yilin/functions/src/schemas/people'
 
 export const roleNames: Record<Role, string> = {
   elder: '长辈',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { BindingView, LiveCodeView } from '@yilin/functions/src/schemas/api'
+import type { BindingView, LiveCodeView } from '@yilin/functions/src/schemas/people'
 import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'

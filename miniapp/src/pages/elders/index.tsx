@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/functions/src/schemas/api'
+import type { ElderSummary } from '@yilin/functions/src/schemas/people'
 import { getMe } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { BindingView, ElderSummary, MeResponse } from '@yilin/functions/src/schemas/api'
+import type { BindingView, ElderSummary, MeResponse } from '@yilin/functions/src/schemas/people'
 import { getMe } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/functions/src/schemas/api'
+import type { ElderSummary } from '@yilin/functions/src/schemas/people'
 import type { OrderView, SubscriptionView } from '@yilin/functions/src/schemas/canteen'
 import { listElderOrders } from '../../api'
 import { messageOf } from '../../api/client'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderProfile, MeResponse } from '@yilin/functions/src/schemas/api'
+import type { ElderProfile, MeResponse } from '@yilin/functions/src/schemas/people'
 import { getElder, getMe } from '../../api'
 import { messageOf } from '../../api/client'
 import { ContactEditor } from '../../components/ContactEditor'

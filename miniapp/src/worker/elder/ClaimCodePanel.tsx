@@ -1,4 +1,4 @@
-import type { LiveCodeView } from '@yilin/functions/src/schemas/api'
+import type { LiveCodeView } from '@yilin/functions/src/schemas/people'
 import { createClaimCode, revokeClaimCode } from '../../api'
 import { OneTimeCodePanel } from '../../components/OneTimeCodePanel'
 

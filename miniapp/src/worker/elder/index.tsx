@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderDetailResponse } from '@yilin/functions/src/schemas/api'
+import type { ElderDetailResponse } from '@yilin/functions/src/schemas/people'
 import { getElder } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'

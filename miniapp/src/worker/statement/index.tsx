@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { OrgResponse } from '@yilin/functions/src/schemas/api'
+import type { OrgResponse } from '@yilin/functions/src/schemas/people'
 import type { StatementResponse } from '@yilin/functions/src/schemas/canteen'
 import { getOrg, getStatement, statementPath } from '../../api'
 import { messageOf } from '../../api/client'

@@ -1,0 +1,277 @@
+import type { Fulfilment, Meal, OrderStatus } from './rules/canteen';
+import { CentrePricing, Idempotency, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './entities';
+import { defaultPriceRules, type PriceRules } from './rules/pricing';
+import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../store/errors';
+import { data } from '../../entities';
+
+// ---- prices ----
+export async function priceRulesOf(centreId: string): Promise<{ rules: PriceRules; custom: boolean }> {
+  const { data: stored } = await CentrePricing.get({ centreId }).go();
+  if (!stored) return { rules: defaultPriceRules, custom: false };
+  const { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen } = stored;
+  return { rules: { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen }, custom: true };
+}
+
+export async function savePriceRules(centreId: string, rules: PriceRules, updatedBy: string, updatedAt: string): Promise<void> {
+  await CentrePricing.put({ centreId, ...rules, updatedBy, updatedAt }).go();
+}
+
+// ---- menus ----
+export async function getMenu(centreId: string, date: string, meal: Meal): Promise<MenuItem | undefined> {
+  const { data: menu } = await Menu.get({ centreId, date, meal }).go();
+  return menu ?? undefined;
+}
+
+/** Menus of a centre between two dates, inclusive: one Query on the centre's partition. */
+export async function menusBetween(centreId: string, from: string, to: string): Promise<MenuItem[]> {
+  const { data: menus } = await Menu.query.byCentre({ centreId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
+  return menus;
+}
+
+export type MenuFields = Omit<MenuItem, 'seatsTaken' | 'deliveriesTaken'>;
+
+/** Creates a menu with empty counters. Fails with 'exists' when one is already published. */
+export async function createMenu(menu: MenuFields): Promise<'created' | 'exists'> {
+  try {
+    await Menu.create({ ...menu, seatsTaken: 0, deliveriesTaken: 0 }).go();
+    return 'created';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'exists';
+    throw error;
+  }
+}
+
+/**
+ * Replaces a published menu's dishes, price, capacities and times, keeping the counters of seats
+ * already taken; refused when the new capacity is below what is already ordered.
+ */
+export async function updateMenu(menu: MenuFields): Promise<'updated' | 'below-taken' | 'missing'> {
+  const { centreId, date, meal, ...fields } = menu;
+  try {
+    await Menu.patch({ centreId, date, meal })
+      .set(fields)
+      .where((attr, op) => `${op.lte(attr.seatsTaken, menu.seatCapacity)} AND ${op.lte(attr.deliveriesTaken, menu.deliveryCapacity)}`)
+      .go();
+    return 'updated';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return (await getMenu(centreId, date, meal)) ? 'below-taken' : 'missing';
+  }
+}
+
+// ---- orders ----
+export async function getOrder(orderId: string): Promise<OrderItem | undefined> {
+  const { data: order } = await Order.get({ orderId }).go();
+  return order ?? undefined;
+}
+
+export async function ordersOfMeal(centreId: string, date: string, meal: Meal): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byCentre({ centreId, date, meal }).go({ pages: 'all' });
+  return orders;
+}
+
+/** A centre's orders between two dates, inclusive: one Query on the centre's index partition. */
+export async function ordersOfCentreBetween(centreId: string, from: string, to: string): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byCentre({ centreId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
+  return orders;
+}
+
+export async function ordersOfElder(elderId: string, cursor: string | undefined, limit: number) {
+  try {
+    const page = await Order.query.byElder({ elderId }).go({ cursor: checkCursor(cursor, 'gsi2') ?? null, limit, order: 'desc' });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
+}
+
+export async function ordersOfElderBetween(elderId: string, from: string, to: string): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byElder({ elderId }).between({ date: from }, { date: `${to}~` }).go({ pages: 'all' });
+  return orders;
+}
+
+export async function getIdempotencyRecord(scope: string, key: string) {
+  const { data: record } = await Idempotency.get({ scope, key }).go();
+  return record ?? undefined;
+}
+
+export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed' | 'contended';
+
+type CancellationReason = { rejected: boolean; code?: string };
+const CONFLICT_RETRIES = 3;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Places an order as one transaction of four writes: take a seat (or a delivery slot) on the menu
+ * only while one is left and the menu is unchanged; claim the elder's one slot for this meal; store
+ * the order; remember the idempotency key. Either all happen or none does.
+ */
+export async function placeOrderAtomically(
+  order: OrderItem,
+  menu: MenuItem,
+  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
+): Promise<PlaceOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const reasons = await tryPlaceOrder(order, menu, idempotency);
+    if (reasons === undefined) return 'placed';
+    const [menuResult, slotResult, , keyResult] = reasons;
+    // Another transaction touched the same items at the same moment (real DynamoDB reports this as
+    // TransactionConflict, not as a failed condition): nothing was written, so try again shortly.
+    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
+      if (attempt >= CONFLICT_RETRIES) return 'contended';
+      await pause(20 + Math.random() * 60 * (attempt + 1));
+      continue;
+    }
+    if (keyResult?.code === 'ConditionalCheckFailed') return 'duplicate-request';
+    if (slotResult?.code === 'ConditionalCheckFailed') return 'already-ordered';
+    if (menuResult?.code === 'ConditionalCheckFailed') {
+      const current = await getMenu(menu.centreId, menu.date, menu.meal);
+      const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
+      return unchanged ? 'sold-out' : 'menu-changed';
+    }
+    throw new Error(`Order transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
+  }
+}
+
+/** One attempt of the order transaction; the cancellation reasons when it was cancelled. */
+async function tryPlaceOrder(
+  order: OrderItem,
+  menu: MenuItem,
+  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
+): Promise<CancellationReason[] | undefined> {
+  const delivery = order.fulfilment === 'delivery';
+  const result = await data.transaction
+    .write(({ Menu: menus, OrderSlot: slots, Order: orders, Idempotency: keys }) => [
+      menus
+        .update({ centreId: menu.centreId, date: menu.date, meal: menu.meal })
+        .add(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
+        .where((attr, op) =>
+          delivery
+            ? `${op.lt(attr.deliveriesTaken, menu.deliveryCapacity)} AND ${op.eq(attr.deliveryCapacity, menu.deliveryCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`
+            : `${op.lt(attr.seatsTaken, menu.seatCapacity)} AND ${op.eq(attr.seatCapacity, menu.seatCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`,
+        )
+        .commit(),
+      slots.create({ elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }).commit(),
+      orders.create(order).commit(),
+      keys.create({ ...idempotency, orderId: order.orderId }).commit(),
+    ])
+    .go();
+  return result.canceled ? (result.data as CancellationReason[]) : undefined;
+}
+
+export interface StatusChange {
+  to: OrderStatus;
+  at: string;
+  byUserId: string;
+  byName: string;
+}
+
+/** Moves an order on, only from the status it was read in, so two workers cannot both move it. */
+export async function changeOrderStatus(order: OrderItem, change: StatusChange): Promise<OrderItem | 'stale'> {
+  try {
+    const { data: updated } = await Order.patch({ orderId: order.orderId })
+      .set({ status: change.to, updatedAt: change.at })
+      .append({ timeline: [{ status: change.to, at: change.at, byUserId: change.byUserId, byName: change.byName }] })
+      .where((attr, op) => op.eq(attr.status, order.status))
+      .go({ response: 'all_new' });
+    return updated as OrderItem;
+  } catch (error) {
+    if (isConditionFailure(error)) return 'stale';
+    throw error;
+  }
+}
+
+/** Cancels and gives the seat back and frees the elder's slot for this meal, all in one transaction. */
+export async function cancelOrderAtomically(order: OrderItem, change: StatusChange): Promise<'cancelled' | 'stale'> {
+  const delivery = order.fulfilment === 'delivery';
+  const result = await data.transaction
+    .write(({ Menu: menus, OrderSlot: slots, Order: orders }) => [
+      orders
+        .patch({ orderId: order.orderId })
+        .set({ status: 'cancelled', updatedAt: change.at })
+        .append({ timeline: [{ status: 'cancelled', at: change.at, byUserId: change.byUserId, byName: change.byName }] })
+        .where((attr, op) => op.eq(attr.status, order.status))
+        .commit(),
+      menus
+        .update({ centreId: order.centreId, date: order.date, meal: order.meal })
+        .subtract(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
+        .commit(),
+      slots
+        .delete({ elderId: order.elderId, date: order.date, meal: order.meal })
+        .where((attr, op) => op.eq(attr.orderId, order.orderId))
+        .commit(),
+    ])
+    .go();
+  return result.canceled ? 'stale' : 'cancelled';
+}
+
+// ---- standing orders ----
+export async function subscriptionsOfElder(elderId: string): Promise<SubscriptionItem[]> {
+  const { data: items } = await Subscription.query.byElder({ elderId }).go({ limit: 20 });
+  return items;
+}
+
+export async function subscriptionsOfCentre(centreId: string): Promise<SubscriptionItem[]> {
+  const { data: items } = await Subscription.query.byCentre({ centreId }).go({ pages: 'all' });
+  return items;
+}
+
+/**
+ * Creates a standing order in one transaction with the elder's count of standing orders (only while it is
+ * below `limit`) and one slot per weekday for its meal (only if free), so parallel requests can neither
+ * pass the limit nor overlap.
+ */
+export async function createSubscription(item: SubscriptionItem, limit: number): Promise<'created' | 'limit-reached' | 'overlaps' | 'contended'> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await data.transaction
+      .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
+        counts
+          .update({ elderId: item.elderId })
+          .add({ count: 1 })
+          .where((attr, op) => `${op.notExists(attr.count)} OR ${op.lt(attr.count, limit)}`)
+          .commit(),
+        ...item.weekdays.map((weekday) =>
+          slots.create({ elderId: item.elderId, meal: item.meal, weekday, subscriptionId: item.subscriptionId }).commit(),
+        ),
+        subscriptions.create(item).commit(),
+      ])
+      .go();
+    if (!result.canceled) return 'created';
+    const reasons = result.data as CancellationReason[];
+    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
+      if (attempt >= CONFLICT_RETRIES) return 'contended';
+      await pause(20 + Math.random() * 60 * (attempt + 1));
+      continue;
+    }
+    if (reasons[0]?.code === 'ConditionalCheckFailed') return 'limit-reached';
+    if (reasons.slice(1, -1).some((reason) => reason.code === 'ConditionalCheckFailed')) return 'overlaps';
+    throw new Error(`Subscription transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
+  }
+}
+
+/** Deletes a standing order with its slots, and counts it out, in one transaction. */
+export async function deleteSubscription(elderId: string, subscriptionId: string): Promise<boolean> {
+  const { data: item } = await Subscription.get({ elderId, subscriptionId }).go();
+  if (!item) return false;
+  const result = await data.transaction
+    .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
+      subscriptions.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).commit(),
+      counts.update({ elderId }).subtract({ count: 1 }).commit(),
+      ...item.weekdays.map((weekday) =>
+        slots.delete({ elderId, meal: item.meal, weekday }).where((attr, op) => op.eq(attr.subscriptionId, subscriptionId)).commit(),
+      ),
+    ])
+    .go();
+  return !result.canceled;
+}
+
+export async function recordStandingRun(run: { subscriptionId: string; date: string; meal: Meal; outcome: (typeof standingRunOutcomes)[number]; message: string; orderId?: string; at: string }) {
+  await StandingRun.put(run).go();
+}
+
+export async function recentRuns(subscriptionId: string) {
+  const { data: runs } = await StandingRun.query.bySubscription({ subscriptionId }).go({ order: 'desc', limit: 5 });
+  return runs;
+}
+
+export type { Fulfilment };

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../../../platform/http';
+import { MenusQuery } from '../../../../schemas/canteen';
+import { centreMenus } from '../../menus';
+
+export const handler = httpHandler('canteen/centre-menus', { query: MenusQuery }, async ({ session, params, query }) => ({
+  body: await centreMenus(session, params.centreId, query.from),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../../../platform/http';
+import { SetStatusBody } from '../../../../schemas/canteen';
+import { setOrderStatus } from '../../orders';
+
+export const handler = httpHandler('canteen/set-order-status', { body: SetStatusBody }, async ({ session, params, body }) => ({
+  body: await setOrderStatus(session, params.orderId, body.status),
+}));

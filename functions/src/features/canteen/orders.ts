@@ -1,0 +1,287 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, markTooEarly, mealNames, meals, nextStatuses, orderStatusNames, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from './rules/canteen';
+import { may, relationTo, type Action } from '../../access/policy';
+import { mealPriceFor, type PriceRules } from './rules/pricing';
+import {
+  cancelOrderAtomically,
+  changeOrderStatus,
+  getIdempotencyRecord,
+  getMenu,
+  getOrder,
+  menusBetween,
+  ordersOfElder,
+  ordersOfElderBetween,
+  placeOrderAtomically,
+  priceRulesOf,
+} from './data';
+import type { MenuItem, OrderItem } from './entities';
+import type { ElderItem } from '../people/entities';
+import { isBound } from '../people/data/bindings';
+import { businessDate, clock, epochSeconds } from '../../platform/clock';
+import { badRequest, conflict, notFound, unavailable } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../../schemas/canteen';
+import { subscriptionViewsOf } from './subscription-views';
+import { actorName } from '../people/actors';
+import { centreInfo, centreName, communityName } from '../people/places';
+import { loadElderFor } from '../people/elders';
+import { menuView, orderView } from './views';
+import { elderSummaryView } from '../people/views';
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订单。');
+
+/** Who may order for an elder: the elder, bound family, and a worker of the community taking a phone order. */
+async function elderForOrdering(session: Session, elderId: string): Promise<ElderItem> {
+  return (await loadElderFor(session, elderId, 'elder.order')).elder;
+}
+
+function fulfilmentsFor(elder: ElderItem, menu: MenuItem): Fulfilment[] {
+  const allowed: Fulfilment[] = [];
+  if (menu.seatCapacity > 0) allowed.push('eat_in', 'pick_up');
+  if (elder.mobilityLimited && menu.deliveryCapacity > 0) allowed.push('delivery');
+  return allowed;
+}
+
+function priceFor(elder: ElderItem, menu: MenuItem, rules: PriceRules) {
+  return mealPriceFor({
+    birthDate: elder.birthDate,
+    verifiedCategory: elder.subsidyCategoryVerified ?? null,
+    mealDate: menu.date,
+    standardPriceFen: menu.standardPriceFen,
+    rules,
+  });
+}
+
+/** The coming week's menus for an elder, each with the elder's own price and why, and any order placed. */
+export async function elderMenus(session: Session, elderId: string): Promise<ElderMenusResponse> {
+  const { elder } = await loadElderFor(session, elderId);
+  const today = businessDate();
+  const until = addDays(today, 6);
+  const [menus, orders, centre, community, { rules }] = await Promise.all([
+    menusBetween(elder.centreId, today, until),
+    ordersOfElderBetween(elderId, today, until),
+    centreName(elder.centreId),
+    communityName(elder.communityId),
+    priceRulesOf(elder.centreId),
+  ]);
+  const now = clock.now();
+  const days: ElderMenusResponse['days'] = [];
+  for (let offset = 0; offset < 7; offset++) {
+    const date = addDays(today, offset);
+    const offers: ElderMealOffer[] = menus
+      .filter((menu) => menu.date === date)
+      .sort((a, b) => meals.indexOf(a.meal) - meals.indexOf(b.meal))
+      .map((menu) => {
+        const order = orders.find((candidate) => candidate.date === date && candidate.meal === menu.meal && candidate.status !== 'cancelled');
+        const view = menuView(menu);
+        const allowed = fulfilmentsFor(elder, menu);
+        const full = view.seatsLeft === 0 && (!allowed.includes('delivery') || view.deliveriesLeft === 0);
+        const closedReason = order
+          ? '这一餐已经订好了'
+          : !isBeforeCutoff(menu.cutoffAt, now)
+            ? `已过订餐时间（${menu.cutoffTime} 截止）`
+            : allowed.length === 0
+              ? '这一餐只送餐上门，送餐只为行动不便的长辈提供'
+              : full
+                ? '已订满'
+                : undefined;
+        return {
+          menu: view,
+          price: priceFor(elder, menu, rules),
+          orderable: closedReason === undefined,
+          ...(closedReason ? { closedReason } : {}),
+          fulfilmentsAllowed: allowed,
+          ...(order ? { order: orderView(order) } : {}),
+        };
+      });
+    if (offers.length) days.push({ date, weekdayName: weekdayNames[weekdayOf(date)], meals: offers });
+  }
+  return { elder: elderSummaryView(elder, community), centreName: centre, days };
+}
+
+/**
+ * Idempotency keys live in the key space of whoever sends them: each caller's own, and one per server
+ * job that no client can write into, so nobody can take or spoil another's key.
+ */
+export const callerKeySpace = (userId: string) => `caller#${userId}`;
+export const jobKeySpace = (job: string) => `job#${job}`;
+
+async function replay(scope: string, key: string, fingerprint: string): Promise<PlaceOrderResponse | undefined> {
+  const record = await getIdempotencyRecord(scope, key);
+  if (!record) return undefined;
+  if (record.fingerprint !== fingerprint) {
+    throw conflict('IDEMPOTENCY_KEY_REUSED', '这个请求编号已用于另一份订单，请刷新后重新下单。');
+  }
+  const order = await getOrder(record.orderId);
+  if (!order) throw new Error('Idempotency record points at a missing order');
+  return { order: orderView(order), replayed: true };
+}
+
+export interface Orderer {
+  userId: string;
+  name: string;
+  /** Key space of the idempotency key; the caller's own unless a job places the order. */
+  keySpace?: string;
+}
+
+const keySpaceOf = (by: Orderer) => by.keySpace ?? callerKeySpace(by.userId);
+
+/** The answer to an order request already placed under this idempotency key, if any. */
+export const replayOrder = (elderId: string, input: PlaceOrderInput, by: Orderer) =>
+  replay(keySpaceOf(by), input.idempotencyKey, orderFingerprint(elderId, input));
+
+/**
+ * Places an order for an elder the caller may order for; every check before the one atomic write.
+ * Callers look for an earlier answer first ({@link replayOrder}), so a retry after the cutoff still gets it.
+ */
+export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
+  const fingerprint = orderFingerprint(elder.elderId, input);
+  const keySpace = keySpaceOf(by);
+  const now = clock.now();
+  if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
+  const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
+  if (!menu) throw notFound('MENU_NOT_FOUND', `${input.date} 的${mealNames[input.meal]}还没有发布菜单。`);
+  if (!isBeforeCutoff(menu.cutoffAt, now)) {
+    throw conflict('ORDER_CLOSED', `已过订餐时间（${mealNames[input.meal]} ${menu.cutoffTime} 截止），请联系社区工作者。`);
+  }
+  if (input.fulfilment === 'delivery' && !elder.mobilityLimited) {
+    throw badRequest('DELIVERY_NOT_ELIGIBLE', '送餐上门只为行动不便的长辈提供，请选择堂食或自取，或请社区工作者核实。');
+  }
+  const price = priceFor(elder, menu, rules);
+  const at = now.toISOString();
+  const order: OrderItem = {
+    orderId: ulid(),
+    elderId: elder.elderId,
+    centreId: elder.centreId,
+    communityId: elder.communityId,
+    date: input.date,
+    meal: input.meal,
+    fulfilment: input.fulfilment,
+    note: input.note ?? '',
+    status: 'placed',
+    standardPriceFen: menu.standardPriceFen,
+    priceFen: price.priceFen,
+    subsidyFen: price.subsidyFen,
+    priceRule: price.rule,
+    priceReason: price.reason,
+    subsidyCategory: elder.subsidyCategoryVerified,
+    elderName: elder.name,
+    elderPhone: elder.phone,
+    elderAddress: elder.address,
+    dietary: elder.dietary,
+    cutoffAt: menu.cutoffAt,
+    placedBy: by.userId,
+    placedAt: at,
+    updatedAt: at,
+    timeline: [{ status: 'placed', at, byUserId: by.userId, byName: by.name }],
+  };
+  const outcome = await placeOrderAtomically(order, menu, {
+    scope: keySpace,
+    key: input.idempotencyKey,
+    fingerprint,
+    expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS,
+  });
+  switch (outcome) {
+    case 'placed':
+      return { order: orderView(order), replayed: false };
+    case 'duplicate-request': {
+      const repeated = await replay(keySpace, input.idempotencyKey, fingerprint);
+      if (repeated) return repeated;
+      throw new Error('Duplicate request without a stored answer');
+    }
+    case 'already-ordered':
+      throw conflict('ALREADY_ORDERED', `${input.date} 的${mealNames[input.meal]}已经订过了，不用重复订。`);
+    case 'sold-out':
+      throw conflict('SOLD_OUT', `已订满：${input.date} 的${mealNames[input.meal]}${fulfilmentNames[input.fulfilment]}名额没有了。`);
+    case 'menu-changed':
+      throw conflict('MENU_CHANGED', '菜单刚刚有更新，请刷新后再订。');
+    case 'contended':
+      throw unavailable('SERVICE_BUSY', '订餐的人太多了，请稍等几秒再试。');
+  }
+}
+
+/** The whole request (for this elder) under one key: the same key with another note is another request. */
+const orderFingerprint = (elderId: string, input: PlaceOrderInput) =>
+  createHash('sha256')
+    .update(JSON.stringify([elderId, input.date, input.meal, input.fulfilment, input.note ?? '']))
+    .digest('base64url');
+
+export async function placeOrder(session: Session, elderId: string, input: PlaceOrderInput): Promise<PlaceOrderResponse> {
+  // Three independent reads at once: whether the caller may order for this elder, the caller's name
+  // for the timeline, and whether this very request was already answered.
+  // Settled, not raced: a caller who may not order for this elder learns nothing about its requests.
+  const by = { userId: session.userId, name: '' };
+  const [elder, name, earlier] = await Promise.allSettled([
+    elderForOrdering(session, elderId),
+    actorName(session),
+    replayOrder(elderId, input, by),
+  ]);
+  if (elder.status === 'rejected') throw elder.reason;
+  if (name.status === 'rejected') throw name.reason;
+  if (earlier.status === 'rejected') throw earlier.reason;
+  return earlier.value ?? placeOrderFor(elder.value, input, { ...by, name: name.value });
+}
+
+/** Loads an order the caller may do `action` on; anyone else is told it does not exist. */
+async function loadOrderFor(session: Session, orderId: string, action: Action): Promise<OrderItem> {
+  const order = await getOrder(orderId);
+  if (!order) throw orderNotFound();
+  const [bound, centre] = await Promise.all([
+    session.role === 'family' ? isBound(order.elderId, session.userId) : false,
+    session.role === 'admin' ? centreInfo(order.centreId) : undefined,
+  ]);
+  const relation = relationTo(session, { elderId: order.elderId, communityId: order.communityId, centreId: order.centreId, countyId: centre?.countyId }, bound);
+  if (!may(action, relation)) throw orderNotFound();
+  return order;
+}
+
+export async function getOrderDetail(session: Session, orderId: string): Promise<{ order: OrderView }> {
+  return { order: orderView(await loadOrderFor(session, orderId, 'order.read')) };
+}
+
+/** The orders page in one request: the first page brings the elder and their standing orders along. */
+export async function elderOrders(session: Session, elderId: string, cursor: string | undefined, limit: number): Promise<ElderOrdersResponse> {
+  const { elder } = await loadElderFor(session, elderId);
+  const firstPage = cursor === undefined;
+  const [page, community, standing] = await Promise.all([
+    ordersOfElder(elderId, cursor, limit),
+    firstPage ? communityName(elder.communityId) : Promise.resolve(''),
+    firstPage ? subscriptionViewsOf(elderId) : Promise.resolve(undefined),
+  ]);
+  return {
+    items: page.items.map(orderView),
+    cursor: page.cursor ?? null,
+    ...(firstPage ? { elder: elderSummaryView(elder, community), subscriptions: standing } : {}),
+  };
+}
+
+export async function cancelOrder(session: Session, orderId: string): Promise<{ order: OrderView }> {
+  const order = await loadOrderFor(session, orderId, 'order.cancel');
+  const isWorker = session.role === 'worker';
+  const problem = cancelProblem(isWorker, order.status, order.fulfilment, order.cutoffAt, clock.now());
+  if (problem === 'not-cancellable') throw conflict('ORDER_NOT_CANCELLABLE', `订单${order.status === 'cancelled' ? '已经取消了' : '已在处理中'}，不能取消。`);
+  if (problem === 'after-cutoff') throw conflict('ORDER_CLOSED', '已过订餐截止时间，取消请联系社区工作者。');
+  const outcome = await cancelOrderAtomically(order, { to: 'cancelled', at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  if (outcome === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
+  return { order: orderView((await getOrder(orderId))!) };
+}
+
+/** A worker moves an order along: confirm, served, out for delivery, delivered, no-show. */
+export async function setOrderStatus(session: Session, orderId: string, status: OrderStatus): Promise<{ order: OrderView }> {
+  const order = await loadOrderFor(session, orderId, 'order.move');
+  if (!nextStatuses(order.status, order.fulfilment).includes(status)) {
+    throw conflict('STATUS_NOT_ALLOWED', `订单现在是“${orderView(order).statusName}”，不能改成这个状态。`);
+  }
+  if (markTooEarly(status, order.date, businessDate())) {
+    throw conflict('MEAL_NOT_YET', `这是 ${order.date} 的${mealNames[order.meal]}，到了当天才能标记“${orderStatusNames[status]}”。`);
+  }
+  const updated = await changeOrderStatus(order, { to: status, at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  if (updated === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
+  return { order: orderView(updated) };
+}
+
+export type { Meal };

@@ -1,0 +1,92 @@
+import type { SubsidyCategory } from '../../../schemas/common';
+import { ageOn } from '../../people/rules/age';
+
+/**
+ * Canteen meal prices (老年助餐). Defaults from 衡阳学院路社区, configurable per centre, all in fen:
+ * 60–69 ¥10, 70–79 ¥9, 80+ ¥8, 低保 ¥8, 特困 and 残疾 free, every tier for elders of 60 and over; under 60
+ * the standard price, whatever the subsidy category. Age is counted
+ * on the meal's date from the birth date; a subsidy category counts only once a worker verified it;
+ * the lowest applicable price wins, and no price exceeds the menu's standard price.
+ */
+export interface PriceRules {
+  age60Fen: number;
+  age70Fen: number;
+  age80Fen: number;
+  dibaoFen: number;
+  tekunFen: number;
+  disabledFen: number;
+}
+
+/** Below this age no subsidy tier applies, the category tiers included. */
+export const ELDER_AGE = 60;
+
+export const defaultPriceRules: PriceRules = {
+  age60Fen: 1000,
+  age70Fen: 900,
+  age80Fen: 800,
+  dibaoFen: 800,
+  tekunFen: 0,
+  disabledFen: 0,
+};
+
+export type PriceRule = 'standard' | 'age60' | 'age70' | 'age80' | 'dibao' | 'tekun' | 'disabled';
+
+export interface MealPrice {
+  priceFen: number;
+  /** Owed by government: standard price minus what the elder pays. */
+  subsidyFen: number;
+  rule: PriceRule;
+  /** Why, in words an elder reads before ordering, e.g. "80岁以上 ¥8". */
+  reason: string;
+}
+
+export interface PricingInput {
+  birthDate: string;
+  verifiedCategory: SubsidyCategory | null;
+  mealDate: string;
+  standardPriceFen: number;
+  rules?: PriceRules;
+}
+
+export const yuan = (fen: number) => `¥${fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2)}`;
+
+const ruleLabels: Record<PriceRule, string> = {
+  standard: '标准价',
+  age60: '60–69岁',
+  age70: '70–79岁',
+  age80: '80岁以上',
+  dibao: '低保',
+  tekun: '特困',
+  disabled: '残疾',
+};
+
+function candidates(input: PricingInput, rules: PriceRules): Array<{ rule: PriceRule; fen: number }> {
+  const age = ageOn(input.birthDate, input.mealDate);
+  const list: Array<{ rule: PriceRule; fen: number }> = [{ rule: 'standard', fen: input.standardPriceFen }];
+  // Every tier is for elders (低保老人, 特困和残疾老人): under 60, a verified category changes nothing.
+  if (age < ELDER_AGE) return list;
+  if (age >= 80) list.push({ rule: 'age80', fen: rules.age80Fen });
+  else if (age >= 70) list.push({ rule: 'age70', fen: rules.age70Fen });
+  else if (age >= 60) list.push({ rule: 'age60', fen: rules.age60Fen });
+  if (input.verifiedCategory === 'dibao') list.push({ rule: 'dibao', fen: rules.dibaoFen });
+  if (input.verifiedCategory === 'tekun') list.push({ rule: 'tekun', fen: rules.tekunFen });
+  if (input.verifiedCategory === 'disabled') list.push({ rule: 'disabled', fen: rules.disabledFen });
+  return list;
+}
+
+export function mealPriceFor(input: PricingInput): MealPrice {
+  const rules = input.rules ?? defaultPriceRules;
+  // On a tie the age rule, listed first, is kept: it holds without any verification.
+  const best = candidates(input, rules).reduce((low, next) => (next.fen < low.fen ? next : low));
+  const priceFen = Math.min(best.fen, input.standardPriceFen);
+  const rule = best.rule;
+  const reason =
+    rule === 'standard'
+      ? `标准价 ${yuan(priceFen)}`
+      : priceFen === 0
+        ? `${ruleLabels[rule]} 免费`
+        : `${ruleLabels[rule]} ${yuan(priceFen)}`;
+  return { priceFen, subsidyFen: input.standardPriceFen - priceFen, rule, reason };
+}
+
+export const priceRuleLabel = (rule: PriceRule) => ruleLabels[rule];

@@ -1,0 +1,127 @@
+import { randomInt } from 'node:crypto';
+import { bindingCodeFrom, type CodePurpose } from '../rules/one-time-code';
+import { Binding, BindingCode, LiveCode, type BindingItem } from '../entities';
+import { data } from '../../../entities';
+import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../../store/errors';
+
+export async function isBound(elderId: string, familyId: string): Promise<boolean> {
+  const { data: binding } = await Binding.get({ elderId, familyId }).go();
+  return binding !== null;
+}
+
+export async function bindingsOfElder(elderId: string, cursor: string | undefined, limit: number) {
+  try {
+    const page = await Binding.query.byElder({ elderId }).go({ cursor: checkCursor(cursor, 'primary') ?? null, limit });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
+}
+
+/** A family member is bound to a handful of elders; 50 is far above any real family. */
+export async function eldersBoundTo(familyId: string): Promise<BindingItem[]> {
+  const { data: bindings } = await Binding.query.byFamily({ familyId }).go({ limit: 50 });
+  return bindings;
+}
+
+/**
+ * Stores a fresh code and makes it the elder's live code of its purpose, in one transaction, so the
+ * earlier code of that purpose stops working at once. A code still valid for someone else is never
+ * overwritten: on a collision we draw again; an expired code that TTL has not yet removed may be reused.
+ */
+export async function createBindingCode(
+  elderId: string,
+  createdBy: string,
+  createdAt: string,
+  nowSeconds: number,
+  expiresAt: number,
+  purpose: CodePurpose = 'family',
+): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const code = bindingCodeFrom(randomInt(0, 1_000_000));
+    const result = await data.transaction
+      .write(({ BindingCode: codes, LiveCode: live }) => [
+        codes
+          .put({ code, elderId, createdBy, createdAt, expiresAt, purpose })
+          .where((attr, op) => `${op.notExists(attr.code)} OR ${op.lte(attr.expiresAt, nowSeconds)}`)
+          .commit(),
+        live.put({ elderId, purpose, code, createdBy, createdAt, expiresAt }).commit(),
+      ])
+      .go();
+    if (!result.canceled) return code;
+    const [codeResult] = result.data as CancellationReason[];
+    if (codeResult?.code !== 'ConditionalCheckFailed') throw new Error(`Code transaction cancelled: ${(result.data as CancellationReason[]).map((reason) => reason.code ?? 'None').join(',')}`);
+  }
+  throw new Error('Could not draw a free binding code');
+}
+
+export async function getBindingCode(code: string) {
+  const { data: found } = await BindingCode.get({ code }).go();
+  return found ?? undefined;
+}
+
+/** The elder's live code of a purpose, if one is live now. */
+export async function liveCodeOf(elderId: string, purpose: CodePurpose, nowSeconds: number) {
+  const { data: live } = await LiveCode.get({ elderId, purpose }).go();
+  return live && live.expiresAt > nowSeconds ? live : undefined;
+}
+
+/** Whether `code` is still the elder's live code of its purpose. */
+export async function isLiveCode(elderId: string, purpose: CodePurpose, code: string): Promise<boolean> {
+  const { data: live } = await LiveCode.get({ elderId, purpose }).go({ consistent: true });
+  return live?.code === code;
+}
+
+/** Revokes the elder's live code of a purpose; true when there was one. */
+export async function revokeLiveCode(elderId: string, purpose: CodePurpose): Promise<boolean> {
+  try {
+    await LiveCode.delete({ elderId, purpose }).where((attr, op) => op.exists(attr.code)).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+type CancellationReason = { rejected?: boolean; code?: string };
+
+/**
+ * Marks the code used, retires it as the elder's live code and creates the binding in one transaction:
+ * the code's condition (unused and unexpired) and the live code's (still this code) make it single-use
+ * even when two relatives enter it at the same moment, and dead once replaced or revoked.
+ */
+export async function redeemBindingCode(
+  code: string,
+  binding: BindingItem,
+  nowSeconds: number,
+): Promise<'bound' | 'code-unavailable' | 'already-bound'> {
+  const result = await data.transaction
+    .write(({ BindingCode: codes, LiveCode: live, Binding: bindings }) => [
+      codes
+        .patch({ code })
+        .set({ usedBy: binding.familyId })
+        .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)}`)
+        .commit(),
+      live
+        .delete({ elderId: binding.elderId, purpose: 'family' })
+        .where((attr, op) => op.eq(attr.code, code))
+        .commit(),
+      bindings.create(binding).commit(),
+    ])
+    .go();
+  if (!result.canceled) return 'bound';
+  const [codeResult, liveResult] = result.data as CancellationReason[];
+  return codeResult?.code === 'ConditionalCheckFailed' || liveResult?.code === 'ConditionalCheckFailed' ? 'code-unavailable' : 'already-bound';
+}
+
+export async function removeBinding(elderId: string, familyId: string): Promise<boolean> {
+  try {
+    await Binding.delete({ elderId, familyId })
+      .where((attr, op) => op.exists(attr.familyId))
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

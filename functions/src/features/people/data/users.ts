@@ -1,0 +1,76 @@
+import { ulid } from 'ulid';
+import { isoNow } from '../../../platform/clock';
+import type { Role } from '../../../routes';
+import { User, WechatIdentity, type UserItem } from '../entities';
+import { data } from '../../../entities';
+
+export async function getUser(userId: string): Promise<UserItem | undefined> {
+  const { data: user } = await User.get({ userId }).go();
+  return user ?? undefined;
+}
+
+export async function findUserByOpenid(openid: string): Promise<UserItem | undefined> {
+  const { data: identity } = await WechatIdentity.get({ openid }).go();
+  return identity ? getUser(identity.userId) : undefined;
+}
+
+/**
+ * Creates the user and its WeChat identity in one transaction. If two sign-ins of the same new
+ * person race, the identity's guard lets only one through and the other reads the winner.
+ */
+export async function createWechatUser(openid: string, role: Role, name: string): Promise<UserItem> {
+  const now = isoNow();
+  const user: UserItem = { userId: ulid(), role, name, openid, createdAt: now };
+  const result = await data.transaction
+    .write(({ User: users, WechatIdentity: identities }) => [
+      users.create(user).commit(),
+      identities.create({ openid, userId: user.userId, createdAt: now }).commit(),
+    ])
+    .go();
+  if (result.canceled) {
+    const winner = await findUserByOpenid(openid);
+    if (winner) return winner;
+    throw new Error('WeChat user creation was cancelled and no user exists');
+  }
+  return user;
+}
+
+/**
+ * An elder takes over their profile with the WeChat account they just signed in with, in one
+ * transaction: the claim code is used (only if unused, unexpired, a claim code and still the elder's live
+ * claim code), the WeChat identity
+ * now points at the elder, the elder remembers the openid, and the placeholder account made at first
+ * sign-in goes. A previous WeChat account of the elder (a lost phone) no longer signs in as them.
+ */
+export async function claimElderAccount(code: string, newcomer: UserItem & { openid: string }, elder: UserItem, nowSeconds: number) {
+  const result = await data.transaction
+    .write(({ BindingCode: codes, LiveCode: live, WechatIdentity: identities, User: users }) => [
+      codes
+        .patch({ code })
+        .set({ usedBy: newcomer.userId })
+        .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)} AND ${op.eq(attr.purpose, 'claim')} AND ${op.eq(attr.elderId, elder.userId)}`)
+        .commit(),
+      live
+        .delete({ elderId: elder.userId, purpose: 'claim' })
+        .where((attr, op) => op.eq(attr.code, code))
+        .commit(),
+      identities
+        .patch({ openid: newcomer.openid })
+        .set({ userId: elder.userId })
+        .where((attr, op) => op.eq(attr.userId, newcomer.userId))
+        .commit(),
+      users
+        .patch({ userId: elder.userId })
+        .set({ openid: newcomer.openid })
+        .where((attr, op) => op.eq(attr.role, 'elder'))
+        .commit(),
+      users
+        .delete({ userId: newcomer.userId })
+        .where((attr, op) => op.eq(attr.role, 'family'))
+        .commit(),
+      ...(elder.openid && elder.openid !== newcomer.openid ? [identities.delete({ openid: elder.openid }).commit()] : []),
+    ])
+    .go();
+  return result.canceled ? ('refused' as const) : ('claimed' as const);
+}
+

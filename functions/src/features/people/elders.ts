@@ -1,0 +1,81 @@
+import { birthDateProblem } from './rules/age';
+import { may, relationTo, type Action, type Relation } from '../../access/policy';
+import { verificationChanges } from './rules/verification';
+import { isBound } from './data/bindings';
+import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory } from './data/elders';
+import type { ElderItem } from './entities';
+import { businessDate, isoNow } from '../../platform/clock';
+import { badRequest, conflict, notFound } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '../../schemas/people';
+import { actorName } from './actors';
+import { liveCodeView } from './one-time-codes';
+import { communityInfo, communityName } from './places';
+import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
+
+const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+
+/** Loads an elder the caller may do `action` on; anyone else is told the elder does not exist. */
+export async function loadElderFor(session: Session, elderId: string, action: Action = 'elder.read'): Promise<{ elder: ElderItem; access: Relation }> {
+  const [elder, bound] = await Promise.all([
+    getElder(elderId),
+    session.role === 'family' ? isBound(elderId, session.userId) : Promise.resolve(false),
+  ]);
+  if (!elder) throw elderNotFound();
+  const countyId = session.role === 'admin' ? (await communityInfo(elder.communityId))?.countyId : undefined;
+  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId }, bound);
+  if (!may(action, access)) throw elderNotFound();
+  return { elder, access };
+}
+
+async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailResponse> {
+  const staff = access === 'community-worker' || access === 'county-admin';
+  const [name, history, liveClaimCode] = await Promise.all([
+    communityName(elder.communityId),
+    staff ? verificationHistory(elder.elderId) : Promise.resolve(undefined),
+    access === 'community-worker' ? liveCodeView(elder.elderId, 'claim') : Promise.resolve(undefined),
+  ]);
+  return {
+    elder: elderProfileView(elder, name),
+    ...(history ? { verificationHistory: history.map(verificationChangeView) } : {}),
+    ...(liveClaimCode !== undefined ? { liveClaimCode } : {}),
+  };
+}
+
+export async function getElderDetail(session: Session, elderId: string): Promise<ElderDetailResponse> {
+  const { elder, access } = await loadElderFor(session, elderId);
+  return detail(elder, access);
+}
+
+export async function updateContact(session: Session, elderId: string, input: UpdateContactInput): Promise<ElderDetailResponse> {
+  const { access } = await loadElderFor(session, elderId, 'elder.editContact');
+  const updated = await updateElderContact(elderId, input, isoNow());
+  return detail(updated, access);
+}
+
+export async function verifyElder(session: Session, elderId: string, input: VerificationInput): Promise<ElderDetailResponse> {
+  const { elder } = await loadElderFor(session, elderId, 'elder.verify');
+  const problem = birthDateProblem(input.birthDate, businessDate());
+  if (problem) throw badRequest('BIRTH_DATE_INVALID', `${problem}。`, { fields: [{ field: 'birthDate', message: problem }] });
+  const changes = verificationChanges(
+    { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
+    { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
+  );
+  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: (await actorName(session)) || '社区工作者' }, isoNow());
+  if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
+  return getElderDetail(session, elderId);
+}
+
+export async function listCommunityElders(
+  session: Session,
+  communityId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<ElderSummary>> {
+  const community = await communityInfo(communityId);
+  if (!community || !may('community.listElders', relationTo(session, { communityId, ...community }, false))) {
+    throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  }
+  const page = await eldersOfCommunity(communityId, cursor, limit);
+  return { items: page.items.map((elder) => elderSummaryView(elder, community.name)), cursor: page.cursor ?? null };
+}

@@ -1,0 +1,227 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { subsidyCategories } from '../../schemas/common';
+import { roles } from '../../routes';
+import { client, gsi1, primary, service, table } from '../../store/keys';
+
+/**
+ * The people and organisation of the table: counties, centres, communities, users and their WeChat
+ * identities, elders, bindings and one-time codes. Keys come from store/keys.
+ *
+ * Access patterns:
+ *  - user by id; user by WeChat openid (identity item)
+ *  - county -> centres (gsi1); centre -> communities (gsi1)
+ *  - elder by id; elders of a community (gsi1)
+ *  - bindings of an elder (primary); elders bound to a family member (gsi1)
+ *  - binding code by code (TTL-expired); an elder's live code of each purpose (primary)
+ *  - verification history of an elder (primary)
+ */
+export const County = new Entity(
+  {
+    model: { entity: 'county', version: '1', service },
+    attributes: {
+      countyId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+    },
+    indexes: { byId: primary(['countyId']), all: gsi1([], ['countyId']) },
+  },
+  { table, client },
+);
+
+export const Centre = new Entity(
+  {
+    model: { entity: 'centre', version: '1', service },
+    attributes: {
+      centreId: { type: 'string', required: true },
+      countyId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+    },
+    indexes: { byId: primary(['centreId']), byCounty: gsi1(['countyId'], ['centreId']) },
+  },
+  { table, client },
+);
+
+export const Community = new Entity(
+  {
+    model: { entity: 'community', version: '1', service },
+    attributes: {
+      communityId: { type: 'string', required: true },
+      centreId: { type: 'string', required: true },
+      countyId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+    },
+    indexes: { byId: primary(['communityId']), byCentre: gsi1(['centreId'], ['communityId']) },
+  },
+  { table, client },
+);
+
+export const User = new Entity(
+  {
+    model: { entity: 'user', version: '1', service },
+    attributes: {
+      userId: { type: 'string', required: true },
+      role: { type: roles, required: true },
+      name: { type: 'string', required: true },
+      communityId: { type: 'string' },
+      centreId: { type: 'string' },
+      countyId: { type: 'string' },
+      openid: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+    },
+    indexes: { byId: primary(['userId']) },
+  },
+  { table, client },
+);
+
+/** Maps a WeChat openid to our user; created together with the user, guarded against duplicates. */
+export const WechatIdentity = new Entity(
+  {
+    model: { entity: 'wechatIdentity', version: '1', service },
+    attributes: {
+      openid: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+    },
+    indexes: { byOpenid: primary(['openid']) },
+  },
+  { table, client },
+);
+
+/** Dietary needs: kept on the elder, and copied onto each order so the day's board needs no other read. */
+export const dietary = {
+  type: 'map',
+  required: true,
+  properties: {
+    lowSalt: { type: 'boolean', required: true },
+    lowSugar: { type: 'boolean', required: true },
+    softFood: { type: 'boolean', required: true },
+    allergies: { type: 'string', required: true },
+  },
+} as const;
+
+const emergencyContacts = {
+  type: 'list',
+  required: true,
+  items: {
+    type: 'map',
+    properties: {
+      name: { type: 'string', required: true },
+      relation: { type: 'string', required: true },
+      phone: { type: 'string', required: true },
+    },
+  },
+} as const;
+
+export const Elder = new Entity(
+  {
+    model: { entity: 'elder', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      birthDate: { type: 'string', required: true },
+      phone: { type: 'string', required: true },
+      address: { type: 'string', required: true },
+      communityId: { type: 'string', required: true },
+      centreId: { type: 'string', required: true },
+      subsidyCategoryRequested: { type: subsidyCategories, required: true },
+      subsidyCategoryVerified: { type: subsidyCategories },
+      mobilityLimited: { type: 'boolean', required: true },
+      dietary,
+      emergencyContacts,
+      verifiedByUserId: { type: 'string' },
+      verifiedByName: { type: 'string' },
+      verifiedAt: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byId: primary(['elderId']),
+      byCommunity: gsi1(['communityId'], ['elderId']),
+    },
+  },
+  { table, client },
+);
+
+/** Who changed a verified field of an elder's profile, when, from what to what. */
+export const VerificationChange = new Entity(
+  {
+    model: { entity: 'verificationChange', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      changeId: { type: 'string', required: true },
+      field: { type: ['birthDate', 'subsidyCategory', 'mobilityLimited'] as const, required: true },
+      from: { type: 'string' },
+      to: { type: 'string', required: true },
+      byUserId: { type: 'string', required: true },
+      byName: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: { byElder: primary(['elderId'], ['changeId']) },
+  },
+  { table, client },
+);
+
+export const Binding = new Entity(
+  {
+    model: { entity: 'binding', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      familyId: { type: 'string', required: true },
+      familyName: { type: 'string', required: true },
+      boundAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byElder: primary(['elderId'], ['familyId']),
+      byFamily: gsi1(['familyId'], ['elderId']),
+    },
+  },
+  { table, client },
+);
+
+/**
+ * A 6-digit, single-use code; DynamoDB's TTL removes it after expiry. `family`: an elder's invitation to
+ * bind a relative. `claim`: a worker's code that lets an elder take over their own profile with their own
+ * WeChat account.
+ */
+export const BindingCode = new Entity(
+  {
+    model: { entity: 'bindingCode', version: '1', service },
+    attributes: {
+      code: { type: 'string', required: true },
+      elderId: { type: 'string', required: true },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      /** Epoch seconds: the table's TTL attribute. */
+      expiresAt: { type: 'number', required: true },
+      usedBy: { type: 'string' },
+      purpose: { type: ['family', 'claim'] as const, required: true, default: 'family' },
+    },
+    indexes: { byCode: primary(['code']) },
+  },
+  { table, client },
+);
+
+/**
+ * The one code of each purpose an elder has live now. A new code replaces the earlier one, revoking
+ * deletes it, and a code is redeemed only while it is still the elder's live code.
+ */
+export const LiveCode = new Entity(
+  {
+    model: { entity: 'liveCode', version: '1', service },
+    attributes: {
+      elderId: { type: 'string', required: true },
+      purpose: { type: ['family', 'claim'] as const, required: true },
+      code: { type: 'string', required: true },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      /** Epoch seconds, as the code's: TTL removes both. */
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { byElder: primary(['elderId'], ['purpose']) },
+  },
+  { table, client },
+);
+
+export type ElderItem = EntityItem<typeof Elder>;
+export type UserItem = EntityItem<typeof User>;
+export type BindingItem = EntityItem<typeof Binding>;
+export type VerificationChangeItem = EntityItem<typeof VerificationChange>;

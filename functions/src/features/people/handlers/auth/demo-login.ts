@@ -1,0 +1,7 @@
+import { httpHandler } from '../../../../platform/http';
+import { DemoLoginBody } from '../../../../schemas/people';
+import { signInAsDemo } from '../../auth';
+
+export const handler = httpHandler('auth/demo-login', { body: DemoLoginBody }, async ({ body }) => ({
+  body: await signInAsDemo(body.userId),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../../../platform/http';
+import { PageQuery, pageLimit } from '../../../../schemas/people';
+import { listBindings } from '../../bindings';
+
+export const handler = httpHandler('bindings/list', { query: PageQuery }, async ({ session, params, query }) => ({
+  body: await listBindings(session, params.elderId, query.cursor, pageLimit(query)),
+}));

@@ -1,0 +1,27 @@
+import { centresOfCounty, communitiesOfCentre, getCommunity, getCounty } from './data/org';
+import { getUser } from './data/users';
+import { notFound } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import type { OrgResponse } from '../../schemas/people';
+
+/** The admin sees the whole county; a worker sees the branch that leads to their own community. */
+export async function getOrg(session: Session): Promise<OrgResponse> {
+  const user = await getUser(session.userId);
+  const ownCommunity = session.role === 'worker' && session.communityId ? await getCommunity(session.communityId) : undefined;
+  const countyId = user?.countyId ?? ownCommunity?.countyId;
+  const county = countyId ? await getCounty(countyId) : undefined;
+  if (!county) throw notFound('COUNTY_NOT_FOUND', '没有找到所属的县级平台。');
+  const centres = (await centresOfCounty(county.countyId)).filter((centre) => !ownCommunity || centre.centreId === ownCommunity.centreId);
+  return {
+    county: { countyId: county.countyId, name: county.name },
+    centres: await Promise.all(
+      centres.map(async (centre) => ({
+        centreId: centre.centreId,
+        name: centre.name,
+        communities: (await communitiesOfCentre(centre.centreId))
+          .filter((community) => !ownCommunity || community.communityId === ownCommunity.communityId)
+          .map((community) => ({ communityId: community.communityId, name: community.name })),
+      })),
+    ),
+  };
+}

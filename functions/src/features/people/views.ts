@@ -1,0 +1,51 @@
+import { ageOn } from './rules/age';
+import { businessDate } from '../../platform/clock';
+import type { ElderProfile, ElderSummary, VerificationChange } from '../../schemas/people';
+import type { ElderItem, VerificationChangeItem } from './entities';
+
+/** Turns stored items into the shapes the API promises (see schemas/api.ts). */
+export function elderProfileView(elder: ElderItem, communityName: string): ElderProfile {
+  return {
+    elderId: elder.elderId,
+    name: elder.name,
+    birthDate: elder.birthDate,
+    age: ageOn(elder.birthDate, businessDate()),
+    phone: elder.phone,
+    address: elder.address,
+    communityId: elder.communityId,
+    communityName,
+    subsidyCategoryRequested: elder.subsidyCategoryRequested,
+    subsidyCategoryVerified: elder.subsidyCategoryVerified ?? null,
+    mobilityLimited: elder.mobilityLimited,
+    dietary: elder.dietary,
+    emergencyContacts: elder.emergencyContacts ?? [],
+    verifiedBy:
+      elder.verifiedByUserId && elder.verifiedByName && elder.verifiedAt
+        ? { userId: elder.verifiedByUserId, name: elder.verifiedByName, at: elder.verifiedAt }
+        : undefined,
+    updatedAt: elder.updatedAt,
+  };
+}
+
+export function elderSummaryView(elder: ElderItem, communityName: string): ElderSummary {
+  return {
+    elderId: elder.elderId,
+    name: elder.name,
+    age: ageOn(elder.birthDate, businessDate()),
+    communityName,
+    subsidyCategoryVerified: elder.subsidyCategoryVerified ?? null,
+    mobilityLimited: elder.mobilityLimited,
+  };
+}
+
+export function verificationChangeView(change: VerificationChangeItem): VerificationChange {
+  const value = (raw: string | undefined) => (change.field === 'mobilityLimited' && raw !== undefined ? raw === 'true' : raw ?? null);
+  return {
+    field: change.field,
+    from: value(change.from),
+    to: value(change.to) as string | boolean,
+    byUserId: change.byUserId,
+    byName: change.byName,
+    at: change.at,
+  };
+}

@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/http';
-import { MealSlotQuery } from '../../schemas/canteen';
-import { mealBoard } from '../../services/board';
-
-export const handler = httpHandler('canteen/board', { query: MealSlotQuery }, async ({ session, params, query }) => ({
-  body: await mealBoard(session, params.centreId, query.date, query.meal),
-}));

@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/http';
-import { MealSlotBody } from '../../schemas/canteen';
-import { confirmAll } from '../../services/board';
-
-export const handler = httpHandler('canteen/confirm-all', { body: MealSlotBody }, async ({ session, params, body }) => ({
-  body: await confirmAll(session, params.centreId, body.date, body.meal),
-}));

@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/http';
-import { PricingBody } from '../../schemas/canteen';
-import { setCentrePricing } from '../../services/pricing';
-
-export const handler = httpHandler('canteen/set-pricing', { body: PricingBody }, async ({ session, params, body }) => ({
-  body: await setCentrePricing(session, params.centreId, body),
-}));

@@ -1,8 +1,0 @@
-import { httpHandler } from '../../lib/http';
-import { SubscriptionBody } from '../../schemas/canteen';
-import { subscribe } from '../../services/standing-orders';
-
-export const handler = httpHandler('canteen/subscribe', { body: SubscriptionBody }, async ({ session, params, body }) => ({
-  statusCode: 201,
-  body: await subscribe(session, params.elderId, body),
-}));

@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/http';
-import { createClaimCode } from '../../services/claims';
-
-export const handler = httpHandler('elders/create-claim-code', {}, async ({ session, params }) => ({
-  statusCode: 201,
-  body: await createClaimCode(session, params.elderId),
-}));
