@@ -1,10 +1,11 @@
 /**
- * One jest run, several projects. `npm test` selects unit, integration, reliability, infra and miniapp;
+ * One jest run, several projects. `npm test` selects contract, unit, integration, reliability, infra and miniapp;
  * `npm run test:e2e` selects the browser suite (it needs Chromium and the H5 build).
  */
 module.exports = {
   reporters: ['default', '<rootDir>/functions/test/reliability/reporter.js'],
   projects: [
+    '<rootDir>/contract/jest.config.js',
     '<rootDir>/functions/jest.unit.config.js',
     '<rootDir>/functions/jest.integration.config.js',
     '<rootDir>/functions/jest.reliability.config.js',

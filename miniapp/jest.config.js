@@ -21,6 +21,8 @@ const esmPackages = [
   'nanoid',
   'style-inject',
   '\\.pnpm',
+  // TypeScript source shared with the functions (a workspace link; compiled like the app's own files).
+  '@yilin/contract',
 ];
 
 module.exports = {

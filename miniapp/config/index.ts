@@ -1,3 +1,4 @@
+import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -12,6 +13,9 @@ const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
  * below is deliberately unreachable so a forgotten setting fails loudly instead of calling a stranger.
  */
 const apiBase = process.env.TARO_APP_API_BASE || (platform === 'h5' ? '/api' : 'https://api.yilin.invalid')
+
+/** The contract shared with the functions is TypeScript outside `src`: Babel compiles it like the app's own code. */
+const compile = { include: [path.resolve(__dirname, '../../contract/src')] }
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -36,6 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: true },
     mini: {
+      compile,
       postcss: {
         // Sizes are written in rem (text follows the reader's font setting) and in CSS px for tap
         // targets; neither may be rescaled to the screen width, so px is not turned into rpx.
@@ -47,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       output: {

@@ -208,7 +208,7 @@ describe('compiled WeChat bundle', () => {
     expect(home.text()).not.toContain('本社区长辈')
     expect(requests.at(-1)?.header.Authorization).toBe('Bearer tok-w')
     // The page root font follows WeChat's font-size setting (20px in the stub).
-    const { root, ...transferred } = home.page.data
+    const { root: _root, ...transferred } = home.page.data
     expect(JSON.stringify(transferred)).toContain('20px')
 
     home.tap('退出登录')

@@ -1,30 +1,20 @@
-import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { OrgResponse } from '@yilin/functions/src/schemas/people'
 import { getOrg } from '../api'
-import { messageOf } from '../api/client'
+import { DataStatus } from '../components/DataStatus'
 import { ElderPage } from '../components/ElderPage'
-import { Loading } from '../components/Loading'
-import { Notice } from '../components/Notice'
 import { goTo, queryString } from '../lib/navigation'
 import { Tap } from '../components/Tap'
+import { useData } from '../shared/useData'
 import './index.css'
 
 /** County → service centres → communities; a community opens its list of elders, a centre its meal prices. */
 export default function CountyPage() {
-  const [org, setOrg] = useState<OrgResponse | null>(null)
-  const [error, setError] = useState('')
-
-  useEffect(() => {
-    getOrg()
-      .then(setOrg)
-      .catch((err) => setError(messageOf(err)))
-  }, [])
+  const loaded = useData(getOrg)
+  const org = loaded.data
 
   return (
     <ElderPage dense>
-      {error && <Notice kind='error' message={error} testId='admin-error' />}
-      {!org && !error && <Loading />}
+      <DataStatus state={loaded} testId='admin' />
       {org && (
         <>
           <View className='page-title' data-testid='admin-county'>

@@ -1,75 +1,52 @@
-import type {
-  BoardResponse,
-  ElderMenusResponse,
-  ElderOrdersResponse,
-  Meal,
-  MenuInput,
-  MenuView,
-  OrderView,
-  PlaceOrderInput,
-  PlaceOrderResponse,
-  PricingInput,
-  PricingResponse,
-  StatementResponse,
-  SubscriptionInput,
-  SubscriptionView,
-} from '@yilin/functions/src/schemas/canteen'
-import { queryString } from '../lib/navigation'
-import { request } from './client'
+import type { Meal, MenuInput, PlaceOrderInput, PricingInput, SubscriptionInput, WorkerStatus } from '@yilin/contract'
+import { call, routePath } from './client'
 
-/** Canteen (老年助餐) routes of functions/src/routes.ts. */
+/** Canteen (老年助餐) routes of the contract's route table. */
 
-const id = (value: string) => encodeURIComponent(value)
-
-export type WorkerStatus = 'confirmed' | 'served' | 'out_for_delivery' | 'delivered' | 'no_show'
+export type { WorkerStatus }
 
 // ---- elder and family ----
-export const getElderMenus = (elderId: string) => request<ElderMenusResponse>('GET', `/elders/${id(elderId)}/menus`)
+export const getElderMenus = (elderId: string) => call('canteen/elder-menus', { params: { elderId } })
 
-export const placeOrder = (elderId: string, input: PlaceOrderInput) =>
-  request<PlaceOrderResponse>('POST', `/elders/${id(elderId)}/orders`, input)
+export const placeOrder = (elderId: string, input: PlaceOrderInput) => call('canteen/place-order', { params: { elderId }, body: input })
 
 export const listElderOrders = (elderId: string, cursor?: string, limit = 10) =>
-  request<ElderOrdersResponse>('GET', `/elders/${id(elderId)}/orders${queryString({ cursor: cursor ?? undefined, limit })}`)
+  call('canteen/elder-orders', { params: { elderId }, query: { cursor, limit: String(limit) } })
 
-export const getOrder = (orderId: string) => request<{ order: OrderView }>('GET', `/orders/${id(orderId)}`)
+export const getOrder = (orderId: string) => call('canteen/get-order', { params: { orderId } })
 
-export const cancelOrder = (orderId: string) => request<{ order: OrderView }>('POST', `/orders/${id(orderId)}/cancel`)
+export const cancelOrder = (orderId: string) => call('canteen/cancel-order', { params: { orderId } })
 
-export const listSubscriptions = (elderId: string) =>
-  request<{ items: SubscriptionView[] }>('GET', `/elders/${id(elderId)}/subscriptions`)
+export const listSubscriptions = (elderId: string) => call('canteen/list-subscriptions', { params: { elderId } })
 
 export const createSubscription = (elderId: string, input: SubscriptionInput) =>
-  request<{ subscription: SubscriptionView }>('POST', `/elders/${id(elderId)}/subscriptions`, input)
+  call('canteen/subscribe', { params: { elderId }, body: input })
 
 export const removeSubscription = (elderId: string, subscriptionId: string) =>
-  request<void>('DELETE', `/elders/${id(elderId)}/subscriptions/${id(subscriptionId)}`)
+  call('canteen/unsubscribe', { params: { elderId, subscriptionId } })
 
 // ---- worker (and admin, read-only) ----
-export const getBoard = (centreId: string, date: string, meal: Meal) =>
-  request<BoardResponse>('GET', `/centres/${id(centreId)}/board${queryString({ date, meal })}`)
+export const getBoard = (centreId: string, date: string, meal: Meal) => call('canteen/board', { params: { centreId }, query: { date, meal } })
 
 export const setOrderStatus = (orderId: string, status: WorkerStatus) =>
-  request<{ order: OrderView }>('POST', `/orders/${id(orderId)}/status`, { status })
+  call('canteen/set-order-status', { params: { orderId }, body: { status } })
 
 export const confirmAllOrders = (centreId: string, date: string, meal: Meal) =>
-  request<{ confirmed: number }>('POST', `/centres/${id(centreId)}/board/confirm-all`, { date, meal })
+  call('canteen/confirm-all', { params: { centreId }, body: { date, meal } })
 
-export const listCentreMenus = (centreId: string, from?: string) =>
-  request<{ items: MenuView[] }>('GET', `/centres/${id(centreId)}/menus${queryString({ from })}`)
+export const listCentreMenus = (centreId: string, from?: string) => call('canteen/centre-menus', { params: { centreId }, query: { from } })
 
 export const publishMenu = (centreId: string, date: string, meal: Meal, input: MenuInput) =>
-  request<{ menu: MenuView }>('PUT', `/centres/${id(centreId)}/menus/${id(date)}/${id(meal)}`, input)
+  call('canteen/publish-menu', { params: { centreId, date, meal }, body: input })
 
 export const copyWeekMenus = (centreId: string, fromWeekStart: string, toWeekStart: string) =>
-  request<{ copied: number; skipped: number }>('POST', `/centres/${id(centreId)}/menus/copy-week`, { fromWeekStart, toWeekStart })
+  call('canteen/copy-week', { params: { centreId }, body: { fromWeekStart, toWeekStart } })
 
-export const statementPath = (centreId: string, month: string) => `/centres/${id(centreId)}/statements/${id(month)}`
+export const statementPath = (centreId: string, month: string) => routePath('canteen/statement', { centreId, month })
 
-export const getStatement = (centreId: string, month: string) => request<StatementResponse>('GET', statementPath(centreId, month))
+export const getStatement = (centreId: string, month: string) => call('canteen/statement', { params: { centreId, month } })
 
 // ---- meal prices of a centre (workers read, the county admin sets) ----
-export const getPricing = (centreId: string) => request<PricingResponse>('GET', `/centres/${id(centreId)}/pricing`)
+export const getPricing = (centreId: string) => call('canteen/get-pricing', { params: { centreId } })
 
-export const setPricing = (centreId: string, input: PricingInput) =>
-  request<PricingResponse>('PUT', `/centres/${id(centreId)}/pricing`, input)
+export const setPricing = (centreId: string, input: PricingInput) => call('canteen/set-pricing', { params: { centreId }, body: input })

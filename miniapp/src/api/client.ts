@@ -1,17 +1,30 @@
 import Taro from '@tarojs/taro'
+import {
+  pathFor,
+  routeFor,
+  type ErrorBody,
+  type ErrorCode,
+  type HandlerName,
+  type HttpMethod,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResponse,
+} from '@yilin/contract'
 import { clearSession, currentSession } from '../lib/session'
-import { LOGIN_URL } from '../lib/navigation'
+import { LOGIN_URL, queryString } from '../lib/navigation'
 
 /** Replaced at build time (see config/index.ts); `/api` is the same-origin H5 default. */
 const API_BASE: string = process.env.TARO_APP_API_BASE || '/api'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+/** Codes of failures the API never answered with a code of its own: no network, or an answer without one. */
+export type ClientErrorCode = 'NETWORK' | 'UNAUTHORIZED' | 'HTTP_ERROR'
 
 /** A failed call, carrying the server's machine code and its Chinese message, ready to show. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -24,11 +37,7 @@ export const NETWORK_MESSAGE = '网络连不上，请检查手机网络后再试
 const FALLBACK_MESSAGE = '系统开小差了，请稍后再试。'
 const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录。'
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: Record<string, unknown> }
-}
-
-/** The full address of an API path, for downloads that do not go through {@link request}. */
+/** The full address of an API path, for downloads that do not go through {@link call}. */
 export const apiUrl = (path: string) => `${API_BASE}${path}`
 
 /** The signed-in person's Authorization header, if any. */
@@ -37,7 +46,35 @@ export function authHeader(): Record<string, string> {
   return session ? { Authorization: `Bearer ${session.token}` } : {}
 }
 
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+/**
+ * What a call of a route takes, all checked against the route table: its path parameters, its JSON body
+ * and its query, each required when the route has them and refused when it has none.
+ */
+type ParamsInput<H extends HandlerName> = keyof RouteParams<H> extends never ? { params?: never } : { params: RouteParams<H> }
+type BodyInput<H extends HandlerName> = [RouteBody<H>] extends [undefined] ? { body?: never } : { body: RouteBody<H> }
+// `{} extends T` asks whether every field of T is optional; `{}` is meant as the empty object here.
+/* eslint-disable @typescript-eslint/no-empty-object-type */
+type QueryInput<H extends HandlerName> = [RouteQuery<H>] extends [undefined]
+  ? { query?: never }
+  : {} extends RouteQuery<H>
+    ? { query?: RouteQuery<H> }
+    : { query: RouteQuery<H> }
+export type CallInput<H extends HandlerName> = ParamsInput<H> & BodyInput<H> & QueryInput<H>
+type CallArgs<H extends HandlerName> = {} extends CallInput<H> ? [input?: CallInput<H>] : [input: CallInput<H>]
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/** The path of a route with its parameters filled in, for downloads that do not go through {@link call}. */
+export const routePath = <H extends HandlerName>(handler: H, params: RouteParams<H>) => pathFor<string>(routeFor(handler).path, params)
+
+/** Calls the route served by `handler`: `call('canteen/place-order', { params: { elderId }, body })`. */
+export function call<H extends HandlerName>(handler: H, ...[input]: CallArgs<H>): Promise<RouteResponse<H>> {
+  const route = routeFor(handler)
+  const { params, body, query } = (input ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, string | undefined> }
+  const path = pathFor<string>(route.path, params ?? {}) + queryString(query ?? {})
+  return request<RouteResponse<H>>(route.method, path, body)
+}
+
+async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
   const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() }
 
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
@@ -51,7 +88,7 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
   if (statusCode >= 200 && statusCode < 300) {
     return (statusCode === 204 ? undefined : data) as T
   }
-  const error = (data as ErrorBody | undefined)?.error
+  const error = (data as { error?: Partial<ErrorBody['error']> } | undefined)?.error
   if (statusCode === 401) {
     // The token is gone or expired: start again from sign-in rather than leave the person stuck.
     clearSession()

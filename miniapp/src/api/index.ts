@@ -1,69 +1,44 @@
-import type {
-  BindingCodeResponse,
-  BindingsPage,
-  ClaimCodeResponse,
-  ClaimElderInput,
-  DemoAccountsResponse,
-  ElderDetailResponse,
-  ElderSummary,
-  MeResponse,
-  OrgResponse,
-  Page,
-  RedeemBindingResponse,
-  SessionResponse,
-  UpdateContactInput,
-  VerificationInput,
-} from '@yilin/functions/src/schemas/people'
-import { queryString } from '../lib/navigation'
-import { request } from './client'
+import type { UpdateContactInput, VerificationInput } from '@yilin/contract'
+import { call } from './client'
 
-/** One function per route of the API (functions/src/routes.ts). */
+/** One function per route of the API, each a typed call of the contract's route table; pages call these. */
 
-const id = (value: string) => encodeURIComponent(value)
+export const signInWithWechat = (code: string) => call('auth/wechat-login', { body: { code } })
 
-export const signInWithWechat = (code: string) => request<SessionResponse>('POST', '/auth/wechat', { code })
+export const listDemoAccounts = () => call('auth/demo-accounts')
 
-export const listDemoAccounts = () => request<DemoAccountsResponse>('GET', '/auth/demo-accounts')
+export const signInAsDemo = (userId: string) => call('auth/demo-login', { body: { userId } })
 
-export const signInAsDemo = (userId: string) => request<SessionResponse>('POST', '/auth/demo', { userId })
+export const getMe = () => call('me/get')
 
-export const getMe = () => request<MeResponse>('GET', '/me')
-
-export const getElder = (elderId: string) => request<ElderDetailResponse>('GET', `/elders/${id(elderId)}`)
+export const getElder = (elderId: string) => call('elders/get', { params: { elderId } })
 
 export const updateElderContact = (elderId: string, input: UpdateContactInput) =>
-  request<ElderDetailResponse>('PATCH', `/elders/${id(elderId)}/contact`, input)
+  call('elders/update-contact', { params: { elderId }, body: input })
 
-export const verifyElder = (elderId: string, input: VerificationInput) =>
-  request<ElderDetailResponse>('PUT', `/elders/${id(elderId)}/verification`, input)
+export const verifyElder = (elderId: string, input: VerificationInput) => call('elders/verify', { params: { elderId }, body: input })
 
 export const listCommunityElders = (communityId: string, cursor?: string, limit = 20) =>
-  request<Page<ElderSummary>>('GET', `/communities/${id(communityId)}/elders${queryString({ cursor: cursor ?? undefined, limit })}`)
+  call('elders/list-community', { params: { communityId }, query: { cursor, limit: String(limit) } })
 
-export const createBindingCode = (elderId: string) =>
-  request<BindingCodeResponse>('POST', `/elders/${id(elderId)}/binding-codes`)
+export const createBindingCode = (elderId: string) => call('bindings/create-code', { params: { elderId } })
 
-export const redeemBindingCode = (code: string) => request<RedeemBindingResponse>('POST', '/bindings', { code })
+export const redeemBindingCode = (code: string) => call('bindings/redeem', { body: { code } })
 
-export const listBindings = (elderId: string) => request<BindingsPage>('GET', `/elders/${id(elderId)}/bindings`)
+export const listBindings = (elderId: string) => call('bindings/list', { params: { elderId } })
 
-export const revokeBindingCode = (elderId: string) => request<void>('DELETE', `/elders/${id(elderId)}/binding-codes`)
+export const revokeBindingCode = (elderId: string) => call('bindings/revoke-code', { params: { elderId } })
 
-export const removeBinding = (elderId: string, familyId: string) =>
-  request<void>('DELETE', `/elders/${id(elderId)}/bindings/${id(familyId)}`)
+export const removeBinding = (elderId: string, familyId: string) => call('bindings/remove', { params: { elderId, familyId } })
 
 /** A worker makes a one-time 本人登录码 that an elder types in on their own WeChat. */
-export const createClaimCode = (elderId: string) =>
-  request<ClaimCodeResponse>('POST', `/elders/${id(elderId)}/claim-codes`)
+export const createClaimCode = (elderId: string) => call('elders/create-claim-code', { params: { elderId } })
 
-export const revokeClaimCode = (elderId: string) => request<void>('DELETE', `/elders/${id(elderId)}/claim-codes`)
+export const revokeClaimCode = (elderId: string) => call('elders/revoke-claim-code', { params: { elderId } })
 
 /** A family account with no bound elders becomes that elder's own account; the answer is a new session. */
-export const claimElder = (code: string) => {
-  const body: ClaimElderInput = { code }
-  return request<SessionResponse>('POST', '/me/claim', body)
-}
+export const claimElder = (code: string) => call('me/claim-elder', { body: { code } })
 
-export const getOrg = () => request<OrgResponse>('GET', '/org')
+export const getOrg = () => call('org/get')
 
 export * from './canteen'

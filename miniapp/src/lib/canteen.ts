@@ -1,12 +1,14 @@
-import type { DishKind, DishTag, Fulfilment, Meal, OrderStatus } from '@yilin/functions/src/schemas/canteen'
+import { dishKinds, dishTags, mealNames, meals, type Fulfilment, type Meal, type OrderStatus } from '@yilin/contract'
 import { addDays, chinaToday, formatMonthDay } from './format'
 
-/** Canteen words for people: meals, dishes, fulfilment, statuses (always with a mark, never colour alone). */
+/**
+ * Canteen words for people: meals, dishes, fulfilment, statuses (always with a mark, never colour alone).
+ * The names of the terms are the contract's, the same the functions write into orders and menus.
+ */
 
-export const mealNames: Record<Meal, string> = { lunch: '午餐', dinner: '晚餐' }
-export const mealOrder: Meal[] = ['lunch', 'dinner']
+export { dishKindNames, dishTagNames, fulfilmentNames, mealNames } from '@yilin/contract'
+export const mealOrder: readonly Meal[] = meals
 
-export const fulfilmentNames: Record<Fulfilment, string> = { eat_in: '堂食', pick_up: '自取', delivery: '送餐上门' }
 export const fulfilmentNotes: Record<Fulfilment, string> = {
   eat_in: '到食堂坐下吃',
   pick_up: '到食堂打包带回家',
@@ -14,18 +16,8 @@ export const fulfilmentNotes: Record<Fulfilment, string> = {
 }
 export const fulfilmentOrder: Fulfilment[] = ['delivery', 'eat_in', 'pick_up']
 
-export const dishKindNames: Record<DishKind, string> = { meat: '荤', veg: '素', soup: '汤', staple: '主食' }
-export const dishKindOrder: DishKind[] = ['meat', 'veg', 'soup', 'staple']
-
-export const dishTagNames: Record<DishTag, string> = {
-  soft: '软烂',
-  low_salt: '少盐',
-  low_sugar: '少糖',
-  contains_nuts: '含坚果',
-  contains_seafood: '含海鲜',
-  spicy: '有辣',
-}
-export const dishTagOrder: DishTag[] = ['soft', 'low_salt', 'low_sugar', 'contains_nuts', 'contains_seafood', 'spicy']
+export const dishKindOrder = dishKinds
+export const dishTagOrder = dishTags
 
 /** A mark for each status, so the state reads without colour. */
 export const statusMarks: Record<OrderStatus, string> = {

@@ -1,4 +1,10 @@
-/** Dates for people: "1945年3月8日", "11月24日 15:30". Times shown in China time whatever the phone's zone. */
+import { addDays, businessDateOf, weekdayOf } from '@yilin/contract'
+
+/**
+ * Dates for people: "1945年3月8日", "11月24日 15:30". Times shown in China time whatever the phone's zone.
+ * Business dates and money come from the contract, so the app counts and writes them as the functions do.
+ */
+export { addDays, fenOf, weekdayOf, yuan } from '@yilin/contract'
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 
@@ -54,35 +60,7 @@ export function formatMonthDayTime(iso: string): string {
 }
 
 /** Today's date in China, `YYYY-MM-DD`. */
-export function chinaToday(now: number = Date.now()): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** `YYYY-MM-DD` plus some days (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000)
-  return shifted.toISOString().slice(0, 10)
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: string): number {
-  const day = new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay()
-  return day === 0 ? 7 : day
-}
+export const chinaToday = (now: number = Date.now()): string => businessDateOf(now)
 
 /** The Monday of the week a date falls in. */
 export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date))
-
-/** Fen → "¥8", "¥8.50", "¥1,234". */
-export function yuan(fen: number): string {
-  const whole = fen % 100 === 0
-  const amount = whole ? String(fen / 100) : (fen / 100).toFixed(2)
-  return `¥${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
-}
-
-/** Yuan typed by a person ("15", "12.5", "8.50") → fen, or null when it is not a price. */
-export function fenOf(yuanText: string): number | null {
-  const text = yuanText.trim()
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return null
-  return Math.round(Number(text) * 100)
-}

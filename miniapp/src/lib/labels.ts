@@ -1,26 +1,12 @@
-import type { Role } from '@yilin/functions/src/routes'
-import type { SubsidyCategory } from '@yilin/functions/src/schemas/common'
-import type { VerificationChange } from '@yilin/functions/src/schemas/people'
+import { roles, subsidyCategories, subsidyCategoryNames, type SubsidyCategory, type VerificationChange } from '@yilin/contract'
 
-export const roleNames: Record<Role, string> = {
-  elder: '长辈',
-  family: '家属',
-  volunteer: '志愿者',
-  worker: '社区工作者',
-  admin: '县级平台',
-}
+/** People's words: the names of roles and subsidy categories are the contract's, shared with the functions. */
+export { roleNames, subsidyCategoryNames } from '@yilin/contract'
 
 /** Display order of roles on the sign-in page. */
-export const roleOrder: Role[] = ['elder', 'family', 'volunteer', 'worker', 'admin']
+export const roleOrder = roles
 
-export const subsidyCategoryNames: Record<SubsidyCategory, string> = {
-  normal: '普通',
-  dibao: '低保',
-  tekun: '特困',
-  disabled: '残疾',
-}
-
-export const subsidyCategoryOrder: SubsidyCategory[] = ['normal', 'dibao', 'tekun', 'disabled']
+export const subsidyCategoryOrder = subsidyCategories
 
 export const mobilityText = (mobilityLimited: boolean) => (mobilityLimited ? '行动不便' : '能自己走动')
 

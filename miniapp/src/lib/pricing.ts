@@ -1,18 +1,21 @@
-import type { PricingInput } from '@yilin/functions/src/schemas/canteen'
-import { yuan } from './format'
+import { priceRuleNames, yuan, type PricingInput } from '@yilin/contract'
+
+/** Fen → what goes into a yuan text box ("10", "8.5"), and back with `fenOf`. */
+export { yuanInputOf } from '@yilin/contract'
 
 /** The six meal prices of a centre, in the order the county's rules list them. */
 export type PriceField = keyof PricingInput
 
 export const priceFields: PriceField[] = ['age60Fen', 'age70Fen', 'age80Fen', 'dibaoFen', 'tekunFen', 'disabledFen']
 
+/** Each price is labelled with the name of its rule, as the functions write it into an order's price reason. */
 export const priceLabels: Record<PriceField, string> = {
-  age60Fen: '60–69岁',
-  age70Fen: '70–79岁',
-  age80Fen: '80岁以上',
-  dibaoFen: '低保',
-  tekunFen: '特困',
-  disabledFen: '残疾',
+  age60Fen: priceRuleNames.age60,
+  age70Fen: priceRuleNames.age70,
+  age80Fen: priceRuleNames.age80,
+  dibaoFen: priceRuleNames.dibao,
+  tekunFen: priceRuleNames.tekun,
+  disabledFen: priceRuleNames.disabled,
 }
 
 /** Age prices and subsidy-category prices: only neighbours of the same kind are said together. */
@@ -35,6 +38,3 @@ export function pricingLine(rules: PricingInput): string {
   }
   return groups.map((group) => `${group.labels.join('、')} ${priceText(group.fen)}`).join(' · ')
 }
-
-/** Fen → what goes into a yuan text box: "10", "8.5". */
-export const yuanInputOf = (fen: number) => String(fen / 100)

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import type { PricingInput, PricingResponse } from '@yilin/functions/src/schemas/canteen'
+import type { PricingInput } from '@yilin/functions/src/schemas/canteen'
 import { getOrg, getPricing, setPricing } from '../../api'
 import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import { inputName } from '../../lib/a11y'
 import { fenOf } from '../../lib/format'
 import { type PriceField, priceFields, priceLabels, priceText, yuanInputOf } from '../../lib/pricing'
@@ -35,30 +36,23 @@ export const PRICING_NOTE = '已下的订单按下单时的价格结算，新价
 export default function PricingPage() {
   const { params } = useRouter()
   const centreId = params.centreId || ''
-  const [centreName, setCentreName] = useState('')
-  const [pricing, setPricingState] = useState<PricingResponse | null>(null)
+  const loaded = useData(() => getPricing(centreId), { deps: [centreId], enabled: centreId !== '' })
+  const pricing = loaded.data
+  // The centre's name is only a heading: the prices still show if it cannot be read.
+  const org = useData(getOrg, { deps: [centreId], enabled: centreId !== '' })
+  const centreName = org.data?.centres.find((centre) => centre.centreId === centreId)?.name ?? ''
   const [draft, setDraft] = useState<Draft | null>(null)
-  const [loadError, setLoadError] = useState('')
   const [saveError, setSaveError] = useState('')
   const [saved, setSaved] = useState('')
   const [busy, setBusy] = useState(false)
 
-  useEffect(() => {
-    if (!centreId) {
-      setLoadError('没有指定服务中心，请从“全县社区”进入。')
-      return
-    }
-    getPricing(centreId)
-      .then((answer) => {
-        setPricingState(answer)
-        setDraft(draftOf(answer.rules))
-      })
-      .catch((err) => setLoadError(messageOf(err)))
-    // The centre's name is only a heading: the prices still show if it cannot be read.
-    getOrg()
-      .then((org) => setCentreName(org.centres.find((centre) => centre.centreId === centreId)?.name ?? ''))
-      .catch(() => undefined)
-  }, [centreId])
+  // The form starts from the prices loaded, and again from the prices saved (set while rendering, as
+  // React advises for state that follows other data, rather than in an effect).
+  const [draftSource, setDraftSource] = useState(pricing)
+  if (pricing !== draftSource) {
+    setDraftSource(pricing)
+    if (pricing) setDraft(draftOf(pricing.rules))
+  }
 
   async function save() {
     if (busy || !draft) return
@@ -71,9 +65,7 @@ export default function PricingPage() {
     setBusy(true)
     setSaveError('')
     try {
-      const answer = await setPricing(centreId, input)
-      setPricingState(answer)
-      setDraft(draftOf(answer.rules))
+      loaded.setData(await setPricing(centreId, input))
       setSaved('餐价已保存，之后的订餐按新价格计算。')
     } catch (err) {
       setSaveError(messageOf(err))
@@ -87,8 +79,8 @@ export default function PricingPage() {
       <View className='page-title' data-testid='pricing-title'>
         {centreName ? `${centreName} · 餐价设置` : '餐价设置'}
       </View>
-      {loadError && <Notice kind='error' message={loadError} testId='pricing-load-error' />}
-      {!pricing && !loadError && <Loading />}
+      {!centreId && <Notice kind='error' message='没有指定服务中心，请从“全县社区”进入。' testId='pricing-load-error' />}
+      <DataStatus state={loaded} testId='pricing-load' />
       {pricing && draft && (
         <>
           <View className='card' data-testid='pricing-current'>

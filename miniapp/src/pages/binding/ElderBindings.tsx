@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { BindingView, LiveCodeView } from '@yilin/functions/src/schemas/people'
+import type { BindingView } from '@yilin/functions/src/schemas/people'
 import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'
-import { Loading } from '../../components/Loading'
+import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { formatDateTime } from '../../lib/format'
 import { Tap } from '../../components/Tap'
 import { currentUser } from '../../lib/session'
+import { useData } from '../../shared/useData'
 
 interface RowProps {
   elderId: string
@@ -61,46 +62,34 @@ function BindingRow({ elderId, binding, onRemoved }: RowProps) {
 }
 
 export function ElderBindings() {
-  const [elderId, setElderId] = useState('')
-  const [bindings, setBindings] = useState<BindingView[] | null>(null)
-  const [liveCode, setLiveCode] = useState<LiveCodeView | null | undefined>(undefined)
-  const [error, setError] = useState('')
+  // An elder's own id is their user id: the page needs no request beyond the bindings themselves.
+  const user = currentUser()
+  const elderId = user?.role === 'elder' ? user.userId : ''
+  const bindings = useData(() => listBindings(elderId), { enabled: elderId !== '' })
 
-  useEffect(() => {
-    // An elder's own id is their user id: the page needs no request beyond the bindings themselves.
-    const user = currentUser()
-    if (user?.role !== 'elder') {
-      setError('只有长辈本人可以邀请家人。')
-      return
-    }
-    setElderId(user.userId)
-    listBindings(user.userId)
-      .then((page) => {
-        setLiveCode(page.liveCode ?? null)
-        setBindings(page.items)
-      })
-      .catch((err) => setError(messageOf(err)))
-  }, [])
-
-  if (error) return <Notice kind='error' message={error} testId='binding-error' />
-  if (!elderId) return <Loading />
+  if (!elderId) return <Notice kind='error' message='只有长辈本人可以邀请家人。' testId='binding-error' />
+  const page = bindings.data
+  const removed = (familyId: string) =>
+    bindings.setData((current) => ({ ...current, items: current.items.filter((b) => b.familyId !== familyId) }))
   return (
     <View>
+      <DataStatus state={bindings} testId='binding' />
       {/* The panel waits for the code that still works, so it opens showing it. */}
-      {liveCode !== undefined ? <BindingCodePanel elderId={elderId} live={liveCode} /> : <Loading />}
-      <View className='card'>
-        <View className='card__title'>已绑定的家人</View>
-        {!bindings && <Loading />}
-        {bindings?.length === 0 && <View className='hint'>还没有家人绑定。</View>}
-        {bindings?.map((binding) => (
-          <BindingRow
-            key={binding.familyId}
-            elderId={elderId}
-            binding={binding}
-            onRemoved={(familyId) => setBindings((list) => (list ?? []).filter((b) => b.familyId !== familyId))}
-          />
-        ))}
-      </View>
+      {page && <BindingCodePanel elderId={elderId} live={page.liveCode ?? null} />}
+      {page && (
+        <View className='card'>
+          <View className='card__title'>已绑定的家人</View>
+          {page.items.length === 0 && <View className='hint'>还没有家人绑定。</View>}
+          {page.items.map((binding) => (
+            <BindingRow
+              key={binding.familyId}
+              elderId={elderId}
+              binding={binding}
+              onRemoved={removed}
+            />
+          ))}
+        </View>
+      )}
     </View>
   )
 }

@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ElderMealOffer, ElderMenusResponse, OrderView } from '@yilin/functions/src/schemas/canteen'
 import { getElderMenus } from '../../api'
-import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { Field } from '../../components/Field'
-import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { StatusBadge } from '../../components/StatusBadge'
 import { elderIdForPage } from '../../lib/currentElder'
@@ -18,10 +17,13 @@ import { currentUser } from '../../lib/session'
 import { ConfirmOrder } from './ConfirmOrder'
 import { MealCard, ORDERS_URL, type Day } from './MealCard'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import './index.css'
 
 /** Lunch before dinner, whatever order the server lists them in. */
 const byMeal = (a: ElderMealOffer, b: ElderMealOffer) => mealOrder.indexOf(a.menu.meal) - mealOrder.indexOf(b.menu.meal)
+
+type Week = { elderId: string; menus: ElderMenusResponse }
 
 type Step = { kind: 'week' } | { kind: 'confirm'; day: Day; offer: ElderMealOffer } | { kind: 'placed'; order: OrderView }
 
@@ -72,27 +74,17 @@ function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
 /** The coming week's meals for an elder, each orderable in two taps: 订这一餐 → 确认下单. */
 export default function CanteenPage() {
   const { params } = useRouter()
-  const [elderId, setElderId] = useState('')
-  const [menus, setMenus] = useState<ElderMenusResponse | null>(null)
   const [step, setStep] = useState<Step>({ kind: 'week' })
-  const [error, setError] = useState('')
-  const [noElder, setNoElder] = useState(false)
   const isElder = currentUser()?.role === 'elder'
-
-  useDidShow(() => {
-    if (step.kind === 'confirm') return
-    elderIdForPage(params.elderId)
-      .then(async (id) => {
-        if (!id) {
-          setNoElder(true)
-          return
-        }
-        setElderId(id)
-        setMenus(await getElderMenus(id))
-        setError('')
-      })
-      .catch((err) => setError(messageOf(err)))
-  })
+  // Null when a family member has no bound elder. Not reloaded under the confirm step it would replace.
+  const week = useData<Week | null>(
+    async () => {
+      const elderId = await elderIdForPage(params.elderId)
+      return elderId ? { elderId, menus: await getElderMenus(elderId) } : null
+    },
+    { onShow: true, enabled: step.kind !== 'confirm' },
+  )
+  const menus = week.data?.menus
 
   function show(next: Step) {
     setStep(next)
@@ -100,16 +92,16 @@ export default function CanteenPage() {
   }
 
   function placed(order: OrderView) {
-    setMenus((current) => (current ? withOrder(current, order) : current))
+    week.setData((current) => current && { ...current, menus: withOrder(current.menus, order) })
     show({ kind: 'placed', order })
   }
 
   const forName = !isElder && menus ? menus.elder.name : undefined
   return (
     <ElderPage>
-      {step.kind === 'confirm' && menus ? (
+      {step.kind === 'confirm' && week.data ? (
         <ConfirmOrder
-          elderId={elderId}
+          elderId={week.data.elderId}
           forName={forName}
           day={step.day}
           offer={step.offer}
@@ -124,10 +116,12 @@ export default function CanteenPage() {
             {forName ? `为${forName}订餐` : '助餐订餐'}
           </View>
           {menus && <View className='hint'>{menus.centreName}食堂 · 未来 7 天的菜单</View>}
-          {noElder && <Notice kind='info' message='您还没有绑定长辈，绑定后就能帮长辈订餐。' testId='canteen-no-elder' />}
-          {error && <Notice kind='error' message={error} testId='canteen-error' />}
-          {!menus && !error && !noElder && <Loading />}
-          {menus?.days.length === 0 && <Notice kind='info' message='食堂这几天还没有发布菜单，请过两天再来看。' testId='canteen-empty' />}
+          {week.data === null && <Notice kind='info' message='您还没有绑定长辈，绑定后就能帮长辈订餐。' testId='canteen-no-elder' />}
+          <DataStatus
+            state={week}
+            testId='canteen'
+            empty={{ when: (loaded) => loaded.menus.days.length === 0, message: '食堂这几天还没有发布菜单，请过两天再来看。' }}
+          />
           {menus?.days.map((day) =>
             [...day.meals].sort(byMeal).map((offer) => (
               <MealCard

@@ -1,29 +1,18 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/functions/src/schemas/people'
 import { getMe } from '../../api'
-import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
-import { Notice } from '../../components/Notice'
+import { DataStatus } from '../../components/DataStatus'
 import { mobilityText } from '../../lib/labels'
 import { goBackOrHome, goTo } from '../../lib/navigation'
 import { currentElderId, setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import './index.css'
 
 /** A family member bound to several elders picks whose affairs they are handling now. */
 export default function EldersPage() {
-  const [elders, setElders] = useState<ElderSummary[] | null>(null)
-  const [error, setError] = useState('')
+  const elders = useData(async () => (await getMe()).boundElders ?? [], { onShow: true })
   const chosenId = currentElderId()
-
-  useDidShow(() => {
-    getMe()
-      .then((me) => setElders(me.boundElders ?? []))
-      .catch((err) => setError(messageOf(err)))
-  })
 
   function choose(elderId: string) {
     setCurrentElderId(elderId)
@@ -33,10 +22,8 @@ export default function EldersPage() {
   return (
     <ElderPage>
       <View className='page-title'>您照看的长辈</View>
-      {error && <Notice kind='error' message={error} testId='elders-error' />}
-      {!elders && !error && <Loading />}
-      {elders?.length === 0 && <Notice kind='info' message='您还没有绑定长辈。' testId='elders-empty' />}
-      {elders?.map((elder) => {
+      <DataStatus state={elders} testId='elders' empty={{ when: (list) => list.length === 0, message: '您还没有绑定长辈。' }} />
+      {elders.data?.map((elder) => {
         const chosen = elder.elderId === chosenId
         return (
           <Tap

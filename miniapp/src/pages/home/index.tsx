@@ -1,11 +1,9 @@
-import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { BindingView, ElderSummary, MeResponse } from '@yilin/functions/src/schemas/people'
 import { getMe } from '../../api'
-import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
+import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { formatDateTime } from '../../lib/format'
@@ -13,6 +11,7 @@ import { roleNames } from '../../lib/labels'
 import { goTo, LOGIN_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import './index.css'
 
 interface TileProps {
@@ -132,23 +131,19 @@ function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | nu
 }
 
 export default function HomePage() {
-  const [me, setMe] = useState<MeResponse | null>(null)
-  const [current, setCurrent] = useState<ElderSummary | null>(null)
-  const [error, setError] = useState('')
   const user = currentUser()
+  const home = useData(
+    async () => {
+      const answer = await getMe()
+      return { me: answer, current: resolveCurrentElder(answer.boundElders ?? []) }
+    },
+    { onShow: true, enabled: user !== null },
+  )
+  const me = home.data?.me
 
+  // Someone no longer signed in starts again from sign-in.
   useDidShow(() => {
-    if (!currentUser()) {
-      void Taro.reLaunch({ url: LOGIN_URL })
-      return
-    }
-    getMe()
-      .then((answer) => {
-        setCurrent(resolveCurrentElder(answer.boundElders ?? []))
-        setMe(answer)
-        setError('')
-      })
-      .catch((err) => setError(messageOf(err)))
+    if (!currentUser()) void Taro.reLaunch({ url: LOGIN_URL })
   })
 
   function signOut() {
@@ -167,8 +162,8 @@ export default function HomePage() {
         {role ? roleNames[role] : ''}
         {me?.community ? ` · ${me.community.name}` : ''}
       </View>
-      {error && <Notice kind='error' message={error} testId='home-error' />}
-      {me ? <RoleTiles me={me} current={current} /> : !error && <Loading />}
+      <DataStatus state={home} testId='home' />
+      {home.data && <RoleTiles me={home.data.me} current={home.data.current} />}
       <Tap className='link' testId='home-sign-out' onTap={signOut}>
         退出登录
       </Tap>

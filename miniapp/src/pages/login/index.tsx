@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Role } from '@yilin/functions/src/routes'
@@ -6,12 +6,13 @@ import type { DemoAccount, SessionResponse } from '@yilin/functions/src/schemas/
 import { listDemoAccounts, signInAsDemo, signInWithWechat } from '../../api'
 import { ApiError, messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
+import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { roleNames, roleOrder } from '../../lib/labels'
 import { HOME_URL } from '../../lib/navigation'
 import { currentSession, saveSession } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -48,22 +49,21 @@ function WechatSignIn() {
   )
 }
 
-type Accounts = { state: 'loading' } | { state: 'ready'; accounts: DemoAccount[] } | { state: 'unavailable' } | { state: 'failed'; message: string }
+/** The demo accounts, or null where there are none (any stage but the local one answers 404). */
+async function demoAccounts(): Promise<DemoAccount[] | null> {
+  try {
+    return (await listDemoAccounts()).accounts
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null
+    throw err
+  }
+}
 
 /** The local stage has no WeChat: pick one of the seeded people to see the app through their eyes. */
 function DemoSignIn() {
-  const [accounts, setAccounts] = useState<Accounts>({ state: 'loading' })
+  const accounts = useData(demoAccounts)
   const [signingIn, setSigningIn] = useState('')
   const [error, setError] = useState('')
-
-  useEffect(() => {
-    listDemoAccounts()
-      .then(({ accounts: list }) => setAccounts({ state: 'ready', accounts: list }))
-      .catch((err) => {
-        if (err instanceof ApiError && err.status === 404) setAccounts({ state: 'unavailable' })
-        else setAccounts({ state: 'failed', message: messageOf(err) })
-      })
-  }, [])
 
   async function signIn(userId: string) {
     if (signingIn) return
@@ -77,8 +77,7 @@ function DemoSignIn() {
     }
   }
 
-  if (accounts.state === 'loading') return <Loading />
-  if (accounts.state === 'unavailable') {
+  if (accounts.data === null) {
     return (
       <Notice
         kind='info'
@@ -87,9 +86,10 @@ function DemoSignIn() {
       />
     )
   }
-  if (accounts.state === 'failed') return <Notice kind='error' message={accounts.message} testId='login-error' />
+  const list = accounts.data
+  if (!list) return <DataStatus state={accounts} testId='login' />
 
-  const byRole = (role: Role) => accounts.accounts.filter((account) => account.role === role)
+  const byRole = (role: Role) => list.filter((account) => account.role === role)
   return (
     <View>
       <View className='hint'>本地试用：选一位体验账号登录。</View>

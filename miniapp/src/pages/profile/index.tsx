@@ -1,19 +1,19 @@
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ElderProfile, MeResponse } from '@yilin/functions/src/schemas/people'
 import { getElder, getMe } from '../../api'
-import { messageOf } from '../../api/client'
 import { ContactEditor } from '../../components/ContactEditor'
 import { ElderPage } from '../../components/ElderPage'
 import { ElderProfileView } from '../../components/ElderProfileView'
 import { Field } from '../../components/Field'
-import { Loading } from '../../components/Loading'
+import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { roleNames } from '../../lib/labels'
 import { currentElderId, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import './index.css'
 
 type Loaded = { kind: 'elder'; elder: ElderProfile } | { kind: 'person'; me: MeResponse }
@@ -52,31 +52,21 @@ function PersonView({ me }: { me: MeResponse }) {
 
 export default function ProfilePage() {
   const { params } = useRouter()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const [error, setError] = useState('')
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState(false)
-
-  useDidShow(() => {
-    if (editing) return
-    loadProfile(params.elderId)
-      .then((result) => {
-        setLoaded(result)
-        setError('')
-      })
-      .catch((err) => setError(messageOf(err)))
-  })
+  // While the form is open, the profile it was opened on stays as it was.
+  const profile = useData(() => loadProfile(params.elderId), { onShow: true, enabled: !editing })
+  const loaded = profile.data
 
   function onSaved(elder: ElderProfile) {
-    setLoaded({ kind: 'elder', elder })
+    profile.setData({ kind: 'elder', elder })
     setEditing(false)
     setSaved(true)
   }
 
   return (
     <ElderPage>
-      {error && <Notice kind='error' message={error} testId='profile-error' />}
-      {!loaded && !error && <Loading />}
+      <DataStatus state={profile} testId='profile' />
       {loaded?.kind === 'person' && <PersonView me={loaded.me} />}
       {loaded?.kind === 'elder' &&
         (editing ? (

@@ -1,17 +1,19 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { BoardOrderView, BoardResponse, Meal, OrderStatus } from '@yilin/functions/src/schemas/canteen'
+import { isWorkerStatus, marksMealHappened, nextStatuses } from '@yilin/contract'
+import type { BoardOrderView, Meal, OrderStatus } from '@yilin/functions/src/schemas/canteen'
 import { confirmAllOrders, getBoard, setOrderStatus, type WorkerStatus } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
+import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fulfilmentNames, mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
 import { addDays, chinaToday, formatMonthDay, weekdayOf } from '../../lib/format'
 import { currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import '../worker.css'
 
 /** Lunch until 13:00 China time, dinner after: the meal a worker is most likely busy with now. */
@@ -29,21 +31,15 @@ const actionLabels: Record<WorkerStatus, string> = {
 }
 
 /**
- * What a worker may do next with an order (the server checks the same rule). Before the meal's day only
- * confirming: nobody is served or delivered a meal ahead of its day.
+ * What a worker may do next with an order: the contract's next statuses, the rule the server checks, less
+ * cancelling (not done from the board). Before the meal's day only confirming: nobody is served or
+ * delivered a meal ahead of its day.
  */
 function actionsFor(status: OrderStatus, delivery: boolean, beforeTheDay: boolean): WorkerStatus[] {
-  if (beforeTheDay) return status === 'placed' ? ['confirmed'] : []
-  switch (status) {
-    case 'placed':
-      return ['confirmed']
-    case 'confirmed':
-      return delivery ? ['out_for_delivery', 'no_show'] : ['served', 'no_show']
-    case 'out_for_delivery':
-      return ['delivered', 'no_show']
-    default:
-      return []
-  }
+  // Eat-in and pick-up orders move alike; only delivery differs.
+  return nextStatuses(status, delivery ? 'delivery' : 'eat_in').filter(
+    (next): next is WorkerStatus => isWorkerStatus(next) && !(beforeTheDay && marksMealHappened(next)),
+  )
 }
 
 function dietaryWords(item: BoardOrderView): string[] {
@@ -153,35 +149,22 @@ export default function BoardPage() {
   const today = chinaToday()
   const [date, setDate] = useState(params.date || today)
   const [meal, setMeal] = useState<Meal>((params.meal as Meal) || mealNow())
-  const [board, setBoard] = useState<BoardResponse | null>(null)
+  const loaded = useData(() => getBoard(centreId, date, meal), { onShow: true, deps: [date, meal], enabled: centreId !== '' })
+  const board = loaded.data
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
   const [busyAll, setBusyAll] = useState(false)
 
-  async function load(nextDate = date, nextMeal = meal) {
-    if (!centreId) {
-      setError('没有找到您所在的服务中心，请联系县级平台。')
+  /** Another day or meal loads from nothing; the same one again refreshes what is on screen. */
+  function pick(nextDate: string, nextMeal: Meal) {
+    setError('')
+    setDone('')
+    if (nextDate === date && nextMeal === meal) {
+      void loaded.reload()
       return
     }
-    try {
-      const answer = await getBoard(centreId, nextDate, nextMeal)
-      setBoard(answer)
-      setError('')
-    } catch (err) {
-      setError(messageOf(err))
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-
-  function pick(nextDate: string, nextMeal: Meal) {
     setDate(nextDate)
     setMeal(nextMeal)
-    setBoard(null)
-    setDone('')
-    void load(nextDate, nextMeal)
   }
 
   async function act(orderId: string, status: WorkerStatus) {
@@ -189,7 +172,7 @@ export default function BoardPage() {
     setDone('')
     try {
       await setOrderStatus(orderId, status)
-      await load()
+      await loaded.reload()
     } catch (err) {
       setError(messageOf(err))
     }
@@ -202,7 +185,7 @@ export default function BoardPage() {
     try {
       const { confirmed } = await confirmAllOrders(centreId, date, meal)
       setDone(`已确认 ${confirmed} 份。`)
-      await load()
+      await loaded.reload()
     } catch (err) {
       setError(messageOf(err))
     } finally {
@@ -246,9 +229,10 @@ export default function BoardPage() {
         ))}
       </View>
 
-      {error && <Notice kind='error' message={error} testId='board-error' />}
+      {!centreId && <Notice kind='error' message='没有找到您所在的服务中心，请联系县级平台。' testId='board-error' />}
+      {error && <Notice kind='error' message={error} testId='board-action-error' />}
       {done && <Notice kind='success' message={done} testId='board-done' />}
-      {!board && !error && <Loading />}
+      <DataStatus state={loaded} testId='board' />
       {board && board.earlierOpen.length > 0 && (
         <View className='card board-earlier' data-testid='board-earlier'>
           <View className='card__title'>前几天还有订单没处理完</View>

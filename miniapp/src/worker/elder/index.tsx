@@ -1,14 +1,10 @@
-import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderDetailResponse } from '@yilin/functions/src/schemas/people'
 import { getElder } from '../../api'
-import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { ElderProfileView } from '../../components/ElderProfileView'
-import { Loading } from '../../components/Loading'
-import { Notice } from '../../components/Notice'
 import { formatDateTime } from '../../lib/format'
 import { changeText } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
@@ -16,35 +12,20 @@ import { currentUser } from '../../lib/session'
 import { ClaimCodePanel } from './ClaimCodePanel'
 import { VerificationForm } from './VerificationForm'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import '../worker.css'
 
 export default function WorkerElderPage() {
   const { params } = useRouter()
   const elderId = params.elderId ?? ''
-  const [detail, setDetail] = useState<ElderDetailResponse | null>(null)
-  const [error, setError] = useState('')
+  const loaded = useData(() => getElder(elderId), { onShow: true })
+  const detail = loaded.data
   const isWorker = currentUser()?.role === 'worker'
 
-  useDidShow(() => {
-    getElder(elderId)
-      .then((answer) => {
-        setDetail(answer)
-        setError('')
-      })
-      .catch((err) => setError(messageOf(err)))
-  })
-
-  if (error) {
+  if (loaded.error || !detail) {
     return (
       <ElderPage dense>
-        <Notice kind='error' message={error} testId='worker-elder-error' />
-      </ElderPage>
-    )
-  }
-  if (!detail) {
-    return (
-      <ElderPage dense>
-        <Loading />
+        <DataStatus state={loaded} testId='worker-elder' />
       </ElderPage>
     )
   }
@@ -57,7 +38,7 @@ export default function WorkerElderPage() {
           修改电话、住址、饮食和紧急联系人
         </Tap>
       )}
-      {isWorker && <VerificationForm key={detail.elder.updatedAt} elder={detail.elder} onVerified={setDetail} />}
+      {isWorker && <VerificationForm key={detail.elder.updatedAt} elder={detail.elder} onVerified={loaded.setData} />}
       <View className='card' data-testid='verify-history'>
         <View className='card__title'>核实记录</View>
         {history.length === 0 && <View className='hint'>还没有核实过。</View>}

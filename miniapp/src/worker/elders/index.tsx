@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/functions/src/schemas/people'
 import { listCommunityElders } from '../../api'
 import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { mobilityText, subsidyCategoryNames } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import '../worker.css'
 
 const PAGE_SIZE = 20
@@ -19,38 +19,35 @@ const PAGE_SIZE = 20
 export default function CommunityEldersPage() {
   const { params } = useRouter()
   const communityId = params.communityId || currentUser()?.communityId || ''
-  const [elders, setElders] = useState<ElderSummary[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
+  const loaded = useData(() => listCommunityElders(communityId, undefined, PAGE_SIZE), { onShow: true, enabled: communityId !== '' })
+  const elders = loaded.data?.items
+  const cursor = loaded.data?.cursor
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [moreError, setMoreError] = useState('')
 
-  async function load(from?: string) {
-    if (!communityId) {
-      setError('没有找到您所在的社区，请联系县级平台。')
-      return
-    }
+  async function more() {
+    if (busy || !cursor) return
     setBusy(true)
-    setError('')
+    setMoreError('')
     try {
-      const page = await listCommunityElders(communityId, from, PAGE_SIZE)
-      setElders((list) => (from ? [...(list ?? []), ...page.items] : page.items))
-      setCursor(page.cursor)
+      const page = await listCommunityElders(communityId, cursor, PAGE_SIZE)
+      loaded.setData((current) => ({ ...current, items: [...current.items, ...page.items], cursor: page.cursor }))
     } catch (err) {
-      setError(messageOf(err))
+      setMoreError(messageOf(err))
     } finally {
       setBusy(false)
     }
   }
 
-  useDidShow(() => {
-    void load()
-  })
-
   return (
     <ElderPage dense>
       <View className='page-title'>{params.name ? decodeURIComponent(params.name) : '本社区长辈'}</View>
-      {!elders && !error && <Loading />}
-      {elders?.length === 0 && <Notice kind='info' message='这个社区还没有登记的长辈。' testId='worker-elders-empty' />}
+      {!communityId && <Notice kind='error' message='没有找到您所在的社区，请联系县级平台。' testId='worker-elders-error' />}
+      <DataStatus
+        state={loaded}
+        testId='worker-elders'
+        empty={{ when: (page) => page.items.length === 0, message: '这个社区还没有登记的长辈。' }}
+      />
       {elders?.map((elder) => (
         <Tap
           key={elder.elderId}
@@ -67,9 +64,9 @@ export default function CommunityEldersPage() {
           </View>
         </Tap>
       ))}
-      {error && <Notice kind='error' message={error} testId='worker-elders-error' />}
+      {moreError && <Notice kind='error' message={moreError} testId='worker-elders-more-error' />}
       {cursor && (
-        <Tap className='btn btn--secondary' testId='worker-elders-more' onTap={() => !busy && load(cursor)}>
+        <Tap className='btn btn--secondary' testId='worker-elders-more' onTap={more}>
           {busy ? '正在加载…' : '加载更多'}
         </Tap>
       )}

@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { Meal, MenuView, PricingResponse } from '@yilin/functions/src/schemas/canteen'
+import type { Meal, MenuView } from '@yilin/functions/src/schemas/canteen'
 import { copyWeekMenus, getPricing, listCentreMenus } from '../../api'
 import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { dishKindNames, mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
 import { addDays, chinaToday, formatMonthDay, formatTime, mondayOf, weekdayOf, yuan } from '../../lib/format'
@@ -14,6 +14,7 @@ import { scrollToTop } from '../../lib/scroll'
 import { currentUser } from '../../lib/session'
 import { MenuForm } from './MenuForm'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import '../worker.css'
 
 const DAYS = 14
@@ -30,35 +31,15 @@ export default function MenusPage() {
   const centreId = params.centreId || currentUser()?.centreId || ''
   const isWorker = currentUser()?.role === 'worker'
   const today = chinaToday()
-  const [menus, setMenus] = useState<MenuView[] | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
   const [busy, setBusy] = useState(false)
-  const [pricing, setPricing] = useState<PricingResponse | null>(null)
-
-  async function load() {
-    if (!centreId) {
-      setError('没有找到您所在的服务中心，请联系县级平台。')
-      return
-    }
-    try {
-      setMenus((await listCentreMenus(centreId, today)).items)
-      setError('')
-    } catch (err) {
-      setError(messageOf(err))
-    }
-  }
-
-  useDidShow(() => {
-    if (!editing) void load()
-    // The prices are set by the county platform; shown read-only, and left out if they cannot be read.
-    if (centreId) {
-      getPricing(centreId)
-        .then(setPricing)
-        .catch(() => setPricing(null))
-    }
-  })
+  const loaded = useData(async () => (await listCentreMenus(centreId, today)).items, { onShow: true, enabled: centreId !== '' && !editing })
+  const menus = loaded.data
+  // The prices are set by the county platform; shown read-only, and left out if they cannot be read.
+  const pricing = useData(() => getPricing(centreId), { onShow: true, enabled: centreId !== '' })
+  const prices = pricing.error ? undefined : pricing.data
 
   async function copy(fromWeekStart: string, toWeekStart: string) {
     if (busy) return
@@ -68,7 +49,7 @@ export default function MenusPage() {
     try {
       const { copied, skipped } = await copyWeekMenus(centreId, fromWeekStart, toWeekStart)
       setDone(`复制了 ${copied} 餐${skipped ? `，已有菜单的 ${skipped} 餐没有改动` : ''}。`)
-      await load()
+      await loaded.reload()
     } catch (err) {
       setError(messageOf(err))
     } finally {
@@ -92,7 +73,7 @@ export default function MenusPage() {
           menu={editing.menu}
           onCancel={() => edit(null)}
           onSaved={(saved) => {
-            setMenus((list) => [...(list ?? []).filter((m) => !(m.date === saved.date && m.meal === saved.meal)), saved])
+            loaded.setData((list) => [...list.filter((m) => !(m.date === saved.date && m.meal === saved.meal)), saved])
             edit(null)
             setDone(`${formatMonthDay(saved.date)} ${mealNames[saved.meal]}的菜单已发布。`)
           }}
@@ -107,12 +88,13 @@ export default function MenusPage() {
     <ElderPage dense>
       <View className='page-title'>菜单管理</View>
       <View className='hint'>未来两周的菜单。老人只能订已发布的餐。</View>
-      {pricing && (
+      {prices && (
         <View className='hint' data-testid='menus-pricing'>
-          本中心餐价：{pricingLine(pricing.rules)}
-          {pricing.custom ? '' : '（县里默认价）'}。餐价由县级平台设置。
+          本中心餐价：{pricingLine(prices.rules)}
+          {prices.custom ? '' : '（县里默认价）'}。餐价由县级平台设置。
         </View>
       )}
+      {!centreId && <Notice kind='error' message='没有找到您所在的服务中心，请联系县级平台。' testId='menus-error' />}
       {error && <Notice kind='error' message={error} testId='menus-error' />}
       {done && <Notice kind='success' message={done} testId='menus-done' />}
       {isWorker && (
@@ -125,7 +107,7 @@ export default function MenusPage() {
           </Tap>
         </View>
       )}
-      {!menus && !error && <Loading />}
+      <DataStatus state={loaded} testId='menus-load' />
       {menus &&
         dates.map((date) => (
           <View key={date} className='card' data-testid={`menus-day-${date}`}>

@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { OrgResponse } from '@yilin/functions/src/schemas/people'
-import type { StatementResponse } from '@yilin/functions/src/schemas/canteen'
 import { getOrg, getStatement, statementPath } from '../../api'
 import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
-import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { chinaToday, yuan } from '../../lib/format'
 import { subsidyCategoryNames } from '../../lib/labels'
 import { currentUser } from '../../lib/session'
 import { downloadCsv } from './download'
 import { Tap } from '../../components/Tap'
+import { useData } from '../../shared/useData'
 import '../worker.css'
 
 /** `2026-11` plus some months. */
@@ -31,20 +30,13 @@ const categoryText = (category: string | null) =>
   category && category in subsidyCategoryNames ? subsidyCategoryNames[category as keyof typeof subsidyCategoryNames] : '未核实'
 
 function CentrePicker({ onPick }: { onPick: (centreId: string) => void }) {
-  const [org, setOrg] = useState<OrgResponse | null>(null)
-  const [error, setError] = useState('')
-  useEffect(() => {
-    getOrg()
-      .then(setOrg)
-      .catch((err) => setError(messageOf(err)))
-  }, [])
+  const org = useData(getOrg)
   return (
     <View>
       <View className='page-title'>补贴结算单</View>
       <View className='hint'>请选择服务中心：</View>
-      {error && <Notice kind='error' message={error} testId='statement-error' />}
-      {!org && !error && <Loading />}
-      {org?.centres.map((centre) => (
+      <DataStatus state={org} testId='statement' />
+      {org.data?.centres.map((centre) => (
         <Tap key={centre.centreId} className='worker-row' testId={`statement-centre-${centre.centreId}`} onTap={() => onPick(centre.centreId)}>
           <View className='worker-row__name'>{centre.name} ›</View>
         </Tap>
@@ -58,21 +50,18 @@ export default function StatementPage() {
   const { params } = useRouter()
   const [centreId, setCentreId] = useState(params.centreId || (currentUser()?.role === 'worker' ? currentUser()?.centreId ?? '' : ''))
   const [month, setMonth] = useState(params.month || chinaToday().slice(0, 7))
-  const [statement, setStatement] = useState<StatementResponse | null>(null)
+  const loaded = useData(() => getStatement(centreId, month), { deps: [centreId, month], enabled: centreId !== '' })
+  const statement = loaded.data
   const [error, setError] = useState('')
   const [downloading, setDownloading] = useState(false)
   const [downloaded, setDownloaded] = useState('')
   const thisMonth = chinaToday().slice(0, 7)
 
-  useEffect(() => {
-    if (!centreId) return
-    setStatement(null)
+  function showMonth(next: string) {
+    setMonth(next)
     setError('')
     setDownloaded('')
-    getStatement(centreId, month)
-      .then(setStatement)
-      .catch((err) => setError(messageOf(err)))
-  }, [centreId, month])
+  }
 
   async function download() {
     if (downloading) return
@@ -103,20 +92,20 @@ export default function StatementPage() {
         {statement ? statement.centreName : '补贴结算单'}
       </View>
       <View className='choices'>
-        <Tap className='choice' testId='statement-prev' onTap={() => setMonth(addMonths(month, -1))}>
+        <Tap className='choice' testId='statement-prev' onTap={() => showMonth(addMonths(month, -1))}>
           ‹ 上个月
         </Tap>
         <View className='statement-month' data-testid='statement-month'>
           {monthText(month)}
         </View>
         {month < thisMonth && (
-          <Tap className='choice' testId='statement-next' onTap={() => setMonth(addMonths(month, 1))}>
+          <Tap className='choice' testId='statement-next' onTap={() => showMonth(addMonths(month, 1))}>
             下个月 ›
           </Tap>
         )}
       </View>
-      {error && <Notice kind='error' message={error} testId='statement-error' />}
-      {!statement && !error && <Loading />}
+      {error && <Notice kind='error' message={error} testId='statement-download-error' />}
+      <DataStatus state={loaded} testId='statement' />
       {statement && (
         <>
           <View className='card' data-testid='statement-totals'>

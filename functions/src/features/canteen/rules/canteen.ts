@@ -1,20 +1,31 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { nextStatuses, type Fulfilment, type Meal, type OrderStatus } from '@yilin/contract';
 import { BUSINESS_TIME_ZONE } from '../../../platform/clock';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** Canteen rules that are not prices: meals, cutoffs, fulfilment, and the order's life. */
-export const meals = ['lunch', 'dinner'] as const;
-export type Meal = (typeof meals)[number];
-
-export const fulfilments = ['eat_in', 'pick_up', 'delivery'] as const;
-export type Fulfilment = (typeof fulfilments)[number];
-
-export const mealNames: Record<Meal, string> = { lunch: '午餐', dinner: '晚餐' };
-export const fulfilmentNames: Record<Fulfilment, string> = { eat_in: '堂食', pick_up: '自取', delivery: '送餐上门' };
+/**
+ * Canteen rules that are not prices: meals, cutoffs, fulfilment, and the order's life. The terms, their
+ * names, the order's next statuses and the date helpers are the contract's, shared with the mini-program.
+ */
+export {
+  addDays,
+  fulfilmentNames,
+  fulfilments,
+  markTooEarly,
+  mealNames,
+  meals,
+  nextStatuses,
+  orderStatusNames,
+  orderStatuses,
+  weekdayOf,
+  type Fulfilment,
+  type Meal,
+  type OrderStatus,
+} from '@yilin/contract';
 
 /** @default lunch: order by 09:30, served 11:30; dinner: order by 15:30, served 17:30 (Asia/Shanghai). */
 export const defaultTimes: Record<Meal, { cutoff: string; serving: string }> = {
@@ -25,16 +36,6 @@ export const defaultTimes: Record<Meal, { cutoff: string; serving: string }> = {
 /** The instant of a local `HH:mm` on a business date. */
 export function instantOf(date: string, time: string): Date {
   return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', BUSINESS_TIME_ZONE).toDate();
-}
-
-export function addDays(date: string, days: number): string {
-  return dayjs.tz(date, BUSINESS_TIME_ZONE).add(days, 'day').format('YYYY-MM-DD');
-}
-
-export function weekdayOf(date: string): number {
-  // 1 = Monday … 7 = Sunday, as people in China count the week.
-  const day = dayjs.tz(date, BUSINESS_TIME_ZONE).day();
-  return day === 0 ? 7 : day;
 }
 
 export function isBeforeCutoff(cutoffAt: string, now: Date): boolean {
@@ -48,37 +49,6 @@ export function menuProblem(input: { date: string; cutoffTime: string; servingTi
   if (input.seatCapacity + input.deliveryCapacity === 0) return '堂食/自取和送餐名额不能都为 0';
   return undefined;
 }
-
-export const orderStatuses = ['placed', 'confirmed', 'served', 'out_for_delivery', 'delivered', 'no_show', 'cancelled'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
-
-export const orderStatusNames: Record<OrderStatus, string> = {
-  placed: '已下单',
-  confirmed: '已确认',
-  served: '已取餐',
-  out_for_delivery: '配送中',
-  delivered: '已送达',
-  no_show: '未到',
-  cancelled: '已取消',
-};
-
-/** Where a worker may move an order from each status. Delivery orders go out and arrive; others are served. */
-export function nextStatuses(status: OrderStatus, fulfilment: Fulfilment): OrderStatus[] {
-  switch (status) {
-    case 'placed':
-      return ['confirmed', 'cancelled'];
-    case 'confirmed':
-      return fulfilment === 'delivery' ? ['out_for_delivery', 'no_show', 'cancelled'] : ['served', 'no_show', 'cancelled'];
-    case 'out_for_delivery':
-      return ['delivered', 'no_show'];
-    default:
-      return [];
-  }
-}
-
-/** Marks that say a meal happened (or did not): never before the meal's day. */
-const happenedStatuses: readonly OrderStatus[] = ['served', 'out_for_delivery', 'delivered', 'no_show'];
-export const markTooEarly = (to: OrderStatus, orderDate: string, today: string) => happenedStatuses.includes(to) && today < orderDate;
 
 /** An order still waiting for the worker to say what happened. */
 export const isOpen = (status: OrderStatus) => status === 'placed' || status === 'confirmed' || status === 'out_for_delivery';

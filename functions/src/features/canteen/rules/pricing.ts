@@ -1,5 +1,7 @@
-import type { SubsidyCategory } from '../../../schemas/common';
+import { priceRuleNames, yuan, type PriceRule, type SubsidyCategory } from '@yilin/contract';
 import { ageOn } from '../../people/rules/age';
+
+export { yuan, type PriceRule } from '@yilin/contract';
 
 /**
  * Canteen meal prices (老年助餐). Defaults from 衡阳学院路社区, configurable per centre, all in fen:
@@ -29,8 +31,6 @@ export const defaultPriceRules: PriceRules = {
   disabledFen: 0,
 };
 
-export type PriceRule = 'standard' | 'age60' | 'age70' | 'age80' | 'dibao' | 'tekun' | 'disabled';
-
 export interface MealPrice {
   priceFen: number;
   /** Owed by government: standard price minus what the elder pays. */
@@ -47,18 +47,6 @@ export interface PricingInput {
   standardPriceFen: number;
   rules?: PriceRules;
 }
-
-export const yuan = (fen: number) => `¥${fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2)}`;
-
-const ruleLabels: Record<PriceRule, string> = {
-  standard: '标准价',
-  age60: '60–69岁',
-  age70: '70–79岁',
-  age80: '80岁以上',
-  dibao: '低保',
-  tekun: '特困',
-  disabled: '残疾',
-};
 
 function candidates(input: PricingInput, rules: PriceRules): Array<{ rule: PriceRule; fen: number }> {
   const age = ageOn(input.birthDate, input.mealDate);
@@ -84,9 +72,9 @@ export function mealPriceFor(input: PricingInput): MealPrice {
     rule === 'standard'
       ? `标准价 ${yuan(priceFen)}`
       : priceFen === 0
-        ? `${ruleLabels[rule]} 免费`
-        : `${ruleLabels[rule]} ${yuan(priceFen)}`;
+        ? `${priceRuleNames[rule]} 免费`
+        : `${priceRuleNames[rule]} ${yuan(priceFen)}`;
   return { priceFen, subsidyFen: input.standardPriceFen - priceFen, rule, reason };
 }
 
-export const priceRuleLabel = (rule: PriceRule) => ruleLabels[rule];
+export const priceRuleLabel = (rule: PriceRule) => priceRuleNames[rule];

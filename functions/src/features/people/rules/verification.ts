@@ -1,4 +1,6 @@
-import type { SubsidyCategory } from '../../../schemas/common';
+import type { SubsidyCategory } from '@yilin/contract';
+
+export { subsidyCategoryNames } from '@yilin/contract';
 
 /** The facts only a community worker may set, and the audit entries a change of them produces. */
 export interface VerifiedFacts {
@@ -25,10 +27,3 @@ export function verificationChanges(before: VerifiedFacts, after: Required<{ [K 
   }
   return changes;
 }
-
-export const subsidyCategoryNames: Record<SubsidyCategory, string> = {
-  normal: '普通',
-  dibao: '低保',
-  tekun: '特困',
-  disabled: '残疾',
-};

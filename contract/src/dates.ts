@@ -1,0 +1,24 @@
+/**
+ * Business dates (`YYYY-MM-DD`) are days in China Standard Time, UTC+8 all year (China has had no daylight
+ * saving since 1991), so they are computed with a fixed offset: the same answer on a phone set to any time
+ * zone, and no time-zone database in the mini-program.
+ */
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The business date of an instant. */
+export function businessDateOf(instant: Date | number): string {
+  return new Date(new Date(instant).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A business date plus some days (calendar arithmetic). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 1 = Monday … 7 = Sunday, as people in China count the week. */
+export function weekdayOf(date: string): number {
+  const day = new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay();
+  return day === 0 ? 7 : day;
+}

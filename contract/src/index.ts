@@ -1,0 +1,10 @@
+/** The contract between the mini-program and the functions. Import everything from `@yilin/contract`. */
+export * from './routes';
+export * from './errors';
+export * from './terms/people';
+export * from './terms/canteen';
+export * from './schemas/common';
+export * from './schemas/people';
+export * from './schemas/canteen';
+export * from './money';
+export * from './dates';

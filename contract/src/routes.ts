@@ -1,0 +1,173 @@
+import type * as z from 'zod/mini';
+import { roles, type Role } from './terms/people';
+import type {
+  BindingCodeResponse,
+  BindingsPage,
+  ClaimCodeResponse,
+  ClaimElderBody,
+  DemoAccountsResponse,
+  DemoLoginBody,
+  ElderDetailResponse,
+  ElderSummary,
+  MeResponse,
+  OrgResponse,
+  Page,
+  PageQuery,
+  RedeemBindingBody,
+  RedeemBindingResponse,
+  SessionResponse,
+  UpdateContactBody,
+  VerificationBody,
+  WechatLoginBody,
+} from './schemas/people';
+import type {
+  BoardResponse,
+  CentreMenusResponse,
+  ConfirmAllResponse,
+  CopyWeekBody,
+  CopyWeekResponse,
+  ElderMenusResponse,
+  ElderOrdersResponse,
+  MealSlotBody,
+  MealSlotQuery,
+  MenuBody,
+  MenuResponse,
+  MenusQuery,
+  OrderResponse,
+  PlaceOrderBody,
+  PlaceOrderResponse,
+  PricingBody,
+  PricingResponse,
+  SetStatusBody,
+  StatementQuery,
+  StatementResponse,
+  SubscriptionBody,
+  SubscriptionResponse,
+  SubscriptionsResponse,
+} from './schemas/canteen';
+
+/**
+ * The route table: the single source of truth for the HTTP API. Each route names its method, path, the
+ * roles allowed to call it, the zod schemas of its JSON body and query, and the type of its answer. The
+ * functions generate API Gateway routes, one Lambda function per entry, the local server, role checks and
+ * the reliability matrix from it; the mini-program's client builds every call from it.
+ *
+ * Schemas and answers are named by type only (`schema<typeof PlaceOrderBody>()`): the table stays a few
+ * strings at run time, so the mini-program, which loads it, carries neither the schemas nor zod.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Secrets a function may be granted: `wechat` is the mini-program's AppSecret, used by `code2Session`;
+ * `session-signing` is the private key that issues session tokens (the sign-ins and the elder claim).
+ */
+export type AppSecret = 'wechat' | 'session-signing';
+
+type Schema = z.ZodMiniType;
+
+declare const typeOnly: unique symbol;
+/** A type named in the route table; only the type matters, the value is an empty marker. */
+export interface Named<T> {
+  readonly [typeOnly]?: T;
+}
+/** The zod schema a route's body or query is validated with. */
+export const schema = <S extends Schema>(): Named<S> => ({});
+/** The type of a route's JSON answer. */
+export const reply = <T>(): Named<T> => ({});
+/** A route that answers 204 No Content. */
+export const noContent: Named<void> = {};
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** API Gateway style path, parameters in braces. */
+  path: string;
+  /** `<group>/<name>`: the handler module, and the key the client calls the route by. */
+  handler: string;
+  /** Roles allowed to call the route; `public` needs no session. */
+  roles: readonly Role[] | 'public';
+  /** Schema of the JSON body; a route without one takes no body. */
+  body?: Named<Schema>;
+  /** Schema of the query string; a route without one refuses query parameters. */
+  query?: Named<Schema>;
+  response: Named<unknown>;
+  /** Only served when the stage is `local` (never deployed). */
+  localOnly?: boolean;
+  /** Secrets the handler reads; CDK grants each function only these. Verifying a session token needs none. */
+  secrets?: readonly AppSecret[];
+}
+
+const everyone = roles;
+
+export const routes = [
+  { method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', roles: 'public', secrets: ['wechat', 'session-signing'], body: schema<typeof WechatLoginBody>(), response: reply<SessionResponse>() },
+  { method: 'GET', path: '/auth/demo-accounts', handler: 'auth/demo-accounts', roles: 'public', localOnly: true, response: reply<DemoAccountsResponse>() },
+  { method: 'POST', path: '/auth/demo', handler: 'auth/demo-login', roles: 'public', localOnly: true, secrets: ['session-signing'], body: schema<typeof DemoLoginBody>(), response: reply<SessionResponse>() },
+
+  { method: 'GET', path: '/me', handler: 'me/get', roles: everyone, response: reply<MeResponse>() },
+  { method: 'POST', path: '/me/claim', handler: 'me/claim-elder', roles: ['family'], secrets: ['session-signing'], body: schema<typeof ClaimElderBody>(), response: reply<SessionResponse>() },
+
+  { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderDetailResponse>() },
+  { method: 'PATCH', path: '/elders/{elderId}/contact', handler: 'elders/update-contact', roles: ['elder', 'family', 'worker'], body: schema<typeof UpdateContactBody>(), response: reply<ElderDetailResponse>() },
+  { method: 'PUT', path: '/elders/{elderId}/verification', handler: 'elders/verify', roles: ['worker'], body: schema<typeof VerificationBody>(), response: reply<ElderDetailResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'], query: schema<typeof PageQuery>(), response: reply<Page<ElderSummary>>() },
+
+  { method: 'POST', path: '/elders/{elderId}/binding-codes', handler: 'bindings/create-code', roles: ['elder', 'worker'], response: reply<BindingCodeResponse>() },
+  { method: 'DELETE', path: '/elders/{elderId}/binding-codes', handler: 'bindings/revoke-code', roles: ['elder', 'worker'], response: noContent },
+  { method: 'POST', path: '/elders/{elderId}/claim-codes', handler: 'elders/create-claim-code', roles: ['worker'], response: reply<ClaimCodeResponse>() },
+  { method: 'DELETE', path: '/elders/{elderId}/claim-codes', handler: 'elders/revoke-claim-code', roles: ['worker'], response: noContent },
+  { method: 'POST', path: '/bindings', handler: 'bindings/redeem', roles: ['family'], body: schema<typeof RedeemBindingBody>(), response: reply<RedeemBindingResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/bindings', handler: 'bindings/list', roles: ['elder', 'worker'], query: schema<typeof PageQuery>(), response: reply<BindingsPage>() },
+  { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'], response: noContent },
+
+  { method: 'GET', path: '/org', handler: 'org/get', roles: ['worker', 'admin'], response: reply<OrgResponse>() },
+
+  // Canteen (老年助餐)
+  { method: 'GET', path: '/elders/{elderId}/menus', handler: 'canteen/elder-menus', roles: ['elder', 'family', 'worker'], response: reply<ElderMenusResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/orders', handler: 'canteen/place-order', roles: ['elder', 'family', 'worker'], body: schema<typeof PlaceOrderBody>(), response: reply<PlaceOrderResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/orders', handler: 'canteen/elder-orders', roles: ['elder', 'family', 'worker', 'admin'], query: schema<typeof PageQuery>(), response: reply<ElderOrdersResponse>() },
+  { method: 'GET', path: '/orders/{orderId}', handler: 'canteen/get-order', roles: ['elder', 'family', 'worker', 'admin'], response: reply<OrderResponse>() },
+  { method: 'POST', path: '/orders/{orderId}/cancel', handler: 'canteen/cancel-order', roles: ['elder', 'family', 'worker'], response: reply<OrderResponse>() },
+  { method: 'POST', path: '/orders/{orderId}/status', handler: 'canteen/set-order-status', roles: ['worker'], body: schema<typeof SetStatusBody>(), response: reply<OrderResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/subscriptions', handler: 'canteen/list-subscriptions', roles: ['elder', 'family', 'worker'], response: reply<SubscriptionsResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/subscriptions', handler: 'canteen/subscribe', roles: ['elder', 'family', 'worker'], body: schema<typeof SubscriptionBody>(), response: reply<SubscriptionResponse>() },
+  { method: 'DELETE', path: '/elders/{elderId}/subscriptions/{subscriptionId}', handler: 'canteen/unsubscribe', roles: ['elder', 'family', 'worker'], response: noContent },
+  { method: 'GET', path: '/centres/{centreId}/menus', handler: 'canteen/centre-menus', roles: ['worker', 'admin'], query: schema<typeof MenusQuery>(), response: reply<CentreMenusResponse>() },
+  { method: 'PUT', path: '/centres/{centreId}/menus/{date}/{meal}', handler: 'canteen/publish-menu', roles: ['worker'], body: schema<typeof MenuBody>(), response: reply<MenuResponse>() },
+  { method: 'POST', path: '/centres/{centreId}/menus/copy-week', handler: 'canteen/copy-week', roles: ['worker'], body: schema<typeof CopyWeekBody>(), response: reply<CopyWeekResponse>() },
+  { method: 'GET', path: '/centres/{centreId}/board', handler: 'canteen/board', roles: ['worker', 'admin'], query: schema<typeof MealSlotQuery>(), response: reply<BoardResponse>() },
+  { method: 'POST', path: '/centres/{centreId}/board/confirm-all', handler: 'canteen/confirm-all', roles: ['worker'], body: schema<typeof MealSlotBody>(), response: reply<ConfirmAllResponse>() },
+  // `?format=csv` answers the same statement as a CSV file instead of JSON.
+  { method: 'GET', path: '/centres/{centreId}/statements/{month}', handler: 'canteen/statement', roles: ['worker', 'admin'], query: schema<typeof StatementQuery>(), response: reply<StatementResponse>() },
+  { method: 'GET', path: '/centres/{centreId}/pricing', handler: 'canteen/get-pricing', roles: ['worker', 'admin'], response: reply<PricingResponse>() },
+  { method: 'PUT', path: '/centres/{centreId}/pricing', handler: 'canteen/set-pricing', roles: ['admin'], body: schema<typeof PricingBody>(), response: reply<PricingResponse>() },
+] as const satisfies readonly RouteDefinition[];
+
+export type Route = (typeof routes)[number];
+export type HandlerName = Route['handler'];
+export type RouteOf<H extends HandlerName> = Extract<Route, { handler: H }>;
+
+/** The names in braces of a path: `/elders/{elderId}/bindings/{familyId}` → `'elderId' | 'familyId'`. */
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
+
+/** What a caller of a route fills in: its path parameters, the JSON it sends, its query, and what it gets back. */
+export type RouteParams<H extends HandlerName> = PathParams<RouteOf<H>['path']>;
+export type RouteBody<H extends HandlerName> = RouteOf<H> extends { body: Named<infer S extends Schema> } ? z.input<S> : undefined;
+export type RouteQuery<H extends HandlerName> = RouteOf<H> extends { query: Named<infer S extends Schema> } ? z.input<S> : undefined;
+export type RouteResponse<H extends HandlerName> = RouteOf<H>['response'] extends Named<infer T> ? T : never;
+
+export function routeFor<H extends HandlerName>(handler: H): RouteOf<H> {
+  const route = routes.find((candidate) => candidate.handler === handler);
+  if (!route) throw new Error(`No route for handler ${handler}`);
+  return route as RouteOf<H>;
+}
+
+/** A route's path with its parameters filled in, each percent-encoded: `/elders/{elderId}` → `/elders/e%201`. */
+export function pathFor<Path extends string>(path: Path, params: PathParams<Path>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (params as Record<string, string | undefined>)[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

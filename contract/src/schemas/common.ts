@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+import { subsidyCategories } from '../terms/people';
+
+/** Building blocks shared by request schemas. Messages are shown to people, so they say what to do. */
+
+export const SubsidyCategorySchema = z.enum(subsidyCategories, '补贴类别只能是 普通、低保、特困 或 残疾');
+
+/**
+ * Characters no text field accepts: control characters (C0, DEL, C1), unpaired UTF-16 surrogates,
+ * bidirectional embeddings, overrides, isolates and marks (they can make a stored address read
+ * backwards on another screen), and the Unicode line and paragraph separators.
+ * Multi-line fields still take ordinary newlines and tabs.
+ */
+const UNSAFE_CHAR = /[\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const UNSAFE_CHAR_MULTILINE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+
+/**
+ * A value made only of characters that render nothing (white space, zero-width spaces and joiners,
+ * soft hyphens, BOMs, variation selectors, fillers and other default-ignorable code points) is blank.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+export interface TextOptions {
+  /** Allows newlines and tabs inside the value (notes). */
+  multiline?: boolean;
+}
+
+/**
+ * Every free-text field of a request goes through this helper. The value is trimmed (`String.prototype.trim`),
+ * refused if it holds characters that cannot be shown safely, and counts as empty if nothing visible is left.
+ */
+export const text = (label: string, max: number, min = 1, options: TextOptions = {}) =>
+  z.string(`${label}应当是文字`).check(
+    z.trim(),
+    z.superRefine((value, ctx) => {
+      if (!options.multiline && LINE_BREAK_OR_TAB.test(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${label}只能写一行，请去掉其中的换行或 Tab`, continue: false });
+      } else if ((options.multiline ? UNSAFE_CHAR_MULTILINE : UNSAFE_CHAR).test(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${label}里有无法显示的特殊字符，请删掉后重新输入`, continue: false });
+      }
+    }),
+    z.overwrite((value) => (INVISIBLE_ONLY.test(value) ? '' : value)),
+    z.minLength(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    z.maxLength(max, `${label}最多 ${max} 个字`),
+  );
+
+/** Mainland mobile (11 digits starting with 1) or a landline with area code. */
+export const PhoneSchema = z.string('电话号码应当是数字').check(
+  z.trim(),
+  z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号，或带区号的座机号'),
+);
+
+/** A calendar date `YYYY-MM-DD`. Whether it may lie in the future is a domain rule. */
+export const DateSchema = z.iso.date('日期格式应为 年-月-日，例如 1945-03-08');
+
+export const IdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,40}$/, '编号格式不对'));
+
+export const DietarySchema = z.strictObject({
+  lowSalt: z.boolean('低盐只能选 是 或 否'),
+  lowSugar: z.boolean('低糖只能选 是 或 否'),
+  softFood: z.boolean('软食只能选 是 或 否'),
+  allergies: text('过敏或忌口', 100, 0),
+});
+export type DietaryNeeds = z.infer<typeof DietarySchema>;
+
+export const EmergencyContactSchema = z.strictObject({
+  name: text('紧急联系人姓名', 20),
+  relation: text('与长辈的关系', 10),
+  phone: PhoneSchema,
+});
+export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;

@@ -1,0 +1,180 @@
+import * as z from 'zod/mini';
+import {
+  DateSchema,
+  DietarySchema,
+  EmergencyContactSchema,
+  IdSchema,
+  PhoneSchema,
+  SubsidyCategorySchema,
+  text,
+  type DietaryNeeds,
+  type EmergencyContact,
+} from './common';
+import type { Role, SubsidyCategory } from '../terms/people';
+
+/**
+ * People: request schemas (validated by the functions' middleware chain) and response types of the HTTP API.
+ * The route table names them for each route, so the mini-program's calls are checked against the same types.
+ */
+
+// ---- auth ----
+export const WechatLoginBody = z.strictObject({
+  code: z.string('登录凭证缺失').check(z.regex(/^[0-9A-Za-z_.:-]{1,128}$/, '微信登录凭证不对，请重新打开小程序再登录')),
+});
+export const DemoLoginBody = z.strictObject({ userId: IdSchema });
+
+export interface SessionUser {
+  userId: string;
+  role: Role;
+  name: string;
+  communityId?: string;
+  centreId?: string;
+}
+export interface SessionResponse {
+  token: string;
+  /** ISO time after which the token is refused and the app signs in again. */
+  expiresAt: string;
+  user: SessionUser;
+}
+export interface DemoAccount {
+  userId: string;
+  role: Role;
+  name: string;
+  description: string;
+}
+export interface DemoAccountsResponse {
+  accounts: DemoAccount[];
+}
+
+// ---- elders ----
+export interface ElderProfile {
+  elderId: string;
+  name: string;
+  birthDate: string;
+  /** Age today in Asia/Shanghai, from the birth date. */
+  age: number;
+  phone: string;
+  address: string;
+  communityId: string;
+  communityName: string;
+  subsidyCategoryRequested: SubsidyCategory;
+  /** null until a worker of the community has verified it; only a verified category changes prices. */
+  subsidyCategoryVerified: SubsidyCategory | null;
+  mobilityLimited: boolean;
+  dietary: DietaryNeeds;
+  emergencyContacts: EmergencyContact[];
+  verifiedBy?: { userId: string; name: string; at: string };
+  updatedAt: string;
+}
+export interface ElderSummary {
+  elderId: string;
+  name: string;
+  age: number;
+  communityName: string;
+  subsidyCategoryVerified: SubsidyCategory | null;
+  mobilityLimited: boolean;
+}
+
+export const UpdateContactBody = z
+  .strictObject({
+    phone: z.optional(PhoneSchema),
+    address: z.optional(text('住址', 100)),
+    dietary: z.optional(DietarySchema),
+    emergencyContacts: z.optional(z.array(EmergencyContactSchema).check(z.maxLength(3, '紧急联系人最多 3 位'))),
+  })
+  .check(z.refine((body) => Object.keys(body).length > 0, '没有要修改的内容'));
+export type UpdateContactInput = z.infer<typeof UpdateContactBody>;
+
+export const VerificationBody = z.strictObject({
+  birthDate: DateSchema,
+  subsidyCategory: SubsidyCategorySchema,
+  mobilityLimited: z.boolean('行动不便只能选 是 或 否'),
+});
+export type VerificationInput = z.infer<typeof VerificationBody>;
+
+export interface VerificationChange {
+  field: 'birthDate' | 'subsidyCategory' | 'mobilityLimited';
+  from: string | boolean | null;
+  to: string | boolean;
+  byUserId: string;
+  byName: string;
+  at: string;
+}
+export interface ElderDetailResponse {
+  elder: ElderProfile;
+  /** Present for workers and admins: who changed the verified fields, and when. */
+  verificationHistory?: VerificationChange[];
+  /** Present for the elder's community workers: the claim code that still works, if any. */
+  liveClaimCode?: LiveCodeView | null;
+}
+
+export const PageQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
+});
+export type PageQueryInput = z.infer<typeof PageQuery>;
+export const pageLimit = (query: PageQueryInput, fallback = 20) => (query.limit ? Number(query.limit) : fallback);
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  cursor: string | null;
+}
+
+// ---- bindings ----
+export interface BindingCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+export const RedeemBindingBody = z.strictObject({
+  code: z.string('请输入 6 位数字邀请码').check(z.trim(), z.regex(/^\d{6}$/, '请输入 6 位数字邀请码')),
+});
+export interface RedeemBindingResponse {
+  elder: ElderSummary;
+}
+export interface BindingView {
+  familyId: string;
+  name: string;
+  boundAt: string;
+}
+/** A one-time code that still works, shown with a way to revoke it. */
+export interface LiveCodeView {
+  code: string;
+  expiresAt: string;
+}
+export interface BindingsPage extends Page<BindingView> {
+  /** On the first page: the elder's invitation code that still works, if any. */
+  liveCode?: LiveCodeView | null;
+}
+
+// ---- an elder's own account ----
+export interface ClaimCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+export const ClaimElderBody = z.strictObject({
+  code: z.string('请输入 6 位数字登录码').check(z.trim(), z.regex(/^\d{6}$/, '请输入 6 位数字登录码')),
+});
+export type ClaimElderInput = z.infer<typeof ClaimElderBody>;
+
+// ---- me ----
+export interface MeResponse {
+  user: SessionUser;
+  community?: { communityId: string; name: string; centreName: string };
+  /** For an elder: their own profile. */
+  elder?: ElderProfile;
+  /** For a family member: the elders bound to them. */
+  boundElders?: ElderSummary[];
+  /** For an elder: relatives bound in the last week, so someone unexpected is noticed and removed. */
+  newBindings?: BindingView[];
+}
+
+// ---- organisation ----
+export interface OrgResponse {
+  county: { countyId: string; name: string };
+  centres: Array<{
+    centreId: string;
+    name: string;
+    communities: Array<{ communityId: string; name: string }>;
+  }>;
+}

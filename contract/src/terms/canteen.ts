@@ -1,0 +1,73 @@
+/** Canteen (老年助餐) terms with their names in Chinese, and the order's life as a worker moves it. */
+
+export const meals = ['lunch', 'dinner'] as const;
+export type Meal = (typeof meals)[number];
+export const mealNames: Record<Meal, string> = { lunch: '午餐', dinner: '晚餐' };
+
+export const fulfilments = ['eat_in', 'pick_up', 'delivery'] as const;
+export type Fulfilment = (typeof fulfilments)[number];
+export const fulfilmentNames: Record<Fulfilment, string> = { eat_in: '堂食', pick_up: '自取', delivery: '送餐上门' };
+
+export const dishKinds = ['meat', 'veg', 'soup', 'staple'] as const;
+export type DishKind = (typeof dishKinds)[number];
+export const dishKindNames: Record<DishKind, string> = { meat: '荤', veg: '素', soup: '汤', staple: '主食' };
+
+export const dishTags = ['soft', 'low_salt', 'low_sugar', 'contains_nuts', 'contains_seafood', 'spicy'] as const;
+export type DishTag = (typeof dishTags)[number];
+export const dishTagNames: Record<DishTag, string> = {
+  soft: '软烂',
+  low_salt: '少盐',
+  low_sugar: '少糖',
+  contains_nuts: '含坚果',
+  contains_seafood: '含海鲜',
+  spicy: '有辣',
+};
+
+/** Which price an elder pays: the standard price, an age tier, or a verified subsidy category. */
+export const priceRules = ['standard', 'age60', 'age70', 'age80', 'dibao', 'tekun', 'disabled'] as const;
+export type PriceRule = (typeof priceRules)[number];
+export const priceRuleNames: Record<PriceRule, string> = {
+  standard: '标准价',
+  age60: '60–69岁',
+  age70: '70–79岁',
+  age80: '80岁以上',
+  dibao: '低保',
+  tekun: '特困',
+  disabled: '残疾',
+};
+
+export const orderStatuses = ['placed', 'confirmed', 'served', 'out_for_delivery', 'delivered', 'no_show', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+export const orderStatusNames: Record<OrderStatus, string> = {
+  placed: '已下单',
+  confirmed: '已确认',
+  served: '已取餐',
+  out_for_delivery: '配送中',
+  delivered: '已送达',
+  no_show: '未到',
+  cancelled: '已取消',
+};
+
+/** The statuses a worker sets on the board; cancelling has its own route. */
+export const workerStatuses = ['confirmed', 'served', 'out_for_delivery', 'delivered', 'no_show'] as const;
+export type WorkerStatus = (typeof workerStatuses)[number];
+export const isWorkerStatus = (status: OrderStatus): status is WorkerStatus => (workerStatuses as readonly OrderStatus[]).includes(status);
+
+/** Where a worker may move an order from each status. Delivery orders go out and arrive; others are served. */
+export function nextStatuses(status: OrderStatus, fulfilment: Fulfilment): OrderStatus[] {
+  switch (status) {
+    case 'placed':
+      return ['confirmed', 'cancelled'];
+    case 'confirmed':
+      return fulfilment === 'delivery' ? ['out_for_delivery', 'no_show', 'cancelled'] : ['served', 'no_show', 'cancelled'];
+    case 'out_for_delivery':
+      return ['delivered', 'no_show'];
+    default:
+      return [];
+  }
+}
+
+/** Marks that say a meal happened (or did not): never before the meal's day. */
+const happenedStatuses: readonly OrderStatus[] = ['served', 'out_for_delivery', 'delivered', 'no_show'];
+export const marksMealHappened = (to: OrderStatus) => happenedStatuses.includes(to);
+export const markTooEarly = (to: OrderStatus, orderDate: string, today: string) => marksMealHappened(to) && today < orderDate;
