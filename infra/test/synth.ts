@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -7,7 +8,7 @@ import type { YilinStack } from '../lib/yilin-stack';
 // The CommonJS module object itself, so that the spy is seen by aws-cdk-lib's own require('fs').
 import fs = require('fs');
 
-const handlersDir = path.resolve(__dirname, '../../functions/src/handlers');
+const handlersDir = path.resolve(__dirname, '../../functions/src');
 /** The feature flags of cdk.json, so that the tests synthesize what the CLI synthesizes. */
 const cdkJsonContext: Record<string, unknown> = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../cdk.json'), 'utf8')).context;
 const realExistsSync = fs.existsSync;
@@ -24,6 +25,9 @@ jest
     typeof file === 'string' && file.startsWith(handlersDir + path.sep) && file.endsWith('.ts') ? true : realExistsSync(file),
   );
 
+/** The public key the tests deploy with; its private half is never needed by a synth. */
+export const tokenPublicKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
 export interface Synthesized {
   stack: YilinStack;
   template: Template;
@@ -38,6 +42,7 @@ export function synth(context: Record<string, unknown> = {}): Synthesized {
       // Construct paths in resource metadata, as the CDK CLI writes them: the tests find resources by path.
       'aws:cdk:enable-path-metadata': true,
       wechatAppId: 'wx0123456789abcdef',
+      tokenPublicKey,
       ...context,
     },
   });

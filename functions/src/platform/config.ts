@@ -1,8 +1,6 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-
 /**
- * Configuration from the environment. In the cloud, secrets arrive as Secrets Manager ARNs and are
- * fetched once per container (Powertools caches them); locally and in tests they are plain variables.
+ * Configuration from plain environment variables. Secrets are read by `./secrets`, which only the code
+ * that needs one imports, so a function that holds no secret carries no Secrets Manager client.
  */
 export const config = {
   /**
@@ -32,17 +30,10 @@ export const config = {
   get isLocal(): boolean {
     return this.stage === 'local';
   },
+  /** PEM (SPKI) of the EC P-256 key that session tokens are verified with: public, so a plain variable. */
+  get tokenPublicKey(): string {
+    const pem = process.env.TOKEN_PUBLIC_KEY;
+    if (!pem) throw new Error('TOKEN_PUBLIC_KEY is not set: session tokens cannot be verified without the public key');
+    return pem;
+  },
 };
-
-async function secretFrom(plainVariable: string, arnVariable: string): Promise<string> {
-  const plain = process.env[plainVariable];
-  if (plain) return plain;
-  const arn = process.env[arnVariable];
-  if (!arn) throw new Error(`Neither ${plainVariable} nor ${arnVariable} is set`);
-  const value = await getSecret<string>(arn, { maxAge: 300 });
-  if (typeof value !== 'string' || value.length === 0) throw new Error(`Secret ${arnVariable} is empty`);
-  return value;
-}
-
-export const tokenSecret = () => secretFrom('TOKEN_SECRET', 'TOKEN_SECRET_ARN');
-export const wechatSecret = () => secretFrom('WECHAT_SECRET', 'WECHAT_SECRET_ARN');

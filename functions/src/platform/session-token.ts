@@ -1,14 +1,20 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { config, tokenSecret } from './config';
+import { config } from './config';
 import { clock, epochSeconds } from './clock';
 import { unauthorized } from './errors';
+import { tokenPrivateKey } from './secrets';
 import { roles, type Role } from '../routes';
 
 /**
- * Our own session token (HS256 JWT), issued after WeChat sign-in. The role, community and name are
+ * Our own session token (ES256 JWT), issued after sign-in. The role, community and name are
  * carried in the token, so a change to them takes effect when the token expires: at most
  * {@link SESSION_TTL_SECONDS} later. The audience names the stage, so a token from one stage is
  * refused by another.
+ *
+ * Only the functions that sign people in hold the private key (a secret); every other function
+ * verifies with the public key, which is plain configuration. `issueSessionToken` is the only user of
+ * `./secrets` here, so a bundle that only verifies leaves it, and the Secrets Manager client, out.
  */
 export const SESSION_TTL_SECONDS = 60 * 60;
 const ISSUER = 'yilin';
@@ -26,11 +32,30 @@ export interface Session {
   name?: string;
 }
 
-let cachedKey: { secret: string; key: Uint8Array } | undefined;
-async function signingKey(): Promise<Uint8Array> {
-  const secret = await tokenSecret();
-  if (cachedKey?.secret !== secret) cachedKey = { secret, key: new TextEncoder().encode(secret) };
-  return cachedKey.key;
+const ALGORITHM = 'ES256';
+
+let verifying: { pem: string; key: KeyObject } | undefined;
+function verifyingKey(): KeyObject {
+  const pem = config.tokenPublicKey;
+  if (verifying?.pem !== pem) verifying = { pem, key: createPublicKey(pem) };
+  return verifying.key;
+}
+
+const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
+
+let signing: { pem: string; verifying: KeyObject; key: KeyObject } | undefined;
+async function signingKey(): Promise<KeyObject> {
+  const pem = await tokenPrivateKey();
+  const publicKey = verifyingKey();
+  if (signing?.pem !== pem || signing.verifying !== publicKey) {
+    const key = createPrivateKey(pem);
+    // Tokens signed with a key that does not match the published public key would be refused everywhere.
+    if (!spki(createPublicKey(key)).equals(spki(publicKey))) {
+      throw new Error('The session-token private key does not match TOKEN_PUBLIC_KEY');
+    }
+    signing = { pem, verifying: publicKey, key };
+  }
+  return signing.key;
 }
 
 const audience = () => `yilin:${config.stage}`;
@@ -39,7 +64,7 @@ export async function issueSessionToken(session: Session): Promise<{ token: stri
   const issuedAt = epochSeconds(clock.now());
   const expiresAt = issuedAt + SESSION_TTL_SECONDS;
   const token = await new SignJWT({ role: session.role, cid: session.communityId, ctr: session.centreId, cty: session.countyId, name: session.name })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(session.userId)
     .setIssuer(ISSUER)
     .setAudience(audience())
@@ -52,10 +77,13 @@ export async function issueSessionToken(session: Session): Promise<{ token: stri
 const invalidToken = () => unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
 
 export async function verifySessionToken(token: string): Promise<Session> {
+  // Outside the try: a missing public key is a fault of the deployment, not of the caller's token.
+  const key = verifyingKey();
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, await signingKey(), {
-      algorithms: ['HS256'],
+    ({ payload } = await jwtVerify(token, key, {
+      // Only ES256: a token naming HS256 (keyed with the public key's text) or `none` is refused.
+      algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: audience(),
       currentDate: clock.now(),

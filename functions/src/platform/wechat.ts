@@ -1,4 +1,5 @@
-import { config, wechatSecret } from './config';
+import { config } from './config';
+import { wechatSecret } from './secrets';
 import { AppError, unauthorized, unavailable } from './errors';
 
 /**

@@ -1,3 +1,4 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { useApi, tokenFor, errorCode } from '../support/api';
 import { User } from '../../src/features/people/entities';
@@ -30,16 +31,19 @@ test('an expired token is refused with SESSION_EXPIRED', async () => {
   await expectRefused(token, 'SESSION_EXPIRED');
 });
 
-test('a token signed with another key is refused', async () => {
-  const forged = await new SignJWT({ role: 'admin' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(actors.admin)
-    .setIssuer('yilin')
-    .setAudience('yilin:local')
-    .setIssuedAt(Math.floor(Date.parse(NOW) / 1000))
-    .setExpirationTime(Math.floor(Date.parse(NOW) / 1000) + 600)
-    .sign(new TextEncoder().encode('not-the-signing-key-of-this-stage-at-all'));
-  await expectRefused(forged, 'SESSION_INVALID');
+/** An admin's token, well formed and fresh, signed as the test says. */
+function adminToken(alg: 'ES256' | 'HS256', key: Parameters<SignJWT['sign']>[0]) {
+  const iat = Math.floor(Date.parse(NOW) / 1000);
+  return new SignJWT({ role: 'admin' }).setProtectedHeader({ alg }).setSubject(actors.admin).setIssuer('yilin').setAudience('yilin:local')
+    .setIssuedAt(iat).setExpirationTime(iat + 600).sign(key);
+}
+
+test('a token signed with another EC key is refused', async () => {
+  await expectRefused(await adminToken('ES256', generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), 'SESSION_INVALID');
+});
+
+test('an HS256 token keyed with the public key, which every function holds, is refused', async () => {
+  await expectRefused(await adminToken('HS256', new TextEncoder().encode(process.env.TOKEN_PUBLIC_KEY!)), 'SESSION_INVALID');
 });
 
 test('an unsigned token (alg none) is refused', async () => {
@@ -91,10 +95,10 @@ test(`a worker moved to another community keeps the old community's rights at mo
 
 /** A token signed with this stage's key, with claims of the test's choosing. */
 async function signedByUs(claims: { iat?: number; exp?: number }) {
-  let jwt = new SignJWT({ role: 'admin', cty: 'demo-county' }).setProtectedHeader({ alg: 'HS256' }).setSubject(actors.admin).setIssuer('yilin').setAudience('yilin:local');
+  let jwt = new SignJWT({ role: 'admin', cty: 'demo-county' }).setProtectedHeader({ alg: 'ES256' }).setSubject(actors.admin).setIssuer('yilin').setAudience('yilin:local');
   if (claims.iat !== undefined) jwt = jwt.setIssuedAt(claims.iat);
   if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
-  return jwt.sign(new TextEncoder().encode(process.env.TOKEN_SECRET!));
+  return jwt.sign(createPrivateKey(process.env.TOKEN_PRIVATE_KEY!));
 }
 
 test('a token signed with our key but without an expiry is refused', async () => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { config } from '../../src/platform/config';
 import { issueSessionToken } from '../../src/platform/session-token';
 
@@ -8,17 +9,22 @@ beforeAll(async () => {
   ({ demoAccounts } = await import('../../src/features/people/auth'));
 });
 
-const originalStage = process.env.STAGE;
-const originalTokenSecret = process.env.TOKEN_SECRET;
+const tokenKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const original = { STAGE: process.env.STAGE, TOKEN_PRIVATE_KEY: process.env.TOKEN_PRIVATE_KEY, TOKEN_PUBLIC_KEY: process.env.TOKEN_PUBLIC_KEY };
 
 beforeEach(() => {
-  process.env.TOKEN_SECRET = 'unit-test-token-secret-0123456789abcdef';
+  process.env.TOKEN_PRIVATE_KEY = tokenKeys.privateKey;
+  process.env.TOKEN_PUBLIC_KEY = tokenKeys.publicKey;
 });
 afterEach(() => {
-  if (originalStage === undefined) delete process.env.STAGE;
-  else process.env.STAGE = originalStage;
-  if (originalTokenSecret === undefined) delete process.env.TOKEN_SECRET;
-  else process.env.TOKEN_SECRET = originalTokenSecret;
+  for (const [name, value] of Object.entries(original)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 describe('the stage has no default: an unset STAGE fails instead of meaning local', () => {

@@ -1,13 +1,28 @@
-import { SignJWT } from 'jose';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import { resetClock, setClock } from '../../src/platform/clock';
 import { AppError } from '../../src/platform/errors';
 import { SESSION_TTL_SECONDS, issueSessionToken, verifySessionToken, type Session } from '../../src/platform/session-token';
 
-const SECRET = 'unit-test-token-secret-0123456789abcdef';
+/** A fresh EC P-256 pair, as PEM text (what the environment carries) and as key objects (for hand-made tokens). */
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    privateKey,
+    publicKey,
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+const ours = keyPair();
+const theirs = keyPair();
 const worker: Session = { userId: 'worker-1', role: 'worker', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' };
 
 beforeEach(() => {
-  process.env.TOKEN_SECRET = SECRET;
+  process.env.TOKEN_PRIVATE_KEY = ours.privatePem;
+  process.env.TOKEN_PUBLIC_KEY = ours.publicPem;
+  delete process.env.TOKEN_PRIVATE_KEY_ARN;
   process.env.STAGE = 'local';
 });
 afterEach(() => resetClock());
@@ -24,22 +39,31 @@ async function refusal(token: string) {
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** A token signed with our key but with claims of the test's choosing. */
-function signed(claims: Record<string, unknown>, options: { alg?: string; secret?: string; audience?: string; issuer?: string; subject?: string | null } = {}) {
+/** A token signed with our private key (or the given one) but with claims of the test's choosing. */
+function signed(claims: Record<string, unknown>, options: { key?: KeyObject; audience?: string; issuer?: string; subject?: string | null } = {}) {
   const jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: options.alg ?? 'HS256' })
+    .setProtectedHeader({ alg: 'ES256' })
     .setIssuer(options.issuer ?? 'yilin')
     .setAudience(options.audience ?? 'yilin:local')
     .setIssuedAt()
     .setExpirationTime('1h');
   if (options.subject !== null) jwt.setSubject(options.subject ?? 'worker-1');
-  return jwt.sign(new TextEncoder().encode(options.secret ?? SECRET));
+  return jwt.sign(options.key ?? ours.privateKey);
 }
+
+/** Our claims without expiry or issue time: each test adds the times it is about. */
+const untimed = () => new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'ES256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1');
 
 describe('session tokens', () => {
   test('a token we issued is accepted and carries the user, role, community and centre', async () => {
     const { token } = await issueSessionToken(worker);
     await expect(verifySessionToken(token)).resolves.toEqual(worker);
+  });
+
+  test('tokens are ES256: anyone with the public key alone can check them', async () => {
+    const { token } = await issueSessionToken(worker);
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', typ: 'JWT' });
+    await expect(jwtVerify(token, ours.publicKey, { algorithms: ['ES256'] })).resolves.toBeDefined();
   });
 
   test('a session without community gives back no community', async () => {
@@ -58,9 +82,17 @@ describe('session tokens', () => {
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
   });
 
-  test('a token signed with another key is refused', async () => {
-    const token = await signed({ role: 'admin' }, { secret: 'someone-elses-secret-0123456789abcdef' });
+  test('a token signed with another key pair is refused', async () => {
+    const token = await signed({ role: 'admin' }, { key: theirs.privateKey });
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
+  });
+
+  test('an HS256 token keyed with our public key is refused (algorithm confusion)', async () => {
+    for (const secret of [ours.publicPem, ours.publicPem.trim(), ours.publicKey.export({ type: 'spki', format: 'der' })]) {
+      const token = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local')
+        .setSubject('admin-1').setIssuedAt().setExpirationTime('1h').sign(typeof secret === 'string' ? new TextEncoder().encode(secret) : secret);
+      expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    }
   });
 
   test('an unsigned token (alg "none") is refused', async () => {
@@ -89,10 +121,6 @@ describe('session tokens', () => {
     expect(await refusal(await signed({ role: 'worker' }, { issuer: 'someone-else' }))).toEqual({ status: 401, code: 'SESSION_INVALID' });
   });
 
-  test('a token signed with our key but another algorithm is refused', async () => {
-    expect(await refusal(await signed({ role: 'worker' }, { alg: 'HS512' }))).toEqual({ status: 401, code: 'SESSION_INVALID' });
-  });
-
   test('a correctly signed token with an unknown role or no subject is refused', async () => {
     expect(await refusal(await signed({ role: 'superuser' }))).toEqual({ status: 401, code: 'SESSION_INVALID' });
     expect(await refusal(await signed({ role: 'worker' }, { subject: null }))).toEqual({ status: 401, code: 'SESSION_INVALID' });
@@ -109,28 +137,21 @@ describe('session tokens', () => {
   });
 
   test('a correctly signed token without an expiry, or without an issue time, is refused', async () => {
-    const key = new TextEncoder().encode(SECRET);
-    const base = () => new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1');
-    expect(await refusal(await base().setIssuedAt().sign(key))).toEqual({ status: 401, code: 'SESSION_INVALID' });
-    expect(await refusal(await base().setExpirationTime('30m').sign(key))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    expect(await refusal(await untimed().setIssuedAt().sign(ours.privateKey))).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    expect(await refusal(await untimed().setExpirationTime('30m').sign(ours.privateKey))).toEqual({ status: 401, code: 'SESSION_INVALID' });
   });
 
   test('a correctly signed token that lives longer than the server issues is refused, even while it is fresh', async () => {
-    const key = new TextEncoder().encode(SECRET);
     const now = Math.floor(Date.now() / 1000);
-    const lasting = (seconds: number) =>
-      new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1')
-        .setIssuedAt(now).setExpirationTime(now + seconds).sign(key);
+    const lasting = (seconds: number) => untimed().setIssuedAt(now).setExpirationTime(now + seconds).sign(ours.privateKey);
     await expect(verifySessionToken(await lasting(SESSION_TTL_SECONDS))).resolves.toMatchObject({ userId: 'worker-1' });
     expect(await refusal(await lasting(SESSION_TTL_SECONDS + 1))).toEqual({ status: 401, code: 'SESSION_INVALID' });
     expect(await refusal(await lasting(365 * 24 * 60 * 60))).toEqual({ status: 401, code: 'SESSION_INVALID' });
   });
 
   test('a token issued in the future is refused', async () => {
-    const key = new TextEncoder().encode(SECRET);
     const later = Math.floor(Date.now() / 1000) + 3600;
-    const token = await new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('yilin').setAudience('yilin:local').setSubject('worker-1')
-      .setIssuedAt(later).setExpirationTime(later + 600).sign(key);
+    const token = await untimed().setIssuedAt(later).setExpirationTime(later + 600).sign(ours.privateKey);
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
   });
 
@@ -140,14 +161,43 @@ describe('session tokens', () => {
   });
 
   test('garbage is refused as invalid, not as an internal error', async () => {
-    for (const token of ['', 'not-a-token', 'a.b.c', `${base64url({ alg: 'HS256' })}..`]) {
+    for (const token of ['', 'not-a-token', 'a.b.c', `${base64url({ alg: 'ES256' })}..`]) {
       expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
     }
   });
 
-  test('a new secret invalidates tokens signed with the old one', async () => {
+  test('a new key pair invalidates tokens signed with the old one', async () => {
     const { token } = await issueSessionToken(worker);
-    process.env.TOKEN_SECRET = 'rotated-secret-0123456789abcdef0123';
+    process.env.TOKEN_PRIVATE_KEY = theirs.privatePem;
+    process.env.TOKEN_PUBLIC_KEY = theirs.publicPem;
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
+    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toEqual(worker);
+  });
+});
+
+describe('who holds which key', () => {
+  test('a verifying-only function, without the private key, verifies tokens but cannot issue one', async () => {
+    const { token } = await issueSessionToken(worker);
+    delete process.env.TOKEN_PRIVATE_KEY;
+    await expect(verifySessionToken(token)).resolves.toEqual(worker);
+    await expect(issueSessionToken(worker)).rejects.toThrow(/Neither TOKEN_PRIVATE_KEY nor TOKEN_PRIVATE_KEY_ARN is set/);
+  });
+
+  test('a function without the public key fails as misconfigured, not as a bad token', async () => {
+    const { token } = await issueSessionToken(worker);
+    delete process.env.TOKEN_PUBLIC_KEY;
+    const error = await verifySessionToken(token).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(AppError);
+    expect(error).toEqual(expect.objectContaining({ message: expect.stringMatching(/TOKEN_PUBLIC_KEY is not set/) }));
+  });
+
+  test('a private key that does not match the public key issues nothing: its tokens would be refused everywhere', async () => {
+    process.env.TOKEN_PRIVATE_KEY = theirs.privatePem;
+    await expect(issueSessionToken(worker)).rejects.toThrow(/does not match TOKEN_PUBLIC_KEY/);
+  });
+
+  test('the private key may be SEC1 PEM, as `openssl ecparam -genkey` writes it', async () => {
+    process.env.TOKEN_PRIVATE_KEY = ours.privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toEqual(worker);
   });
 });
