@@ -91,7 +91,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   } catch (error) {
     child.kill('SIGKILL');
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || /ENOENT/.test(log)) {
-      throw new Error('DynamoDB Local needs Java 17 or newer: install it (Debian: apt-get install -y openjdk-17-jdk-headless).');
+      throw new Error('DynamoDB Local needs Java 17 or newer: install it (Debian: apt-get install -y openjdk-17-jdk-headless).', { cause: error });
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { resolve } from 'node:path';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { startWebServer, type WebServer } from './static-server';
@@ -30,7 +31,20 @@ export interface LocalStackOptions {
 export const repoRoot = resolve(__dirname, '..');
 export const h5BuildFolder = resolve(repoRoot, 'miniapp/dist/h5');
 
-const LOCAL_TOKEN_SECRET = 'yilin-local-token-secret-not-for-any-deployment';
+/**
+ * The session-token key pair: made afresh at each start, so no private key is ever written down (sessions
+ * of an earlier run are signed out). A caller may pass its own pair in the environment instead.
+ */
+function sessionTokenKeys(): { TOKEN_PRIVATE_KEY: string; TOKEN_PUBLIC_KEY: string } {
+  const { TOKEN_PRIVATE_KEY, TOKEN_PUBLIC_KEY } = process.env;
+  if (TOKEN_PRIVATE_KEY && TOKEN_PUBLIC_KEY) return { TOKEN_PRIVATE_KEY, TOKEN_PUBLIC_KEY };
+  const { privateKey, publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return { TOKEN_PRIVATE_KEY: privateKey, TOKEN_PUBLIC_KEY: publicKey };
+}
 
 /**
  * The functions read their configuration when their modules load, so this runs before they are imported.
@@ -44,13 +58,15 @@ function configureFunctionsEnvironment(dynamoEndpoint: string, tableName: string
     AWS_REGION: 'cn-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    TOKEN_SECRET: process.env.TOKEN_SECRET ?? LOCAL_TOKEN_SECRET,
+    ...sessionTokenKeys(),
     // Sign-in goes through the local demo login; WeChat itself is never called from a local stack.
     WECHAT_APPID: 'wx-local-placeholder',
     WECHAT_SECRET: 'local-placeholder-secret',
     WECHAT_API_BASE: 'http://127.0.0.1:9',
     // Lambda runs Node 22; the SDK's notice about running locally on Node 20 is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // CloudWatch metrics are the cloud's; locally they would only fill the terminal.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -68,11 +84,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamodb: DynamoDbLocal = await startDynamoDbLocal({ dbPath: options.dbPath, port: options.dynamoPort });
     stops.push(() => dynamodb.stop());
     configureFunctionsEnvironment(dynamodb.endpoint, options.tableName ?? 'yilin-local');
+    const { startFilesServer } = await import('../functions/src/local/files-server');
+    const files = await startFilesServer({ directory: options.dbPath ? resolve(options.dbPath, 'files') : undefined });
+    stops.push(() => files.stop());
+    Object.assign(process.env, { S3_ENDPOINT: files.endpoint, FILES_BUCKET: files.bucket });
 
     const { ensureTable, seedDemoData } = await import('../functions/src/local/bootstrap');
     const { startApiServer } = await import('../functions/src/local/api-server');
     await ensureTable();
     const { seeded } = await seedDemoData();
+    // The event consumers of the route table, on DynamoDB Local's stream, as the cloud runs them.
+    const { startLocalConsumers } = await import('../functions/src/local/stream-runner');
+    const consumers = await startLocalConsumers();
+    stops.push(() => consumers.stop());
 
     const api = await startApiServer({ port: options.apiPort ?? (await freePort()), host: '127.0.0.1' });
     stops.push(() => api.close());

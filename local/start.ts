@@ -93,6 +93,8 @@ function buildH5(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Read by the signal handlers before it is assigned, so not a const.
+  // eslint-disable-next-line prefer-const
   let stack: LocalStack | undefined;
   let stopRequested = false;
   const shutdown = async () => {

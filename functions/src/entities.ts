@@ -1,7 +1,11 @@
 import { Service } from 'electrodb';
-import { Binding, BindingCode, Centre, Community, County, Elder, LiveCode, User, VerificationChange, WechatIdentity } from './features/people/entities';
-import { CentrePricing, Idempotency, Menu, Order, OrderSlot, StandingRun, Subscription, SubscriptionCount, SubscriptionSlot } from './features/canteen/entities';
+import { Binding, BindingCode, Centre, Community, County, Elder, LiveCode, User, WechatIdentity } from './features/people/entities';
+import { CentrePricing, Menu, Order, OrderSlot, StandingRun, Subscription, SubscriptionCount, SubscriptionSlot } from './features/canteen/entities';
 import { AttemptWindow } from './store/attempts';
+import { IdempotencyRecord } from './store/idempotency';
+import { LedgerBalance, LedgerEntry } from './store/ledger';
+import { DeadLetter, HandledEvent } from './store/events';
+import { AuditEvent } from './store/audit';
 import { client, table } from './store/keys';
 
 /**
@@ -10,8 +14,8 @@ import { client, table } from './store/keys';
  */
 export const data = new Service(
   {
-    County, Centre, Community, User, WechatIdentity, Elder, VerificationChange, Binding, BindingCode, LiveCode, AttemptWindow,
-    Menu, Order, OrderSlot, Idempotency, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
+    County, Centre, Community, User, WechatIdentity, Elder, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent,
+    Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
   },
   { table, client },
 );

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -9,8 +10,11 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { handlerId, jobs, routes, type AppSecret, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
+import { consumers, handlerId, jobs, routes, type AppSecret, type ConsumerDefinition, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
 import { tableDefinition } from '../../functions/src/store/table';
+import { OperationsAlarms } from './alarms';
+import { EventConsumers } from './consumers';
+import { FilesBucket } from './files-bucket';
 import { ProjectFunction, type TableAccess } from './project-function';
 
 export interface CustomDomainProps {
@@ -27,6 +31,11 @@ export interface YilinStackProps extends StackProps {
   readonly wechatAppId: string;
   /** @default 'https://api.weixin.qq.com' */
   readonly wechatApiBase?: string;
+  /**
+   * The EC P-256 public key that verifies session tokens, PEM or base64 DER; its private half goes into the
+   * `TokenPrivateKey` secret. Without it no session token is accepted.
+   */
+  readonly tokenPublicKey?: string;
   /** @default - the API is reached at its execute-api URL only */
   readonly customDomain?: CustomDomainProps;
   /** @default RetentionDays.ONE_MONTH */
@@ -38,6 +47,11 @@ export interface YilinStackProps extends StackProps {
   readonly throttleRateLimit?: number;
   /** @default 200 */
   readonly throttleBurstLimit?: number;
+  /**
+   * The event consumers to build; the route table's `consumers` unless given (tests give their own).
+   * @default consumers
+   */
+  readonly consumers?: readonly ConsumerDefinition[];
 }
 
 /** Routes that are deployed: `localOnly` routes (the demo login) exist only on the local stack. */
@@ -61,8 +75,31 @@ const httpApiAccessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-/** The variable that carries each route-table secret's ARN to the functions that declare it (see `lib/config.ts`). */
-const secretArnVariables: Record<AppSecret, string> = { wechat: 'WECHAT_SECRET_ARN' };
+/** The variable that carries each route-table secret's ARN to the functions that declare it (see `platform/secrets.ts`). */
+const secretArnVariables: Record<AppSecret, string> = { wechat: 'WECHAT_SECRET_ARN', 'session-signing': 'TOKEN_PRIVATE_KEY_ARN' };
+
+/**
+ * The public key in the one form the functions read (SPKI PEM), from PEM (as `cdk.context.json` holds it) or
+ * from base64 DER on one line (the CDK CLI cuts a `--context` value at its first line break). Anything but an
+ * EC P-256 public key stops the synth.
+ */
+function tokenPublicKeyPem(text: string): string {
+  if (text.includes('PRIVATE KEY')) {
+    throw new Error('Context "tokenPublicKey" holds a private key: give the public key only (openssl ec -pubout); the private key goes into the TokenPrivateKey secret');
+  }
+  let key;
+  try {
+    key = text.includes('-----BEGIN')
+      ? createPublicKey(text)
+      : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+  } catch {
+    throw new Error('Context "tokenPublicKey" is not a public key, neither in PEM nor as base64 DER');
+  }
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new Error('Context "tokenPublicKey" must be an EC P-256 (prime256v1) public key: session tokens are signed with ES256');
+  }
+  return key.export({ type: 'spki', format: 'pem' }).toString();
+}
 
 /** A handler that serves any non-GET route writes; one that serves only GET routes reads. */
 function tableAccessFor(methods: readonly HttpMethod[]): TableAccess {
@@ -78,6 +115,7 @@ export class YilinStack extends Stack {
   readonly table: dynamodb.Table;
   readonly api: apigw.HttpApi;
   readonly functions: ReadonlyMap<string, ProjectFunction>;
+  readonly files: FilesBucket;
 
   constructor(scope: Construct, id: string, props: YilinStackProps) {
     super(scope, id, props);
@@ -94,34 +132,64 @@ export class YilinStack extends Stack {
       else Annotations.of(this).addWarningV2('yilin:wechatAppIdMissing', message);
     }
 
+    if (!props.tokenPublicKey) {
+      const message = 'Context "tokenPublicKey" is not set: no session token can be verified without it (see infra/README.md)';
+      if (isProd) Annotations.of(this).addError(message);
+      else Annotations.of(this).addWarningV2('yilin:tokenPublicKeyMissing', message);
+    }
+    const tokenPublicKey = props.tokenPublicKey ? tokenPublicKeyPem(props.tokenPublicKey) : '';
+
     this.table = this.createTable(isProd, removalPolicy);
 
     const wechatAppSecret = new secretsmanager.Secret(this, 'WechatAppSecret', {
       description: 'AppSecret of the WeChat mini-program. Issued by WeChat: replace the generated placeholder with it.',
       removalPolicy,
     });
-    const tokenSigningKey = new secretsmanager.Secret(this, 'TokenSigningKey', {
-      description: 'Key that signs session tokens. Replacing it signs every user out.',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    const tokenPrivateKey = new secretsmanager.Secret(this, 'TokenPrivateKey', {
+      description:
+        'EC P-256 private key (PEM) that signs session tokens, the pair of the tokenPublicKey context. ' +
+        'Generated by the operator: replace the generated placeholder with it. Replacing the pair signs every user out.',
       removalPolicy,
     });
     Validations.of(wechatAppSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason: 'The AppSecret is issued by WeChat and can only be reset in the WeChat console; a rotation function cannot change it.',
     });
-    Validations.of(tokenSigningKey).acknowledge({
+    Validations.of(tokenPrivateKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the signing key invalidates every session token at once; it is replaced deliberately, not on a schedule.',
+      reason:
+        'The private key is one half of a pair whose public half is deployed as context; a rotation function cannot change ' +
+        'both at once, so the pair is replaced deliberately (signing every user out), not on a schedule.',
     });
 
-    // Least privilege: every API function verifies session tokens, so each reads the signing key; the WeChat
-    // AppSecret reaches only the functions whose route declares it (`secrets` in the route table). The jobs read neither.
-    this.functions = this.createFunctions(props, removalPolicy, logRetention, tokenSigningKey, { wechat: wechatAppSecret });
+    // Least privilege: a secret reaches only the functions whose route declares it (`secrets` in the route table):
+    // the private key the sign-in functions, the WeChat AppSecret the WeChat sign-in. Every API function verifies
+    // tokens with the public key, a plain variable. The jobs get neither.
+    this.functions = this.createFunctions(props, removalPolicy, logRetention, tokenPublicKey, {
+      wechat: wechatAppSecret,
+      'session-signing': tokenPrivateKey,
+    });
 
-    this.createJobs(props, removalPolicy, logRetention);
+    const jobFunctions = this.createJobs(props, removalPolicy, logRetention);
 
     const { api, stage, domain } = this.createApi(props, removalPolicy, logRetention);
     this.api = api;
+
+    const eventConsumers = new EventConsumers(this, 'Consumers', {
+      consumers: props.consumers ?? consumers,
+      table: this.table,
+      stage: props.stage,
+      removalPolicy,
+      logRetention,
+    });
+    this.files = new FilesBucket(this, 'Files', { removalPolicy });
+    const alarms = new OperationsAlarms(this, 'Alarms', {
+      api,
+      table: this.table,
+      deadLetters: eventConsumers.deadLetters,
+      jobs: jobFunctions.map(({ fn }) => fn),
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'Subscribe the people on duty to this topic', value: alarms.topic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the API for the mini-program build',
@@ -138,6 +206,10 @@ export class YilinStack extends Stack {
       description: 'Put the mini-program AppSecret into this secret',
       value: wechatAppSecret.secretArn,
     });
+    new CfnOutput(this, 'TokenPrivateKeyArn', {
+      description: 'Put the private key of the tokenPublicKey context into this secret',
+      value: tokenPrivateKey.secretArn,
+    });
   }
 
   private createTable(isProd: boolean, removalPolicy: RemovalPolicy): dynamodb.Table {
@@ -149,6 +221,7 @@ export class YilinStack extends Stack {
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      stream: dynamodb.StreamViewType[tableDefinition.streamViewType],
       deletionProtection: isProd,
       removalPolicy,
     });
@@ -167,7 +240,7 @@ export class YilinStack extends Stack {
     props: YilinStackProps,
     removalPolicy: RemovalPolicy,
     logRetention: logs.RetentionDays,
-    tokenSigningKey: secretsmanager.ISecret,
+    tokenPublicKey: string,
     appSecrets: Record<AppSecret, secretsmanager.ISecret>,
   ): Map<string, ProjectFunction> {
     const methodsByHandler = new Map<string, HttpMethod[]>();
@@ -180,7 +253,7 @@ export class YilinStack extends Stack {
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
     const functions = new Map<string, ProjectFunction>();
     for (const [handler, methods] of methodsByHandler) {
-      const secrets: Record<string, secretsmanager.ISecret> = { TOKEN_SECRET_ARN: tokenSigningKey };
+      const secrets: Record<string, secretsmanager.ISecret> = {};
       for (const name of secretsByHandler.get(handler) ?? []) secrets[secretArnVariables[name]] = appSecrets[name];
       const projectFunction = new ProjectFunction(this, handlerId(handler), {
         handler,
@@ -191,6 +264,7 @@ export class YilinStack extends Stack {
         environment: {
           WECHAT_APPID: props.wechatAppId,
           WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
+          TOKEN_PUBLIC_KEY: tokenPublicKey,
         },
         logRetention,
         logRemovalPolicy: removalPolicy,
@@ -216,7 +290,8 @@ export class YilinStack extends Stack {
    * One function per scheduled job of the route table's `jobs`, triggered by an EventBridge schedule.
    * The jobs get no secret: they neither sign nor verify session tokens and never call WeChat.
    */
-  private createJobs(props: YilinStackProps, removalPolicy: RemovalPolicy, logRetention: logs.RetentionDays): void {
+  private createJobs(props: YilinStackProps, removalPolicy: RemovalPolicy, logRetention: logs.RetentionDays): ProjectFunction[] {
+    const created: ProjectFunction[] = [];
     for (const job of jobs) {
       const projectFunction = new ProjectFunction(this, handlerId(job.handler), {
         handler: job.handler,
@@ -239,7 +314,9 @@ export class YilinStack extends Stack {
         schedule: events.Schedule.expression(job.schedule),
         targets: [new targets.LambdaFunction(projectFunction.fn, { retryAttempts: 2 })],
       });
+      created.push(projectFunction);
     }
+    return created;
   }
 
   private createApi(props: YilinStackProps, removalPolicy: RemovalPolicy, logRetention: logs.RetentionDays) {

@@ -1,10 +1,11 @@
 import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { handlerId, jobs, routes, type RouteDefinition } from '../../functions/src/routes';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { handlerId, jobs, routes, type AppSecret, type RouteDefinition } from '../../functions/src/routes';
 import { tableDefinition } from '../../functions/src/store/table';
 import { YilinStack } from '../lib/yilin-stack';
-import { synth } from './synth';
+import { synth, tokenPublicKey } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -260,10 +261,11 @@ describe('the functions', () => {
 
 describe('the secrets', () => {
   const wechat = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/WechatAppSecret/');
-  const token = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/TokenSigningKey/');
-  /** Handlers whose route declares the WeChat AppSecret (only the WeChat login calls code2Session). */
-  const wechatHandlers = [...new Set(deployed.filter((route) => route.secrets?.includes('wechat')).map((route) => route.handler))];
-  const otherHandlers = deployedHandlers.filter((handler) => !wechatHandlers.includes(handler));
+  const privateKey = logicalIdOf(devResources, 'AWS::SecretsManager::Secret', '/TokenPrivateKey/');
+  /** Deployed handlers whose route declares the secret. */
+  const declaring = (secret: AppSecret) => [...new Set(deployed.filter((route) => route.secrets?.includes(secret)).map((route) => route.handler))].sort();
+  const signingHandlers = declaring('session-signing');
+  const wechatHandlers = declaring('wechat');
 
   function statementsOf(fn: Resource): any[] {
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
@@ -280,50 +282,57 @@ describe('the secrets', () => {
       .sort();
   }
 
-  it('exist, the token signing key generated', () => {
-    expect(devResources[token].Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
-    expect(devResources[wechat].Properties.GenerateSecretString).toBeDefined();
+  /** Roles (logical ids) of the policies that mention a secret. */
+  function rolesGrantedOn(secret: string): string[] {
+    return resourcesOfType(devResources, 'AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${secret}"`))
+      .flatMap(([, policy]) => policy.Properties.Roles.map((role: any) => role.Ref))
+      .sort();
+  }
+
+  const roleOf = (handler: string): string => functionOf(devResources, handler).Properties.Role['Fn::GetAtt'][0];
+
+  it('are the WeChat AppSecret and the token private key, each created as a placeholder the operator replaces', () => {
+    expect(resourcesOfType(devResources, 'AWS::SecretsManager::Secret').map(([id]) => id).sort()).toEqual([privateKey, wechat].sort());
+    for (const secret of [wechat, privateKey]) expect(devResources[secret].Properties.GenerateSecretString).toBeDefined();
+    dev.template.hasOutput('TokenPrivateKeyArn', { Value: { Ref: privateKey } });
+    dev.template.hasOutput('WechatAppSecretArn', { Value: { Ref: wechat } });
   });
 
-  it('give the WeChat AppSecret and the signing key, by ARN with read access, to the WeChat login only', () => {
+  it('give the token private key, by ARN with read access, to the functions that sign people in', () => {
+    expect(signingHandlers).toEqual(['auth/wechat-login', 'me/claim-elder']);
+    for (const handler of signingHandlers) {
+      const fn = functionOf(devResources, handler);
+      expect({ handler, variable: fn.Properties.Environment.Variables.TOKEN_PRIVATE_KEY_ARN }).toEqual({ handler, variable: { Ref: privateKey } });
+      expect(readableSecrets(fn)).toContain(privateKey);
+    }
+    expect(rolesGrantedOn(privateKey)).toEqual(signingHandlers.map(roleOf).sort());
+  });
+
+  it('give the WeChat AppSecret, by ARN with read access, to the WeChat sign-in only', () => {
     expect(wechatHandlers).toEqual(['auth/wechat-login']);
     const fn = functionOf(devResources, 'auth/wechat-login');
-    expect(fn.Properties.Environment.Variables).toMatchObject({
-      WECHAT_SECRET_ARN: { Ref: wechat },
-      TOKEN_SECRET_ARN: { Ref: token },
-    });
-    expect(readableSecrets(fn)).toEqual([token, wechat].sort());
+    expect(fn.Properties.Environment.Variables).toMatchObject({ WECHAT_SECRET_ARN: { Ref: wechat }, TOKEN_PRIVATE_KEY_ARN: { Ref: privateKey } });
+    expect(readableSecrets(fn)).toEqual([privateKey, wechat].sort());
+    expect(rolesGrantedOn(wechat)).toEqual([roleOf('auth/wechat-login')]);
   });
 
-  it('give every other API function the signing key only: no WeChat AppSecret, by variable or by grant', () => {
-    expect(otherHandlers.length).toBeGreaterThan(0);
-    for (const handler of otherHandlers) {
-      const variables = functionOf(devResources, handler).Properties.Environment.Variables;
-      expect({ handler, token: variables.TOKEN_SECRET_ARN, wechat: variables.WECHAT_SECRET_ARN }).toEqual({
-        handler,
-        token: { Ref: token },
-        wechat: undefined,
-      });
-      expect({ handler, secrets: readableSecrets(functionOf(devResources, handler)) }).toEqual({ handler, secrets: [token] });
-    }
-  });
-
-  it('give the scheduled jobs neither secret: they never sign or verify a token nor call WeChat', () => {
-    expect(jobHandlers.length).toBeGreaterThan(0);
-    for (const handler of jobHandlers) {
+  it('give no other function, API or job, any Secrets Manager grant or secret variable', () => {
+    const others = [...deployedHandlers, ...jobHandlers].filter((handler) => !signingHandlers.includes(handler));
+    expect(others.length).toBeGreaterThan(0);
+    for (const handler of others) {
       const fn = functionOf(devResources, handler);
-      expect(Object.keys(fn.Properties.Environment.Variables).filter((name) => name.includes('SECRET'))).toEqual([]);
-      expect(statementsOf(fn).flatMap((statement) => [statement.Action].flat()).filter((action: string) => action.startsWith('secretsmanager:'))).toEqual([]);
+      const secretVariables = Object.keys(fn.Properties.Environment.Variables).filter((name) => /SECRET|PRIVATE|_ARN$/.test(name));
+      const secretActions = statementsOf(fn).flatMap((statement) => [statement.Action].flat()).filter((action: string) => action.startsWith('secretsmanager:'));
+      expect({ handler, secretVariables, secretActions }).toEqual({ handler, secretVariables: [], secretActions: [] });
     }
   });
 
-  it('grant the WeChat AppSecret to no role but the WeChat login\'s', () => {
-    const grantsOnWechat = resourcesOfType(devResources, 'AWS::IAM::Policy').filter(([, policy]) =>
-      JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${wechat}"`),
-    );
-    expect(grantsOnWechat).toHaveLength(1);
-    const loginRole = functionOf(devResources, 'auth/wechat-login').Properties.Role['Fn::GetAtt'][0];
-    expect(grantsOnWechat[0][1].Properties.Roles).toEqual([{ Ref: loginRole }]);
+  it('give every API function the public key as a plain variable; the jobs, which neither sign nor verify, get none', () => {
+    for (const handler of deployedHandlers) {
+      expect({ handler, key: functionOf(devResources, handler).Properties.Environment.Variables.TOKEN_PUBLIC_KEY }).toEqual({ handler, key: tokenPublicKey });
+    }
+    for (const handler of jobHandlers) expect(functionOf(devResources, handler).Properties.Environment.Variables.TOKEN_PUBLIC_KEY).toBeUndefined();
   });
 });
 
@@ -369,7 +378,9 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::<Table.Arn>/index/*]',
       'AwsSolutions-L1',
+      'AwsSolutions-S1',
       'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
     ]);
     for (const reason of acknowledged.values()) expect(reason.length).toBeGreaterThan(40);
   });
@@ -390,6 +401,29 @@ describe('the context', () => {
     expect(() => synth({ stage: 'prod', wechatAppId: '' })).toThrow(/wechatAppId/);
     const { stack } = synth({ wechatAppId: '' });
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('wechatAppId'));
+  });
+
+  it('refuses prod without the token public key, and only warns on other stages', () => {
+    expect(() => synth({ stage: 'prod', tokenPublicKey: '' })).toThrow(/tokenPublicKey/);
+    const { stack } = synth({ tokenPublicKey: '' });
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('tokenPublicKey'));
+  });
+
+  it('takes only an EC P-256 public key as the token public key, never a private key', () => {
+    const pem = (type: 'ec' | 'rsa', options: object) => generateKeyPairSync(type as 'ec', options as { namedCurve: string });
+    const p256 = pem('ec', { namedCurve: 'P-256' });
+    expect(() => synth({ tokenPublicKey: p256.privateKey.export({ type: 'pkcs8', format: 'pem' }) })).toThrow(/holds a private key/);
+    expect(() => synth({ tokenPublicKey: p256.privateKey.export({ type: 'sec1', format: 'pem' }) })).toThrow(/holds a private key/);
+    expect(() => synth({ tokenPublicKey: 'not a key' })).toThrow(/not a public key/);
+    for (const other of [pem('ec', { namedCurve: 'P-384' }), pem('rsa', { modulusLength: 2048 })]) {
+      expect(() => synth({ tokenPublicKey: other.publicKey.export({ type: 'spki', format: 'pem' }) })).toThrow(/P-256/);
+    }
+  });
+
+  it('takes the token public key as base64 DER on one line too, as the CDK CLI passes a --context value', () => {
+    const der = createPublicKey(tokenPublicKey).export({ type: 'spki', format: 'der' }).toString('base64');
+    const { template } = synth({ tokenPublicKey: der });
+    expect(functionOf(template.toJSON().Resources, 'me/get').Properties.Environment.Variables.TOKEN_PUBLIC_KEY).toBe(tokenPublicKey);
   });
 
   it('rejects a stage name that cannot name a stack', () => {

@@ -2,6 +2,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type CreateTableCommandInput,
@@ -34,12 +35,19 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
   };
 }
 
 export async function ensureTable(tableName = config.tableName): Promise<void> {
   try {
-    await dynamoClient.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await dynamoClient.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table kept from before the change stream existed gets it now.
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await dynamoClient.send(
+        new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } }),
+      );
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;

@@ -6,6 +6,7 @@ import { routeFor, type HandlerName, type RouteDefinition } from '../routes';
 import { config } from './config';
 import { AppError, INTERNAL_ERROR, badRequest, forbidden, notFound, unauthorized } from './errors';
 import { logger } from './logger';
+import { count, publish } from './metrics';
 import { verifySessionToken, type Session } from './session-token';
 import { emptyQuery, parseInput, type Schema } from './validation';
 import { isTransientDataError } from './transient';
@@ -112,9 +113,12 @@ function errorResponses(handlerName: string): middy.MiddlewareObj<Event, APIGate
         logger.error('unhandled error', error);
         request.response = errorResult(500, INTERNAL_ERROR);
       }
+      if ((request.response?.statusCode ?? 500) >= 500) count('ServerError');
+      publish();
       logger.resetKeys();
     },
     after: async () => {
+      publish();
       logger.resetKeys();
     },
   };

@@ -1,4 +1,5 @@
-import { Idempotency, Subscription } from '../../src/features/canteen/entities';
+import { Subscription } from '../../src/features/canteen/entities';
+import { IdempotencyRecord } from '../../src/store/idempotency';
 import { bind } from '../support/seed';
 import { runStandingOrders } from '../../src/features/canteen/standing-orders';
 import { errorCode, useApi } from '../support/api';
@@ -180,7 +181,7 @@ describe('one standing order never stops the run for the others', () => {
   test('an unexpected failure of one standing order is recorded as an error and the run goes on', async () => {
     const { world, ids } = await threeSubscribers();
     // A stored answer for the job's key that points at no order: the replay of this one fails.
-    await Idempotency.put({ scope: 'job#standing-orders', key: `${ids[world.elder.elderId]}-${TUESDAY}-lunch`, fingerprint: 'x', orderId: 'missing-order', expiresAt: 4_000_000_000 }).go();
+    await IdempotencyRecord.put({ scope: 'job#standing-orders', key: `${ids[world.elder.elderId]}-${TUESDAY}-lunch`, fingerprint: 'x', resultId: 'missing-order', expiresAt: 4_000_000_000 }).go();
 
     const summary = await runStandingOrders(TUESDAY);
 

@@ -1,7 +1,8 @@
 import { createServer, connect, type Server } from 'node:net';
 import { useApi, tokenFor, errorCode, type ApiResponse } from '../support/api';
 import { dynamoClient } from '../../src/store/client';
-import { getMenu, ordersOfMeal, getIdempotencyRecord } from '../../src/features/canteen/data';
+import { getMenu, ordersOfMeal } from '../../src/features/canteen/data';
+import { IdempotencyRecord } from '../../src/store/idempotency';
 import { setClock } from '../../src/platform/clock';
 import { actors, createWorld, NOW, randomKey } from './world';
 import { tally } from './tally';
@@ -75,7 +76,7 @@ test('an order whose transaction is throttled writes nothing, and its retry afte
   // Nothing half-written: no seat taken, no order, no idempotency record.
   expect((await getMenu('demo-centre-xueyuan', '2030-01-10', 'lunch'))!.seatsTaken).toBe(before);
   expect((await ordersOfMeal('demo-centre-xueyuan', '2030-01-10', 'lunch')).filter((o) => o.elderId === actors.elder)).toEqual([]);
-  expect(await getIdempotencyRecord(actors.elder, key)).toBeUndefined();
+  expect((await IdempotencyRecord.get({ scope: `caller#${actors.elder}`, key }).go()).data).toBeNull();
 
   injection.fault = undefined;
   const retried = await api.as(token).post(`/elders/${actors.elder}/orders`, order(key));

@@ -17,7 +17,7 @@ class ReliabilityReporter {
 
   onRunComplete(_contexts, results) {
     const totals = { routesCovered: 0, matrixCells: 0, fuzzCases: 0, racesRun: 0, faultsInjected: 0, tokenCases: 0 };
-    let files = [];
+    let files;
     try {
       files = readdirSync(this.folder);
     } catch {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 // Integration tests start servers and run races; jest reads the timeout only from a setup file.
 jest.setTimeout(30_000);
@@ -11,6 +11,13 @@ jest.setTimeout(30_000);
 const endpoint = process.env.YILIN_TEST_DYNAMODB_ENDPOINT;
 if (!endpoint) throw new Error('YILIN_TEST_DYNAMODB_ENDPOINT is not set: run the integration project through jest, which starts DynamoDB Local');
 
+/** A session-token key pair made for this file: no private key is ever written down. */
+const tokenKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
 const fileName = basename(expect.getState().testPath ?? 'test', '.test.ts').replace(/[^A-Za-z0-9_.-]/g, '-');
 
 Object.assign(process.env, {
@@ -18,7 +25,8 @@ Object.assign(process.env, {
   TABLE_NAME: `yilin-test-${fileName}-${randomBytes(4).toString('hex')}`,
   DYNAMODB_ENDPOINT: endpoint,
   AWS_REGION: 'cn-north-1',
-  TOKEN_SECRET: 'integration-test-token-secret-0123456789abcdef',
+  TOKEN_PRIVATE_KEY: tokenKeys.privateKey,
+  TOKEN_PUBLIC_KEY: tokenKeys.publicKey,
   WECHAT_APPID: 'wx-test-appid',
   WECHAT_SECRET: 'wechat-test-secret',
   // Nothing listens here; files that sign in with WeChat start the fake and point this at it.
@@ -26,6 +34,7 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
   // Lambda runs Node 22; the SDK's notice about running tests on Node 20 is noise here.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });
 
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../../local/dynamodb'
 export const ENDPOINT_VARIABLE = 'YILIN_TEST_DYNAMODB_ENDPOINT';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __yilinDynamoDbLocal: DynamoDbLocal | undefined;
 }
 

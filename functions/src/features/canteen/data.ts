@@ -1,8 +1,10 @@
 import type { Fulfilment, Meal, OrderStatus } from './rules/canteen';
-import { CentrePricing, Idempotency, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './entities';
+import { CentrePricing, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './entities';
+import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
+import { giveBackUnit, holdLock, releaseLock, takeUnit, type Unit } from '../../store/reservation';
+import { writeTogether } from '../../store/transactions';
 import { defaultPriceRules, type PriceRules } from './rules/pricing';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../store/errors';
-import { data } from '../../entities';
 
 // ---- prices ----
 export async function priceRulesOf(centreId: string): Promise<{ rules: PriceRules; custom: boolean }> {
@@ -90,73 +92,32 @@ export async function ordersOfElderBetween(elderId: string, from: string, to: st
   return orders;
 }
 
-export async function getIdempotencyRecord(scope: string, key: string) {
-  const { data: record } = await Idempotency.get({ scope, key }).go();
-  return record ?? undefined;
-}
+export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed';
 
-export type PlaceOutcome = 'placed' | 'sold-out' | 'already-ordered' | 'duplicate-request' | 'menu-changed' | 'contended';
-
-type CancellationReason = { rejected: boolean; code?: string };
-const CONFLICT_RETRIES = 3;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The menu's seats or delivery places, taken one at a time while the menu is as it was read. */
+const mealUnit = (menu: MenuItem, fulfilment: Fulfilment): Unit =>
+  fulfilment === 'delivery'
+    ? { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'deliveriesTaken', capacity: menu.deliveryCapacity, unchanged: { deliveryCapacity: menu.deliveryCapacity, cutoffAt: menu.cutoffAt } }
+    : { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'seatsTaken', capacity: menu.seatCapacity, unchanged: { seatCapacity: menu.seatCapacity, cutoffAt: menu.cutoffAt } };
 
 /**
- * Places an order as one transaction of four writes: take a seat (or a delivery slot) on the menu
- * only while one is left and the menu is unchanged; claim the elder's one slot for this meal; store
- * the order; remember the idempotency key. Either all happen or none does.
+ * Places an order as one transaction: take a seat (or a delivery place) on the menu only while one is
+ * left and the menu is unchanged; hold the elder's one slot for this meal; store the order; remember the
+ * idempotency key. Either all happen or none does.
  */
-export async function placeOrderAtomically(
-  order: OrderItem,
-  menu: MenuItem,
-  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
-): Promise<PlaceOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    const reasons = await tryPlaceOrder(order, menu, idempotency);
-    if (reasons === undefined) return 'placed';
-    const [menuResult, slotResult, , keyResult] = reasons;
-    // Another transaction touched the same items at the same moment (real DynamoDB reports this as
-    // TransactionConflict, not as a failed condition): nothing was written, so try again shortly.
-    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
-      if (attempt >= CONFLICT_RETRIES) return 'contended';
-      await pause(20 + Math.random() * 60 * (attempt + 1));
-      continue;
-    }
-    if (keyResult?.code === 'ConditionalCheckFailed') return 'duplicate-request';
-    if (slotResult?.code === 'ConditionalCheckFailed') return 'already-ordered';
-    if (menuResult?.code === 'ConditionalCheckFailed') {
-      const current = await getMenu(menu.centreId, menu.date, menu.meal);
-      const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
-      return unchanged ? 'sold-out' : 'menu-changed';
-    }
-    throw new Error(`Order transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
-  }
-}
-
-/** One attempt of the order transaction; the cancellation reasons when it was cancelled. */
-async function tryPlaceOrder(
-  order: OrderItem,
-  menu: MenuItem,
-  idempotency: { scope: string; key: string; fingerprint: string; expiresAt: number },
-): Promise<CancellationReason[] | undefined> {
-  const delivery = order.fulfilment === 'delivery';
-  const result = await data.transaction
-    .write(({ Menu: menus, OrderSlot: slots, Order: orders, Idempotency: keys }) => [
-      menus
-        .update({ centreId: menu.centreId, date: menu.date, meal: menu.meal })
-        .add(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
-        .where((attr, op) =>
-          delivery
-            ? `${op.lt(attr.deliveriesTaken, menu.deliveryCapacity)} AND ${op.eq(attr.deliveryCapacity, menu.deliveryCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`
-            : `${op.lt(attr.seatsTaken, menu.seatCapacity)} AND ${op.eq(attr.seatCapacity, menu.seatCapacity)} AND ${op.eq(attr.cutoffAt, menu.cutoffAt)}`,
-        )
-        .commit(),
-      slots.create({ elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }).commit(),
-      orders.create(order).commit(),
-      keys.create({ ...idempotency, orderId: order.orderId }).commit(),
-    ])
-    .go();
-  return result.canceled ? (result.data as CancellationReason[]) : undefined;
+export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, idempotency: IdempotencyClaim, nowSeconds: number): Promise<PlaceOutcome> {
+  const outcome = await writeTogether({
+    seat: takeUnit(mealUnit(menu, order.fulfilment)),
+    slot: holdLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }),
+    order: ({ Order: orders }) => orders.create(order).commit(),
+    request: rememberRequest(idempotency, order.orderId, nowSeconds),
+  });
+  if (outcome.written) return 'placed';
+  if (outcome.failed.includes('request')) return 'duplicate-request';
+  if (outcome.failed.includes('slot')) return 'already-ordered';
+  const current = await getMenu(menu.centreId, menu.date, menu.meal);
+  const unchanged = current && current.seatCapacity === menu.seatCapacity && current.deliveryCapacity === menu.deliveryCapacity && current.cutoffAt === menu.cutoffAt;
+  return unchanged ? 'sold-out' : 'menu-changed';
 }
 
 export interface StatusChange {
@@ -183,26 +144,18 @@ export async function changeOrderStatus(order: OrderItem, change: StatusChange):
 
 /** Cancels and gives the seat back and frees the elder's slot for this meal, all in one transaction. */
 export async function cancelOrderAtomically(order: OrderItem, change: StatusChange): Promise<'cancelled' | 'stale'> {
-  const delivery = order.fulfilment === 'delivery';
-  const result = await data.transaction
-    .write(({ Menu: menus, OrderSlot: slots, Order: orders }) => [
+  const outcome = await writeTogether({
+    order: ({ Order: orders }) =>
       orders
         .patch({ orderId: order.orderId })
         .set({ status: 'cancelled', updatedAt: change.at })
         .append({ timeline: [{ status: 'cancelled', at: change.at, byUserId: change.byUserId, byName: change.byName }] })
         .where((attr, op) => op.eq(attr.status, order.status))
         .commit(),
-      menus
-        .update({ centreId: order.centreId, date: order.date, meal: order.meal })
-        .subtract(delivery ? { deliveriesTaken: 1 } : { seatsTaken: 1 })
-        .commit(),
-      slots
-        .delete({ elderId: order.elderId, date: order.date, meal: order.meal })
-        .where((attr, op) => op.eq(attr.orderId, order.orderId))
-        .commit(),
-    ])
-    .go();
-  return result.canceled ? 'stale' : 'cancelled';
+    seat: giveBackUnit({ entity: 'Menu', key: { centreId: order.centreId, date: order.date, meal: order.meal }, counter: order.fulfilment === 'delivery' ? 'deliveriesTaken' : 'seatsTaken' }),
+    slot: releaseLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal }, 'orderId', order.orderId),
+  });
+  return outcome.written ? 'cancelled' : 'stale';
 }
 
 // ---- standing orders ----
@@ -221,48 +174,31 @@ export async function subscriptionsOfCentre(centreId: string): Promise<Subscript
  * below `limit`) and one slot per weekday for its meal (only if free), so parallel requests can neither
  * pass the limit nor overlap.
  */
-export async function createSubscription(item: SubscriptionItem, limit: number): Promise<'created' | 'limit-reached' | 'overlaps' | 'contended'> {
-  for (let attempt = 0; ; attempt++) {
-    const result = await data.transaction
-      .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
-        counts
-          .update({ elderId: item.elderId })
-          .add({ count: 1 })
-          .where((attr, op) => `${op.notExists(attr.count)} OR ${op.lt(attr.count, limit)}`)
-          .commit(),
-        ...item.weekdays.map((weekday) =>
-          slots.create({ elderId: item.elderId, meal: item.meal, weekday, subscriptionId: item.subscriptionId }).commit(),
-        ),
-        subscriptions.create(item).commit(),
-      ])
-      .go();
-    if (!result.canceled) return 'created';
-    const reasons = result.data as CancellationReason[];
-    if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
-      if (attempt >= CONFLICT_RETRIES) return 'contended';
-      await pause(20 + Math.random() * 60 * (attempt + 1));
-      continue;
-    }
-    if (reasons[0]?.code === 'ConditionalCheckFailed') return 'limit-reached';
-    if (reasons.slice(1, -1).some((reason) => reason.code === 'ConditionalCheckFailed')) return 'overlaps';
-    throw new Error(`Subscription transaction cancelled: ${reasons.map((reason) => reason.code ?? 'None').join(',')}`);
-  }
+export async function createSubscription(item: SubscriptionItem, limit: number): Promise<'created' | 'limit-reached' | 'overlaps'> {
+  const outcome = await writeTogether({
+    count: ({ SubscriptionCount: counts }) =>
+      counts
+        .update({ elderId: item.elderId })
+        .add({ count: 1 })
+        .where((attr, op) => `${op.notExists(attr.count)} OR ${op.lt(attr.count, limit)}`)
+        .commit(),
+    days: item.weekdays.map((weekday) => holdLock('SubscriptionSlot', { elderId: item.elderId, meal: item.meal, weekday, subscriptionId: item.subscriptionId })),
+    subscription: ({ Subscription: subscriptions }) => subscriptions.create(item).commit(),
+  });
+  if (outcome.written) return 'created';
+  return outcome.failed.includes('count') ? 'limit-reached' : 'overlaps';
 }
 
 /** Deletes a standing order with its slots, and counts it out, in one transaction. */
 export async function deleteSubscription(elderId: string, subscriptionId: string): Promise<boolean> {
   const { data: item } = await Subscription.get({ elderId, subscriptionId }).go();
   if (!item) return false;
-  const result = await data.transaction
-    .write(({ Subscription: subscriptions, SubscriptionCount: counts, SubscriptionSlot: slots }) => [
-      subscriptions.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).commit(),
-      counts.update({ elderId }).subtract({ count: 1 }).commit(),
-      ...item.weekdays.map((weekday) =>
-        slots.delete({ elderId, meal: item.meal, weekday }).where((attr, op) => op.eq(attr.subscriptionId, subscriptionId)).commit(),
-      ),
-    ])
-    .go();
-  return !result.canceled;
+  const outcome = await writeTogether({
+    subscription: ({ Subscription: subscriptions }) => subscriptions.delete({ elderId, subscriptionId }).where((attr, op) => op.exists(attr.subscriptionId)).commit(),
+    count: ({ SubscriptionCount: counts }) => counts.update({ elderId }).subtract({ count: 1 }).commit(),
+    days: item.weekdays.map((weekday) => releaseLock('SubscriptionSlot', { elderId, meal: item.meal, weekday }, 'subscriptionId', subscriptionId)),
+  });
+  return outcome.written;
 }
 
 export async function recordStandingRun(run: { subscriptionId: string; date: string; meal: Meal; outcome: (typeof standingRunOutcomes)[number]; message: string; orderId?: string; at: string }) {

@@ -11,7 +11,6 @@ import { dietary } from '../people/entities';
  *  - order by id; a centre's orders by date and meal, for the day's board and the month's statement (gsi1);
  *    an elder's orders by date (gsi2)
  *  - one order per elder per meal: the order slot item, created in the same transaction as the order
- *  - an idempotency record per elder and client key, expiring after a week
  *  - standing orders of an elder (primary) and of a centre (gsi1); the outcome of each scheduled run;
  *    the count of an elder's standing orders and one slot per meal and weekday, kept in the same transaction
  */
@@ -110,21 +109,6 @@ export const OrderSlot = new Entity(
       orderId: { type: 'string', required: true },
     },
     indexes: { byElderMeal: primary(['elderId'], ['date', 'meal']) },
-  },
-  { table, client },
-);
-
-export const Idempotency = new Entity(
-  {
-    model: { entity: 'idempotency', version: '1', service },
-    attributes: {
-      scope: { type: 'string', required: true },
-      key: { type: 'string', required: true },
-      fingerprint: { type: 'string', required: true },
-      orderId: { type: 'string', required: true },
-      expiresAt: { type: 'number', required: true },
-    },
-    indexes: { byKey: primary(['scope', 'key']) },
   },
   { table, client },
 );

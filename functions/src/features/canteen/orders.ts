@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, markTooEarly, mealNames, meals, nextStatuses, orderStatusNames, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from './rules/canteen';
 import { may, relationTo, type Action } from '../../access/policy';
@@ -6,7 +5,6 @@ import { mealPriceFor, type PriceRules } from './rules/pricing';
 import {
   cancelOrderAtomically,
   changeOrderStatus,
-  getIdempotencyRecord,
   getMenu,
   getOrder,
   menusBetween,
@@ -19,7 +17,9 @@ import type { MenuItem, OrderItem } from './entities';
 import type { ElderItem } from '../people/entities';
 import { isBound } from '../people/data/bindings';
 import { businessDate, clock, epochSeconds } from '../../platform/clock';
-import { badRequest, conflict, notFound, unavailable } from '../../platform/errors';
+import { count } from '../../platform/metrics';
+import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
+import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../../schemas/canteen';
 import { subscriptionViewsOf } from './subscription-views';
@@ -29,7 +29,6 @@ import { loadElderFor } from '../people/elders';
 import { menuView, orderView } from './views';
 import { elderSummaryView } from '../people/views';
 
-const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
 const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
 const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订单。');
@@ -103,20 +102,11 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
   return { elder: elderSummaryView(elder, community), centreName: centre, days };
 }
 
-/**
- * Idempotency keys live in the key space of whoever sends them: each caller's own, and one per server
- * job that no client can write into, so nobody can take or spoil another's key.
- */
-export const callerKeySpace = (userId: string) => `caller#${userId}`;
-export const jobKeySpace = (job: string) => `job#${job}`;
-
-async function replay(scope: string, key: string, fingerprint: string): Promise<PlaceOrderResponse | undefined> {
-  const record = await getIdempotencyRecord(scope, key);
-  if (!record) return undefined;
-  if (record.fingerprint !== fingerprint) {
-    throw conflict('IDEMPOTENCY_KEY_REUSED', '这个请求编号已用于另一份订单，请刷新后重新下单。');
-  }
-  const order = await getOrder(record.orderId);
+/** The answer to a request already placed under its key, if any (409 when the key was used for another). */
+async function replay(claim: IdempotencyClaim): Promise<PlaceOrderResponse | undefined> {
+  const orderId = await earlierResult(claim);
+  if (!orderId) return undefined;
+  const order = await getOrder(orderId);
   if (!order) throw new Error('Idempotency record points at a missing order');
   return { order: orderView(order), replayed: true };
 }
@@ -128,19 +118,23 @@ export interface Orderer {
   keySpace?: string;
 }
 
-const keySpaceOf = (by: Orderer) => by.keySpace ?? callerKeySpace(by.userId);
+/** The request's idempotency claim: the key in the orderer's key space, and the whole request for this elder. */
+const claimOf = (elderId: string, input: PlaceOrderInput, by: Orderer): IdempotencyClaim => ({
+  scope: by.keySpace ?? callerKeySpace(by.userId),
+  key: input.idempotencyKey,
+  // The same key with another note is another request: an allergy warning is never dropped.
+  fingerprint: fingerprintOf([elderId, input.date, input.meal, input.fulfilment, input.note ?? '']),
+});
 
 /** The answer to an order request already placed under this idempotency key, if any. */
-export const replayOrder = (elderId: string, input: PlaceOrderInput, by: Orderer) =>
-  replay(keySpaceOf(by), input.idempotencyKey, orderFingerprint(elderId, input));
+export const replayOrder = (elderId: string, input: PlaceOrderInput, by: Orderer) => replay(claimOf(elderId, input, by));
 
 /**
  * Places an order for an elder the caller may order for; every check before the one atomic write.
  * Callers look for an earlier answer first ({@link replayOrder}), so a retry after the cutoff still gets it.
  */
 export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
-  const fingerprint = orderFingerprint(elder.elderId, input);
-  const keySpace = keySpaceOf(by);
+  const claim = claimOf(elder.elderId, input, by);
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');
   const [menu, { rules }] = await Promise.all([getMenu(elder.centreId, input.date, input.meal), priceRulesOf(elder.centreId)]);
@@ -179,17 +173,13 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
     updatedAt: at,
     timeline: [{ status: 'placed', at, byUserId: by.userId, byName: by.name }],
   };
-  const outcome = await placeOrderAtomically(order, menu, {
-    scope: keySpace,
-    key: input.idempotencyKey,
-    fingerprint,
-    expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS,
-  });
+  const outcome = await placeOrderAtomically(order, menu, claim, epochSeconds(now));
   switch (outcome) {
     case 'placed':
+      count('OrderPlaced');
       return { order: orderView(order), replayed: false };
     case 'duplicate-request': {
-      const repeated = await replay(keySpace, input.idempotencyKey, fingerprint);
+      const repeated = await replay(claim);
       if (repeated) return repeated;
       throw new Error('Duplicate request without a stored answer');
     }
@@ -199,16 +189,8 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
       throw conflict('SOLD_OUT', `已订满：${input.date} 的${mealNames[input.meal]}${fulfilmentNames[input.fulfilment]}名额没有了。`);
     case 'menu-changed':
       throw conflict('MENU_CHANGED', '菜单刚刚有更新，请刷新后再订。');
-    case 'contended':
-      throw unavailable('SERVICE_BUSY', '订餐的人太多了，请稍等几秒再试。');
   }
 }
-
-/** The whole request (for this elder) under one key: the same key with another note is another request. */
-const orderFingerprint = (elderId: string, input: PlaceOrderInput) =>
-  createHash('sha256')
-    .update(JSON.stringify([elderId, input.date, input.meal, input.fulfilment, input.note ?? '']))
-    .digest('base64url');
 
 export async function placeOrder(session: Session, elderId: string, input: PlaceOrderInput): Promise<PlaceOrderResponse> {
   // Three independent reads at once: whether the caller may order for this elder, the caller's name

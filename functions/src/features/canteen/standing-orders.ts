@@ -5,13 +5,14 @@ import type { SubscriptionItem } from './entities';
 import { getElder } from '../people/data/elders';
 import { County } from '../people/entities';
 import { centresOfCounty } from '../people/data/org';
-import { AppError, badRequest, conflict, notFound, unavailable } from '../../platform/errors';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
 import { businessDate, clock, isoNow } from '../../platform/clock';
 import { logger } from '../../platform/logger';
 import type { Session } from '../../platform/session-token';
 import type { SubscriptionInput, SubscriptionView } from '../../schemas/canteen';
 import { loadElderFor } from '../people/elders';
-import { jobKeySpace, placeOrderFor, replayOrder, type Orderer } from './orders';
+import { jobKeySpace } from '../../store/idempotency';
+import { placeOrderFor, replayOrder, type Orderer } from './orders';
 import { subscriptionView, subscriptionViewsOf } from './subscription-views';
 
 /** Standing orders (长期订餐): an elder subscribes to, say, weekday lunches; a daily job orders the next day. */
@@ -42,8 +43,6 @@ export async function subscribe(session: Session, elderId: string, input: Subscr
       throw badRequest('TOO_MANY_SUBSCRIPTIONS', `最多设置 ${MAX_SUBSCRIPTIONS} 个长期订餐。`);
     case 'overlaps':
       throw conflict('SUBSCRIPTION_OVERLAPS', '这些日子的这一餐已经设置过长期订餐了。');
-    case 'contended':
-      throw unavailable('SERVICE_BUSY', '系统繁忙，请稍等几秒再试。');
   }
   return { subscription: await subscriptionView(item) };
 }

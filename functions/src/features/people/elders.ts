@@ -61,7 +61,7 @@ export async function verifyElder(session: Session, elderId: string, input: Veri
     { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
     { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
   );
-  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: (await actorName(session)) || '社区工作者' }, isoNow());
+  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: (await actorName(session)) || '社区工作者', role: session.role }, isoNow());
   if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
   return getElderDetail(session, elderId);
 }

@@ -13,7 +13,6 @@ import { client, gsi1, primary, service, table } from '../../store/keys';
  *  - elder by id; elders of a community (gsi1)
  *  - bindings of an elder (primary); elders bound to a family member (gsi1)
  *  - binding code by code (TTL-expired); an elder's live code of each purpose (primary)
- *  - verification history of an elder (primary)
  */
 export const County = new Entity(
   {
@@ -141,25 +140,6 @@ export const Elder = new Entity(
   { table, client },
 );
 
-/** Who changed a verified field of an elder's profile, when, from what to what. */
-export const VerificationChange = new Entity(
-  {
-    model: { entity: 'verificationChange', version: '1', service },
-    attributes: {
-      elderId: { type: 'string', required: true },
-      changeId: { type: 'string', required: true },
-      field: { type: ['birthDate', 'subsidyCategory', 'mobilityLimited'] as const, required: true },
-      from: { type: 'string' },
-      to: { type: 'string', required: true },
-      byUserId: { type: 'string', required: true },
-      byName: { type: 'string', required: true },
-      at: { type: 'string', required: true },
-    },
-    indexes: { byElder: primary(['elderId'], ['changeId']) },
-  },
-  { table, client },
-);
-
 export const Binding = new Entity(
   {
     model: { entity: 'binding', version: '1', service },
@@ -224,4 +204,3 @@ export const LiveCode = new Entity(
 export type ElderItem = EntityItem<typeof Elder>;
 export type UserItem = EntityItem<typeof User>;
 export type BindingItem = EntityItem<typeof Binding>;
-export type VerificationChangeItem = EntityItem<typeof VerificationChange>;

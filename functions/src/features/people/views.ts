@@ -1,7 +1,8 @@
 import { ageOn } from './rules/age';
 import { businessDate } from '../../platform/clock';
 import type { ElderProfile, ElderSummary, VerificationChange } from '../../schemas/people';
-import type { ElderItem, VerificationChangeItem } from './entities';
+import type { ElderItem } from './entities';
+import type { FactChangeRecord } from './data/elders';
 
 /** Turns stored items into the shapes the API promises (see schemas/api.ts). */
 export function elderProfileView(elder: ElderItem, communityName: string): ElderProfile {
@@ -38,11 +39,11 @@ export function elderSummaryView(elder: ElderItem, communityName: string): Elder
   };
 }
 
-export function verificationChangeView(change: VerificationChangeItem): VerificationChange {
+export function verificationChangeView(change: FactChangeRecord): VerificationChange {
   const value = (raw: string | undefined) => (change.field === 'mobilityLimited' && raw !== undefined ? raw === 'true' : raw ?? null);
   return {
     field: change.field,
-    from: value(change.from),
+    from: value(change.from ?? undefined),
     to: value(change.to) as string | boolean,
     byUserId: change.byUserId,
     byName: change.byName,

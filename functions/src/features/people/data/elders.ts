@@ -1,8 +1,8 @@
-import { ulid } from 'ulid';
 import type { FactChange } from '../rules/verification';
 import type { UpdateContactInput, VerificationInput } from '../../../schemas/people';
-import { Elder, VerificationChange, type ElderItem, type VerificationChangeItem } from '../entities';
-import { data } from '../../../entities';
+import { Elder, type ElderItem } from '../entities';
+import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
+import { writeTogether } from '../../../store/transactions';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 
 export async function getElder(elderId: string): Promise<ElderItem | undefined> {
@@ -38,18 +38,19 @@ export async function updateElderContact(elderId: string, changes: UpdateContact
 }
 
 /**
- * Writes the verified facts and one audit entry per changed field in one transaction, conditioned on
- * the profile being unchanged since it was read, so two workers verifying at once cannot interleave.
+ * Writes the verified facts and their audit event (each changed field before and after) in one
+ * transaction, conditioned on the profile being unchanged since it was read, so two workers verifying at
+ * once cannot interleave.
  */
 export async function applyVerification(
   elder: ElderItem,
   facts: VerificationInput,
   changes: FactChange[],
-  by: { userId: string; name: string },
+  by: Actor,
   at: string,
 ): Promise<'applied' | 'stale'> {
-  const result = await data.transaction
-    .write(({ Elder: elders, VerificationChange: history }) => [
+  const outcome = await writeTogether({
+    elder: ({ Elder: elders }) =>
       elders
         .patch({ elderId: elder.elderId })
         .set({
@@ -63,26 +64,40 @@ export async function applyVerification(
         })
         .where((attr, op) => op.eq(attr.updatedAt, elder.updatedAt))
         .commit(),
-      ...changes.map((change) =>
-        history
-          .create({
-            elderId: elder.elderId,
-            changeId: ulid(),
-            field: change.field,
-            from: change.from ?? undefined,
-            to: change.to,
-            byUserId: by.userId,
-            byName: by.name,
+    audit:
+      changes.length > 0
+        ? recordAudit({
+            subject: subjectOf('elder', elder.elderId),
+            concerns: elder.elderId,
+            action: VERIFY_ACTION,
+            by,
             at,
+            changes: changes.map((change) => ({ field: change.field, before: change.from ?? undefined, after: change.to })),
           })
-          .commit(),
-      ),
-    ])
-    .go();
-  return result.canceled ? 'stale' : 'applied';
+        : undefined,
+  });
+  return outcome.written ? 'applied' : 'stale';
 }
 
-export async function verificationHistory(elderId: string): Promise<VerificationChangeItem[]> {
-  const { data: changes } = await VerificationChange.query.byElder({ elderId }).go({ order: 'desc', limit: 50 });
-  return changes;
+const VERIFY_ACTION = 'elder.verify';
+
+/** Who changed which verified field, when, from what to what: newest first, from the audit trail. */
+export async function verificationHistory(elderId: string): Promise<FactChangeRecord[]> {
+  const events = await auditOf(subjectOf('elder', elderId), { action: VERIFY_ACTION });
+  return events.flatMap((event) =>
+    event.changes.map((change) => ({
+      field: change.field as FactChange['field'],
+      from: change.before ?? null,
+      to: change.after ?? '',
+      byUserId: event.actorId,
+      byName: event.actorName,
+      at: event.at,
+    })),
+  );
+}
+
+export interface FactChangeRecord extends FactChange {
+  byUserId: string;
+  byName: string;
+  at: string;
 }
