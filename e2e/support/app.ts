@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { DemoAccount, DemoAccountsResponse, MeResponse, SessionResponse } from '../../functions/src/schemas/people';
+import type { DemoAccount, DemoAccountsResponse, MeResponse, SessionResponse } from '@yilin/contract';
 import { currentScreen, waitForSettledPage } from './browser';
 
 /** Routes of the mini-program as its H5 build names them (see miniapp/src/app.config.ts). */

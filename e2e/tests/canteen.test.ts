@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ElderMenusResponse } from '../../functions/src/schemas/canteen';
+import type { ElderMenusResponse } from '@yilin/contract';
 import { ApiClient, goBack, routes, signInOnLoginPage, textOf, type Route } from '../support/app';
 import { currentScreen, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
 import { elderModeProblems } from '../support/elder-mode';

@@ -1,4 +1,4 @@
-import type { BindingView, Page as ListPage } from '../../functions/src/schemas/people';
+import type { BindingView, Page as ListPage } from '@yilin/contract';
 import { ApiClient, demoPeople, goBack, routes, signInOnLoginPage, signOut, tapThrough, textOf } from '../support/app';
 import { openPhone, type PhoneSession } from '../support/browser';
 import { useStackAndBrowser } from '../support/stack';

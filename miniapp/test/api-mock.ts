@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { SessionResponse } from '@yilin/functions/src/schemas/people'
-import type { Role } from '@yilin/functions/src/routes'
+import type { SessionResponse } from '@yilin/contract'
+import type { Role } from '@yilin/contract'
 import { saveSession } from '../src/lib/session'
 
 /** A fake API behind `Taro.request`: routes are `METHOD /path` (query string ignored). */

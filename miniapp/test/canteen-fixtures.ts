@@ -1,4 +1,4 @@
-import type { BoardOrderView, BoardResponse, ElderMealOffer, ElderMenusResponse, MenuView, OrderView } from '@yilin/functions/src/schemas/canteen'
+import type { BoardOrderView, BoardResponse, ElderMealOffer, ElderMenusResponse, MenuView, OrderView } from '@yilin/contract'
 import { summaryOf, elderWang } from './fixtures'
 import { addDays, chinaToday } from '../src/lib/format'
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { SessionResponse } from '@yilin/functions/src/schemas/people'
+import type { SessionResponse } from '@yilin/contract'
 import ClaimPage from '../src/pages/claim/index'
 import WorkerElderPage from '../src/worker/elder/index'
 import { currentSession, setCurrentElderId } from '../src/lib/session'

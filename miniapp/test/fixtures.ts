@@ -1,4 +1,4 @@
-import type { ElderProfile, ElderSummary } from '@yilin/functions/src/schemas/people'
+import type { ElderProfile, ElderSummary } from '@yilin/contract'
 
 export const elderWang: ElderProfile = {
   elderId: 'e-wang',

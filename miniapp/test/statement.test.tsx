@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import type { StatementResponse } from '@yilin/functions/src/schemas/canteen'
+import type { StatementResponse } from '@yilin/contract'
 import StatementPage from '../src/worker/statement/index'
 import { downloadCsv } from '../src/worker/statement/download'
 import { saveSession } from '../src/lib/session'

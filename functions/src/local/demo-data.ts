@@ -1,4 +1,4 @@
-import type { DietaryNeeds, EmergencyContact, SubsidyCategory } from '../schemas/common';
+import type { DietaryNeeds, EmergencyContact, SubsidyCategory } from '@yilin/contract';
 import type { Role } from '../routes';
 
 /**

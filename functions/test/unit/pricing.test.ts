@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ageOn } from '../../src/features/people/rules/age';
 import { defaultPriceRules, mealPriceFor, yuan, type PriceRule, type PriceRules, type PricingInput } from '../../src/features/canteen/rules/pricing';
-import type { SubsidyCategory } from '../../src/schemas/common';
+import type { SubsidyCategory } from '@yilin/contract';
 
 const mealDate = '2026-11-16';
 const standard = 1500;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isTaken, orderStatuses } from '../../src/features/canteen/rules/canteen';
 import { buildStatement, countedStatuses, countsNote, csvCell, isCounted, statementCsv, statementPeriod, type StatementAbout, type TakenMeal } from '../../src/features/canteen/rules/statement';
-import type { SubsidyCategory } from '../../src/schemas/common';
+import type { SubsidyCategory } from '@yilin/contract';
 
 const elders = [
   { elderId: 'e-wang', elderName: '王秀英' },

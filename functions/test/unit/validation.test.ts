@@ -8,11 +8,10 @@ import {
   UpdateContactBody,
   VerificationBody,
   WechatLoginBody,
-} from '../../src/schemas/people';
-import * as apiSchemas from '../../src/schemas/people';
-import * as canteenSchemas from '../../src/schemas/canteen';
-import { MenuBody, PlaceOrderBody } from '../../src/schemas/canteen';
-import { PhoneSchema } from '../../src/schemas/common';
+} from '@yilin/contract';
+import * as contract from '@yilin/contract';
+import { MenuBody, PlaceOrderBody } from '@yilin/contract';
+import { PhoneSchema } from '@yilin/contract';
 import type { Schema } from '../../src/platform/validation';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -368,7 +367,7 @@ describe('text fields: invisible and unsafe characters', () => {
 
   // Every string in every request body either goes through the text helper or is held to a strict format
   // (ids, codes, phone numbers, dates, times, enums); none lets an unsafe or blank-looking value through.
-  const bodies = Object.entries({ ...apiSchemas, ...canteenSchemas }).filter(([name]) => name.endsWith('Body')) as Array<[string, any]>;
+  const bodies = Object.entries(contract).filter(([name]) => name.endsWith('Body')) as Array<[string, any]>;
   function stringLeaves(schema: any, path: string): Array<[string, any]> {
     const def = schema._zod.def;
     switch (def.type) {

@@ -1,5 +1,5 @@
 import { subsidyCategoryNames, verificationChanges } from '../../src/features/people/rules/verification';
-import { subsidyCategories } from '../../src/schemas/common';
+import { subsidyCategories } from '@yilin/contract';
 
 const before = { birthDate: '1941-05-12', subsidyCategory: 'normal' as const, mobilityLimited: false };
 

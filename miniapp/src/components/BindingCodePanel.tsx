@@ -1,4 +1,4 @@
-import type { LiveCodeView } from '@yilin/functions/src/schemas/people'
+import type { LiveCodeView } from '@yilin/contract'
 import { createBindingCode, revokeBindingCode } from '../api'
 import { OneTimeCodePanel } from './OneTimeCodePanel'
 

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { ElderProfile } from '@yilin/functions/src/schemas/people'
+import type { ElderProfile } from '@yilin/contract'
 import { formatDate } from '../lib/format'
 import { mobilityText, subsidyCategoryNames } from '../lib/labels'
 import { Field } from './Field'

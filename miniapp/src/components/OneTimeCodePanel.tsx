@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { LiveCodeView } from '@yilin/functions/src/schemas/people'
+import type { LiveCodeView } from '@yilin/contract'
 import { messageOf } from '../api/client'
 import { Notice } from './Notice'
 import { OneTimeCode } from './OneTimeCode'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { OrderStatus } from '@yilin/functions/src/schemas/canteen'
+import type { OrderStatus } from '@yilin/contract'
 import { statusMarks, statusTone } from '../lib/canteen'
 
 /** An order's status as a mark and a word in a box; the colour only repeats what they say. */

@@ -1,4 +1,4 @@
-import type { ElderSummary } from '@yilin/functions/src/schemas/people'
+import type { ElderSummary } from '@yilin/contract'
 import { getMe } from '../api'
 import { currentElderId, currentUser, setCurrentElderId } from './session'
 

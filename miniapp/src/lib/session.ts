@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { SessionResponse, SessionUser } from '@yilin/functions/src/schemas/people'
+import type { SessionResponse, SessionUser } from '@yilin/contract'
 
 /** What the app remembers between launches: the signed-in person and, for family, whose affairs they are handling. */
 const SESSION_KEY = 'yilin.session'

@@ -2,7 +2,7 @@ import { addDays, defaultTimes, fulfilments, instantOf, isOpen, mealNames, meals
 import { changeOrderStatus, getMenu, ordersOfCentreBetween, ordersOfMeal } from './data';
 import { businessDate, clock } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
-import type { BoardResponse } from '../../schemas/canteen';
+import type { BoardResponse } from '@yilin/contract';
 import { actorName, assertCentreAccess } from '../people/actors';
 import { boardOrderView, menuView } from './views';
 

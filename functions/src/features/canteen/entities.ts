@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { fulfilments, meals, orderStatuses } from './rules/canteen';
-import { subsidyCategories } from '../../schemas/common';
-import { dishKinds } from '../../schemas/canteen';
+import { subsidyCategories } from '@yilin/contract';
+import { dishKinds } from '@yilin/contract';
 import { client, gsi1, gsi2, primary, service, table } from '../../store/keys';
 import { dietary } from '../people/entities';
 

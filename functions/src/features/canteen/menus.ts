@@ -3,7 +3,7 @@ import { createMenu, getMenu, menusBetween, updateMenu, type MenuFields } from '
 import { businessDate, isoNow } from '../../platform/clock';
 import { badRequest, conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { DishTag, MenuInput, MenuView } from '../../schemas/canteen';
+import type { DishTag, MenuInput, MenuView } from '@yilin/contract';
 import { assertCentreAccess } from '../people/actors';
 import { menuView } from './views';
 

@@ -21,7 +21,7 @@ import { count } from '../../platform/metrics';
 import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '../../schemas/canteen';
+import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
 import { actorName } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';

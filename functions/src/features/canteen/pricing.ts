@@ -1,7 +1,7 @@
 import { priceRulesOf, savePriceRules } from './data';
 import { isoNow } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
-import type { PricingInput, PricingResponse } from '../../schemas/canteen';
+import type { PricingInput, PricingResponse } from '@yilin/contract';
 import { assertCentreAccess } from '../people/actors';
 
 /**

@@ -9,7 +9,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors'
 import { businessDate, clock, isoNow } from '../../platform/clock';
 import { logger } from '../../platform/logger';
 import type { Session } from '../../platform/session-token';
-import type { SubscriptionInput, SubscriptionView } from '../../schemas/canteen';
+import type { SubscriptionInput, SubscriptionView } from '@yilin/contract';
 import { loadElderFor } from '../people/elders';
 import { jobKeySpace } from '../../store/idempotency';
 import { placeOrderFor, replayOrder, type Orderer } from './orders';

@@ -3,7 +3,7 @@ import { ordersOfCentreBetween } from './data';
 import { businessDate } from '../../platform/clock';
 import { badRequest } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { StatementResponse } from '../../schemas/canteen';
+import type { StatementResponse } from '@yilin/contract';
 import { assertCentreAccess } from '../people/actors';
 import { centreName } from '../people/places';
 

@@ -1,6 +1,6 @@
 import { recentRuns, subscriptionsOfElder } from './data';
 import type { SubscriptionItem } from './entities';
-import type { SubscriptionView } from '../../schemas/canteen';
+import type { SubscriptionView } from '@yilin/contract';
 
 /** A standing order as the app shows it, with the outcome of its last few runs. */
 export async function subscriptionView(item: SubscriptionItem): Promise<SubscriptionView> {

@@ -1,7 +1,7 @@
 import { fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses, orderStatusNames } from './rules/canteen';
 import type { MenuItem, OrderItem } from './entities';
 import { clock } from '../../platform/clock';
-import type { BoardOrderView, Dish, MenuView, OrderView } from '../../schemas/canteen';
+import type { BoardOrderView, Dish, MenuView, OrderView } from '@yilin/contract';
 
 export function menuView(menu: MenuItem): MenuView {
   return {

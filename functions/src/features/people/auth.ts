@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors';
 import { issueSessionToken } from '../../platform/session-token';
 import { code2Session } from '../../platform/wechat';
 import { demoUsers } from '../../local/demo-data';
-import type { DemoAccountsResponse, SessionResponse } from '../../schemas/people';
+import type { DemoAccountsResponse, SessionResponse } from '@yilin/contract';
 
 /** A person new to the app starts as a family member: the usual first user is a relative setting up for a parent. */
 const NEW_USER_ROLE = 'family' as const;

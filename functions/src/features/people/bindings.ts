@@ -5,7 +5,7 @@ import { getUser } from './data/users';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError, conflict, gone, notFound, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { BindingCodeResponse, BindingsPage, RedeemBindingResponse } from '../../schemas/people';
+import type { BindingCodeResponse, BindingsPage, RedeemBindingResponse } from '@yilin/contract';
 import { communityName } from './places';
 import { loadElderFor } from './elders';
 import { issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';

@@ -4,7 +4,7 @@ import { claimElderAccount, getUser } from './data/users';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError, conflict, gone, notFound, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { ClaimCodeResponse, SessionResponse } from '../../schemas/people';
+import type { ClaimCodeResponse, SessionResponse } from '@yilin/contract';
 import { sessionFor } from './auth';
 import { loadElderFor } from './elders';
 import { issueOneTimeCode, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';

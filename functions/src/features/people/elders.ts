@@ -7,7 +7,7 @@ import type { ElderItem } from './entities';
 import { businessDate, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '../../schemas/people';
+import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '@yilin/contract';
 import { actorName } from './actors';
 import { liveCodeView } from './one-time-codes';
 import { communityInfo, communityName } from './places';

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { subsidyCategories } from '../../schemas/common';
+import { subsidyCategories } from '@yilin/contract';
 import { roles } from '../../routes';
 import { client, gsi1, primary, service, table } from '../../store/keys';
 

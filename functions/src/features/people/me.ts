@@ -4,7 +4,7 @@ import { getUser } from './data/users';
 import { clock } from '../../platform/clock';
 import { unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { MeResponse } from '../../schemas/people';
+import type { MeResponse } from '@yilin/contract';
 import { centreName, communityInfo, communityName } from './places';
 import { elderProfileView, elderSummaryView } from './views';
 

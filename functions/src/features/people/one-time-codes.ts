@@ -3,7 +3,7 @@ import { giveBackAttempt, takeAttempt } from '../../store/attempts';
 import { createBindingCode, liveCodeOf, revokeLiveCode } from './data/bindings';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import type { BindingCodeResponse, LiveCodeView } from '../../schemas/people';
+import type { BindingCodeResponse, LiveCodeView } from '@yilin/contract';
 
 /**
  * One-time 6-digit codes, for both purposes: a family invitation (the elder's) and a claim code (a

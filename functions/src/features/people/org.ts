@@ -2,7 +2,7 @@ import { centresOfCounty, communitiesOfCentre, getCommunity, getCounty } from '.
 import { getUser } from './data/users';
 import { notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { OrgResponse } from '../../schemas/people';
+import type { OrgResponse } from '@yilin/contract';
 
 /** The admin sees the whole county; a worker sees the branch that leads to their own community. */
 export async function getOrg(session: Session): Promise<OrgResponse> {

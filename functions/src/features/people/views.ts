@@ -1,6 +1,6 @@
 import { ageOn } from './rules/age';
 import { businessDate } from '../../platform/clock';
-import type { ElderProfile, ElderSummary, VerificationChange } from '../../schemas/people';
+import type { ElderProfile, ElderSummary, VerificationChange } from '@yilin/contract';
 import type { ElderItem } from './entities';
 import type { FactChangeRecord } from './data/elders';
 

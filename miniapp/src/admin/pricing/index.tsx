@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import type { PricingInput } from '@yilin/functions/src/schemas/canteen'
+import type { PricingInput } from '@yilin/contract'
 import { getOrg, getPricing, setPricing } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'

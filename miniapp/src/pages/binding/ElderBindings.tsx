@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { BindingView } from '@yilin/functions/src/schemas/people'
+import type { BindingView } from '@yilin/contract'
 import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/functions/src/schemas/people'
+import type { ElderSummary } from '@yilin/contract'
 import { redeemBindingCode } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { ElderMealOffer, Fulfilment, OrderView } from '@yilin/functions/src/schemas/canteen'
+import type { ElderMealOffer, Fulfilment, OrderView } from '@yilin/contract'
 import { placeOrder } from '../../api'
 import { ApiError, messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { Dish, ElderMealOffer } from '@yilin/functions/src/schemas/canteen'
+import type { Dish, ElderMealOffer } from '@yilin/contract'
 import { StatusBadge } from '../../components/StatusBadge'
 import { dishKindNames, dishKindOrder, dishTagNames, fulfilmentNames, mealNames, relativeDay } from '../../lib/canteen'
 import { formatMonthDay, formatTime } from '../../lib/format'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderMealOffer, ElderMenusResponse, OrderView } from '@yilin/functions/src/schemas/canteen'
+import type { ElderMealOffer, ElderMenusResponse, OrderView } from '@yilin/contract'
 import { getElderMenus } from '../../api'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'

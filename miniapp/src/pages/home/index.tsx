@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { BindingView, ElderSummary, MeResponse } from '@yilin/functions/src/schemas/people'
+import type { BindingView, ElderSummary, MeResponse } from '@yilin/contract'
 import { getMe } from '../../api'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { OrderView } from '@yilin/functions/src/schemas/canteen'
+import type { OrderView } from '@yilin/contract'
 import { cancelOrder } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

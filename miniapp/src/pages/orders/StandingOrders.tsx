@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { Fulfilment, Meal, SubscriptionView } from '@yilin/functions/src/schemas/canteen'
+import type { Fulfilment, Meal, SubscriptionView } from '@yilin/contract'
 import { createSubscription, listSubscriptions, removeSubscription } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderProfile, MeResponse } from '@yilin/functions/src/schemas/people'
+import type { ElderProfile, MeResponse } from '@yilin/contract'
 import { getElder, getMe } from '../../api'
 import { ContactEditor } from '../../components/ContactEditor'
 import { ElderPage } from '../../components/ElderPage'

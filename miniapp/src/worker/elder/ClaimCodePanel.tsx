@@ -1,4 +1,4 @@
-import type { LiveCodeView } from '@yilin/functions/src/schemas/people'
+import type { LiveCodeView } from '@yilin/contract'
 import { createClaimCode, revokeClaimCode } from '../../api'
 import { OneTimeCodePanel } from '../../components/OneTimeCodePanel'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Picker, View } from '@tarojs/components'
-import type { ElderDetailResponse, ElderProfile } from '@yilin/functions/src/schemas/people'
+import type { ElderDetailResponse, ElderProfile } from '@yilin/contract'
 import { verifyElder } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

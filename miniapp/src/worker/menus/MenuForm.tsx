@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { Dish, DishKind, DishTag, Meal, MenuInput, MenuView } from '@yilin/functions/src/schemas/canteen'
+import type { Dish, DishKind, DishTag, Meal, MenuInput, MenuView } from '@yilin/contract'
 import { publishMenu } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { Meal, MenuView } from '@yilin/functions/src/schemas/canteen'
+import type { Meal, MenuView } from '@yilin/contract'
 import { copyWeekMenus, getPricing, listCentreMenus } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'

@@ -1,4 +1,4 @@
-import type { SubsidyCategory } from '../../../schemas/common';
+import type { SubsidyCategory } from '@yilin/contract';
 import { orderStatusNames, type OrderStatus } from './canteen';
 import { subsidyCategoryNames } from '../../people/rules/verification';
 

@@ -1,5 +1,5 @@
 import type { FactChange } from '../rules/verification';
-import type { UpdateContactInput, VerificationInput } from '../../../schemas/people';
+import type { UpdateContactInput, VerificationInput } from '@yilin/contract';
 import { Elder, type ElderItem } from '../entities';
 import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { writeTogether } from '../../../store/transactions';

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { MealSlotQuery } from '../../../../schemas/canteen';
+import { MealSlotQuery } from '@yilin/contract';
 import { mealBoard } from '../../board';
 
 export const handler = httpHandler('canteen/board', { query: MealSlotQuery }, async ({ session, params, query }) => ({

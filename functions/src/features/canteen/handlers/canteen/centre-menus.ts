@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { MenusQuery } from '../../../../schemas/canteen';
+import { MenusQuery } from '@yilin/contract';
 import { centreMenus } from '../../menus';
 
 export const handler = httpHandler('canteen/centre-menus', { query: MenusQuery }, async ({ session, params, query }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { MealSlotBody } from '../../../../schemas/canteen';
+import { MealSlotBody } from '@yilin/contract';
 import { confirmAll } from '../../board';
 
 export const handler = httpHandler('canteen/confirm-all', { body: MealSlotBody }, async ({ session, params, body }) => ({

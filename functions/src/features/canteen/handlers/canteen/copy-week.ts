@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { CopyWeekBody } from '../../../../schemas/canteen';
+import { CopyWeekBody } from '@yilin/contract';
 import { copyWeek } from '../../menus';
 
 export const handler = httpHandler('canteen/copy-week', { body: CopyWeekBody }, async ({ session, params, body }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { PageQuery, pageLimit } from '../../../../schemas/people';
+import { PageQuery, pageLimit } from '@yilin/contract';
 import { elderOrders } from '../../orders';
 
 export const handler = httpHandler('canteen/elder-orders', { query: PageQuery }, async ({ session, params, query }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { PlaceOrderBody } from '../../../../schemas/canteen';
+import { PlaceOrderBody } from '@yilin/contract';
 import { placeOrder } from '../../orders';
 
 export const handler = httpHandler('canteen/place-order', { body: PlaceOrderBody }, async ({ session, params, body }) => {

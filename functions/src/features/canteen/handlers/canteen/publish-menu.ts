@@ -1,8 +1,8 @@
 import { notFound } from '../../../../platform/errors';
 import { httpHandler } from '../../../../platform/http';
 import { parseInput } from '../../../../platform/validation';
-import { DateSchema } from '../../../../schemas/common';
-import { MealSchema, MenuBody } from '../../../../schemas/canteen';
+import { DateSchema } from '@yilin/contract';
+import { MealSchema, MenuBody } from '@yilin/contract';
 import { publishMenu } from '../../menus';
 
 export const handler = httpHandler('canteen/publish-menu', { body: MenuBody }, async ({ session, params, body }) => {

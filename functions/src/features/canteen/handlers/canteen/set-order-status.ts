@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { SetStatusBody } from '../../../../schemas/canteen';
+import { SetStatusBody } from '@yilin/contract';
 import { setOrderStatus } from '../../orders';
 
 export const handler = httpHandler('canteen/set-order-status', { body: SetStatusBody }, async ({ session, params, body }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { PricingBody } from '../../../../schemas/canteen';
+import { PricingBody } from '@yilin/contract';
 import { setCentrePricing } from '../../pricing';
 
 export const handler = httpHandler('canteen/set-pricing', { body: PricingBody }, async ({ session, params, body }) => ({

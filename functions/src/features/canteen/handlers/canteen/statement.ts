@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { StatementQuery } from '../../../../schemas/canteen';
+import { StatementQuery } from '@yilin/contract';
 import { monthlyStatement, statementAsCsv, statementTitle } from '../../statement';
 
 /** RFC 5987 value for `filename*`: UTF-8, percent-encoded, including the characters encodeURIComponent keeps. */

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { SubscriptionBody } from '../../../../schemas/canteen';
+import { SubscriptionBody } from '@yilin/contract';
 import { subscribe } from '../../standing-orders';
 
 export const handler = httpHandler('canteen/subscribe', { body: SubscriptionBody }, async ({ session, params, body }) => ({

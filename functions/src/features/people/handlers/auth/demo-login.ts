@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { DemoLoginBody } from '../../../../schemas/people';
+import { DemoLoginBody } from '@yilin/contract';
 import { signInAsDemo } from '../../auth';
 
 export const handler = httpHandler('auth/demo-login', { body: DemoLoginBody }, async ({ body }) => ({

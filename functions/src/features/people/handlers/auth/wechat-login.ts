@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { WechatLoginBody } from '../../../../schemas/people';
+import { WechatLoginBody } from '@yilin/contract';
 import { signInWithWechat } from '../../auth';
 
 export const handler = httpHandler('auth/wechat-login', { body: WechatLoginBody }, async ({ body }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { PageQuery, pageLimit } from '../../../../schemas/people';
+import { PageQuery, pageLimit } from '@yilin/contract';
 import { listBindings } from '../../bindings';
 
 export const handler = httpHandler('bindings/list', { query: PageQuery }, async ({ session, params, query }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { RedeemBindingBody } from '../../../../schemas/people';
+import { RedeemBindingBody } from '@yilin/contract';
 import { redeemCode } from '../../bindings';
 
 export const handler = httpHandler('bindings/redeem', { body: RedeemBindingBody }, async ({ session, body }) => ({

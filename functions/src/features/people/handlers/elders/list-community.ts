@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { PageQuery, pageLimit } from '../../../../schemas/people';
+import { PageQuery, pageLimit } from '@yilin/contract';
 import { listCommunityElders } from '../../elders';
 
 export const handler = httpHandler('elders/list-community', { query: PageQuery }, async ({ session, params, query }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { UpdateContactBody } from '../../../../schemas/people';
+import { UpdateContactBody } from '@yilin/contract';
 import { updateContact } from '../../elders';
 
 export const handler = httpHandler('elders/update-contact', { body: UpdateContactBody }, async ({ session, params, body }) => ({

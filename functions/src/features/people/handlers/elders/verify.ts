@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { VerificationBody } from '../../../../schemas/people';
+import { VerificationBody } from '@yilin/contract';
 import { verifyElder } from '../../elders';
 
 export const handler = httpHandler('elders/verify', { body: VerificationBody }, async ({ session, params, body }) => ({

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../../platform/http';
-import { ClaimElderBody } from '../../../../schemas/people';
+import { ClaimElderBody } from '@yilin/contract';
 import { claimElderProfile } from '../../claims';
 
 export const handler = httpHandler('me/claim-elder', { body: ClaimElderBody }, async ({ session, body }) => ({

@@ -1,2 +1,0 @@
-/** Moved to the contract shared with the mini-program; import from '@yilin/contract'. */
-export * from '@yilin/contract';
