@@ -134,7 +134,11 @@ export interface OrderView {
   cutoffAt: string;
   /** The elder or family may still cancel (before the cutoff). */
   cancellable: boolean;
-  timeline: TimelineEntry[];
+  /**
+   * Who did what and when, from the audit trail: on the elder's orders, one order, and the answer to a
+   * change; not on the board or the week's menus.
+   */
+  timeline?: TimelineEntry[];
 }
 
 export interface BoardOrderView extends OrderView {

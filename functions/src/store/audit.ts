@@ -1,5 +1,5 @@
-import { Entity } from 'electrodb';
-import { ulid } from 'ulid';
+import { Entity, type EntityItem } from 'electrodb';
+import { monotonicFactory, ulid } from 'ulid';
 import { client, gsi1, primary, service, table } from './keys';
 import type { Part } from './transactions';
 
@@ -48,6 +48,8 @@ export const AuditEvent = new Entity(
   { table, client },
 );
 
+export type AuditEventItem = EntityItem<typeof AuditEvent>;
+
 export interface Actor {
   userId: string;
   name: string;
@@ -71,12 +73,15 @@ export interface AuditRecord {
 
 export const subjectOf = (kind: string, id: string) => `${kind}#${id}`;
 
+/** Event ids sort by time, and in the order written when two fall in the same millisecond. */
+const nextEventId = monotonicFactory();
+
 /** The part that writes the event, to go in the same transaction as the change it describes. */
 export const recordAudit = (record: AuditRecord): Part => ({ AuditEvent: events }) =>
   events
     .create({
       subject: record.subject,
-      eventId: ulid(Date.parse(record.at)),
+      eventId: nextEventId(Date.parse(record.at)),
       concerns: record.concerns,
       action: record.action,
       actorId: record.by.userId,
@@ -87,11 +92,20 @@ export const recordAudit = (record: AuditRecord): Part => ({ AuditEvent: events 
     })
     .commit();
 
+/** Events concerning one person (or centre) from a moment on, oldest first: one query. */
+export async function auditConcerning(concerns: string, since: string) {
+  const { data: events } = await AuditEvent.query
+    .byConcern({ concerns })
+    .gte({ eventId: ulid(Date.parse(since)).slice(0, 10) })
+    .go({ pages: 'all' });
+  return events;
+}
+
 /** A subject's events, newest first. */
 export async function auditOf(subject: string, options: { action?: string; limit?: number } = {}) {
   const { data: events } = await AuditEvent.query
     .bySubject({ subject })
     .where((attr, op) => (options.action ? op.eq(attr.action, options.action) : ''))
-    .go({ order: 'desc', limit: options.limit ?? 50 });
+    .go({ order: 'desc', limit: options.limit ?? 50, consistent: true });
   return events;
 }

@@ -1,6 +1,7 @@
 import { errorCode, useApi } from '../support/api';
 import { bind, createUser, uniqueId } from '../support/seed';
 import { Community } from '../../src/features/people/entities';
+import { timelineOf } from '../../src/features/canteen/data';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrder, storedOrdersOfMeal } from '../support/canteen-fixtures';
 
 const api = useApi();
@@ -91,7 +92,7 @@ describe('moving orders along the board', () => {
     expect(statusOf(world.orders.delivery.orderId)).toBe('confirmed');
     expect(statusOf(world.orders.cancelled.orderId)).toBe('cancelled');
     // the one confirmed earlier was not confirmed a second time
-    expect(stored.find((order) => order.orderId === world.orders.eatIn.orderId)?.timeline).toHaveLength(2);
+    expect(await timelineOf(world.orders.eatIn.orderId)).toHaveLength(2);
     expect((await board(world, world.worker.userId)).body.counts).toMatchObject({ pending: 0, total: 3 });
   });
 
@@ -190,8 +191,7 @@ describe('moving orders along the board', () => {
     ]);
     expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
     expect(responses.filter((response) => response.status === 409).map(errorCode)[0]).toMatch(/ORDER_CHANGED|STATUS_NOT_ALLOWED/);
-    const stored = await storedOrder(world.orders.eatIn.orderId);
-    expect(stored?.timeline.map((entry) => entry.status)).toEqual(['placed', 'confirmed']);
+    expect((await timelineOf(world.orders.eatIn.orderId)).map((event) => event.action)).toEqual(['order.placed', 'order.confirmed']);
   });
 });
 

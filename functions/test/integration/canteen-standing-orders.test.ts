@@ -1,4 +1,5 @@
 import { Subscription } from '../../src/features/canteen/entities';
+import { timelineOf } from '../../src/features/canteen/data';
 import { IdempotencyRecord } from '../../src/store/idempotency';
 import { bind } from '../support/seed';
 import { runStandingOrders } from '../../src/features/canteen/standing-orders';
@@ -51,7 +52,7 @@ describe('standing orders (长期订餐)', () => {
     const orders = await storedOrdersOfElder(world.elder.elderId);
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ date: TUESDAY, meal: 'lunch', fulfilment: 'eat_in', status: 'placed', priceFen: 800, placedBy: 'standing-order' });
-    expect(orders[0].timeline[0].byName).toBe('长期订餐');
+    expect((await timelineOf(orders[0].orderId))[0]).toMatchObject({ action: 'order.placed', actorName: '长期订餐', actorRole: 'job' });
     expect(await storedMenu(world.home.centreId, TUESDAY, 'lunch')).toMatchObject({ seatsTaken: 1 });
     const runs = await storedRuns(body.subscription.subscriptionId);
     expect(runs).toEqual([expect.objectContaining({ date: TUESDAY, meal: 'lunch', outcome: 'placed', orderId: orders[0].orderId })]);

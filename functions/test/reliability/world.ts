@@ -95,12 +95,12 @@ export async function createWorld(): Promise<void> {
 export async function freshPlacedOrder(elderId: string, date: string, meal: Meal): Promise<string> {
   for (const order of await ordersOfElderBetween(elderId, date, date)) {
     if (order.meal === meal && order.status !== 'cancelled') {
-      await cancelOrderAtomically(order, { to: 'cancelled', at: NOW, byUserId: 'reliability', byName: '测试' });
+      await cancelOrderAtomically(order, { at: NOW, by: { userId: 'reliability', name: '测试', role: 'worker' } });
     }
   }
   const elder = await getElder(elderId);
   if (!elder) throw new Error(`No elder ${elderId}`);
-  const { order } = await placeOrderFor(elder, { date, meal, fulfilment: 'eat_in', idempotencyKey: randomKey() }, { userId: 'reliability', name: '测试' });
+  const { order } = await placeOrderFor(elder, { date, meal, fulfilment: 'eat_in', idempotencyKey: randomKey() }, { userId: 'reliability', name: '测试', role: 'worker' });
   return order.orderId;
 }
 
@@ -108,7 +108,7 @@ export async function freshPlacedOrder(elderId: string, date: string, meal: Meal
 export async function clearOrders(elderId: string, date: string, meal: Meal): Promise<void> {
   for (const order of await ordersOfElderBetween(elderId, date, date)) {
     if (order.meal === meal && order.status !== 'cancelled') {
-      await cancelOrderAtomically(order, { to: 'cancelled', at: NOW, byUserId: 'reliability', byName: '测试' });
+      await cancelOrderAtomically(order, { at: NOW, by: { userId: 'reliability', name: '测试', role: 'worker' } });
     }
   }
 }

@@ -3,7 +3,7 @@ import { changeOrderStatus, getMenu, ordersOfCentreBetween, ordersOfMeal } from 
 import { businessDate, clock } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
 import type { BoardResponse } from '@yilin/contract';
-import { actorName, assertCentreAccess } from '../people/actors';
+import { actorOf, assertCentreAccess } from '../people/actors';
 import { boardOrderView, menuView } from './views';
 
 const statusOrder = new Map(orderStatuses.map((status, index) => [status, index]));
@@ -46,12 +46,12 @@ export async function mealBoard(session: Session, centreId: string, date: string
 export async function confirmAll(session: Session, centreId: string, date: string, meal: Meal): Promise<{ confirmed: number }> {
   await assertCentreAccess(session, centreId, 'centre.run');
   const pending = (await ordersOfMeal(centreId, date, meal)).filter((order) => order.status === 'placed');
-  const byName = await actorName(session);
+  const by = await actorOf(session);
   const at = clock.now().toISOString();
   let confirmed = 0;
   for (let start = 0; start < pending.length; start += 10) {
     const results = await Promise.all(
-      pending.slice(start, start + 10).map((order) => changeOrderStatus(order, { to: 'confirmed', at, byUserId: session.userId, byName })),
+      pending.slice(start, start + 10).map((order) => changeOrderStatus(order, { to: 'confirmed', at, by })),
     );
     confirmed += results.filter((result) => result !== 'stale').length;
   }

@@ -2,7 +2,8 @@ import type { Fulfilment, Meal, OrderStatus } from './rules/canteen';
 import { CentrePricing, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './entities';
 import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
 import { giveBackUnit, holdLock, releaseLock, takeUnit, type Unit } from '../../store/reservation';
-import { writeTogether } from '../../store/transactions';
+import { writeTogether, type Part } from '../../store/transactions';
+import { auditConcerning, auditOf, recordAudit, subjectOf, type AuditEventItem } from '../../store/audit';
 import { defaultPriceRules, type PriceRules } from './rules/pricing';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../store/errors';
 
@@ -100,16 +101,35 @@ const mealUnit = (menu: MenuItem, fulfilment: Fulfilment): Unit =>
     ? { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'deliveriesTaken', capacity: menu.deliveryCapacity, unchanged: { deliveryCapacity: menu.deliveryCapacity, cutoffAt: menu.cutoffAt } }
     : { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'seatsTaken', capacity: menu.seatCapacity, unchanged: { seatCapacity: menu.seatCapacity, cutoffAt: menu.cutoffAt } };
 
+/** Whoever moves an order on: the elder, a relative, a worker, or a job. */
+export interface OrderActor {
+  userId: string;
+  name: string;
+  role: string;
+}
+
+/** The audit event of an order reaching `status`: the order's timeline is read from these. */
+const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: string, before?: OrderStatus): Part =>
+  recordAudit({
+    subject: subjectOf('order', order.orderId),
+    concerns: order.elderId,
+    action: `order.${status}`,
+    by,
+    at,
+    changes: [{ field: 'status', before, after: status }],
+  });
+
 /**
  * Places an order as one transaction: take a seat (or a delivery place) on the menu only while one is
- * left and the menu is unchanged; hold the elder's one slot for this meal; store the order; remember the
- * idempotency key. Either all happen or none does.
+ * left and the menu is unchanged; hold the elder's one slot for this meal; store the order and its first
+ * audit event; remember the idempotency key. Either all happen or none does.
  */
-export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, idempotency: IdempotencyClaim, nowSeconds: number): Promise<PlaceOutcome> {
+export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, idempotency: IdempotencyClaim, nowSeconds: number, by: OrderActor): Promise<PlaceOutcome> {
   const outcome = await writeTogether({
     seat: takeUnit(mealUnit(menu, order.fulfilment)),
     slot: holdLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }),
     order: ({ Order: orders }) => orders.create(order).commit(),
+    event: orderEvent(order, 'placed', by, order.placedAt),
     request: rememberRequest(idempotency, order.orderId, nowSeconds),
   });
   if (outcome.written) return 'placed';
@@ -123,39 +143,55 @@ export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, ide
 export interface StatusChange {
   to: OrderStatus;
   at: string;
-  byUserId: string;
-  byName: string;
+  by: OrderActor;
 }
 
-/** Moves an order on, only from the status it was read in, so two workers cannot both move it. */
+/**
+ * Moves an order on, only from the status it was read in, so two workers cannot both move it; the
+ * audit event is written in the same transaction.
+ */
 export async function changeOrderStatus(order: OrderItem, change: StatusChange): Promise<OrderItem | 'stale'> {
-  try {
-    const { data: updated } = await Order.patch({ orderId: order.orderId })
-      .set({ status: change.to, updatedAt: change.at })
-      .append({ timeline: [{ status: change.to, at: change.at, byUserId: change.byUserId, byName: change.byName }] })
-      .where((attr, op) => op.eq(attr.status, order.status))
-      .go({ response: 'all_new' });
-    return updated as OrderItem;
-  } catch (error) {
-    if (isConditionFailure(error)) return 'stale';
-    throw error;
-  }
+  const outcome = await writeTogether({
+    order: ({ Order: orders }) =>
+      orders
+        .patch({ orderId: order.orderId })
+        .set({ status: change.to, updatedAt: change.at })
+        .where((attr, op) => op.eq(attr.status, order.status))
+        .commit(),
+    event: orderEvent(order, change.to, change.by, change.at, order.status),
+  });
+  return outcome.written ? { ...order, status: change.to, updatedAt: change.at } : 'stale';
 }
 
 /** Cancels and gives the seat back and frees the elder's slot for this meal, all in one transaction. */
-export async function cancelOrderAtomically(order: OrderItem, change: StatusChange): Promise<'cancelled' | 'stale'> {
+export async function cancelOrderAtomically(order: OrderItem, change: Omit<StatusChange, 'to'>): Promise<'cancelled' | 'stale'> {
   const outcome = await writeTogether({
     order: ({ Order: orders }) =>
       orders
         .patch({ orderId: order.orderId })
         .set({ status: 'cancelled', updatedAt: change.at })
-        .append({ timeline: [{ status: 'cancelled', at: change.at, byUserId: change.byUserId, byName: change.byName }] })
         .where((attr, op) => op.eq(attr.status, order.status))
         .commit(),
+    event: orderEvent(order, 'cancelled', change.by, change.at, order.status),
     seat: giveBackUnit({ entity: 'Menu', key: { centreId: order.centreId, date: order.date, meal: order.meal }, counter: order.fulfilment === 'delivery' ? 'deliveriesTaken' : 'seatsTaken' }),
     slot: releaseLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal }, 'orderId', order.orderId),
   });
   return outcome.written ? 'cancelled' : 'stale';
+}
+
+/** The timelines of orders, from their audit events: one order by its subject, or many of one elder at once. */
+export async function timelineOf(orderId: string): Promise<AuditEventItem[]> {
+  return (await auditOf(subjectOf('order', orderId))).reverse();
+}
+
+export async function timelinesOfElder(elderId: string, orders: OrderItem[]): Promise<Map<string, AuditEventItem[]>> {
+  const byOrder = new Map<string, AuditEventItem[]>(orders.map((order) => [order.orderId, []]));
+  if (orders.length === 0) return byOrder;
+  const since = orders.reduce((earliest, order) => (order.placedAt < earliest ? order.placedAt : earliest), orders[0].placedAt);
+  for (const event of await auditConcerning(elderId, since)) {
+    byOrder.get(event.subject.slice('order#'.length))?.push(event);
+  }
+  return byOrder;
 }
 
 // ---- standing orders ----

@@ -50,16 +50,6 @@ export const Menu = new Entity(
   { table, client },
 );
 
-const timelineEntry = {
-  type: 'map',
-  properties: {
-    status: { type: orderStatuses, required: true },
-    at: { type: 'string', required: true },
-    byUserId: { type: 'string', required: true },
-    byName: { type: 'string', required: true },
-  },
-} as const;
-
 export const Order = new Entity(
   {
     model: { entity: 'order', version: '1', service },
@@ -87,7 +77,6 @@ export const Order = new Entity(
       placedBy: { type: 'string', required: true },
       placedAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
-      timeline: { type: 'list', required: true, items: timelineEntry },
     },
     indexes: {
       byId: primary(['orderId']),

@@ -9,6 +9,8 @@ import {
   getOrder,
   menusBetween,
   ordersOfElder,
+  timelineOf,
+  timelinesOfElder,
   ordersOfElderBetween,
   placeOrderAtomically,
   priceRulesOf,
@@ -18,12 +20,13 @@ import type { ElderItem } from '../people/entities';
 import { isBound } from '../people/data/bindings';
 import { businessDate, clock, epochSeconds } from '../../platform/clock';
 import { count } from '../../platform/metrics';
+import { subjectOf, type AuditEventItem } from '../../store/audit';
 import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
-import { actorName } from '../people/actors';
+import { actorName, actorOf } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';
 import { loadElderFor } from '../people/elders';
 import { menuView, orderView } from './views';
@@ -102,18 +105,33 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
   return { elder: elderSummaryView(elder, community), centreName: centre, days };
 }
 
+/** The event the order's placing wrote, as it was written: the answer needs no read of it. */
+const placedEvent = (order: OrderItem, by: Orderer): AuditEventItem => ({
+  subject: subjectOf('order', order.orderId),
+  eventId: '',
+  concerns: order.elderId,
+  action: 'order.placed',
+  actorId: by.userId,
+  actorName: by.name,
+  actorRole: by.role,
+  at: order.placedAt,
+  changes: [{ field: 'status', after: 'placed' }],
+});
+
 /** The answer to a request already placed under its key, if any (409 when the key was used for another). */
 async function replay(claim: IdempotencyClaim): Promise<PlaceOrderResponse | undefined> {
   const orderId = await earlierResult(claim);
   if (!orderId) return undefined;
-  const order = await getOrder(orderId);
+  const [order, events] = await Promise.all([getOrder(orderId), timelineOf(orderId)]);
   if (!order) throw new Error('Idempotency record points at a missing order');
-  return { order: orderView(order), replayed: true };
+  return { order: orderView(order, events), replayed: true };
 }
 
 export interface Orderer {
   userId: string;
   name: string;
+  /** Who the orderer is, for the audit trail: `elder`, `family`, `worker`, or `job`. */
+  role: string;
   /** Key space of the idempotency key; the caller's own unless a job places the order. */
   keySpace?: string;
 }
@@ -171,13 +189,12 @@ export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by
     placedBy: by.userId,
     placedAt: at,
     updatedAt: at,
-    timeline: [{ status: 'placed', at, byUserId: by.userId, byName: by.name }],
   };
-  const outcome = await placeOrderAtomically(order, menu, claim, epochSeconds(now));
+  const outcome = await placeOrderAtomically(order, menu, claim, epochSeconds(now), by);
   switch (outcome) {
     case 'placed':
       count('OrderPlaced');
-      return { order: orderView(order), replayed: false };
+      return { order: orderView(order, [placedEvent(order, by)]), replayed: false };
     case 'duplicate-request': {
       const repeated = await replay(claim);
       if (repeated) return repeated;
@@ -196,7 +213,7 @@ export async function placeOrder(session: Session, elderId: string, input: Place
   // Three independent reads at once: whether the caller may order for this elder, the caller's name
   // for the timeline, and whether this very request was already answered.
   // Settled, not raced: a caller who may not order for this elder learns nothing about its requests.
-  const by = { userId: session.userId, name: '' };
+  const by = { userId: session.userId, name: '', role: session.role };
   const [elder, name, earlier] = await Promise.allSettled([
     elderForOrdering(session, elderId),
     actorName(session),
@@ -222,7 +239,8 @@ async function loadOrderFor(session: Session, orderId: string, action: Action): 
 }
 
 export async function getOrderDetail(session: Session, orderId: string): Promise<{ order: OrderView }> {
-  return { order: orderView(await loadOrderFor(session, orderId, 'order.read')) };
+  const order = await loadOrderFor(session, orderId, 'order.read');
+  return { order: orderView(order, await timelineOf(orderId)) };
 }
 
 /** The orders page in one request: the first page brings the elder and their standing orders along. */
@@ -234,8 +252,9 @@ export async function elderOrders(session: Session, elderId: string, cursor: str
     firstPage ? communityName(elder.communityId) : Promise.resolve(''),
     firstPage ? subscriptionViewsOf(elderId) : Promise.resolve(undefined),
   ]);
+  const timelines = await timelinesOfElder(elderId, page.items);
   return {
-    items: page.items.map(orderView),
+    items: page.items.map((order) => orderView(order, timelines.get(order.orderId))),
     cursor: page.cursor ?? null,
     ...(firstPage ? { elder: elderSummaryView(elder, community), subscriptions: standing } : {}),
   };
@@ -247,9 +266,10 @@ export async function cancelOrder(session: Session, orderId: string): Promise<{ 
   const problem = cancelProblem(isWorker, order.status, order.fulfilment, order.cutoffAt, clock.now());
   if (problem === 'not-cancellable') throw conflict('ORDER_NOT_CANCELLABLE', `订单${order.status === 'cancelled' ? '已经取消了' : '已在处理中'}，不能取消。`);
   if (problem === 'after-cutoff') throw conflict('ORDER_CLOSED', '已过订餐截止时间，取消请联系社区工作者。');
-  const outcome = await cancelOrderAtomically(order, { to: 'cancelled', at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  const outcome = await cancelOrderAtomically(order, { at: clock.now().toISOString(), by: await actorOf(session) });
   if (outcome === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
-  return { order: orderView((await getOrder(orderId))!) };
+  const [cancelled, events] = await Promise.all([getOrder(orderId), timelineOf(orderId)]);
+  return { order: orderView(cancelled!, events) };
 }
 
 /** A worker moves an order along: confirm, served, out for delivery, delivered, no-show. */
@@ -261,9 +281,9 @@ export async function setOrderStatus(session: Session, orderId: string, status: 
   if (markTooEarly(status, order.date, businessDate())) {
     throw conflict('MEAL_NOT_YET', `这是 ${order.date} 的${mealNames[order.meal]}，到了当天才能标记“${orderStatusNames[status]}”。`);
   }
-  const updated = await changeOrderStatus(order, { to: status, at: clock.now().toISOString(), byUserId: session.userId, byName: await actorName(session) });
+  const updated = await changeOrderStatus(order, { to: status, at: clock.now().toISOString(), by: await actorOf(session) });
   if (updated === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
-  return { order: orderView(updated) };
+  return { order: orderView(updated, await timelineOf(orderId)) };
 }
 
 export type { Meal };

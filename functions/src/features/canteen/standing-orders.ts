@@ -52,7 +52,7 @@ export async function unsubscribe(session: Session, elderId: string, subscriptio
   if (!(await deleteSubscription(elderId, subscriptionId))) throw notFound('SUBSCRIPTION_NOT_FOUND', '没有找到这个长期订餐，可能已经取消了。');
 }
 
-const jobOrderer: Orderer = { userId: 'standing-order', name: '长期订餐', keySpace: jobKeySpace('standing-orders') };
+const jobOrderer: Orderer = { userId: 'standing-order', name: '长期订餐', role: 'job', keySpace: jobKeySpace('standing-orders') };
 
 const outcomeOf: Record<string, 'sold_out' | 'no_menu' | 'closed' | 'not_eligible' | 'already_ordered'> = {
   SOLD_OUT: 'sold_out',

@@ -1,7 +1,8 @@
 import { fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses, orderStatusNames } from './rules/canteen';
 import type { MenuItem, OrderItem } from './entities';
 import { clock } from '../../platform/clock';
-import type { BoardOrderView, Dish, MenuView, OrderView } from '@yilin/contract';
+import type { BoardOrderView, Dish, MenuView, OrderStatus, OrderView, TimelineEntry } from '@yilin/contract';
+import type { AuditEventItem } from '../../store/audit';
 
 export function menuView(menu: MenuItem): MenuView {
   return {
@@ -20,7 +21,8 @@ export function menuView(menu: MenuItem): MenuView {
   };
 }
 
-export function orderView(order: OrderItem): OrderView {
+/** An order as the app shows it; with its audit events (oldest first), it carries its timeline. */
+export function orderView(order: OrderItem, events?: AuditEventItem[]): OrderView {
   return {
     orderId: order.orderId,
     elderId: order.elderId,
@@ -41,8 +43,14 @@ export function orderView(order: OrderItem): OrderView {
     priceReason: order.priceReason,
     cutoffAt: order.cutoffAt,
     cancellable: nextStatuses(order.status, order.fulfilment).includes('cancelled') && isBeforeCutoff(order.cutoffAt, clock.now()),
-    timeline: order.timeline.map((entry) => ({ status: entry.status, statusName: orderStatusNames[entry.status], at: entry.at, byName: entry.byName })),
+    ...(events ? { timeline: events.map(timelineEntry) } : {}),
   };
+}
+
+/** One step of an order's timeline: the status its audit event reached, when, by whom. */
+function timelineEntry(event: AuditEventItem): TimelineEntry {
+  const status = event.action.slice('order.'.length) as OrderStatus;
+  return { status, statusName: orderStatusNames[status], at: event.at, byName: event.actorName };
 }
 
 export function boardOrderView(order: OrderItem): Omit<BoardOrderView, 'needsDecision'> {

@@ -2,11 +2,17 @@ import { may, relationTo, type Action } from '../../access/policy';
 import { getUser } from './data/users';
 import { forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
+import type { Actor } from '../../store/audit';
 import { centreInfo } from './places';
 
 /** The name shown in timelines and audit entries for whoever acts: from the session when it carries one. */
 export async function actorName(session: Session): Promise<string> {
   return session.name ?? (await getUser(session.userId))?.name ?? '';
+}
+
+/** Whoever acts, as the audit trail names them. */
+export async function actorOf(session: Session): Promise<Actor> {
+  return { userId: session.userId, name: (await actorName(session)) || '工作人员', role: session.role };
 }
 
 /** A centre's things (board, menus, statements, prices): refused with 403, a centre being no secret. */

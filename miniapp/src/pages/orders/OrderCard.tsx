@@ -54,9 +54,9 @@ export function OrderCard({ order, onChanged }: Props) {
         {order.note && <View>留言：{order.note}</View>}
       </View>
       <View className='timeline' data-testid={testId('timeline')}>
-        {order.timeline.map((entry, index) => (
+        {(order.timeline ?? []).map((entry, index) => (
           <View key={index} className='timeline__step'>
-            <View className='timeline__mark'>{index === order.timeline.length - 1 ? '●' : '○'}</View>
+            <View className='timeline__mark'>{index === (order.timeline ?? []).length - 1 ? '●' : '○'}</View>
             <View className='timeline__text'>
               <View className='timeline__name'>{entry.statusName}</View>
               <View className='timeline__when'>
