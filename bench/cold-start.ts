@@ -12,10 +12,10 @@ import { log, median, row, type Row } from './lib/report';
  * externals, run from the workspace root), then started in fresh Node processes with the deployed
  * NODE_OPTIONS=--enable-source-maps, against a floor bundle that only reads one item with the SDK client.
  */
-const RUNS = 3;
+export const RUNS = 3;
 const bundleFolder = join(benchFolder, 'bundles');
 
-interface Bundle {
+export interface Bundle {
   name: string;
   file: string;
   bytes: number;
@@ -24,8 +24,8 @@ interface Bundle {
 }
 
 /** The esbuild options of ProjectFunction (see the file header); keep them in step with it. */
-async function bundle(name: string, entry: string): Promise<Omit<Bundle, 'eventFile'>> {
-  const outdir = join(bundleFolder, name.replace(/\//g, '__'));
+export async function bundle(name: string, entry: string, folder = bundleFolder): Promise<Omit<Bundle, 'eventFile'>> {
+  const outdir = join(folder, name.replace(/\//g, '__'));
   const file = join(outdir, 'index.js');
   const result = await build({
     entryPoints: [entry],
@@ -64,7 +64,7 @@ export function bytesByPackage(metafile: Metafile): Map<string, number> {
 }
 
 /** A first request for each handler that exercises its real path on the demo data. */
-async function eventsFor(): Promise<Map<string, unknown>> {
+export async function eventsFor(): Promise<Map<string, unknown>> {
   const { routes, jobs } = await import('../functions/src/routes');
   const { addDays } = await import('../functions/src/features/canteen/rules/canteen');
   const { businessDate } = await import('../functions/src/platform/clock');
@@ -124,14 +124,14 @@ async function eventsFor(): Promise<Map<string, unknown>> {
   return events;
 }
 
-interface Probe {
+export interface Probe {
   totalMs: number;
   loadMs: number;
   firstMs: number;
   status?: number;
 }
 
-function probe(bundleFile: string, eventFile: string, env: Record<string, string>): Promise<Probe> {
+export function probe(bundleFile: string, eventFile: string, env: Record<string, string>): Promise<Probe> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(__dirname, 'cold-start/probe.cjs'), bundleFile, eventFile], {
       env: { PATH: process.env.PATH ?? '', ...env, NODE_OPTIONS: '--enable-source-maps' } as unknown as NodeJS.ProcessEnv,

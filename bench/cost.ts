@@ -49,9 +49,12 @@ async function metered(backend: Backend, run: () => Promise<number>): Promise<Me
 
 /** Minimum units the data model allows, assuming every item is at most 1 KB (true of these items). */
 const minimums = {
-  place: { write: 8, read: 1, why: 'one 4-item transaction = 4 × 2 WRU; reads of the elder and the menu = 2 × 0.5' },
-  cancel: { write: 6, read: 0.5, why: 'one 3-item transaction = 3 × 2 WRU; read of the order = 0.5' },
-  confirm: { write: 1, read: 0.5, why: 'one conditional update = 1 WRU; read of the order = 0.5' },
+  // Orders write their audit event in the same transaction as the change (the timeline is read from it).
+  // Index writes come on top of these minimums: the order's two indexes project every attribute, so each
+  // change of an order also rewrites both index entries, and the audit event has one index.
+  place: { write: 10, read: 1, why: 'one 5-item transaction (seat, slot, order, audit event, idempotency) = 5 × 2 WRU; reads of the elder and the menu = 2 × 0.5' },
+  cancel: { write: 8, read: 0.5, why: 'one 4-item transaction (order, audit event, seat, slot) = 4 × 2 WRU; read of the order = 0.5' },
+  confirm: { write: 4, read: 0.5, why: 'one 2-item transaction (order, audit event) = 2 × 2 WRU; read of the order = 0.5' },
   bind: { write: 4, read: 0.5, why: 'one 2-item transaction (code used + binding) = 2 × 2 WRU; read of the code = 0.5' },
 };
 
@@ -104,7 +107,7 @@ export async function cost(backend: Backend, apiUrl: string, world: BenchWorld):
     const per1000 = (units: { write: number; read: number }) => (1000 * (units.write * price.perMillionWru + units.read * price.perMillionRru)) / 1e6;
     const r = row({
       group: '5 cost', what: `per 1,000 meal orders, ${region} (${price.currency})`, measured: per1000(life), floor: per1000(floorLife), unit: price.currency, target: '= model minimum', met: false,
-      note: `an order = place + confirm + served: ${life.write} WRU + ${life.read} RRU (minimum ${floorLife.write} + ${floorLife.read}); prices ${price.perMillionWru}/${price.perMillionRru} ${price.currency} per million WRU/RRU, ${prices.asOf}; base table only (GSI writes not reported by DynamoDB Local)`,
+      note: `an order = place + confirm + served: ${life.write} WRU + ${life.read} RRU (minimum ${floorLife.write} + ${floorLife.read}); prices ${price.perMillionWru}/${price.perMillionRru} ${price.currency} per million WRU/RRU, ${prices.asOf}; as DynamoDB Local reports them, index writes included`,
     });
     r.met = r.ratio <= 1;
     r.measured = Number(r.measured.toFixed(6));

@@ -10,9 +10,9 @@ import { formatTable, log, since, type Row } from './lib/report';
  * `.bench/results.json`. Never a test: nothing here fails on wall-clock time. Every figure has a floor
  * measured in the same run and is judged by its ratio to that floor.
  *
- * `--only=size,cold,warm,trips,cost,scale,render` runs some groups (all by default).
+ * `--only=size,cold,warm,trips,cost,scale,render,traffic` runs some groups (all by default).
  */
-const groups = ['size', 'cold', 'warm', 'trips', 'cost', 'scale', 'render'] as const;
+const groups = ['size', 'cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic'] as const;
 type Group = (typeof groups)[number];
 
 function selected(): Set<Group> {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const needsBackend = ['cold', 'warm', 'trips', 'cost', 'scale', 'render'].some((g) => wanted.has(g as Group));
+  const needsBackend = ['cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic'].some((g) => wanted.has(g as Group));
   let backend: Backend | undefined;
   let api: { url: string; close(): Promise<void> } | undefined;
   let world: BenchWorld | undefined;
@@ -71,6 +71,10 @@ async function main(): Promise<void> {
     if (wanted.has('cold')) {
       const { coldStart } = await import('./cold-start');
       await attempt('2 cold start', () => coldStart(backend!));
+    }
+    if (wanted.has('traffic')) {
+      const { traffic } = await import('./traffic');
+      await attempt('8 traffic simulation', () => traffic(backend!));
     }
     if (wanted.has('warm')) {
       const { warmLatency } = await import('./warm-latency');

@@ -78,7 +78,6 @@ export async function scale(backend: Backend, apiUrl: string): Promise<Row[]> {
         date, meal, fulfilment: 'eat_in' as const, note: '', status: 'placed' as const, standardPriceFen: 1500, priceFen: 1500, subsidyFen: 0,
         priceRule: 'standard' as const, priceReason: '标准价', elderName: `合成长辈${i}`, elderPhone: '13800000000', elderAddress: `合成路 ${i} 号`,
         dietary: { lowSalt: false, lowSugar: false, softFood: false, allergies: '' }, cutoffAt: now, placedBy: `scale-elder-${i}`, placedAt: now, updatedAt: now,
-        timeline: [{ status: 'placed' as const, at: now, byUserId: `scale-elder-${i}`, byName: `合成长辈${i}` }],
       })),
     ).go({ concurrency: 8 });
     written += CHUNK;

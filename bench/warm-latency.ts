@@ -19,7 +19,9 @@ interface Scenario {
 async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]> {
   const { getElder } = await import('../functions/src/features/people/data/elders');
   const { getUser } = await import('../functions/src/features/people/data/users');
-  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, ordersOfCentreBetween, getIdempotencyRecord, placeOrderAtomically, priceRulesOf } = await import('../functions/src/features/canteen/data');
+  const { bindingsOfElder } = await import('../functions/src/features/people/data/bindings');
+  const { menusBetween, ordersOfElderBetween, getMenu, ordersOfMeal, ordersOfCentreBetween, placeOrderAtomically, priceRulesOf } = await import('../functions/src/features/canteen/data');
+  const { IdempotencyRecord } = await import('../functions/src/store/idempotency');
   const { addDays } = await import('../functions/src/features/canteen/rules/canteen');
   const { businessDate, epochSeconds } = await import('../functions/src/platform/clock');
 
@@ -56,10 +58,10 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         const answer = await call(apiUrl, 'GET', '/me', await world.tokenOf(elderId));
         expectOk('me', answer.status, answer.body);
       },
-      // getMe: the user, then the elder (community and centre names are cached per container).
+      // getMe: the user, then the elder and who is bound to them together (community and centre names are cached per container).
       async direct(i) {
         const user = await getUser(elderAt(i));
-        await getElder(user!.userId);
+        await Promise.all([getElder(user!.userId), bindingsOfElder(user!.userId, undefined, 50)]);
       },
     },
     {
@@ -79,7 +81,7 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
       async direct() {
         const { elderId, slot } = world.nextPlacement();
         const key = ulid();
-        const [elder] = await Promise.all([getElder(elderId), getIdempotencyRecord(`caller#${elderId}`, key)]);
+        const [elder] = await Promise.all([getElder(elderId), IdempotencyRecord.get({ scope: `caller#${elderId}`, key }).go({ consistent: true })]);
         const [menu] = await Promise.all([getMenu(elder!.centreId, slot.date, slot.meal).then((found) => found!), priceRulesOf(elder!.centreId)]);
         const at = new Date().toISOString();
         const orderId = ulid();
@@ -90,10 +92,11 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
             subsidyFen: 0, priceRule: 'standard', priceReason: '标准价', subsidyCategory: elder!.subsidyCategoryVerified,
             elderName: elder!.name, elderPhone: elder!.phone, elderAddress: elder!.address, dietary: elder!.dietary,
             cutoffAt: menu.cutoffAt, placedBy: elderId, placedAt: at, updatedAt: at,
-            timeline: [{ status: 'placed', at, byUserId: elderId, byName: elder!.name }],
           } as Parameters<typeof placeOrderAtomically>[0],
           menu,
-          { scope: `caller#${elderId}`, key, fingerprint: `${slot.date}|${slot.meal}|eat_in`, expiresAt: epochSeconds(new Date()) + 7 * 86400 },
+          { scope: `caller#${elderId}`, key, fingerprint: `${slot.date}|${slot.meal}|eat_in` },
+          epochSeconds(new Date()),
+          { userId: elderId, name: elder!.name, role: 'elder' },
         );
         if (outcome !== 'placed') throw new Error(`direct placement: ${outcome}`);
       },

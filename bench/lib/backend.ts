@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { resolve } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb';
 
@@ -9,7 +10,12 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb';
 export const repoRoot = resolve(__dirname, '../..');
 export const benchFolder = resolve(repoRoot, '.bench');
 export const TABLE_NAME = 'yilin-bench';
-const TOKEN_SECRET = 'yilin-bench-token-secret-not-for-any-deployment';
+/** A session-token key pair made for this run: no private key is ever written down. */
+const tokenKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 
 export interface Backend {
   endpoint: string;
@@ -55,13 +61,15 @@ export async function startBackend(): Promise<Backend> {
     AWS_REGION: 'cn-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    TOKEN_SECRET,
+    TOKEN_PRIVATE_KEY: tokenKeys.privateKey,
+    TOKEN_PUBLIC_KEY: tokenKeys.publicKey,
     WECHAT_APPID: 'wx-local-placeholder',
     WECHAT_SECRET: 'local-placeholder-secret',
     WECHAT_API_BASE: 'http://127.0.0.1:9',
     // Bench output is the table; the functions' request logs would drown it.
     LOG_LEVEL: 'SILENT',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
   Object.assign(process.env, functionEnv);
   delete process.env.AWS_SESSION_TOKEN;

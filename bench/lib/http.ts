@@ -1,7 +1,17 @@
 import { Agent, request } from 'node:http';
 
-/** A keep-alive HTTP client for the local API (the way API Gateway keeps connections to Lambda warm). */
-export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+/**
+ * A keep-alive HTTP client for the local API (the way API Gateway keeps connections to Lambda warm).
+ *
+ * The client must close an idle connection before the server does. Without `timeout`, node's Agent keeps
+ * idle sockets until the server closes them (it only uses the server's `Keep-Alive: timeout=5` hint to
+ * shorten a timeout it was given), so a request sent in the same moment as the server's close goes out on
+ * a dead connection and fails with "socket hang up". The warm group hit that when the direct path ran for
+ * about the server's keep-alive time (it announces 5 s, closes after 6) between two API rounds. Two seconds
+ * leaves a margin of seconds, more than the event loop lags under load (the server runs in this process).
+ */
+const IDLE_SOCKET_MS = 2000;
+export const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
 
 export interface Answer {
   status: number;
