@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '.local-data/**', '.bench/**', 'docs/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'functions/.generated/**', '**/cdk.out/**', '.local-data/**', '.bench/**', 'docs/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

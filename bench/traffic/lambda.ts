@@ -122,8 +122,8 @@ export interface Grants {
 
 /**
  * What each function of a layout must be granted: the union of what its routes need. A route that only
- * reads (GET) needs table read, any other route read-write (the rule of `tableAccessFor` in
- * infra/lib/yilin-stack.ts); secrets are the routes' `secrets`.
+ * reads (GET) needs table read, any other route read-write (the rule of `functionGroups` in
+ * functions/src/routes.ts); secrets are the routes' `secrets`.
  */
 export function grantsOf(layout: Layout, deployed: readonly RouteDefinition[]): Map<string, Grants> {
   const grants = new Map<string, Grants>();

@@ -22,6 +22,8 @@ export type TableAccess = 'read' | 'readWrite';
 export interface ProjectFunctionProps {
   /** A handler of the route table or of a job, e.g. `elders/get`; its module is found with `handlerModule`. */
   readonly handler: string;
+  /** The module to bundle instead of the handler's own (a function serving several routes). */
+  readonly entry?: string;
   readonly table: ITable;
   /** Granted on the table and its indexes, and nothing more. */
   readonly tableAccess: TableAccess;
@@ -81,7 +83,7 @@ export class ProjectFunction extends Construct {
       Object.entries(props.secrets ?? {}).map(([variable, secret]) => [variable, secret.secretArn]),
     );
     this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(sourceDir, `${handlerModule(props.handler)}.ts`),
+      entry: props.entry ?? path.join(sourceDir, `${handlerModule(props.handler)}.ts`),
       handler: 'handler',
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),

@@ -10,12 +10,13 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { consumers, handlerId, jobs, routes, type AppSecret, type ConsumerDefinition, type HttpMethod, type RouteDefinition } from '../../functions/src/routes';
+import { consumers, functionGroups, handlerId, jobs, routes, type AppSecret, type ConsumerDefinition, type RouteDefinition } from '../../functions/src/routes';
+import { writeGroupEntry } from './function-entries';
 import { tableDefinition } from '../../functions/src/store/table';
 import { OperationsAlarms } from './alarms';
 import { EventConsumers } from './consumers';
 import { FilesBucket } from './files-bucket';
-import { ProjectFunction, type TableAccess } from './project-function';
+import { ProjectFunction } from './project-function';
 
 export interface CustomDomainProps {
   /** An ICP-filed domain: WeChat only calls whitelisted, filed HTTPS domains. */
@@ -99,11 +100,6 @@ function tokenPublicKeyPem(text: string): string {
     throw new Error('Context "tokenPublicKey" must be an EC P-256 (prime256v1) public key: session tokens are signed with ES256');
   }
   return key.export({ type: 'spki', format: 'pem' }).toString();
-}
-
-/** A handler that serves any non-GET route writes; one that serves only GET routes reads. */
-function tableAccessFor(methods: readonly HttpMethod[]): TableAccess {
-  return methods.every((method) => method === 'GET') ? 'read' : 'readWrite';
 }
 
 /**
@@ -236,6 +232,11 @@ export class YilinStack extends Stack {
     return table;
   }
 
+  /**
+   * One function per feature and grant (see `functionGroups` in the route table): each serves its
+   * routes through a generated entry that dispatches by route key, with the grants and secrets its
+   * routes need and nothing more. The map answers, for every deployed handler, its function.
+   */
   private createFunctions(
     props: YilinStackProps,
     removalPolicy: RemovalPolicy,
@@ -243,23 +244,17 @@ export class YilinStack extends Stack {
     tokenPublicKey: string,
     appSecrets: Record<AppSecret, secretsmanager.ISecret>,
   ): Map<string, ProjectFunction> {
-    const methodsByHandler = new Map<string, HttpMethod[]>();
-    const secretsByHandler = new Map<string, Set<AppSecret>>();
-    for (const route of deployedRoutes()) {
-      methodsByHandler.set(route.handler, [...(methodsByHandler.get(route.handler) ?? []), route.method]);
-      secretsByHandler.set(route.handler, new Set([...(secretsByHandler.get(route.handler) ?? []), ...(route.secrets ?? [])]));
-    }
-
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
     const functions = new Map<string, ProjectFunction>();
-    for (const [handler, methods] of methodsByHandler) {
+    for (const group of functionGroups()) {
       const secrets: Record<string, secretsmanager.ISecret> = {};
-      for (const name of secretsByHandler.get(handler) ?? []) secrets[secretArnVariables[name]] = appSecrets[name];
-      const projectFunction = new ProjectFunction(this, handlerId(handler), {
-        handler,
+      for (const name of group.secrets) secrets[secretArnVariables[name]] = appSecrets[name];
+      const projectFunction = new ProjectFunction(this, handlerId(group.name), {
+        handler: group.name,
+        entry: writeGroupEntry(group),
         stage: props.stage,
         table: this.table,
-        tableAccess: tableAccessFor(methods),
+        tableAccess: group.tableAccess,
         secrets,
         environment: {
           WECHAT_APPID: props.wechatAppId,
@@ -281,7 +276,7 @@ export class YilinStack extends Stack {
             'new runtimes on their own schedule), and it is the runtime the handlers and their libraries are tested on.',
         },
       );
-      functions.set(handler, projectFunction);
+      for (const route of group.routes) functions.set(route.handler, projectFunction);
     }
     return functions;
   }

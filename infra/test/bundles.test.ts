@@ -1,19 +1,20 @@
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { handlerModule, routes, type RouteDefinition } from '../../functions/src/routes';
+import { functionGroups } from '../../functions/src/routes';
+import { writeGroupEntry } from '../lib/function-entries';
 
 /**
- * What a function carries is what esbuild puts in its bundle (the options of ProjectFunction). The
- * Secrets Manager client costs every cold start that loads it, so only the functions whose route declares
- * a secret may carry it: a function that merely verifies session tokens leaves it out. That holds while
- * the token's signing half stays the only code that reaches `platform/secrets.ts`.
+ * What a function carries is what esbuild puts in its bundle (the options of ProjectFunction), from the
+ * entry the stack generates for each function (one per feature and grant). The Secrets Manager client costs
+ * every cold start that loads it, so only the functions whose routes declare a secret may carry it: a
+ * function that merely verifies session tokens leaves it out.
  */
 const projectRoot = path.resolve(__dirname, '../..');
 const secretsCode = /node_modules\/@aws-sdk\/client-secrets-manager\/|node_modules\/@aws-lambda-powertools\/parameters\/lib\//;
 
-async function secretsBytes(handler: string): Promise<number> {
+async function bundleOf(entry: string): Promise<Metafile> {
   const { metafile } = await build({
-    entryPoints: [path.join(projectRoot, 'functions/src', `${handlerModule(handler)}.ts`)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -25,26 +26,39 @@ async function secretsBytes(handler: string): Promise<number> {
     metafile: true,
     logLevel: 'error',
   });
-  return Object.values((metafile as Metafile).outputs)
-    .flatMap((output) => Object.entries(output.inputs))
-    .filter(([input]) => secretsCode.test(input))
-    .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+  return metafile as Metafile;
 }
 
-const deployed = (routes as readonly RouteDefinition[]).filter((route) => !route.localOnly);
-const handlersWith = (hasSecret: boolean) => [...new Set(deployed.filter((route) => Boolean(route.secrets?.length) === hasSecret).map((route) => route.handler))];
+const bytesOf = (metafile: Metafile, pattern: RegExp) =>
+  Object.values(metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
+    .filter(([input]) => pattern.test(input))
+    .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+
+const groups = functionGroups();
 
 describe('the function bundles', () => {
   it('of the functions that hold a secret carry the Secrets Manager client (so the check below can see it)', async () => {
-    const handlers = handlersWith(true);
-    expect(handlers.sort()).toEqual(['auth/wechat-login', 'me/claim-elder']);
-    for (const handler of handlers) expect({ handler, carries: (await secretsBytes(handler)) > 10_000 }).toEqual({ handler, carries: true });
+    const holding = groups.filter((group) => group.secrets.length > 0);
+    expect(holding.map((group) => group.name).sort()).toEqual(['people-write-session-signing', 'people-write-session-signing-wechat']);
+    for (const group of holding) {
+      expect({ group: group.name, carries: bytesOf(await bundleOf(writeGroupEntry(group)), secretsCode) > 10_000 }).toEqual({ group: group.name, carries: true });
+    }
   }, 60_000);
 
   it('of every other function carry no Secrets Manager code: verifying a session token needs none', async () => {
-    const handlers = handlersWith(false);
-    expect(handlers.length).toBeGreaterThan(20);
-    const found = await Promise.all(handlers.map(async (handler) => ({ handler, bytes: await secretsBytes(handler) })));
+    const others = groups.filter((group) => group.secrets.length === 0);
+    expect(others.length).toBeGreaterThanOrEqual(4);
+    const found = await Promise.all(others.map(async (group) => ({ group: group.name, bytes: bytesOf(await bundleOf(writeGroupEntry(group)), secretsCode) })));
     expect(found.filter(({ bytes }) => bytes > 0)).toEqual([]);
+  }, 120_000);
+
+  it('of each function hold the handlers of its routes, and no other feature’s', async () => {
+    for (const group of groups) {
+      const inputs = Object.keys((await bundleOf(writeGroupEntry(group))).inputs);
+      for (const route of group.routes) expect(inputs.some((input) => input.endsWith(`/handlers/${route.handler}.ts`))).toBe(true);
+      const otherFeature = group.feature === 'people' ? 'canteen' : 'people';
+      expect(inputs.filter((input) => input.includes(`features/${otherFeature}/handlers/`))).toEqual([]);
+    }
   }, 120_000);
 });

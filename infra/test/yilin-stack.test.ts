@@ -2,7 +2,7 @@ import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { handlerId, jobs, routes, type AppSecret, type RouteDefinition } from '../../functions/src/routes';
+import { functionGroupOf, functionGroups, handlerId, jobs, routes, type AppSecret, type RouteDefinition } from '../../functions/src/routes';
 import { tableDefinition } from '../../functions/src/store/table';
 import { YilinStack } from '../lib/yilin-stack';
 import { synth, tokenPublicKey } from './synth';
@@ -39,9 +39,13 @@ function projectFunctions(resources: Record<string, Resource>): [string, Resourc
   );
 }
 
-/** The function of a handler, by the construct id the stack derives from the route table. */
+/**
+ * The function of a handler, by the construct id the stack derives from the route table: a deployed
+ * route's handler runs in its feature-and-grant group's function, a job in its own.
+ */
 function functionOf(resources: Record<string, Resource>, handler: string): Resource {
-  const suffix = `/${handlerId(handler)}/Function/Resource`;
+  const name = jobHandlers.includes(handler) ? handler : functionGroupOf(handler).name;
+  const suffix = `/${handlerId(name)}/Function/Resource`;
   const found = Object.values(resources).filter(
     (resource) => resource.Type === 'AWS::Lambda::Function' && String(resource.Metadata?.['aws:cdk:path']).endsWith(suffix),
   );
@@ -134,7 +138,7 @@ describe('the HTTP API', () => {
       )!;
       const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref;
       const integration = devResources[integrationId];
-      const functionId = logicalIdOf(devResources, 'AWS::Lambda::Function', `/${handlerId(route.handler)}/Function/`);
+      const functionId = logicalIdOf(devResources, 'AWS::Lambda::Function', `/${handlerId(functionGroupOf(route.handler).name)}/Function/`);
       expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(functionId);
       expect(apiRoute.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
     }
@@ -176,11 +180,20 @@ describe('the HTTP API', () => {
 });
 
 describe('the functions', () => {
-  it('are one project function per handler of the deployed routes and per scheduled job, and nothing else', () => {
+  it('are one project function per feature and grant of the deployed routes and per scheduled job, and nothing else', () => {
     const functions = projectFunctions(devResources);
-    expect(functions).toHaveLength(deployedHandlers.length + jobHandlers.length);
-    expect(resourcesOfType(devResources, 'AWS::Lambda::Function')).toHaveLength(deployedHandlers.length + jobHandlers.length);
+    expect(functions).toHaveLength(functionGroups().length + jobHandlers.length);
+    expect(resourcesOfType(devResources, 'AWS::Lambda::Function')).toHaveLength(functionGroups().length + jobHandlers.length);
     for (const handler of [...deployedHandlers, ...jobHandlers]) functionOf(devResources, handler);
+  });
+
+  it('group routes so that a function never holds a grant or secret one of its routes does not need', () => {
+    for (const group of functionGroups()) {
+      const handlers = [...new Set(group.routes.map((route) => route.handler))];
+      const needsWrite = handlers.some((handler) => !readOnlyHandlers.includes(handler));
+      expect({ group: group.name, write: group.tableAccess === 'readWrite' }).toEqual({ group: group.name, write: needsWrite });
+      for (const route of group.routes) expect([...(route.secrets ?? [])].sort()).toEqual(group.secrets);
+    }
   });
 
   it('run each scheduled job on its EventBridge schedule', () => {
@@ -392,7 +405,7 @@ describe('the China regions', () => {
     expect(stack.region).toBe(region);
     const json = JSON.stringify(template.toJSON());
     expect(json).not.toMatch(/arn:aws:/);
-    expect(projectFunctions(template.toJSON().Resources)).toHaveLength(deployedHandlers.length + jobHandlers.length);
+    expect(projectFunctions(template.toJSON().Resources)).toHaveLength(functionGroups().length + jobHandlers.length);
   });
 });
 
