@@ -46,11 +46,17 @@ export const text = (label: string, max: number, min = 1, options: TextOptions =
     z.maxLength(max, `${label}最多 ${max} 个字`),
   );
 
-/** Mainland mobile (11 digits starting with 1) or a landline with area code. */
-export const PhoneSchema = z.string('电话号码应当是数字').check(
-  z.trim(),
-  z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号，或带区号的座机号'),
-);
+/**
+ * A mainland mobile number (11 digits: 1, then 3–9, then nine more; 12345678901 is not one) or a landline
+ * with its area code (0734-8123456 or 07348123456). The message names the field and what a number looks like.
+ */
+export const phone = (label: string) =>
+  z.string(`${label}应当是数字`).check(
+    z.trim(),
+    z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, `${label}不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456`),
+  );
+
+export const PhoneSchema = phone('电话');
 
 /** A calendar date `YYYY-MM-DD`. Whether it may lie in the future is a domain rule. */
 export const DateSchema = z.iso.date('日期格式应为 年-月-日，例如 1945-03-08');
@@ -66,8 +72,9 @@ export const DietarySchema = z.strictObject({
 export type DietaryNeeds = z.infer<typeof DietarySchema>;
 
 export const EmergencyContactSchema = z.strictObject({
-  name: text('紧急联系人姓名', 20),
-  relation: text('与长辈的关系', 10),
-  phone: PhoneSchema,
+  // Errors are prefixed with which contact they are about ("紧急联系人 2："), so the labels stay short.
+  name: text('姓名', 20),
+  relation: text('关系', 10),
+  phone: phone('电话'),
 });
 export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;

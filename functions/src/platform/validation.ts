@@ -23,6 +23,14 @@ function printableKey(key: string): string {
   return codePoints.length > 40 ? `${codePoints.slice(0, 40).join('')}…` : shown;
 }
 
+/** Lists whose entries a person tells apart by number: an error says which one ("紧急联系人 2：…"). */
+const listLabels: Record<string, string> = { emergencyContacts: '紧急联系人', dishes: '菜品' };
+
+function whichEntry(path: readonly PropertyKey[]): string {
+  const at = path.findIndex((part, index) => typeof part === 'number' && typeof path[index - 1] === 'string' && listLabels[path[index - 1] as string]);
+  return at > 0 ? `${listLabels[path[at - 1] as string]} ${(path[at] as number) + 1}：` : '';
+}
+
 function describe(issue: z.core.$ZodIssue): FieldProblem {
   const field = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
@@ -31,7 +39,7 @@ function describe(issue: z.core.$ZodIssue): FieldProblem {
   if (issue.code === 'invalid_type' && issue.path.length === 0) {
     return { field, message: '提交的内容格式不对，应当是一个 JSON 对象' };
   }
-  return { field, message: issue.message };
+  return { field, message: `${whichEntry(issue.path)}${issue.message}` };
 }
 
 /** Parses input against a schema or throws a 400 `INVALID_INPUT` naming what to fix. */

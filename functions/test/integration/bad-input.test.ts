@@ -94,7 +94,7 @@ describe('bodies that parse but break the rules: 400 INVALID_INPUT with a Chines
   test('a phone number in the wrong format', async () => {
     const response = await api.as(world.elder.elderId).patch(contactPath, { phone: '12345' });
     await expectRefused(response, 400, 'INVALID_INPUT');
-    expect(response.body.error.details.fields).toEqual([{ field: 'phone', message: '请填写 11 位手机号，或带区号的座机号' }]);
+    expect(response.body.error.details.fields).toEqual([{ field: 'phone', message: '电话不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456' }]);
   });
 
   test('a verification with an impossible date', async () => {
@@ -150,7 +150,7 @@ describe('text with invisible or unsafe characters', () => {
     const blank = await patchContactRaw(contact('\u200b\u200b\u200b'), 'application/json');
     await expectRefused(blank, 400, 'INVALID_INPUT');
     expect(blank.body.error).toEqual(empty.body.error);
-    expect(blank.body.error.details.fields).toEqual([{ field: 'emergencyContacts.0.name', message: '请填写紧急联系人姓名' }]);
+    expect(blank.body.error.details.fields).toEqual([{ field: 'emergencyContacts.0.name', message: '紧急联系人 1：请填写姓名' }]);
   });
 
   test('an unknown key is named without its unsafe characters', async () => {

@@ -84,7 +84,7 @@ describe('contact details', () => {
 
   test('an emergency contact name over 20 characters is refused with the field path', () => {
     const { fields } = rejection(UpdateContactBody, { emergencyContacts: [{ ...contact, name: '王'.repeat(21) }] });
-    expect(fields[0]).toEqual({ field: 'emergencyContacts.0.name', message: '紧急联系人姓名最多 20 个字' });
+    expect(fields[0]).toEqual({ field: 'emergencyContacts.0.name', message: '紧急联系人 1：姓名最多 20 个字' });
   });
 
   test('wrong types are refused with a Chinese message', () => {
@@ -103,24 +103,32 @@ describe('contact details', () => {
   });
 });
 
-describe('phone numbers: an 11-digit mobile starting with 1, or a landline with area code', () => {
+describe('phone numbers: a mainland mobile (1, then 3–9, then nine digits), or a landline with area code', () => {
   test.each(['13807340001', '19912345678', '0743-5221234', '07435221234', '010-12345678', '  13807340001  '])('%s is accepted', (phone) => {
     expect(parseInput(PhoneSchema, phone)).toBe(phone.trim());
   });
 
-  test.each(['1380734000', '138073400012', '23807340001', '138-0734-0001', '+8613807340001', '0743-522123', '743-5221234', '', '电话'])(
-    '"%s" is refused',
+  test.each(['12345678901', '10012345678', '1380734000', '138073400012', '23807340001', '138-0734-0001', '+8613807340001', '0743-522123', '743-5221234', '', '电话'])(
+    '"%s" is refused, saying what a number looks like',
     (phone) => {
-      expect(rejection(PhoneSchema, phone).message).toBe('请填写 11 位手机号，或带区号的座机号');
+      expect(rejection(PhoneSchema, phone).message).toBe('电话不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456');
     },
   );
 
-  test('a number instead of a string is refused', () => {
-    expect(rejection(UpdateContactBody, { phone: 13807340001 })).toMatchObject({ message: '电话号码应当是数字', fields: [{ field: 'phone' }] });
+  test('an emergency contact’s wrong number names the contact', () => {
+    const contacts = [{ name: '王磊', relation: '儿子', phone: '13907340009' }, { name: '王芳', relation: '女儿', phone: '12345678901' }];
+    expect(rejection(UpdateContactBody, { emergencyContacts: contacts })).toMatchObject({
+      message: '紧急联系人 2：电话不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456',
+      fields: [{ field: 'emergencyContacts.1.phone' }],
+    });
   });
 
-  test('every 11-digit string starting with 1 is a valid mobile', () => {
-    fc.assert(fc.property(fc.stringMatching(/^1\d{10}$/), (phone) => expect(parseInput(PhoneSchema, phone)).toBe(phone)));
+  test('a number instead of a string is refused', () => {
+    expect(rejection(UpdateContactBody, { phone: 13807340001 })).toMatchObject({ message: '电话应当是数字', fields: [{ field: 'phone' }] });
+  });
+
+  test('every 11-digit string of 1, then 3–9, is a valid mobile', () => {
+    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (phone) => expect(parseInput(PhoneSchema, phone)).toBe(phone)));
   });
 });
 
@@ -206,6 +214,8 @@ describe('text fields: invisible and unsafe characters', () => {
     read: (parsed: any) => unknown;
     required: boolean;
     multiline: boolean;
+    /** Which entry of a list the message names first, e.g. 紧急联系人 1：. */
+    prefix?: string;
   }
   const order = { date: '2030-01-08', meal: 'lunch', fulfilment: 'eat_in', idempotencyKey: 'order-key-0001' };
   const menu = { standardPriceFen: 1500, seatCapacity: 20, deliveryCapacity: 5 };
@@ -213,7 +223,8 @@ describe('text fields: invisible and unsafe characters', () => {
   const fields: TextField[] = [
     { label: '住址', field: 'address', schema: UpdateContactBody, body: (v) => ({ address: v }), read: (p) => p.address, required: true, multiline: false },
     {
-      label: '紧急联系人姓名',
+      label: '姓名',
+      prefix: '紧急联系人 1：',
       field: 'emergencyContacts.0.name',
       schema: UpdateContactBody,
       body: (v) => ({ emergencyContacts: [{ ...contact, name: v }] }),
@@ -222,7 +233,8 @@ describe('text fields: invisible and unsafe characters', () => {
       multiline: false,
     },
     {
-      label: '与长辈的关系',
+      label: '关系',
+      prefix: '紧急联系人 1：',
       field: 'emergencyContacts.0.relation',
       schema: UpdateContactBody,
       body: (v) => ({ emergencyContacts: [{ ...contact, relation: v }] }),
@@ -239,7 +251,7 @@ describe('text fields: invisible and unsafe characters', () => {
       required: false,
       multiline: false,
     },
-    { label: '菜名', field: 'dishes.0.name', schema: MenuBody, body: (v) => ({ ...menu, dishes: [{ ...dish, name: v }] }), read: (p) => p.dishes[0].name, required: true, multiline: false },
+    { label: '菜名', prefix: '菜品 1：', field: 'dishes.0.name', schema: MenuBody, body: (v) => ({ ...menu, dishes: [{ ...dish, name: v }] }), read: (p) => p.dishes[0].name, required: true, multiline: false },
     { label: '备注', field: 'note', schema: PlaceOrderBody, body: (v) => ({ ...order, note: v }), read: (p) => p.note, required: false, multiline: true },
   ];
   const byName = fields.map((f) => [f.field, f] as const);
@@ -301,7 +313,7 @@ describe('text fields: invisible and unsafe characters', () => {
       if (f.required) {
         const empty = rejection(f.schema, f.body(''));
         expect(rejection(f.schema, f.body(value))).toEqual(empty);
-        expect(empty.message).toBe(`请填写${f.label}`);
+        expect(empty.message).toBe(`${f.prefix ?? ''}请填写${f.label}`);
         expect(empty.fields[0].field).toBe(f.field);
       } else {
         expect(f.read(parseInput(f.schema, f.body(value)))).toBe('');
@@ -313,7 +325,7 @@ describe('text fields: invisible and unsafe characters', () => {
       const values = char.trim() === '' ? [`学院路${char}12 号`] : [char, `学院路${char}12 号`, `${char}王磊`];
       for (const value of values) {
         const { message, fields: problems } = rejection(f.schema, f.body(value));
-        expect(message).toBe(`${f.label}里有无法显示的特殊字符，请删掉后重新输入`);
+        expect(message).toBe(`${f.prefix ?? ''}${f.label}里有无法显示的特殊字符，请删掉后重新输入`);
         expect(problems[0]).toEqual({ field: f.field, message });
       }
     });
@@ -324,7 +336,7 @@ describe('text fields: invisible and unsafe characters', () => {
         expect(f.read(parseInput(f.schema, f.body(value)))).toBe(value);
       } else {
         expect(rejection(f.schema, f.body(value))).toMatchObject({
-          message: `${f.label}只能写一行，请去掉其中的换行或 Tab`,
+          message: `${f.prefix ?? ''}${f.label}只能写一行，请去掉其中的换行或 Tab`,
           fields: [{ field: f.field }],
         });
       }
