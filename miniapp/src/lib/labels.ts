@@ -16,14 +16,23 @@ const fieldNames: Record<VerificationChange['field'], string> = {
   mobilityLimited: '行动情况',
 }
 
-/** One verified field's value in words, for the history list. */
-function valueText(field: VerificationChange['field'], value: string | boolean | null): string {
-  if (value === null) return '未填写'
-  if (field === 'mobilityLimited') return mobilityText(value === true)
-  if (field === 'subsidyCategory') return subsidyCategoryNames[value as SubsidyCategory] ?? String(value)
-  return String(value)
+/** "1966-12-08" → "1966年12月8日": dates as people write them. */
+const dateInWords = (date: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
 }
 
+/** One verified field's value in words, for the history list. */
+function valueText(field: VerificationChange['field'], value: string | boolean): string {
+  if (field === 'mobilityLimited') return mobilityText(value === true)
+  if (field === 'subsidyCategory') return subsidyCategoryNames[value as SubsidyCategory] ?? String(value)
+  return dateInWords(String(value))
+}
+
+/** A change in a sentence: "补贴类别由 普通 改为 低保", or "补贴类别定为 低保" the first time. */
 export function changeText(change: VerificationChange): string {
-  return `${fieldNames[change.field]}：${valueText(change.field, change.from)} → ${valueText(change.field, change.to)}`
+  const name = fieldNames[change.field]
+  return change.from === null
+    ? `${name}定为 ${valueText(change.field, change.to)}`
+    : `${name}由 ${valueText(change.field, change.from)} 改为 ${valueText(change.field, change.to)}`
 }
