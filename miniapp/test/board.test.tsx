@@ -1,4 +1,4 @@
-import { fireEvent, render } from '@testing-library/react'
+import { fireEvent, render, waitFor } from '@testing-library/react'
 import BoardPage from '../src/worker/board/index'
 import { saveSession } from '../src/lib/session'
 import { mockApi } from './api-mock'
@@ -123,6 +123,34 @@ describe('canteen board: meals over and meals ahead', () => {
     expect(byTestId('board-action-confirmed-o-1')).not.toBeNull()
     expect(byTestId('board-action-served-o-2')).toBeNull()
     expect(byTestId('board-action-no_show-o-2')).toBeNull()
+  })
+})
+
+describe('canteen board: marking a meal as missed asks again', () => {
+  beforeEach(signInWorker)
+
+  it('未到 asks on the page, naming the elder; 不是 goes back, 确定未到 posts no_show', async () => {
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([boardItem({ orderId: 'o-2', status: 'confirmed', statusName: '已确认', fulfilment: 'eat_in', fulfilmentName: '堂食' })]) },
+      'POST /orders/o-2/status': { status: 200, body: { order: boardItem({ orderId: 'o-2', status: 'no_show', statusName: '未到' }) } },
+    })
+    render(<BoardPage />)
+    fireEvent.click(await findByTestId('board-action-no_show-o-2'))
+    expect(byTestId('board-confirm-no_show-o-2')?.textContent).toContain('确定王秀兰没来取餐吗')
+    expect(calls.some((call) => call.method === 'POST')).toBe(false)
+    fireEvent.click(byTestId('board-confirm-no_show-no-o-2')!)
+    expect(byTestId('board-action-served-o-2')).not.toBeNull()
+    fireEvent.click(byTestId('board-action-no_show-o-2')!)
+    fireEvent.click(byTestId('board-confirm-no_show-yes-o-2')!)
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')).toMatchObject({ url: '/api/orders/o-2/status', data: { status: 'no_show' } }))
+  })
+
+  it('a delivery that found nobody home reads 家中无人, not 未到', async () => {
+    mockApi({ 'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([boardItem({ status: 'out_for_delivery', statusName: '配送中' })]) } })
+    render(<BoardPage />)
+    expect((await findByTestId('board-action-no_show-o-1')).textContent).toBe('家中无人')
+    fireEvent.click(byTestId('board-action-no_show-o-1')!)
+    expect(byTestId('board-confirm-no_show-o-1')?.textContent).toContain('家中无人、没送到')
   })
 })
 

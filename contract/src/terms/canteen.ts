@@ -48,6 +48,10 @@ export const orderStatusNames: Record<OrderStatus, string> = {
   cancelled: '已取消',
 };
 
+/** A status as it reads for this order: a delivery nobody opened the door for is 未送达（家中无人）, not 未到. */
+export const statusNameOf = (status: OrderStatus, fulfilment: Fulfilment): string =>
+  status === 'no_show' && fulfilment === 'delivery' ? '未送达（家中无人）' : orderStatusNames[status];
+
 /** The statuses a worker sets on the board; cancelling has its own route. */
 export const workerStatuses = ['confirmed', 'served', 'out_for_delivery', 'delivered', 'no_show'] as const;
 export type WorkerStatus = (typeof workerStatuses)[number];

@@ -1,4 +1,5 @@
-import { fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses, orderStatusNames } from './rules/canteen';
+import { fulfilmentNames, isBeforeCutoff, mealNames, nextStatuses } from './rules/canteen';
+import { statusNameOf, type Fulfilment } from '@yilin/contract';
 import type { MenuItem, OrderItem } from './entities';
 import { clock } from '../../platform/clock';
 import type { BoardOrderView, Dish, MenuView, OrderStatus, OrderView, TimelineEntry } from '@yilin/contract';
@@ -35,7 +36,7 @@ export function orderView(order: OrderItem, events?: AuditEventItem[]): OrderVie
     fulfilmentName: fulfilmentNames[order.fulfilment],
     note: order.note,
     status: order.status,
-    statusName: orderStatusNames[order.status],
+    statusName: statusNameOf(order.status, order.fulfilment),
     priceFen: order.priceFen,
     standardPriceFen: order.standardPriceFen,
     subsidyFen: order.subsidyFen,
@@ -43,14 +44,14 @@ export function orderView(order: OrderItem, events?: AuditEventItem[]): OrderVie
     priceReason: order.priceReason,
     cutoffAt: order.cutoffAt,
     cancellable: nextStatuses(order.status, order.fulfilment).includes('cancelled') && isBeforeCutoff(order.cutoffAt, clock.now()),
-    ...(events ? { timeline: events.map(timelineEntry) } : {}),
+    ...(events ? { timeline: events.map((event) => timelineEntry(event, order.fulfilment)) } : {}),
   };
 }
 
 /** One step of an order's timeline: the status its audit event reached, when, by whom. */
-function timelineEntry(event: AuditEventItem): TimelineEntry {
+function timelineEntry(event: AuditEventItem, fulfilment: Fulfilment): TimelineEntry {
   const status = event.action.slice('order.'.length) as OrderStatus;
-  return { status, statusName: orderStatusNames[status], at: event.at, byName: event.actorName };
+  return { status, statusName: statusNameOf(status, fulfilment), at: event.at, byName: event.actorName };
 }
 
 export function boardOrderView(order: OrderItem): Omit<BoardOrderView, 'needsDecision'> {

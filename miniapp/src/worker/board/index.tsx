@@ -30,6 +30,9 @@ const actionLabels: Record<WorkerStatus, string> = {
   no_show: '未到',
 }
 
+/** A delivery nobody opened the door for reads 家中无人, not 未到. */
+const actionLabel = (status: WorkerStatus, delivery: boolean) => (status === 'no_show' && delivery ? '家中无人' : actionLabels[status])
+
 /**
  * What a worker may do next with an order: the contract's next statuses, the rule the server checks, less
  * cancelling (not done from the board). Before the meal's day only confirming: nobody is served or
@@ -84,7 +87,16 @@ function rowClass(item: BoardOrderView): string {
 
 function BoardRow({ item, readOnly, beforeTheDay, onAct }: RowProps) {
   const [busy, setBusy] = useState('')
+  const [confirmingNoShow, setConfirmingNoShow] = useState(false)
   const delivery = item.fulfilment === 'delivery'
+
+  async function act(status: WorkerStatus) {
+    if (busy) return
+    setBusy(status)
+    await onAct(status)
+    setBusy('')
+    setConfirmingNoShow(false)
+  }
   const actions = readOnly ? [] : actionsFor(item.status, delivery, beforeTheDay)
   const words = dietaryWords(item)
   const testId = (part: string) => `board-${part}-${item.orderId}`
@@ -92,7 +104,7 @@ function BoardRow({ item, readOnly, beforeTheDay, onAct }: RowProps) {
     <View className={rowClass(item)} data-testid={testId('row')}>
       {item.needsDecision && (
         <View className='board-row__decide' data-testid={testId('decide')}>
-          ⏰ 用餐时间已过，还没有处理：请标记{delivery ? '已送达' : '已取餐'}或未到
+          ⏰ 用餐时间已过，还没有处理：请标记{delivery ? '已送达或家中无人' : '已取餐或未到'}
         </View>
       )}
       <View className='board-row__head'>
@@ -118,21 +130,30 @@ function BoardRow({ item, readOnly, beforeTheDay, onAct }: RowProps) {
       )}
       {item.note && <View className='worker-row__note'>留言：{item.note}</View>}
       <View className='worker-row__note'>{item.priceReason}</View>
-      {actions.length > 0 && (
+      {actions.length > 0 && confirmingNoShow && (
+        // 未到 next to 已送达 is one slip of the thumb away: it asks again, on the page, naming the elder.
+        <View className='confirm' data-testid={testId('confirm-no_show')}>
+          <View className='confirm__question'>
+            确定{item.elderName}{delivery ? '家中无人、没送到' : '没来取餐'}吗？
+          </View>
+          <Tap className='btn btn--danger board-action' testId={testId('confirm-no_show-yes')} onTap={() => act('no_show')}>
+            {busy === 'no_show' ? '…' : `确定${actionLabel('no_show', delivery)}`}
+          </Tap>
+          <Tap className='btn btn--secondary board-action' testId={testId('confirm-no_show-no')} onTap={() => setConfirmingNoShow(false)}>
+            不是
+          </Tap>
+        </View>
+      )}
+      {actions.length > 0 && !confirmingNoShow && (
         <View className='board-row__actions'>
           {actions.map((status) => (
             <Tap
               key={status}
               className={status === 'no_show' ? 'btn btn--secondary board-action' : 'btn btn--primary board-action'}
               testId={testId(`action-${status}`)}
-              onTap={async () => {
-                if (busy) return
-                setBusy(status)
-                await onAct(status)
-                setBusy('')
-              }}
+              onTap={() => (status === 'no_show' ? setConfirmingNoShow(true) : act(status))}
             >
-              {busy === status ? '…' : actionLabels[status]}
+              {busy === status ? '…' : actionLabel(status, delivery)}
             </Tap>
           ))}
         </View>
