@@ -2,6 +2,7 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import OrdersPage from '../src/pages/orders/index'
 import { mockApi, signIn } from './api-mock'
 import { orderOf, today } from './canteen-fixtures'
+import { addDays } from '../src/lib/format'
 import { byTestId, findByTestId } from './dom'
 
 const delivered = orderOf({
@@ -70,6 +71,28 @@ describe('my orders', () => {
     await waitFor(() => expect(byTestId('orders-status-o-1')?.textContent).toBe('✕ 已取消'))
     expect(calls.find((call) => call.method === 'POST')?.url).toBe('/api/orders/o-1/cancel')
     expect(byTestId('orders-cancel-o-1')).toBeNull()
+    // Said in words too, not only by the badge.
+    expect(byTestId('orders-cancelled-o-1')?.textContent).toMatch(/已取消.*午餐.*不用付钱/)
+  })
+
+  it('opens on today and the days after, soonest first; past orders below; the year only where it is not this one', async () => {
+    const year = Number(today.slice(0, 4))
+    const laterThisWeek = addDays(today, 3)
+    const nextYear = `${year + 1}-01-04`
+    const lastWeek = addDays(today, -7)
+    mockApi({
+      'GET /elders/e-wang/orders': firstPage(
+        [orderOf({ orderId: 'o-far', date: nextYear }), orderOf({ orderId: 'o-soon', date: laterThisWeek }), orderOf({ orderId: 'o-today', date: today }), orderOf({ orderId: 'o-old', date: lastWeek, cancellable: false })],
+        null,
+      ),
+    })
+    render(<OrdersPage />)
+    await findByTestId('orders-upcoming')
+    const rows = Array.from(document.querySelectorAll('[data-testid^="orders-row-"]')).map((row) => row.getAttribute('data-testid'))
+    expect(rows).toEqual(['orders-row-o-today', 'orders-row-o-soon', 'orders-row-o-far', 'orders-row-o-old'])
+    expect(byTestId('orders-past')).not.toBeNull()
+    expect(byTestId('orders-row-o-far')?.textContent).toContain(`${year + 1}年1月4日`)
+    expect(byTestId('orders-row-o-soon')?.textContent).not.toContain(`${year}年`)
   })
 
   it('opens with one request: the first page brings the elder and the standing orders', async () => {

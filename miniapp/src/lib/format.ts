@@ -52,6 +52,11 @@ export function formatMonthDay(date: string): string {
   return `${month}月${day}日`
 }
 
+/** "2026-12-01" → "12月1日" this year, "2027年1月4日" in another: the year only where it is needed. */
+export function formatDayOfYear(date: string, today: string): string {
+  return date.slice(0, 4) === today.slice(0, 4) ? formatMonthDay(date) : `${date.slice(0, 4)}年${formatMonthDay(date)}`
+}
+
 /** ISO time → "11月24日 08:12" (China time). */
 export function formatMonthDayTime(iso: string): string {
   if (Number.isNaN(Date.parse(iso))) return iso

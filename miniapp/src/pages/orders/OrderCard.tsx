@@ -6,7 +6,7 @@ import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fulfilmentNames, mealNames, relativeDay } from '../../lib/canteen'
-import { formatMonthDay, formatMonthDayTime } from '../../lib/format'
+import { chinaToday, formatDayOfYear, formatMonthDayTime } from '../../lib/format'
 import { Tap } from '../../components/Tap'
 
 interface Props {
@@ -19,6 +19,7 @@ export function OrderCard({ order, onChanged }: Props) {
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const [done, setDone] = useState('')
   const relative = relativeDay(order.date)
   const testId = (part: string) => `orders-${part}-${order.orderId}`
 
@@ -29,6 +30,7 @@ export function OrderCard({ order, onChanged }: Props) {
     try {
       const { order: cancelled } = await cancelOrder(order.orderId)
       setAsking(false)
+      setDone(`已取消${formatDayOfYear(order.date, chinaToday())}的${mealNames[order.meal]}，不用付钱。想吃的话可以重新订。`)
       onChanged(cancelled)
     } catch (err) {
       setError(messageOf(err))
@@ -40,7 +42,7 @@ export function OrderCard({ order, onChanged }: Props) {
   return (
     <View className='card order' data-testid={testId('row')}>
       <View className='order__title'>
-        {formatMonthDay(order.date)}
+        {formatDayOfYear(order.date, chinaToday())}
         {relative ? `（${relative}）` : ''} {mealNames[order.meal]}
       </View>
       <View className='order__status'>
@@ -68,11 +70,12 @@ export function OrderCard({ order, onChanged }: Props) {
         ))}
       </View>
       {error && <Notice kind='error' message={error} testId={testId('error')} />}
+      {done && <Notice kind='success' message={done} testId={testId('cancelled')} />}
       {order.cancellable &&
         (asking ? (
           <View className='order__ask' data-testid={testId('cancel-ask')}>
             <View className='confirm__question'>
-              真的要取消{formatMonthDay(order.date)}的{mealNames[order.meal]}吗？
+              真的要取消{formatDayOfYear(order.date, chinaToday())}的{mealNames[order.meal]}吗？
             </View>
             <Tap className='btn btn--danger' testId={testId('cancel-confirm')} onTap={cancel}>
               {busy ? '正在取消…' : '是，取消这一餐'}

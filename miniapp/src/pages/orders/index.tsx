@@ -10,6 +10,8 @@ import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { elderIdForPage } from '../../lib/currentElder'
 import { goTo } from '../../lib/navigation'
+import { mealOrder } from '../../lib/canteen'
+import { chinaToday } from '../../lib/format'
 import { currentUser } from '../../lib/session'
 import { OrderCard } from './OrderCard'
 import { StandingOrders } from './StandingOrders'
@@ -26,7 +28,10 @@ interface Orders {
   subscriptions: SubscriptionView[]
 }
 
-/** Orders newest first, each with its timeline (so a child far away sees the meal arrived), and standing orders. */
+/**
+ * Orders from today on, soonest first, then past ones, each with its timeline (so a child far away sees the
+ * meal arrived), and standing orders.
+ */
 export default function OrdersPage() {
   const { params } = useRouter()
   const [busy, setBusy] = useState(false)
@@ -62,6 +67,11 @@ export default function OrdersPage() {
     }
   }
 
+  // Soonest first from today on, then what is past, newest first: the next meal is what a person looks for.
+  const today = chinaToday()
+  const upcoming = (orders ?? []).filter((order) => order.date >= today).sort((a, b) => a.date.localeCompare(b.date) || mealOrder.indexOf(a.meal) - mealOrder.indexOf(b.meal))
+  const past = (orders ?? []).filter((order) => order.date < today)
+
   const changed = (order: OrderView) =>
     view.setData((current) => current && { ...current, orders: current.orders.map((o) => (o.orderId === order.orderId ? order : o)) })
   const setSubscriptions = (subscriptions: SubscriptionView[]) => view.setData((current) => current && { ...current, subscriptions })
@@ -81,7 +91,18 @@ export default function OrdersPage() {
           </Tap>
         </View>
       )}
-      {orders?.map((order) => <OrderCard key={order.orderId} order={order} onChanged={changed} />)}
+      {upcoming.length > 0 && (
+        <View className='section-title' data-testid='orders-upcoming'>
+          今天和以后
+        </View>
+      )}
+      {upcoming.map((order) => <OrderCard key={order.orderId} order={order} onChanged={changed} />)}
+      {past.length > 0 && (
+        <View className='section-title' data-testid='orders-past'>
+          以前的订单
+        </View>
+      )}
+      {past.map((order) => <OrderCard key={order.orderId} order={order} onChanged={changed} />)}
       {moreError && <Notice kind='error' message={moreError} testId='orders-more-error' />}
       {cursor && (
         <Tap className='btn btn--secondary' testId='orders-more' onTap={more}>
