@@ -100,7 +100,7 @@ test('elder orders a delivered lunch in 3 taps, the worker confirms it on the bo
   }
   expect(await textOf(workerPhone.page, 'board-title')).toContain('明天');
   expect(await textOf(workerPhone.page, `board-row-${orderId}`)).toContain(elder.name);
-  expect(await textOf(workerPhone.page, `board-dietary-${orderId}`)).toContain('少盐');
+  expect(await textOf(workerPhone.page, `board-dietary-${orderId}`)).toContain('低盐');
   expect(await textOf(workerPhone.page, `board-address-${orderId}`)).toContain('学院路 12 号');
   expect(Number((await textOf(workerPhone.page, 'board-count-delivery')).replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
   expect(await textOf(workerPhone.page, 'board-before-day')).toContain('到了当天才能标记');

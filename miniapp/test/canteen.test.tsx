@@ -27,7 +27,7 @@ describe('canteen page (elder)', () => {
     expect(card.textContent).toContain('午餐')
     expect(card.textContent).toContain('荤')
     expect(card.textContent).toContain('红烧肉（软烂）')
-    expect(card.textContent).toContain('清炒时蔬（少盐）')
+    expect(card.textContent).toContain('清炒时蔬（低盐）')
     expect(card.textContent).toContain('还剩 42 份')
     expect(card.textContent).toContain('09:30 前可以订')
     expect(byTestId(`canteen-price-${tomorrow}-lunch`)?.textContent).toBe('80岁以上 ¥8')

@@ -16,12 +16,15 @@ export const dishTags = ['soft', 'low_salt', 'low_sugar', 'contains_nuts', 'cont
 export type DishTag = (typeof dishTags)[number];
 export const dishTagNames: Record<DishTag, string> = {
   soft: '软烂',
-  low_salt: '少盐',
-  low_sugar: '少糖',
+  low_salt: '低盐',
+  low_sugar: '低糖',
   contains_nuts: '含坚果',
   contains_seafood: '含海鲜',
   spicy: '有辣',
 };
+
+/** An elder's dietary needs in the same words as the dishes' tags, everywhere in the app. */
+export const dietaryNeedNames = { lowSalt: '低盐', lowSugar: '低糖', softFood: '软食' } as const;
 
 /** Which price an elder pays: the standard price, an age tier, or a verified subsidy category. */
 export const priceRules = ['standard', 'age60', 'age70', 'age80', 'dibao', 'tekun', 'disabled'] as const;

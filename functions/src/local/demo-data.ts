@@ -120,10 +120,13 @@ const lunchDishes = [
   ['黄焖鸡', '萝卜炖羊肉', '鱼香肉丝', '清炒油麦菜', '胡萝卜炒蛋', '蒸南瓜', '玉米胡萝卜汤'],
 ];
 const dinnerDishes = [
-  ['香菇滑鸡', '肉末茄子', '虾仁蒸蛋', '炒时蔬', '凉拌黄瓜', '麻婆豆腐（微辣）', '小米南瓜粥'],
+  ['香菇滑鸡', '肉末茄子', '虾仁蒸蛋', '炒时蔬', '凉拌黄瓜', '麻婆豆腐', '小米南瓜粥'],
   ['清炖狮子头', '糖醋里脊', '鸡蛋羹', '手撕包菜', '清炒丝瓜', '蒜蓉茄子', '青菜豆腐汤'],
 ];
 const kinds = ['meat', 'meat', 'meat', 'veg', 'veg', 'veg', 'soup'] as const;
+// Named dish by dish: 鱼香肉丝 has no fish in it, and a dish's name carries no notes in brackets (the tags do).
+const seafoodDishes = new Set(['清蒸鲈鱼', '虾仁蒸蛋']);
+const spicyDishes = new Set(['麻婆豆腐']);
 const softDishes = new Set(['肉末蒸蛋', '清蒸肉饼', '蒸南瓜', '虾仁蒸蛋', '鸡蛋羹', '小米南瓜粥', '清炖狮子头', '红烧冬瓜', '家常豆腐']);
 
 export function demoDishes(meal: 'lunch' | 'dinner', dayIndex: number) {
@@ -132,8 +135,8 @@ export function demoDishes(meal: 'lunch' | 'dinner', dayIndex: number) {
     const tags: Array<'soft' | 'low_salt' | 'contains_seafood' | 'spicy'> = [];
     if (softDishes.has(name)) tags.push('soft');
     if (kinds[i] === 'veg' || kinds[i] === 'soup') tags.push('low_salt');
-    if (/鱼|虾/.test(name)) tags.push('contains_seafood');
-    if (/微辣|麻婆/.test(name)) tags.push('spicy');
+    if (seafoodDishes.has(name)) tags.push('contains_seafood');
+    if (spicyDishes.has(name)) tags.push('spicy');
     return { name, kind: kinds[i], tags };
   });
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { ElderProfile, UpdateContactInput } from '@yilin/contract'
 import type { EmergencyContact } from '@yilin/contract'
+import { dietaryNeedNames } from '@yilin/contract'
 import { updateElderContact } from '../api'
 import { messageOf } from '../api/client'
 import { Notice } from './Notice'
@@ -97,8 +98,8 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
       />
 
       <View className='form-label'>饮食</View>
-      <ToggleButton label='低盐' on={draft.dietary.lowSalt} testId='profile-edit-low-salt' onChange={(lowSalt) => setDietary({ lowSalt })} />
-      <ToggleButton label='低糖' on={draft.dietary.lowSugar} testId='profile-edit-low-sugar' onChange={(lowSugar) => setDietary({ lowSugar })} />
+      <ToggleButton label={dietaryNeedNames.lowSalt} on={draft.dietary.lowSalt} testId='profile-edit-low-salt' onChange={(lowSalt) => setDietary({ lowSalt })} />
+      <ToggleButton label={dietaryNeedNames.lowSugar} on={draft.dietary.lowSugar} testId='profile-edit-low-sugar' onChange={(lowSugar) => setDietary({ lowSugar })} />
       <ToggleButton label='软食' on={draft.dietary.softFood} testId='profile-edit-soft-food' onChange={(softFood) => setDietary({ softFood })} />
       <View className='form-label'>过敏或忌口（没有就空着）</View>
       <Input

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components'
 import type { ElderProfile } from '@yilin/contract'
+import { dietaryNeedNames } from '@yilin/contract'
 import { formatDate } from '../lib/format'
 import { mobilityText, subsidyCategoryNames } from '../lib/labels'
 import { Field } from './Field'
 
 function dietaryText(elder: ElderProfile): string {
   const { lowSalt, lowSugar, softFood, allergies } = elder.dietary
-  const flags = [lowSalt && '低盐', lowSugar && '低糖', softFood && '软食'].filter(Boolean)
+  const flags = [lowSalt && dietaryNeedNames.lowSalt, lowSugar && dietaryNeedNames.lowSugar, softFood && dietaryNeedNames.softFood].filter(Boolean)
   const parts = [flags.length ? flags.join('、') : '没有特别要求']
   if (allergies) parts.push(`过敏或忌口：${allergies}`)
   return parts.join('；')
