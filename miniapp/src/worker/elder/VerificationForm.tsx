@@ -4,6 +4,7 @@ import type { ElderDetailResponse, ElderProfile } from '@yilin/contract'
 import { verifyElder } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
+import { formatDateTime } from '../../lib/format'
 import { ToggleButton } from '../../components/ToggleButton'
 import { formatDate } from '../../lib/format'
 import { subsidyCategoryNames, subsidyCategoryOrder } from '../../lib/labels'
@@ -63,7 +64,14 @@ export function VerificationForm({ elder, onVerified }: Props) {
       <View className='form-label'>行动情况（行动不便的长辈可以送餐上门）</View>
       <ToggleButton label='行动不便' on={mobilityLimited} testId='verify-mobility' onChange={setMobilityLimited} />
       {error && <Notice kind='error' message={error} testId='verify-error' />}
-      {done && <Notice kind='success' message='已核实并保存。' testId='verify-saved' />}
+      {/* The page gives the form a fresh start after each save, so the note reads from the profile itself. */}
+      {(done || elder.verifiedBy) && (
+        <Notice
+          kind={done ? 'success' : 'info'}
+          message={elder.verifiedBy ? `已核实并保存：${elder.verifiedBy.name}，${formatDateTime(elder.verifiedBy.at)}` : '已核实并保存。'}
+          testId='verify-saved'
+        />
+      )}
       <Tap className='btn btn--primary' testId='verify-save' onTap={save}>
         {busy ? '正在保存…' : '确认核实'}
       </Tap>

@@ -51,7 +51,7 @@ export default function WorkerElderPage() {
           </View>
         ))}
       </View>
-      {isWorker && <BindingCodePanel elderId={elderId} />}
+      {isWorker && <BindingCodePanel elderId={elderId} forWorker />}
       {isWorker && <ClaimCodePanel elderId={elderId} live={detail.liveClaimCode} />}
     </ElderPage>
   )
