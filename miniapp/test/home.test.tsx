@@ -71,9 +71,12 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county'])
   })
 
-  it('volunteer: my profile only', async () => {
+  it('volunteer: my profile, and in words what a volunteer can do now and what comes with the wishes', async () => {
     await renderHomeAs('volunteer')
     expect(tileIds()).toEqual(['home-tile-profile'])
+    const today = byTestId('home-volunteer-today')!.textContent!
+    expect(today).toContain('微心愿')
+    expect(today).not.toMatch(/家属|家人|绑定/)
   })
 
   it('a tile opens its page', async () => {

@@ -124,7 +124,16 @@ function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | nu
         </View>
       )
     case 'volunteer':
-      return <Tile testId='home-tile-profile' title='我的资料' note='您的姓名和所在社区' url='/pages/profile/index' />
+      return (
+        <View>
+          <View className='card' data-testid='home-volunteer-today'>
+            <View className='card__title'>志愿者能做什么</View>
+            <View>现在：查看您的资料和所在社区。</View>
+            <View className='hint'>认领长辈的微心愿、上门帮忙、攒积分换东西，这些功能正在准备，上线后就在这里。</View>
+          </View>
+          <Tile testId='home-tile-profile' title='我的资料' note='您的姓名和所在社区' url='/pages/profile/index' />
+        </View>
+      )
     default:
       return null
   }
