@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, View } from '@tarojs/components'
+import { Input, Picker, View } from '@tarojs/components'
 import type { Dish, DishKind, DishTag, Meal, MenuInput, MenuView } from '@yilin/contract'
 import { publishMenu } from '../../api'
 import { messageOf } from '../../api/client'
@@ -154,9 +154,18 @@ export function MenuForm({ centreId, date, meal, menu, onSaved, onCancel }: Prop
       <View className='form-label'>送餐名额（份）</View>
       <Input className='input' type='number' {...inputName('送餐名额（份）')} value={draft.deliveries} data-testid='menu-deliveries' onInput={(e) => set({ deliveries: e.detail.value })} />
       <View className='form-label'>截止订餐时间（当天，默认 {defaultTimes[meal].cutoff}）</View>
-      <Input className='input' {...inputName('截止订餐时间')} value={draft.cutoff} maxlength={5} data-testid='menu-cutoff' onInput={(e) => set({ cutoff: e.detail.value })} />
+      {/* Times are picked, not typed: "9:30" typed by hand was refused. */}
+      <Picker mode='time' value={draft.cutoff} onChange={(e) => set({ cutoff: e.detail.value })}>
+        <Tap className='picker' testId='menu-cutoff' label={`截止订餐时间：${draft.cutoff}，点按修改`}>
+          {draft.cutoff} ›
+        </Tap>
+      </Picker>
       <View className='form-label'>开饭时间（默认 {defaultTimes[meal].serving}）</View>
-      <Input className='input' {...inputName('开饭时间')} value={draft.serving} maxlength={5} data-testid='menu-serving' onInput={(e) => set({ serving: e.detail.value })} />
+      <Picker mode='time' value={draft.serving} onChange={(e) => set({ serving: e.detail.value })}>
+        <Tap className='picker' testId='menu-serving' label={`开饭时间：${draft.serving}，点按修改`}>
+          {draft.serving} ›
+        </Tap>
+      </Picker>
 
       {error && <Notice kind='error' message={error} testId='menu-form-error' />}
       <Tap className='btn btn--primary' testId='menu-save' onTap={save}>
