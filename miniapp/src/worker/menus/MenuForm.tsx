@@ -71,6 +71,9 @@ export function MenuForm({ centreId, date, meal, menu, onSaved, onCancel }: Prop
   const [draft, setDraft] = useState<Draft>(() => draftOf(meal, menu))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const seatsTaken = menu ? menu.seatCapacity - menu.seatsLeft : 0
+  const deliveriesTaken = menu ? menu.deliveryCapacity - menu.deliveriesLeft : 0
+  const ordered = seatsTaken + deliveriesTaken
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const setDish = (index: number, patch: Partial<Dish>) =>
@@ -106,6 +109,13 @@ export function MenuForm({ centreId, date, meal, menu, onSaved, onCancel }: Prop
       <View className='card__title'>
         {menu ? '修改' : '发布'} {formatMonthDay(date)} {mealNames[meal]}
       </View>
+      {ordered > 0 && (
+        <Notice
+          kind='info'
+          message={`这一餐已经有 ${ordered} 人订了：改菜不影响已订的订单和价钱，名额不能少于已订的（堂食/自取 ${seatsTaken} 份，送餐 ${deliveriesTaken} 份）。`}
+          testId='menu-form-ordered'
+        />
+      )}
       {draft.dishes.map((dish, index) => (
         <View key={index} className='dish-row' data-testid={`menu-dish-${index}`}>
           <View className='form-label form-label--small'>第 {index + 1} 道菜</View>
