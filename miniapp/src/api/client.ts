@@ -11,7 +11,7 @@ import {
   type RouteQuery,
   type RouteResponse,
 } from '@yilin/contract'
-import { clearSession, currentSession } from '../lib/session'
+import { currentSession, interruptSession, saveSession, storedSession } from '../lib/session'
 import { LOGIN_URL, queryString } from '../lib/navigation'
 
 /** Replaced at build time (see config/index.ts); `/api` is the same-origin H5 default. */
@@ -71,10 +71,19 @@ export function call<H extends HandlerName>(handler: H, ...[input]: CallArgs<H>)
   const route = routeFor(handler)
   const { params, body, query } = (input ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, string | undefined> }
   const path = pathFor<string>(route.path, params ?? {}) + queryString(query ?? {})
-  return request<RouteResponse<H>>(route.method, path, body)
+  return request<RouteResponse<H>>(route.method, path, body, route.roles !== 'public')
 }
 
-async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+/** The refusals a new session can cure: none sent (ours lapsed on the phone), a bad one, an expired one. */
+const sessionRefusals: ReadonlySet<string> = new Set<ErrorCode>(['SESSION_REQUIRED', 'SESSION_INVALID', 'SESSION_EXPIRED'])
+
+/**
+ * Sends a request. A route that needs a session and is refused for it is sent once more with a renewed
+ * session, unchanged (an order keeps its idempotency key, so it is still placed once); failing that, the
+ * person is sent to sign in.
+ */
+async function request<T>(method: HttpMethod, path: string, body: unknown, needsSession: boolean, isRetry = false): Promise<T> {
+  const sentWith = currentSession()?.token
   const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() }
 
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
@@ -89,13 +98,55 @@ async function request<T>(method: HttpMethod, path: string, body?: unknown): Pro
     return (statusCode === 204 ? undefined : data) as T
   }
   const error = (data as { error?: Partial<ErrorBody['error']> } | undefined)?.error
-  if (statusCode === 401) {
-    // The token is gone or expired: start again from sign-in rather than leave the person stuck.
-    clearSession()
-    void Taro.reLaunch({ url: LOGIN_URL })
+  if (statusCode === 401 && needsSession) {
+    const renewable = !isRetry && error?.code !== undefined && sessionRefusals.has(error.code)
+    if (renewable && (await sessionRenewedSince(sentWith))) return request<T>(method, path, body, needsSession, true)
+    if (!renewable) endSession()
     throw new ApiError(401, error?.code ?? 'UNAUTHORIZED', error?.message ?? SESSION_EXPIRED_MESSAGE)
   }
   throw new ApiError(statusCode, error?.code ?? 'HTTP_ERROR', error?.message ?? FALLBACK_MESSAGE, error?.details)
+}
+
+/** The renewal under way: requests refused together wait for the same one. */
+let renewal: Promise<boolean> | null = null
+
+/** Whether there is a session newer than the refused one, renewing it unless another request already has. */
+function sessionRenewedSince(refusedToken: string | undefined): Promise<boolean> {
+  const current = currentSession()
+  if (current && current.token !== refusedToken) return Promise.resolve(true)
+  renewal ??= renewSession().finally(() => {
+    renewal = null
+  })
+  return renewal
+}
+
+/**
+ * In WeChat a fresh `wx.login` code signs the same person in again without a word. Anything else ends
+ * the session; only a lost network does not (the person can simply try again, nothing is lost).
+ */
+async function renewSession(): Promise<boolean> {
+  const previous = storedSession()
+  if (process.env.TARO_ENV === 'weapp' && previous) {
+    try {
+      const { code } = await Taro.login()
+      const session = await call('auth/wechat-login', { body: { code } })
+      // Someone else behind this WeChat account would see another person's page: they sign in knowingly.
+      if (session.user.userId === previous.user.userId) {
+        saveSession(session)
+        return true
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'NETWORK') throw err
+    }
+  }
+  endSession()
+  return false
+}
+
+/** Starts again from sign-in rather than leave the person stuck, keeping what they were doing. */
+function endSession(): void {
+  interruptSession()
+  void Taro.reLaunch({ url: LOGIN_URL })
 }
 
 /** The message to show a person for anything a call may throw. */

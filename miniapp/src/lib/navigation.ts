@@ -1,7 +1,20 @@
 import Taro from '@tarojs/taro'
+import { forgetInterrupted, interrupted } from './session'
 
 export const LOGIN_URL = '/pages/login/index'
 export const HOME_URL = '/pages/home/index'
+export const CANTEEN_URL = '/pages/canteen/index'
+
+/**
+ * Where a person goes once signed in: back to the page a lapsed session interrupted, if they are the one
+ * who was there (the page takes its draft back), else home.
+ */
+export function pageAfterSignIn(userId: string): string {
+  const record = interrupted()
+  if (record?.work && record.userId === userId) return record.work.url
+  forgetInterrupted()
+  return HOME_URL
+}
 
 export function goTo(url: string): void {
   void Taro.navigateTo({ url })

@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { ElderMealOffer, Fulfilment, OrderView } from '@yilin/contract'
+import type { ElderMealOffer, Fulfilment, Meal, OrderView } from '@yilin/contract'
 import { placeOrder } from '../../api'
 import { ApiError, messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
@@ -9,6 +9,18 @@ import { formatTime, yuan } from '../../lib/format'
 import { dayText, DishList, type Day } from './MealCard'
 import { Tap } from '../../components/Tap'
 import { inputName } from '../../lib/a11y'
+import { CANTEEN_URL } from '../../lib/navigation'
+import { holdDraft } from '../../lib/session'
+
+/** What the confirm step keeps when the session lapses under it, to be given back after signing in. */
+export interface ConfirmDraft {
+  elderId: string
+  date: string
+  meal: Meal
+  fulfilment: Fulfilment
+  note: string
+  idempotencyKey: string
+}
 
 interface Props {
   elderId: string
@@ -16,6 +28,8 @@ interface Props {
   forName?: string
   day: Day
   offer: ElderMealOffer
+  /** What was filled in before signing in again; its fulfilment is taken only if still allowed. */
+  draft?: ConfirmDraft
   onPlaced: (order: OrderView) => void
   onBack: () => void
 }
@@ -32,14 +46,21 @@ function leftFor(offer: ElderMealOffer, fulfilment: Fulfilment): number {
 }
 
 /** The confirm step, on the page itself: how to get the meal, the price again, a note, 确认下单. */
-export function ConfirmOrder({ elderId, forName, day, offer, onPlaced, onBack }: Props) {
+export function ConfirmOrder({ elderId, forName, day, offer, draft, onPlaced, onBack }: Props) {
   const allowed = fulfilmentOrder.filter((f) => offer.fulfilmentsAllowed.includes(f))
-  const [fulfilment, setFulfilment] = useState<Fulfilment>(defaultFulfilment(offer.fulfilmentsAllowed))
-  const [note, setNote] = useState('')
+  const restored = draft && offer.fulfilmentsAllowed.includes(draft.fulfilment) ? draft : undefined
+  const [fulfilment, setFulfilment] = useState<Fulfilment>(restored?.fulfilment ?? defaultFulfilment(offer.fulfilmentsAllowed))
+  const [note, setNote] = useState(draft?.note ?? '')
   // One key per order attempt: a retry after a lost answer resends it, so the meal is never ordered twice.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
+  const [idempotencyKey, setIdempotencyKey] = useState(() => restored?.idempotencyKey ?? newIdempotencyKey())
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+
+  const meal = offer.menu.meal
+  useEffect(
+    () => holdDraft(CANTEEN_URL, (): ConfirmDraft => ({ elderId, date: day.date, meal, fulfilment, note, idempotencyKey })),
+    [elderId, day.date, meal, fulfilment, note, idempotencyKey],
+  )
 
   function choose(next: Fulfilment) {
     if (next === fulfilment) return
@@ -80,6 +101,9 @@ export function ConfirmOrder({ elderId, forName, day, offer, onPlaced, onBack }:
         {formatTime(offer.menu.servingAt)} 开饭 · 当天 {formatTime(offer.menu.cutoffAt)} 前可以取消
       </View>
       <DishList dishes={offer.menu.dishes} />
+      {draft && (
+        <Notice kind='info' message='已为您填回登录前选好的内容，请核对后再点“确认下单”。' testId='canteen-confirm-restored' />
+      )}
 
       <View className='form-label'>怎么吃？</View>
       <View className='choices choices--stacked' role='radiogroup' aria-label='怎么吃'>

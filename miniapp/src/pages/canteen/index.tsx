@@ -11,10 +11,10 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { elderIdForPage } from '../../lib/currentElder'
 import { fulfilmentNames, mealNames, mealOrder } from '../../lib/canteen'
 import { formatMonthDay } from '../../lib/format'
-import { goTo } from '../../lib/navigation'
+import { CANTEEN_URL, goTo } from '../../lib/navigation'
 import { scrollToTop } from '../../lib/scroll'
-import { currentUser } from '../../lib/session'
-import { ConfirmOrder } from './ConfirmOrder'
+import { currentUser, forgetInterrupted, keptDraft, setCurrentElderId } from '../../lib/session'
+import { ConfirmOrder, type ConfirmDraft } from './ConfirmOrder'
 import { MealCard, ORDERS_URL, type Day } from './MealCard'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
@@ -25,7 +25,10 @@ const byMeal = (a: ElderMealOffer, b: ElderMealOffer) => mealOrder.indexOf(a.men
 
 type Week = { elderId: string; menus: ElderMenusResponse }
 
-type Step = { kind: 'week' } | { kind: 'confirm'; day: Day; offer: ElderMealOffer } | { kind: 'placed'; order: OrderView }
+type Step =
+  | { kind: 'week' }
+  | { kind: 'confirm'; day: Day; offer: ElderMealOffer; draft?: ConfirmDraft }
+  | { kind: 'placed'; order: OrderView }
 
 /** Marks a meal as ordered in the week already on screen, without asking the server again. */
 function withOrder(menus: ElderMenusResponse, order: OrderView): ElderMenusResponse {
@@ -75,12 +78,33 @@ function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
 export default function CanteenPage() {
   const { params } = useRouter()
   const [step, setStep] = useState<Step>({ kind: 'week' })
+  // The confirm step the person was on when their session lapsed, given back once the week is loaded.
+  const [draft, setDraft] = useState(() => keptDraft<ConfirmDraft>(CANTEEN_URL))
+  const [draftGone, setDraftGone] = useState(false)
   const isElder = currentUser()?.role === 'elder'
+
+  /** Back to the confirm step with the draft, if that meal can still be ordered. */
+  function restore(loaded: Week, kept: ConfirmDraft) {
+    forgetInterrupted()
+    setDraft(null)
+    const day = loaded.elderId === kept.elderId ? loaded.menus.days.find((d) => d.date === kept.date) : undefined
+    const offer = day?.meals.find((meal) => meal.menu.meal === kept.meal)
+    if (!day || !offer?.orderable) {
+      setDraftGone(true)
+      return
+    }
+    if (currentUser()?.role === 'family') setCurrentElderId(kept.elderId)
+    setStep({ kind: 'confirm', day, offer, draft: kept })
+  }
+
   // Null when a family member has no bound elder. Not reloaded under the confirm step it would replace.
   const week = useData<Week | null>(
     async () => {
-      const elderId = await elderIdForPage(params.elderId)
-      return elderId ? { elderId, menus: await getElderMenus(elderId) } : null
+      const elderId = await elderIdForPage(params.elderId ?? draft?.elderId)
+      if (!elderId) return null
+      const loaded = { elderId, menus: await getElderMenus(elderId) }
+      if (draft) restore(loaded, draft)
+      return loaded
     },
     { onShow: true, enabled: step.kind !== 'confirm' },
   )
@@ -105,6 +129,7 @@ export default function CanteenPage() {
           forName={forName}
           day={step.day}
           offer={step.offer}
+          draft={step.draft}
           onPlaced={placed}
           onBack={() => show({ kind: 'week' })}
         />
@@ -116,6 +141,9 @@ export default function CanteenPage() {
             {forName ? `为${forName}订餐` : '助餐订餐'}
           </View>
           {menus && <View className='hint'>{menus.centreName}食堂 · 未来 7 天的菜单</View>}
+          {draftGone && (
+            <Notice kind='info' message='登录前要订的那一餐现在已经订不了了，请重新选一餐。' testId='canteen-draft-gone' />
+          )}
           {week.data === null && <Notice kind='info' message='您还没有绑定长辈，绑定后就能帮长辈订餐。' testId='canteen-no-elder' />}
           <DataStatus
             state={week}

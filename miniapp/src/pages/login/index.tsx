@@ -9,8 +9,8 @@ import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { roleNames, roleOrder } from '../../lib/labels'
-import { HOME_URL } from '../../lib/navigation'
-import { currentSession, saveSession } from '../../lib/session'
+import { HOME_URL, pageAfterSignIn } from '../../lib/navigation'
+import { currentSession, interrupted, saveSession } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import './index.css'
@@ -19,7 +19,14 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 function enter(session: SessionResponse) {
   saveSession(session)
-  void Taro.reLaunch({ url: HOME_URL })
+  void Taro.reLaunch({ url: pageAfterSignIn(session.user.userId) })
+}
+
+/** Why someone who was signed in is asked again, and that nothing they filled in is lost. */
+function lapsedMessage(): string {
+  const record = interrupted()
+  if (!record?.userId) return ''
+  return record.work ? '登录已过期，请重新登录。刚才填写的内容已为您保留，登录后会回到原来的页面。' : '登录已过期，请重新登录。'
 }
 
 function WechatSignIn() {
@@ -124,11 +131,13 @@ export default function LoginPage() {
   useDidShow(() => {
     if (currentSession()) void Taro.reLaunch({ url: HOME_URL })
   })
+  const [lapsed] = useState(lapsedMessage)
 
   return (
     <ElderPage>
       <View className='login-brand'>颐邻</View>
       <View className='login-slogan'>在家安心养老，邻里互相照应</View>
+      {lapsed && <Notice kind='info' message={lapsed} testId='login-lapsed' />}
       {isWeapp ? <WechatSignIn /> : <DemoSignIn />}
     </ElderPage>
   )
