@@ -11,6 +11,7 @@ module.exports = {
     '<rootDir>/functions/jest.reliability.config.js',
     '<rootDir>/infra/jest.config.js',
     '<rootDir>/miniapp/jest.config.js',
+    '<rootDir>/miniapp/jest.weapp.config.js',
     '<rootDir>/e2e/jest.config.js',
   ],
 };

@@ -5,12 +5,13 @@
  * `Component`: the app and its pages must register, render a tree through setData and react to a tap.
  * WXML itself is not rendered here; WeChat DevTools does that.
  */
-import { spawnSync } from 'child_process'
 import * as fs from 'fs'
 import * as path from 'path'
+import { buildWeappCopy } from './weapp/build'
 
 const miniappRoot = path.resolve(__dirname, '..')
-const distRoot = path.join(miniappRoot, 'dist', 'weapp')
+/** The private copy of the build this file runs (see weapp/build.ts). */
+let distRoot = path.join(miniappRoot, 'dist', 'weapp')
 
 type Json = Record<string, unknown>
 interface TaroNode {
@@ -138,13 +139,11 @@ async function waitForText(read: () => string, expected: string) {
 
 describe('compiled WeChat bundle', () => {
   beforeAll(() => {
-    // jest sets NODE_ENV=test, which would make Taro's babel preset emit a Node-flavoured bundle.
-    const { NODE_ENV: _testMode, ...env } = process.env
-    const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: miniappRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 })
-    if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`)
+    distRoot = buildWeappCopy()
     stubMiniProgramGlobals()
     require(path.join(distRoot, 'app.js'))
   }, 150_000)
+  afterAll(() => fs.rmSync(distRoot, { recursive: true, force: true }))
 
   it('registers the app with the main pages and the worker and admin subpackages', () => {
     expect(appConfig).toBeDefined()

@@ -1,0 +1,175 @@
+/**
+ * The main-package pages of the built WeChat bundle, rendered with WeChat's own test kit
+ * (miniprogram-simulate: the real WXML through `wcc`, into jsdom). Each page gets canned API answers,
+ * must show its Chinese text, must react to one tap, and must start with `<page-meta>` carrying the
+ * root font size WeChat's font setting asks for (20px in the stubbed `getAppBaseInfo`).
+ *
+ * Runs in the `miniapp-weapp` jest project; the component-test project matches this file too and skips it.
+ */
+import type { Role } from '@yilin/contract'
+import { elderWang, elderZhao, summaryOf } from './fixtures'
+import { menusResponse, offerOf, orderOf, tomorrow } from './canteen-fixtures'
+import { answer, buildWeapp, installWeapp, navigations, openPage, removeWeappCopy, requests, storage, waitFor, waitForText, type OpenPage } from './weapp/harness'
+
+const inWeappProject = (globalThis as { WEAPP_RENDER?: boolean }).WEAPP_RENDER === true
+const suite = inWeappProject ? describe : describe.skip
+
+function signIn(role: Role, userId: string, name: string) {
+  storage.clear()
+  storage.set('yilin.session', { token: `tok-${userId}`, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId, role, name, communityId: 'c-xueyuan' } })
+}
+
+const ok = (body: unknown) => ({ status: 200, body })
+const lastRequest = () => requests[requests.length - 1]
+
+/** `<page-meta>` is the page's first node and carries the root font size from WeChat's font setting. */
+function expectPageMeta(page: OpenPage) {
+  expect(page.root.firstElementChild?.tagName.toLowerCase()).toBe('wx-page-meta')
+  expect((page.component.instance.data.pageMeta as { p7?: string } | undefined)?.p7).toBe('20px')
+}
+
+let open: OpenPage | undefined
+function show(route: string, query: Record<string, string> = {}) {
+  open = openPage(route, query)
+  return open
+}
+
+suite('compiled WeChat pages in the WeChat test kit', () => {
+  beforeAll(() => {
+    buildWeapp()
+    installWeapp()
+  }, 150_000)
+
+  afterAll(() => removeWeappCopy())
+
+  beforeEach(() => {
+    requests.length = 0
+    navigations.length = 0
+    answer({})
+  })
+
+  afterEach(() => {
+    open?.close()
+    open = undefined
+  })
+
+  it('登录: 微信一键登录 signs in with the wx.login code and opens home', async () => {
+    storage.clear()
+    answer({ 'POST /auth/wechat': ok({ token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'e-wang', role: 'elder', name: '王秀兰' } }) })
+    const page = show('pages/login/index')
+    await waitForText(page, '微信一键登录')
+    expect(page.text()).toContain('颐邻')
+    expectPageMeta(page)
+
+    page.tap('微信一键登录')
+    await waitFor(() => navigations.length > 0, () => `no navigation; requests: ${JSON.stringify(requests)}`)
+    expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })
+    expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/home/index' }])
+  })
+
+  it('首页: an elder sees the tiles, and 助餐订餐 opens the canteen', async () => {
+    signIn('elder', 'e-wang', '王秀兰')
+    answer({ 'GET /me': ok({ user: { userId: 'e-wang', role: 'elder', name: '王秀兰' }, elder: elderWang, community: { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路中心' } }) })
+    const page = show('pages/home/index')
+    await waitForText(page, '王秀兰，您好')
+    expect(page.text()).toContain('我的订单')
+    expect(page.text()).toContain('家人绑定')
+    expectPageMeta(page)
+    expect(lastRequest().header.Authorization).toBe('Bearer tok-e-wang')
+
+    page.tap('助餐订餐')
+    await waitFor(() => navigations.length > 0, () => 'no navigation')
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/canteen/index' }])
+  })
+
+  it("助餐订餐: shows the week's menu, and 订这一餐 opens 确认下单 on the page", async () => {
+    signIn('elder', 'e-wang', '王秀兰')
+    answer({ 'GET /elders/e-wang/menus': ok(menusResponse([{ date: tomorrow, meals: [offerOf(tomorrow, 'lunch')] }])) })
+    const page = show('pages/canteen/index')
+    await waitForText(page, '红烧肉')
+    expect(page.text()).toContain('午餐')
+    expect(page.text()).toContain('学院路街道综合养老服务中心')
+    expectPageMeta(page)
+
+    page.tap('订这一餐')
+    await waitForText(page, '确认下单')
+    expect(page.text()).toContain('政府补贴')
+    expect(requests.every((request) => request.method === 'GET')).toBe(true)
+  })
+
+  it('我的订单: shows an order with its status, and 取消订单 asks to confirm before cancelling', async () => {
+    signIn('elder', 'e-wang', '王秀兰')
+    answer({
+      'GET /elders/e-wang/orders': ok({ items: [orderOf()], cursor: null, elder: summaryOf(elderWang), subscriptions: [] }),
+      'GET /elders/e-wang/subscriptions': ok({ items: [] }),
+    })
+    const page = show('pages/orders/index')
+    await waitForText(page, '已下单')
+    expect(page.text()).toContain('午餐')
+    expectPageMeta(page)
+
+    page.tap('取消订单')
+    await waitForText(page, '是，取消这一餐')
+    expect(page.text()).toContain('不取消')
+    expect(requests.every((request) => request.method === 'GET')).toBe(true)
+  })
+
+  it('我的资料: shows the profile, and 修改 opens the form', async () => {
+    signIn('elder', 'e-wang', '王秀兰')
+    answer({
+      'GET /me': ok({ user: { userId: 'e-wang', role: 'elder', name: '王秀兰' }, elder: elderWang }),
+      'GET /elders/e-wang': ok({ elder: elderWang }),
+    })
+    const page = show('pages/profile/index')
+    await waitForText(page, '学院路 12 号 3 栋 201')
+    expect(page.text()).toContain('1946年5月12日')
+    expect(page.text()).toContain('李明（儿子）13900002222')
+    expectPageMeta(page)
+
+    page.tap('修改')
+    await waitForText(page, '保存')
+  })
+
+  it('选择长辈: a family member sees the bound elders, and tapping one makes them current', async () => {
+    signIn('family', 'u-family', '李明')
+    storage.set('yilin.currentElderId', 'e-wang')
+    answer({ 'GET /me': ok({ user: { userId: 'u-family', role: 'family', name: '李明' }, boundElders: [summaryOf(elderWang), elderZhao] }) })
+    const page = show('pages/elders/index')
+    await waitForText(page, '赵德福')
+    expect(page.text()).toContain('王秀兰')
+    expect(page.text()).toContain('正在照看')
+    expectPageMeta(page)
+
+    page.tap('赵德福')
+    await waitFor(() => navigations.length > 0, () => 'no navigation')
+    expect(storage.get('yilin.currentElderId')).toBe('e-zhao')
+    // Opened on its own (no page below it), the page goes home instead of back.
+    expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/home/index' }])
+  })
+
+  it('家人绑定: a family member types the invitation code and binds the elder', async () => {
+    signIn('family', 'u-family', '李明')
+    answer({ 'POST /bindings': { status: 201, body: { elder: summaryOf(elderWang) } } })
+    const page = show('pages/binding/index')
+    await waitForText(page, '邀请码')
+    expectPageMeta(page)
+
+    page.type(0, '408215')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    page.tap('确定绑定')
+    await waitFor(() => requests.length > 0, () => `no request; the page shows: ${page.text()}`)
+    expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/bindings', data: { code: '408215' } })
+    await waitForText(page, '绑定成功！您现在可以照看王秀兰了。')
+  })
+
+  it('长辈本人登录: an empty code is refused on the page', async () => {
+    signIn('family', 'u-new', '微信用户')
+    const page = show('pages/claim/index')
+    await waitForText(page, '我是长辈本人')
+    expectPageMeta(page)
+
+    page.tap('确定，我是长辈本人')
+    await waitForText(page, '请输入 6 位数字登录码')
+    expect(requests).toEqual([])
+  })
+})
