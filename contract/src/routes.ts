@@ -13,6 +13,7 @@ import type {
   OrgResponse,
   Page,
   PageQuery,
+  CommunityEldersQuery,
   RedeemBindingBody,
   RedeemBindingResponse,
   SessionResponse,
@@ -110,7 +111,7 @@ export const routes = [
   { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderDetailResponse>() },
   { method: 'PATCH', path: '/elders/{elderId}/contact', handler: 'elders/update-contact', roles: ['elder', 'family', 'worker'], body: schema<typeof UpdateContactBody>(), response: reply<ElderDetailResponse>() },
   { method: 'PUT', path: '/elders/{elderId}/verification', handler: 'elders/verify', roles: ['worker'], body: schema<typeof VerificationBody>(), response: reply<ElderDetailResponse>() },
-  { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'], query: schema<typeof PageQuery>(), response: reply<Page<ElderSummary>>() },
+  { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'], query: schema<typeof CommunityEldersQuery>(), response: reply<Page<ElderSummary>>() },
 
   { method: 'POST', path: '/elders/{elderId}/binding-codes', handler: 'bindings/create-code', roles: ['elder', 'worker'], response: reply<BindingCodeResponse>() },
   { method: 'DELETE', path: '/elders/{elderId}/binding-codes', handler: 'bindings/revoke-code', roles: ['elder', 'worker'], response: noContent },

@@ -113,6 +113,15 @@ export const PageQuery = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
 });
 export type PageQueryInput = z.infer<typeof PageQuery>;
+
+/** A community's elders, a page at a time; or every elder whose name has `name` in it, or who waits for verification. */
+export const CommunityEldersQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
+  name: z.optional(text('要找的姓名', 20, 0)),
+  pending: z.optional(z.literal('1', '只看待核实请传 1')),
+});
+export type CommunityEldersQueryInput = z.infer<typeof CommunityEldersQuery>;
 export const pageLimit = (query: PageQueryInput, fallback = 20) => (query.limit ? Number(query.limit) : fallback);
 
 export interface Page<T> {

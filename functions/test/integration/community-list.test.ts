@@ -158,3 +158,26 @@ describe('a cursor the API did not issue is refused with 400 INVALID_CURSOR', ()
     expectInvalidCursor(response);
   });
 });
+
+describe('finding an elder on a busy morning', () => {
+  test('by part of the name, and only those waiting for verification; every match at once', async () => {
+    const community = await createCommunity('学院路社区');
+    const worker = await createUser('worker', { communityId: community.communityId });
+    await Promise.all([
+      createElder(community, { name: '王秀英', subsidyCategoryVerified: 'dibao' }),
+      createElder(community, { name: '王建国' }),
+      createElder(community, { name: '李桂兰' }),
+      ...Array.from({ length: 25 }, (_, i) => createElder(community, { name: `张${i}号`, subsidyCategoryVerified: 'normal' })),
+    ]);
+    const named = await api.as(worker.userId).get(listPath(community.communityId, `?name=${encodeURIComponent('王')}&limit=2`));
+    expect(named.status).toBe(200);
+    expect(named.body.items.map((elder: { name: string }) => elder.name).sort()).toEqual(['王建国', '王秀英']);
+    expect(named.body.cursor).toBeNull();
+    const pending = await api.as(worker.userId).get(listPath(community.communityId, '?pending=1'));
+    expect(pending.body.items.map((elder: { name: string }) => elder.name).sort()).toEqual(['李桂兰', '王建国']);
+    const both = await api.as(worker.userId).get(listPath(community.communityId, `?pending=1&name=${encodeURIComponent('王')}`));
+    expect(both.body.items.map((elder: { name: string }) => elder.name)).toEqual(['王建国']);
+    const wrong = await api.as(worker.userId).get(listPath(community.communityId, '?pending=yes'));
+    expect([wrong.status, errorCode(wrong)]).toEqual([400, 'INVALID_INPUT']);
+  });
+});

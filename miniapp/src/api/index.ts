@@ -18,8 +18,11 @@ export const updateElderContact = (elderId: string, input: UpdateContactInput) =
 
 export const verifyElder = (elderId: string, input: VerificationInput) => call('elders/verify', { params: { elderId }, body: input })
 
-export const listCommunityElders = (communityId: string, cursor?: string, limit = 20) =>
-  call('elders/list-community', { params: { communityId }, query: { cursor, limit: String(limit) } })
+export const listCommunityElders = (communityId: string, cursor?: string, limit = 20, filter: { name?: string; pending?: boolean } = {}) =>
+  call('elders/list-community', {
+    params: { communityId },
+    query: { cursor, limit: String(limit), ...(filter.name ? { name: filter.name } : {}), ...(filter.pending ? { pending: '1' as const } : {}) },
+  })
 
 export const createBindingCode = (elderId: string) => call('bindings/create-code', { params: { elderId } })
 

@@ -2,7 +2,7 @@ import { birthDateProblem } from './rules/age';
 import { may, relationTo, type Action, type Relation } from '../../access/policy';
 import { verificationChanges } from './rules/verification';
 import { isBound } from './data/bindings';
-import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory } from './data/elders';
+import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory, type ElderFilter } from './data/elders';
 import type { ElderItem } from './entities';
 import { businessDate, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -71,11 +71,12 @@ export async function listCommunityElders(
   communityId: string,
   cursor: string | undefined,
   limit: number,
+  filter: ElderFilter = {},
 ): Promise<Page<ElderSummary>> {
   const community = await communityInfo(communityId);
   if (!community || !may('community.listElders', relationTo(session, { communityId, ...community }, false))) {
     throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
   }
-  const page = await eldersOfCommunity(communityId, cursor, limit);
+  const page = await eldersOfCommunity(communityId, cursor, limit, filter);
   return { items: page.items.map((elder) => elderSummaryView(elder, community.name)), cursor: page.cursor ?? null };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import { listCommunityElders } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
@@ -10,6 +10,8 @@ import { mobilityText, subsidyCategoryNames } from '../../lib/labels'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
+import { ToggleButton } from '../../components/ToggleButton'
+import { inputName } from '../../lib/a11y'
 import { useData } from '../../shared/useData'
 import '../worker.css'
 
@@ -19,7 +21,16 @@ const PAGE_SIZE = 20
 export default function CommunityEldersPage() {
   const { params } = useRouter()
   const communityId = params.communityId || currentUser()?.communityId || ''
-  const loaded = useData(() => listCommunityElders(communityId, undefined, PAGE_SIZE), { onShow: true, enabled: communityId !== '' })
+  // What is typed stays in the box; the list follows it when 找 is tapped (not at every keystroke).
+  const [typed, setTyped] = useState('')
+  const [name, setName] = useState('')
+  const [pending, setPending] = useState(false)
+  const filtered = name !== '' || pending
+  const loaded = useData(() => listCommunityElders(communityId, undefined, PAGE_SIZE, { name, pending }), {
+    onShow: true,
+    enabled: communityId !== '',
+    deps: [name, pending],
+  })
   const elders = loaded.data?.items
   const cursor = loaded.data?.cursor
   const [busy, setBusy] = useState(false)
@@ -30,7 +41,7 @@ export default function CommunityEldersPage() {
     setBusy(true)
     setMoreError('')
     try {
-      const page = await listCommunityElders(communityId, cursor, PAGE_SIZE)
+      const page = await listCommunityElders(communityId, cursor, PAGE_SIZE, { name, pending })
       loaded.setData((current) => ({ ...current, items: [...current.items, ...page.items], cursor: page.cursor }))
     } catch (err) {
       setMoreError(messageOf(err))
@@ -43,10 +54,27 @@ export default function CommunityEldersPage() {
     <ElderPage dense>
       <View className='page-title'>{params.name ? decodeURIComponent(params.name) : '本社区长辈'}</View>
       {!communityId && <Notice kind='error' message='没有找到您所在的社区，请联系县级平台。' testId='worker-elders-error' />}
+      <View className='search'>
+        <Input
+          className='input search__input'
+          {...inputName('按姓名找长辈')}
+          value={typed}
+          maxlength={20}
+          placeholder='输入姓名，如 王'
+          confirmType='search'
+          data-testid='worker-elders-search'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => setName(typed.trim())}
+        />
+        <Tap className='btn btn--primary search__go' testId='worker-elders-search-go' onTap={() => setName(typed.trim())}>
+          找
+        </Tap>
+      </View>
+      <ToggleButton label='只看待核实' on={pending} testId='worker-elders-pending' onChange={setPending} />
       <DataStatus
         state={loaded}
         testId='worker-elders'
-        empty={{ when: (page) => page.items.length === 0, message: '这个社区还没有登记的长辈。' }}
+        empty={{ when: (page) => page.items.length === 0, message: filtered ? '没有找到符合的长辈。' : '这个社区还没有登记的长辈。' }}
       />
       {elders?.map((elder) => (
         <Tap

@@ -16,8 +16,29 @@ export async function getElders(elderIds: string[]): Promise<ElderItem[]> {
   return elders;
 }
 
-export async function eldersOfCommunity(communityId: string, cursor: string | undefined, limit: number) {
+export interface ElderFilter {
+  /** Part of the name. */
+  name?: string;
+  /** Only elders whose subsidy category no worker has verified yet. */
+  pending?: boolean;
+}
+
+/**
+ * A community's elders a page at a time; with a filter, every match at once (one Query of the community's
+ * partition, filtered: a community has hundreds of elders, not millions), so a search never shows an
+ * empty page while more matches wait behind a cursor.
+ */
+export async function eldersOfCommunity(communityId: string, cursor: string | undefined, limit: number, filter: ElderFilter = {}) {
   try {
+    if (filter.name || filter.pending) {
+      const { data: matches } = await Elder.query
+        .byCommunity({ communityId })
+        .where((attr, op) =>
+          [filter.name ? op.contains(attr.name, filter.name) : '', filter.pending ? op.notExists(attr.subsidyCategoryVerified) : ''].filter(Boolean).join(' AND '),
+        )
+        .go({ pages: 'all' });
+      return { items: matches, cursor: null };
+    }
     const page = await Elder.query.byCommunity({ communityId }).go({ cursor: checkCursor(cursor, 'gsi1') ?? null, limit });
     return { items: page.data, cursor: page.cursor };
   } catch (error) {
