@@ -1,10 +1,32 @@
+import { Button, View } from '@tarojs/components'
 import type { LiveCodeView } from '@yilin/contract'
 import { createBindingCode, revokeBindingCode } from '../api'
+import { showInvitationCode } from '../lib/invitation'
 import { OneTimeCodePanel } from './OneTimeCodePanel'
 
 /**
+ * In WeChat the elder sends the code to her son as a card (the page's share, with the code in its path);
+ * in the browser there is no card, so the hint says where to find it.
+ */
+function SendToFamily() {
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <Button className='btn btn--secondary' openType='share' data-testid='binding-code-share'>
+        发给家人（微信卡片）
+      </Button>
+    )
+  }
+  return (
+    <View className='hint' data-testid='binding-code-share-hint'>
+      在微信里打开时，可以点“发给家人”把邀请码直接发到家人的微信。
+    </View>
+  )
+}
+
+/**
  * Makes a one-time invitation code that a family member types in to be bound to this elder. The elder
- * reads it in their own voice; a worker making one for the elder reads it about the elder.
+ * reads it in their own voice and can send it as a WeChat card; a worker making one for the elder reads it
+ * about the elder.
  */
 export function BindingCodePanel({ elderId, live, forWorker = false }: { elderId: string; live?: LiveCodeView | null; forWorker?: boolean }) {
   return (
@@ -21,6 +43,8 @@ export function BindingCodePanel({ elderId, live, forWorker = false }: { elderId
       rule='24小时内有效，只能用一次'
       codeName='邀请码'
       testId='binding-code'
+      onCode={forWorker ? undefined : showInvitationCode}
+      whileShown={forWorker ? undefined : <SendToFamily />}
     />
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { LiveCodeView } from '@yilin/contract'
 import { messageOf } from '../api/client'
@@ -21,6 +21,10 @@ interface OneTimeCodePanelProps {
   codeName: string
   /** Prefix of the test ids: `<prefix>`, `<prefix>-generate`, `<prefix>-revoke`, `<prefix>-error`. */
   testId: string
+  /** Told the code shown whenever it changes (null when none). */
+  onCode?: (code: string | null) => void
+  /** Shown under the code while there is one (e.g. a way to send it). */
+  whileShown?: ReactNode
 }
 
 /**
@@ -28,8 +32,9 @@ interface OneTimeCodePanelProps {
  * replaces the old one (which stops working), and the code shown can be revoked: a code told to the
  * wrong person is stopped at once.
  */
-export function OneTimeCodePanel({ create, revoke, live, title, hint, rule, codeName, testId }: OneTimeCodePanelProps) {
+export function OneTimeCodePanel({ create, revoke, live, title, hint, rule, codeName, testId, onCode, whileShown }: OneTimeCodePanelProps) {
   const [code, setCode] = useState<LiveCodeView | null>(live ?? null)
+  useEffect(() => onCode?.(code?.code ?? null), [code, onCode])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
@@ -61,6 +66,7 @@ export function OneTimeCodePanel({ create, revoke, live, title, hint, rule, code
       <View className='card__title'>{title}</View>
       <View className='hint'>{hint}</View>
       {code && <OneTimeCode code={code.code} expiresAt={code.expiresAt} rule={rule} testId={testId} />}
+      {code && whileShown}
       <Tap className='btn btn--primary' testId={`${testId}-generate`} onTap={generate}>
         {busy ? '请稍候…' : code ? `重新生成${codeName}（旧的作废）` : `生成${codeName}`}
       </Tap>

@@ -1,15 +1,19 @@
 import Taro from '@tarojs/taro'
 import { forgetInterrupted, interrupted } from './session'
+import { invitationPath, takeInvitation } from './invitation'
 
 export const LOGIN_URL = '/pages/login/index'
 export const HOME_URL = '/pages/home/index'
 export const CANTEEN_URL = '/pages/canteen/index'
 
 /**
- * Where a person goes once signed in: back to the page a lapsed session interrupted, if they are the one
- * who was there (the page takes its draft back), else home.
+ * Where a person goes once signed in: to the invitation card they opened, else back to the page a lapsed
+ * session interrupted, if they are the one who was there (the page takes its draft back), else home.
  */
 export function pageAfterSignIn(userId: string): string {
+  // Someone who opened an elder's invitation card before signing in goes back to it.
+  const invitation = takeInvitation()
+  if (invitation) return invitationPath(invitation)
   const record = interrupted()
   if (record?.work && record.userId === userId) return record.work.url
   forgetInterrupted()

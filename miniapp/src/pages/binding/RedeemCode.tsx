@@ -13,8 +13,8 @@ import { CodeEntry, isSixDigitCode } from '../../components/CodeEntry'
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
 
 /** A family member types in the 6-digit invitation code an elder (or a worker) gave them. */
-export function RedeemCode() {
-  const [code, setCode] = useState('')
+export function RedeemCode({ initialCode }: { initialCode?: string }) {
+  const [code, setCode] = useState(initialCode ?? '')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [bound, setBound] = useState<ElderSummary | null>(null)
@@ -55,7 +55,13 @@ export function RedeemCode() {
   return (
     <View className='card'>
       <View className='card__title'>绑定长辈</View>
-      <View className='hint'>请长辈在“家人绑定”里生成邀请码，或请社区工作者帮忙，然后把 6 位数字填在下面。</View>
+      {initialCode ? (
+        <View className='hint' data-testid='redeem-from-card'>
+          邀请码已经从长辈发来的卡片里填好了，核对后点“确定绑定”。
+        </View>
+      ) : (
+        <View className='hint'>请长辈在“家人绑定”里生成邀请码，或请社区工作者帮忙，然后把 6 位数字填在下面。</View>
+      )}
       <CodeEntry
         value={code}
         label='6 位邀请码'
