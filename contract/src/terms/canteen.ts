@@ -26,6 +26,10 @@ export const dishTagNames: Record<DishTag, string> = {
 /** An elder's dietary needs in the same words as the dishes' tags, everywhere in the app. */
 export const dietaryNeedNames = { lowSalt: '低盐', lowSugar: '低糖', softFood: '软食' } as const;
 
+/** The needs an elder has, in those words: 低盐、软食. */
+export const dietaryNeedWords = (needs: { lowSalt: boolean; lowSugar: boolean; softFood: boolean }): string[] =>
+  (Object.keys(dietaryNeedNames) as Array<keyof typeof dietaryNeedNames>).filter((need) => needs[need]).map((need) => dietaryNeedNames[need]);
+
 /** Which price an elder pays: the standard price, an age tier, or a verified subsidy category. */
 export const priceRules = ['standard', 'age60', 'age70', 'age80', 'dibao', 'tekun', 'disabled'] as const;
 export type PriceRule = (typeof priceRules)[number];

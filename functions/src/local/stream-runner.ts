@@ -11,6 +11,7 @@ import type { ConsumerResponse } from '../platform/stream';
 import { config } from '../platform/config';
 import { consumers as declaredConsumers, handlerModule } from '../routes';
 import { isoNow } from '../platform/clock';
+import { logger } from '../platform/logger';
 import { dynamoClient } from '../store/client';
 import { DeadLetter } from '../store/events';
 
@@ -129,7 +130,7 @@ export async function startStreamRunner(consumers: readonly LocalConsumer[], opt
         if (++rounds % 20 === 0) await discoverShards(false);
         quietRounds = (await round()) === 0 ? quietRounds + 1 : 0;
       } catch (error) {
-        if (running) console.error(`stream runner: ${(error as Error).message}`);
+        if (running) logger.error('stream runner round failed', error as Error);
       } finally {
         busy = false;
       }

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ulid } from 'ulid';
@@ -80,17 +80,18 @@ export type FileCheck = 'ok' | 'missing' | 'not-allowed';
  */
 export async function checkUpload(owner: string, kind: FileKind, key: string): Promise<FileCheck> {
   if (!key.startsWith(`${kind}/${owner}/`)) return 'not-allowed';
-  let head;
+  // One read: the first bytes, with the type the file was uploaded as and its whole size.
+  let start;
   try {
-    head = await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    start = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-15' }));
   } catch {
     return 'missing';
   }
-  const start = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-15' }));
   const bytes = Buffer.from(await start.Body!.transformToByteArray());
-  const declared = head.ContentType ?? '';
+  const declared = start.ContentType ?? '';
+  const size = Number(/\/(\d+)$/.exec(start.ContentRange ?? '')?.[1] ?? start.ContentLength ?? 0);
   const allowed = Object.keys(fileKinds[kind].types).includes(declared);
-  if (!allowed || sniff(bytes) !== declared || (head.ContentLength ?? 0) > fileKinds[kind].maxBytes) {
+  if (!allowed || sniff(bytes) !== declared || size > fileKinds[kind].maxBytes) {
     await s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
     return 'not-allowed';
   }

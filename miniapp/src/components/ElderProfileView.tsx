@@ -1,15 +1,14 @@
 import { View } from '@tarojs/components'
 import type { ElderProfile } from '@yilin/contract'
-import { dietaryNeedNames } from '@yilin/contract'
+import { dietaryNeedWords } from '@yilin/contract'
 import { formatDate } from '../lib/format'
 import { mobilityText, subsidyCategoryNames } from '../lib/labels'
 import { Field } from './Field'
 
 function dietaryText(elder: ElderProfile): string {
-  const { lowSalt, lowSugar, softFood, allergies } = elder.dietary
-  const flags = [lowSalt && dietaryNeedNames.lowSalt, lowSugar && dietaryNeedNames.lowSugar, softFood && dietaryNeedNames.softFood].filter(Boolean)
+  const flags = dietaryNeedWords(elder.dietary)
   const parts = [flags.length ? flags.join('、') : '没有特别要求']
-  if (allergies) parts.push(`过敏或忌口：${allergies}`)
+  if (elder.dietary.allergies) parts.push(`过敏或忌口：${elder.dietary.allergies}`)
   return parts.join('；')
 }
 

@@ -1,5 +1,5 @@
 import { redeemProblem, type RedeemProblem } from './rules/one-time-code';
-import { bindingsOfElder, getBindingCode, isLiveCode, redeemBindingCode, removeBinding } from './data/bindings';
+import { bindingsOfElder, getBindingCode, redeemBindingCode, removeBinding } from './data/bindings';
 import { getElder } from './data/elders';
 import { getUser } from './data/users';
 import { clock, epochSeconds } from '../../platform/clock';
@@ -8,7 +8,7 @@ import type { Session } from '../../platform/session-token';
 import type { BindingCodeResponse, BindingsPage, RedeemBindingResponse } from '@yilin/contract';
 import { communityName } from './places';
 import { loadElderFor } from './elders';
-import { issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
+import { codeProblemNow, issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
 import { elderSummaryView } from './views';
 
 async function assertManagesBindings(session: Session, elderId: string) {
@@ -35,12 +35,6 @@ const redeemErrors: Record<RedeemProblem, () => AppError> = {
   'already-bound': () => conflict('ALREADY_BOUND', '您已经绑定了这位长辈。'),
 };
 
-async function redeemProblemNow(code: string, userId: string): Promise<RedeemProblem> {
-  const found = await getBindingCode(code);
-  const live = found ? await isLiveCode(found.elderId, 'family', code) : false;
-  return redeemProblem(found, userId, epochSeconds(clock.now()), 'family', live) ?? 'used';
-}
-
 export function redeemCode(session: Session, code: string): Promise<RedeemBindingResponse> {
   return withCodeAttempt(session.userId, async () => {
     const nowSeconds = epochSeconds(clock.now());
@@ -58,7 +52,7 @@ export function redeemCode(session: Session, code: string): Promise<RedeemBindin
     );
     if (outcome === 'already-bound') throw redeemErrors['already-bound']();
     // Used, expired, replaced or revoked between our read and our write.
-    if (outcome === 'code-unavailable') throw redeemErrors[await redeemProblemNow(code, session.userId)]();
+    if (outcome === 'code-unavailable') throw redeemErrors[await codeProblemNow(code, session.userId, 'family')]();
     return { elder: elderSummaryView(elder, await communityName(elder.communityId)) };
   });
 }

@@ -1,5 +1,5 @@
 import { redeemProblem, type RedeemProblem } from './rules/one-time-code';
-import { eldersBoundTo, getBindingCode, isLiveCode } from './data/bindings';
+import { eldersBoundTo, getBindingCode } from './data/bindings';
 import { claimElderAccount, getUser } from './data/users';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError, conflict, gone, notFound, unauthorized } from '../../platform/errors';
@@ -7,7 +7,7 @@ import type { Session } from '../../platform/session-token';
 import type { ClaimCodeResponse, SessionResponse } from '@yilin/contract';
 import { sessionFor } from './auth';
 import { loadElderFor } from './elders';
-import { issueOneTimeCode, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
+import { codeProblemNow, issueOneTimeCode, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
 
 /**
  * An elder's own WeChat account. A first WeChat sign-in makes a family account; a worker who has met the
@@ -50,11 +50,7 @@ export function claimElderProfile(session: Session, code: string): Promise<Sessi
     const elder = await getUser(found.elderId);
     if (!elder || elder.role !== 'elder') throw claimErrors.unknown();
     const outcome = await claimElderAccount(code, { ...newcomer, openid: newcomer.openid }, elder, nowSeconds);
-    if (outcome === 'refused') {
-      const again = await getBindingCode(code);
-      const live = again ? await isLiveCode(again.elderId, 'claim', code) : false;
-      throw claimErrors[redeemProblem(again, session.userId, epochSeconds(clock.now()), 'claim', live) ?? 'used']();
-    }
+    if (outcome === 'refused') throw claimErrors[await codeProblemNow(code, session.userId, 'claim')]();
     return sessionFor({ ...elder, openid: newcomer.openid });
   });
 }

@@ -8,7 +8,7 @@ import { businessDate, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '@yilin/contract';
-import { actorName } from './actors';
+import { actorOf } from './actors';
 import { liveCodeView } from './one-time-codes';
 import { communityInfo, communityName } from './places';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
@@ -61,7 +61,7 @@ export async function verifyElder(session: Session, elderId: string, input: Veri
     { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
     { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
   );
-  const outcome = await applyVerification(elder, input, changes, { userId: session.userId, name: (await actorName(session)) || '社区工作者', role: session.role }, isoNow());
+  const outcome = await applyVerification(elder, input, changes, await actorOf(session), isoNow());
   if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
   return getElderDetail(session, elderId);
 }

@@ -1,6 +1,6 @@
-import { BINDING_CODE_TTL_SECONDS, CODE_ATTEMPTS, type CodePurpose } from './rules/one-time-code';
+import { BINDING_CODE_TTL_SECONDS, CODE_ATTEMPTS, redeemProblem, type CodePurpose, type RedeemProblem } from './rules/one-time-code';
 import { giveBackAttempt, takeAttempt } from '../../store/attempts';
-import { createBindingCode, liveCodeOf, revokeLiveCode } from './data/bindings';
+import { createBindingCode, getBindingCode, isLiveCode, liveCodeOf, revokeLiveCode } from './data/bindings';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { BindingCodeResponse, LiveCodeView } from '@yilin/contract';
@@ -25,6 +25,16 @@ export async function liveCodeView(elderId: string, purpose: CodePurpose): Promi
 /** Revoking is idempotent: a code already gone, used or replaced stays gone. */
 export async function revokeOneTimeCode(elderId: string, purpose: CodePurpose): Promise<void> {
   await revokeLiveCode(elderId, purpose);
+}
+
+/**
+ * Why a code just refused by its transaction cannot be used, read again: it was used, expired, replaced
+ * or revoked between the first read and the write.
+ */
+export async function codeProblemNow(code: string, userId: string, purpose: CodePurpose): Promise<RedeemProblem> {
+  const found = await getBindingCode(code);
+  const live = found ? await isLiveCode(found.elderId, purpose, code) : false;
+  return redeemProblem(found, userId, epochSeconds(clock.now()), purpose, live) ?? 'used';
 }
 
 const CODE_ACTION = 'one-time-code';

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { dietaryNeedNames, isWorkerStatus, marksMealHappened, nextStatuses } from '@yilin/contract'
+import { dietaryNeedWords, isWorkerStatus, marksMealHappened, nextStatuses } from '@yilin/contract'
 import type { BoardOrderView, Meal, OrderStatus } from '@yilin/contract'
 import { confirmAllOrders, getBoard, setOrderStatus, type WorkerStatus } from '../../api'
 import { messageOf } from '../../api/client'
@@ -46,9 +46,8 @@ function actionsFor(status: OrderStatus, delivery: boolean, beforeTheDay: boolea
 }
 
 function dietaryWords(item: BoardOrderView): string[] {
-  const { lowSalt, lowSugar, softFood, allergies } = item.dietary
-  const words = [lowSalt && dietaryNeedNames.lowSalt, lowSugar && dietaryNeedNames.lowSugar, softFood && dietaryNeedNames.softFood].filter(Boolean) as string[]
-  if (allergies) words.push(`过敏：${allergies}`)
+  const words = dietaryNeedWords(item.dietary)
+  if (item.dietary.allergies) words.push(`过敏：${item.dietary.allergies}`)
   return words
 }
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { bindingCodeFrom, type CodePurpose } from '../rules/one-time-code';
 import { Binding, BindingCode, LiveCode, type BindingItem } from '../entities';
-import { data } from '../../../entities';
+import { writeTogether } from '../../../store/transactions';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../../store/errors';
 
 export async function isBound(elderId: string, familyId: string): Promise<boolean> {
@@ -39,18 +39,15 @@ export async function createBindingCode(
 ): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = bindingCodeFrom(randomInt(0, 1_000_000));
-    const result = await data.transaction
-      .write(({ BindingCode: codes, LiveCode: live }) => [
+    const outcome = await writeTogether({
+      code: ({ BindingCode: codes }) =>
         codes
           .put({ code, elderId, createdBy, createdAt, expiresAt, purpose })
           .where((attr, op) => `${op.notExists(attr.code)} OR ${op.lte(attr.expiresAt, nowSeconds)}`)
           .commit(),
-        live.put({ elderId, purpose, code, createdBy, createdAt, expiresAt }).commit(),
-      ])
-      .go();
-    if (!result.canceled) return code;
-    const [codeResult] = result.data as CancellationReason[];
-    if (codeResult?.code !== 'ConditionalCheckFailed') throw new Error(`Code transaction cancelled: ${(result.data as CancellationReason[]).map((reason) => reason.code ?? 'None').join(',')}`);
+      live: ({ LiveCode: live }) => live.put({ elderId, purpose, code, createdBy, createdAt, expiresAt }).commit(),
+    });
+    if (outcome.written) return code;
   }
   throw new Error('Could not draw a free binding code');
 }
@@ -83,8 +80,6 @@ export async function revokeLiveCode(elderId: string, purpose: CodePurpose): Pro
   }
 }
 
-type CancellationReason = { rejected?: boolean; code?: string };
-
 /**
  * Marks the code used, retires it as the elder's live code and creates the binding in one transaction:
  * the code's condition (unused and unexpired) and the live code's (still this code) make it single-use
@@ -95,23 +90,22 @@ export async function redeemBindingCode(
   binding: BindingItem,
   nowSeconds: number,
 ): Promise<'bound' | 'code-unavailable' | 'already-bound'> {
-  const result = await data.transaction
-    .write(({ BindingCode: codes, LiveCode: live, Binding: bindings }) => [
+  const outcome = await writeTogether({
+    code: ({ BindingCode: codes }) =>
       codes
         .patch({ code })
         .set({ usedBy: binding.familyId })
         .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)}`)
         .commit(),
+    live: ({ LiveCode: live }) =>
       live
         .delete({ elderId: binding.elderId, purpose: 'family' })
         .where((attr, op) => op.eq(attr.code, code))
         .commit(),
-      bindings.create(binding).commit(),
-    ])
-    .go();
-  if (!result.canceled) return 'bound';
-  const [codeResult, liveResult] = result.data as CancellationReason[];
-  return codeResult?.code === 'ConditionalCheckFailed' || liveResult?.code === 'ConditionalCheckFailed' ? 'code-unavailable' : 'already-bound';
+    binding: ({ Binding: bindings }) => bindings.create(binding).commit(),
+  });
+  if (outcome.written) return 'bound';
+  return outcome.failed.includes('binding') && outcome.failed.length === 1 ? 'already-bound' : 'code-unavailable';
 }
 
 export async function removeBinding(elderId: string, familyId: string): Promise<boolean> {

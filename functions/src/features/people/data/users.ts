@@ -3,6 +3,7 @@ import { isoNow } from '../../../platform/clock';
 import type { Role } from '../../../routes';
 import { User, WechatIdentity, type UserItem } from '../entities';
 import { data } from '../../../entities';
+import { writeTogether } from '../../../store/transactions';
 
 export async function getUser(userId: string): Promise<UserItem | undefined> {
   const { data: user } = await User.get({ userId }).go();
@@ -43,34 +44,37 @@ export async function createWechatUser(openid: string, role: Role, name: string)
  * sign-in goes. A previous WeChat account of the elder (a lost phone) no longer signs in as them.
  */
 export async function claimElderAccount(code: string, newcomer: UserItem & { openid: string }, elder: UserItem, nowSeconds: number) {
-  const result = await data.transaction
-    .write(({ BindingCode: codes, LiveCode: live, WechatIdentity: identities, User: users }) => [
+  const outcome = await writeTogether({
+    code: ({ BindingCode: codes }) =>
       codes
         .patch({ code })
         .set({ usedBy: newcomer.userId })
         .where((attr, op) => `${op.notExists(attr.usedBy)} AND ${op.gt(attr.expiresAt, nowSeconds)} AND ${op.eq(attr.purpose, 'claim')} AND ${op.eq(attr.elderId, elder.userId)}`)
         .commit(),
+    live: ({ LiveCode: live }) =>
       live
         .delete({ elderId: elder.userId, purpose: 'claim' })
         .where((attr, op) => op.eq(attr.code, code))
         .commit(),
+    identity: ({ WechatIdentity: identities }) =>
       identities
         .patch({ openid: newcomer.openid })
         .set({ userId: elder.userId })
         .where((attr, op) => op.eq(attr.userId, newcomer.userId))
         .commit(),
+    elder: ({ User: users }) =>
       users
         .patch({ userId: elder.userId })
         .set({ openid: newcomer.openid })
         .where((attr, op) => op.eq(attr.role, 'elder'))
         .commit(),
+    placeholder: ({ User: users }) =>
       users
         .delete({ userId: newcomer.userId })
         .where((attr, op) => op.eq(attr.role, 'family'))
         .commit(),
-      ...(elder.openid && elder.openid !== newcomer.openid ? [identities.delete({ openid: elder.openid }).commit()] : []),
-    ])
-    .go();
-  return result.canceled ? ('refused' as const) : ('claimed' as const);
+    oldPhone: elder.openid && elder.openid !== newcomer.openid ? ({ WechatIdentity: identities }) => identities.delete({ openid: elder.openid! }).commit() : undefined,
+  });
+  return outcome.written ? ('claimed' as const) : ('refused' as const);
 }
 
