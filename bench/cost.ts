@@ -3,6 +3,7 @@ import type { Backend } from './lib/backend';
 import { tokenFor } from './lib/backend';
 import type { BenchWorld } from './lib/fixtures';
 import { call } from './lib/http';
+import { itemBytes, writeUnitsOf } from './lib/item-size';
 import { row, type Row } from './lib/report';
 
 /**
@@ -84,7 +85,7 @@ export async function cost(backend: Backend, apiUrl: string, world: BenchWorld):
       const created = await call(apiUrl, 'POST', `/elders/${elderId}/binding-codes`, await world.tokenOf(elderId));
       const { code } = JSON.parse(created.body) as { code: string };
       const family = await tokenFor({ userId: 'demo-family-chen', role: 'family' });
-      return metered(backend, async () => (await call(apiUrl, 'POST', '/bindings', family, { code })).status);
+      return metered(backend, async () => (await call(apiUrl, 'POST', '/bindings', family, { code, relation: 'son' })).status);
     })(),
   };
 
@@ -99,6 +100,17 @@ export async function cost(backend: Backend, apiUrl: string, world: BenchWorld):
       row({ group: '5 cost', what: `${names[key]}: read units`, measured: m.read, floor: min.read, unit: 'RRU', target: '= model minimum', met: m.read <= min.read }),
     );
   }
+  // The order item a confirmation rewrites, as stored: its size decides the units of each write of it.
+  const { Order } = await import('../functions/src/features/canteen/entities');
+  const stored = (await Order.get({ orderId: placed.orderId }).go({ data: 'raw' })).data as { Item?: Record<string, unknown> };
+  if (!stored.Item) throw new Error('the confirmed order is not in the table');
+  const orderBytes = itemBytes(stored.Item);
+  rows.push(
+    row({
+      group: '5 cost', what: 'confirm order: write units of the order item', measured: writeUnitsOf(orderBytes), floor: 1, unit: 'WRU', target: '1 (order ≤ 1 KB)', met: writeUnitsOf(orderBytes) === 1,
+      note: `the confirmed order is ${orderBytes} bytes as DynamoDB sizes items (its timeline lives in audit events), so each write of it is 1 unit, or 2 inside a transaction; the whole confirmation, with its audit event in the same transaction and index writes, is the write-units row above`,
+    }),
+  );
   // An order's life on the board: placed, confirmed, then served (a status change like confirm).
   const life = { write: measured.place.write + 2 * measured.confirm.write, read: measured.place.read + 2 * measured.confirm.read };
   const floorLife = { write: minimums.place.write + 2 * minimums.confirm.write, read: minimums.place.read + 2 * minimums.confirm.read };

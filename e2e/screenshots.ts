@@ -26,6 +26,8 @@ const wanted = [
   'worker-board',
   'worker-menus',
   'worker-statement',
+  'family-account',
+  'privacy-notice',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

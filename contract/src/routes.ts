@@ -2,11 +2,13 @@ import type * as z from 'zod/mini';
 import { roles, type Role } from './terms/people';
 import type {
   BindingCodeResponse,
+  BindingRelationBody,
   BindingsPage,
   ClaimCodeResponse,
   ClaimElderBody,
   DemoAccountsResponse,
   DemoLoginBody,
+  DisplayNameBody,
   ElderDetailResponse,
   ElderSummary,
   MeResponse,
@@ -40,6 +42,7 @@ import type {
   PricingBody,
   PricingResponse,
   SetStatusBody,
+  UndoStatusBody,
   StatementQuery,
   StatementResponse,
   SubscriptionBody,
@@ -78,6 +81,8 @@ export const schema = <S extends Schema>(): Named<S> => ({});
 export const reply = <T>(): Named<T> => ({});
 /** A route that answers 204 No Content. */
 export const noContent: Named<void> = {};
+/** A route that answers a file, not JSON: its bytes, with its content type and name in the answer's headers. */
+export const fileReply: Named<ArrayBuffer> = {};
 
 export interface RouteDefinition {
   method: HttpMethod;
@@ -106,6 +111,7 @@ export const routes = [
   { method: 'POST', path: '/auth/demo', handler: 'auth/demo-login', roles: 'public', localOnly: true, secrets: ['session-signing'], body: schema<typeof DemoLoginBody>(), response: reply<SessionResponse>() },
 
   { method: 'GET', path: '/me', handler: 'me/get', roles: everyone, response: reply<MeResponse>() },
+  { method: 'PUT', path: '/me/name', handler: 'me/set-name', roles: ['family', 'volunteer', 'worker', 'admin'], secrets: ['session-signing'], body: schema<typeof DisplayNameBody>(), response: reply<SessionResponse>() },
   { method: 'POST', path: '/me/claim', handler: 'me/claim-elder', roles: ['family'], secrets: ['session-signing'], body: schema<typeof ClaimElderBody>(), response: reply<SessionResponse>() },
 
   { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderDetailResponse>() },
@@ -118,6 +124,7 @@ export const routes = [
   { method: 'POST', path: '/elders/{elderId}/claim-codes', handler: 'elders/create-claim-code', roles: ['worker'], response: reply<ClaimCodeResponse>() },
   { method: 'DELETE', path: '/elders/{elderId}/claim-codes', handler: 'elders/revoke-claim-code', roles: ['worker'], response: noContent },
   { method: 'POST', path: '/bindings', handler: 'bindings/redeem', roles: ['family'], body: schema<typeof RedeemBindingBody>(), response: reply<RedeemBindingResponse>() },
+  { method: 'PUT', path: '/elders/{elderId}/relation', handler: 'bindings/set-relation', roles: ['family'], body: schema<typeof BindingRelationBody>(), response: reply<RedeemBindingResponse>() },
   { method: 'GET', path: '/elders/{elderId}/bindings', handler: 'bindings/list', roles: ['elder', 'worker'], query: schema<typeof PageQuery>(), response: reply<BindingsPage>() },
   { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'], response: noContent },
 
@@ -130,6 +137,7 @@ export const routes = [
   { method: 'GET', path: '/orders/{orderId}', handler: 'canteen/get-order', roles: ['elder', 'family', 'worker', 'admin'], response: reply<OrderResponse>() },
   { method: 'POST', path: '/orders/{orderId}/cancel', handler: 'canteen/cancel-order', roles: ['elder', 'family', 'worker'], response: reply<OrderResponse>() },
   { method: 'POST', path: '/orders/{orderId}/status', handler: 'canteen/set-order-status', roles: ['worker'], body: schema<typeof SetStatusBody>(), response: reply<OrderResponse>() },
+  { method: 'POST', path: '/orders/{orderId}/status/undo', handler: 'canteen/undo-order-status', roles: ['worker'], body: schema<typeof UndoStatusBody>(), response: reply<OrderResponse>() },
   { method: 'GET', path: '/elders/{elderId}/subscriptions', handler: 'canteen/list-subscriptions', roles: ['elder', 'family', 'worker'], response: reply<SubscriptionsResponse>() },
   { method: 'POST', path: '/elders/{elderId}/subscriptions', handler: 'canteen/subscribe', roles: ['elder', 'family', 'worker'], body: schema<typeof SubscriptionBody>(), response: reply<SubscriptionResponse>() },
   { method: 'DELETE', path: '/elders/{elderId}/subscriptions/{subscriptionId}', handler: 'canteen/unsubscribe', roles: ['elder', 'family', 'worker'], response: noContent },
@@ -140,6 +148,8 @@ export const routes = [
   { method: 'POST', path: '/centres/{centreId}/board/confirm-all', handler: 'canteen/confirm-all', roles: ['worker'], body: schema<typeof MealSlotBody>(), response: reply<ConfirmAllResponse>() },
   // `?format=csv` answers the same statement as a CSV file instead of JSON.
   { method: 'GET', path: '/centres/{centreId}/statements/{month}', handler: 'canteen/statement', roles: ['worker', 'admin'], query: schema<typeof StatementQuery>(), response: reply<StatementResponse>() },
+  // The same statement as an xlsx workbook, which WeChat's openDocument opens on a phone (it does not open CSV).
+  { method: 'GET', path: '/centres/{centreId}/statements/{month}/xlsx', handler: 'canteen/statement-xlsx', roles: ['worker', 'admin'], response: fileReply },
   { method: 'GET', path: '/centres/{centreId}/pricing', handler: 'canteen/get-pricing', roles: ['worker', 'admin'], response: reply<PricingResponse>() },
   { method: 'PUT', path: '/centres/{centreId}/pricing', handler: 'canteen/set-pricing', roles: ['admin'], body: schema<typeof PricingBody>(), response: reply<PricingResponse>() },
 ] as const satisfies readonly RouteDefinition[];

@@ -12,6 +12,8 @@ export const routes = {
   profile: 'pages/profile/index',
   elders: 'pages/elders/index',
   binding: 'pages/binding/index',
+  account: 'pages/account/index',
+  legal: 'pages/legal/index',
   workerElders: 'worker/elders/index',
   workerElder: 'worker/elder/index',
   board: 'worker/board/index',

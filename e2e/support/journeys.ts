@@ -69,7 +69,13 @@ const testId = (id: string) => `[data-testid="${id}"]`;
 async function orderLunchAndStandingOrder(page: Page, visit: Visit, prefix: string): Promise<void> {
   await tapThrough(page, 'home-tile-canteen', routes.canteen);
   await visit(`${prefix}-canteen`);
-  await tapInPage(page, '[data-testid^="canteen-order-"][data-testid$="-lunch"]', testId('canteen-confirm'));
+  // The page opens on the day of the soonest meal still open: today's dinner once lunch has closed, so
+  // the lunch is then tomorrow's, one day tab on.
+  const lunch = '[data-testid^="canteen-order-"][data-testid$="-lunch"]';
+  if ((await currentScreen(page).locator(lunch).count()) === 0) {
+    await tapInPage(page, '[data-testid^="canteen-day-"][aria-checked="false"]', lunch);
+  }
+  await tapInPage(page, lunch, testId('canteen-confirm'));
   await visit(`${prefix}-canteen-confirm`);
   await tapInPage(page, testId('canteen-confirm-submit'), testId('canteen-placed'));
   await visit(`${prefix}-canteen-placed`);
@@ -112,6 +118,8 @@ export const journeys: Journey[] = [
       await page.goto('/');
       await waitForSettledPage(page, routes.login);
       await visit('login');
+      await tapThrough(page, 'login-privacy', routes.legal);
+      await visit('privacy-notice');
     },
   },
   {
@@ -130,6 +138,9 @@ export const journeys: Journey[] = [
       await currentScreen(page).getByTestId('binding-code-generate').click();
       await currentScreen(page).getByTestId('binding-code').waitFor();
       await visit('elder-binding-code');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-account', routes.account);
+      await visit('elder-account');
       await goBack(page, routes.home);
       await orderLunchAndStandingOrder(page, visit, 'elder');
     },
@@ -154,6 +165,10 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-orders', routes.orders);
       await visit('family-orders');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-account', routes.account);
+      await tapInPage(page, '[data-testid$="-edit"][data-testid^="account-relation-"]', '[data-testid$="-choices"]');
+      await visit('family-account');
     },
   },
   {

@@ -44,6 +44,14 @@ export interface FunctionGroup {
   routes: RouteDefinition[];
 }
 
+/**
+ * Handlers that load a large library of their own get a function of their own, named by it, so the rest of
+ * their feature never loads it: the statement's xlsx writer stays out of the canteen read function.
+ */
+const ownFunctionOf: Record<string, string> = {
+  'canteen/statement-xlsx': 'xlsx',
+};
+
 const featureOfHandler = (handler: string): Feature => {
   const feature = featureOfGroup[handler.split('/')[0]];
   if (!feature) throw new Error(`No feature for handler ${handler}`);
@@ -60,7 +68,7 @@ export function functionGroups(): FunctionGroup[] {
     const tableAccess = handlerRoutes.every((route) => route.method === 'GET') ? 'read' : 'readWrite';
     const secrets = [...new Set(handlerRoutes.flatMap((route) => route.secrets ?? []))].sort();
     const feature = featureOfHandler(handler);
-    const name = [feature, tableAccess === 'read' ? 'read' : 'write', ...secrets].join('-');
+    const name = [feature, tableAccess === 'read' ? 'read' : 'write', ...secrets, ...(ownFunctionOf[handler] ? [ownFunctionOf[handler]] : [])].join('-');
     const group = groups.get(name) ?? { name, feature, tableAccess, secrets, routes: [] };
     group.routes.push(...handlerRoutes);
     groups.set(name, group);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { functionGroups } from '../../functions/src/routes';
+import { functionGroupOf, functionGroups } from '../../functions/src/routes';
 import { writeGroupEntry } from '../lib/function-entries';
 
 /**
@@ -51,6 +51,19 @@ describe('the function bundles', () => {
     expect(others.length).toBeGreaterThanOrEqual(4);
     const found = await Promise.all(others.map(async (group) => ({ group: group.name, bytes: bytesOf(await bundleOf(writeGroupEntry(group)), secretsCode) })));
     expect(found.filter(({ bytes }) => bytes > 0)).toEqual([]);
+  }, 120_000);
+
+  it('of the statement’s xlsx function alone carry the xlsx writer: the canteen read function never loads it', async () => {
+    const xlsxCode = /node_modules\/(write-excel-file|fflate)\//;
+    const xlsxGroup = functionGroupOf('canteen/statement-xlsx');
+    expect({ name: xlsxGroup.name, tableAccess: xlsxGroup.tableAccess, routes: xlsxGroup.routes.map((route) => route.handler) }).toEqual({
+      name: 'canteen-read-xlsx',
+      tableAccess: 'read',
+      routes: ['canteen/statement-xlsx'],
+    });
+    const found = await Promise.all(groups.map(async (group) => ({ group: group.name, carries: bytesOf(await bundleOf(writeGroupEntry(group)), xlsxCode) > 0 })));
+    expect(found.filter(({ carries }) => carries).map(({ group }) => group)).toEqual(['canteen-read-xlsx']);
+    expect(functionGroupOf('canteen/statement').name).toBe('canteen-read');
   }, 120_000);
 
   it('of each function hold the handlers of its routes, and no other feature’s', async () => {

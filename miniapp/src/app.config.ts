@@ -10,11 +10,15 @@ export default defineAppConfig({
     'pages/elders/index',
     'pages/binding/index',
     'pages/claim/index',
+    'pages/account/index',
+    'pages/legal/index',
   ],
   subPackages: [
     { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'] },
     { root: 'admin', pages: ['index', 'pricing/index'] },
   ],
+  // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

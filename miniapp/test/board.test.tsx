@@ -168,3 +168,56 @@ describe('canteen board: calling the elder', () => {
     expect(phone.getAttribute('aria-label')).toContain(boardItem().elderName)
   })
 })
+
+describe('canteen board: taking back a mistaken mark', () => {
+  beforeEach(signInWorker)
+
+  const markId = '01KAAAAAAAAAAAAAAAAAAAAAAA'
+  const served = boardItem({ status: 'served', statusName: '已取餐', fulfilment: 'eat_in', fulfilmentName: '堂食', undo: { markId, back: 'confirmed', backName: '已确认', until: '2026-11-17T03:45:00.000Z' } })
+
+  it('撤销 names what the order goes back to and until when; tapping it posts the mark’s id and reloads', async () => {
+    let undone = false
+    const calls = mockApi({
+      'GET /centres/centre-xueyuan/board': () => ({
+        status: 200,
+        body: boardOf([undone ? boardItem({ status: 'confirmed', statusName: '已确认', fulfilment: 'eat_in', fulfilmentName: '堂食' }) : served]),
+      }),
+      'POST /orders/o-1/status/undo': () => {
+        undone = true
+        return { status: 200, body: { order: { ...served, undo: undefined, status: 'confirmed', statusName: '已确认' } } }
+      },
+    })
+    render(<BoardPage />)
+    expect((await findByTestId('board-undo-o-1')).textContent).toBe('撤销：改回 已确认')
+    expect(byTestId('board-undo-until-o-1')?.textContent).toBe('11:45 前可以撤销')
+    fireEvent.click(byTestId('board-undo-o-1')!)
+    expect((await findByTestId('board-done')).textContent).toContain('改回“已确认”')
+    await waitFor(() => expect(byTestId('board-undo-o-1')).toBeNull())
+    expect(byTestId('board-status-o-1')?.textContent).toContain('已确认')
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({ url: '/api/orders/o-1/status/undo', data: { markId } })
+  })
+
+  it('a refused undo says why in words and shows the board as it is now', async () => {
+    let calls = 0
+    mockApi({
+      'GET /centres/centre-xueyuan/board': () => ({ status: 200, body: boardOf([calls++ === 0 ? served : { ...served, undo: undefined }]) }),
+      'POST /orders/o-1/status/undo': { status: 410, body: { error: { code: 'UNDO_TOO_LATE', message: '标记已超过 5 分钟，不能撤销了。' } } },
+    })
+    render(<BoardPage />)
+    fireEvent.click(await findByTestId('board-undo-o-1'))
+    expect((await findByTestId('board-action-error')).textContent).toContain('已超过 5 分钟')
+    await waitFor(() => expect(byTestId('board-undo-o-1')).toBeNull())
+  })
+
+  it('the county admin, who only looks, is not offered 撤销', async () => {
+    saveSession({
+      token: 'token-admin',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { userId: 'u-admin', role: 'admin', name: '陈主任', centreId: 'centre-xueyuan' },
+    })
+    mockApi({ 'GET /centres/centre-xueyuan/board': { status: 200, body: boardOf([served]) } })
+    render(<BoardPage />)
+    await findByTestId('board-row-o-1')
+    expect(byTestId('board-undo-o-1')).toBeNull()
+  })
+})

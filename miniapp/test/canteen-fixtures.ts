@@ -36,11 +36,14 @@ export function offerOf(date: string, meal: 'lunch' | 'dinner', extra: Partial<E
   }
 }
 
-export function menusResponse(offers: Array<{ date: string; meals: ElderMealOffer[] }>): ElderMenusResponse {
+export function menusResponse(offers: Array<{ date: string; meals: ElderMealOffer[] }>, extra: Partial<ElderMenusResponse> = {}): ElderMenusResponse {
   return {
     elder: summaryOf(elderWang),
     centreName: '学院路街道综合养老服务中心',
+    payment: 'counter',
+    deliveryAddress: elderWang.address,
     days: offers.map(({ date, meals }) => ({ date, weekdayName: '星期二', meals })),
+    ...extra,
   }
 }
 

@@ -24,4 +24,22 @@ describe('family elder picker', () => {
     expect(currentElderId()).toBe('e-zhao')
     expect(Taro.navigateBack).toHaveBeenCalled()
   })
+
+  it('names each elder as the relative calls them: 母亲, 岳父, and says what the relative is', async () => {
+    signIn('family')
+    mockApi({
+      'GET /me': {
+        status: 200,
+        body: {
+          user: { userId: 'u-family', role: 'family', name: '李明' },
+          boundElders: [{ ...summaryOf(elderWang), relation: 'son' }, { ...elderZhao, relation: 'sonInLaw' }],
+        },
+      },
+    })
+    render(<EldersPage />)
+    const wang = await findByTestId('elders-row-e-wang')
+    expect(wang.textContent).toContain('王秀兰（母亲）')
+    expect(wang.textContent).toContain('您是儿子')
+    expect(byTestId('elders-row-e-zhao')?.textContent).toContain('赵德福（岳父）')
+  })
 })

@@ -3,6 +3,7 @@ import type { ElderProfile, ElderSummary } from '@yilin/contract'
 export const elderWang: ElderProfile = {
   elderId: 'e-wang',
   name: '王秀兰',
+  sex: 'female',
   birthDate: '1946-05-12',
   age: 79,
   phone: '13800001111',
@@ -20,6 +21,7 @@ export const elderWang: ElderProfile = {
 export const summaryOf = (elder: ElderProfile): ElderSummary => ({
   elderId: elder.elderId,
   name: elder.name,
+  sex: elder.sex,
   age: elder.age,
   communityName: elder.communityName,
   subsidyCategoryVerified: elder.subsidyCategoryVerified,
@@ -29,6 +31,7 @@ export const summaryOf = (elder: ElderProfile): ElderSummary => ({
 export const elderZhao: ElderSummary = {
   elderId: 'e-zhao',
   name: '赵德福',
+  sex: 'male',
   age: 84,
   communityName: '学院路社区',
   subsidyCategoryVerified: 'tekun',

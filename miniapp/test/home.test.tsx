@@ -1,11 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { MeResponse } from '@yilin/contract'
 import type { Role } from '@yilin/contract'
 import HomePage from '../src/pages/home/index'
 import { currentElderId, currentSession, setCurrentElderId } from '../src/lib/session'
 import { mockApi, signIn } from './api-mock'
-import { byTestId, findByTestId, tileIds } from './dom'
+import { byTestId, findByTestId, nativeInput, tileIds } from './dom'
 import { elderWang, elderZhao, summaryOf } from './fixtures'
 
 const community = { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路街道综合养老服务中心' }
@@ -16,23 +16,52 @@ function meFor(role: Role, extra: Partial<MeResponse> = {}): MeResponse {
 
 async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
   signIn(role)
-  mockApi({ 'GET /me': { status: 200, body: meFor(role, extra) } })
+  const calls = mockApi({
+    'GET /me': { status: 200, body: meFor(role, extra) },
+    'PUT /me/name': (data) => ({
+      status: 200,
+      body: { token: 'tok-named', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: `u-${role}`, role, name: (data as { name: string }).name } },
+    }),
+  })
   render(<HomePage />)
   await screen.findByText(/学院路社区/)
+  return calls
 }
 
 describe('home page shows only the tiles of features that work for the role', () => {
   it('elder: canteen, my orders, my profile and family binding', async () => {
     await renderHomeAs('elder', { elder: elderWang })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-profile', 'home-tile-binding'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
     expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
 
   it('elder: a relative bound this week is named with the time, with where to remove them', async () => {
-    await renderHomeAs('elder', { elder: elderWang, newBindings: [{ familyId: 'f-chen', name: '陈静', boundAt: '2026-11-29T06:05:00.000Z' }] })
-    expect(byTestId('home-new-binding-f-chen')?.textContent).toBe('陈静，2026年11月29日 14:05 绑定')
+    await renderHomeAs('elder', { elder: elderWang, newBindings: [{ familyId: 'f-chen', name: '陈静', relation: 'daughterInLaw', boundAt: '2026-11-29T06:05:00.000Z' }] })
+    expect(byTestId('home-new-binding-f-chen')?.textContent).toBe('陈静（儿媳），2026年11月29日 14:05 绑定')
     expect(byTestId('home-new-bindings')?.textContent).toContain('家人绑定')
+  })
+
+  it('family: the elder being looked after is named with what the relative calls her', async () => {
+    await renderHomeAs('family', { boundElders: [{ ...summaryOf(elderWang), relation: 'son' }] })
+    expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰（母亲）')
+  })
+
+  it('a new account still called 微信用户 is asked what to call them; the name is saved and the greeting uses it', async () => {
+    const calls = await renderHomeAs('family', { boundElders: [], user: { userId: 'u-new', role: 'family', name: '微信用户', needsName: true } })
+    const ask = await findByTestId('home-ask-name')
+    expect(ask.textContent).toContain('怎么称呼您')
+    fireEvent.input(await waitFor(() => nativeInput('home-name-input')), { target: { value: '王建国' } })
+    fireEvent.click(byTestId('home-name-save')!)
+    await waitFor(() => expect(byTestId('home-ask-name')).toBeNull())
+    expect(calls.find((call) => call.method === 'PUT')).toMatchObject({ url: '/api/me/name', data: { name: '王建国' } })
+    expect(byTestId('home-greeting')?.textContent).toContain('王建国')
+    expect(currentSession()?.user.name).toBe('王建国')
+  })
+
+  it('every role has 我的账号', async () => {
+    await renderHomeAs('worker', {})
+    expect(byTestId('home-tile-account')?.textContent).toContain('我的账号')
   })
 
   it('elder: no new binding, no notice', async () => {
@@ -42,14 +71,14 @@ describe('home page shows only the tiles of features that work for the role', ()
 
   it("family with a bound elder: elder switcher, the elder's canteen and orders, elder profile, bind another elder", async () => {
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder', 'home-tile-account'])
     expect(byTestId('home-tile-canteen')?.textContent).toContain('王秀兰')
     expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
   })
 
   it('family with no bound elder: asks 我是家属 or 我是长辈本人, each opening its code page', async () => {
     await renderHomeAs('family', { boundElders: [] })
-    expect(tileIds()).toEqual(['home-tile-bind-elder', 'home-tile-claim'])
+    expect(tileIds()).toEqual(['home-tile-bind-elder', 'home-tile-claim', 'home-tile-account'])
     expect(byTestId('home-no-elder')?.textContent).toContain('还没有绑定长辈')
     expect(byTestId('home-tile-bind-elder')?.textContent).toBe('我是家属输入长辈给的 6 位邀请码')
     expect(byTestId('home-tile-claim')?.textContent).toBe('我是长辈本人输入社区给的 6 位登录码')
@@ -63,17 +92,17 @@ describe('home page shows only the tiles of features that work for the role', ()
 
   it('worker: canteen board, menus, subsidy statement and the community elders list', async () => {
     await renderHomeAs('worker')
-    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders'])
+    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders', 'home-tile-account'])
   })
 
   it('admin: subsidy statements and the county overview', async () => {
     await renderHomeAs('admin')
-    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county'])
+    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county', 'home-tile-account'])
   })
 
   it('volunteer: my profile, and in words what a volunteer can do now and what comes with the wishes', async () => {
     await renderHomeAs('volunteer')
-    expect(tileIds()).toEqual(['home-tile-profile'])
+    expect(tileIds()).toEqual(['home-tile-profile', 'home-tile-account'])
     const today = byTestId('home-volunteer-today')!.textContent!
     expect(today).toContain('微心愿')
     expect(today).not.toMatch(/家属|家人|绑定/)

@@ -17,16 +17,17 @@ describe('the invitation as a WeChat card', () => {
     expect(invitationCard('王秀英', null).path).toBe('/pages/home/index')
   })
 
-  it('opened by a relative, it brings the code filled in; one tap binds', async () => {
+  it('opened by a relative, it brings the code filled in; choosing who they are and one tap binds', async () => {
     signIn('family', '王磊')
     setRouterParams({ code: '408215' })
     const calls = mockApi({ 'POST /bindings': { status: 201, body: { elder: summaryOf(elderWang) } } })
     render(<BindingPage />)
     expect((await findByTestId('redeem-from-card')).textContent).toContain('卡片')
     expect((await waitFor(() => nativeInput('redeem-code-input'))).value).toBe('408215')
+    fireEvent.click(byTestId('redeem-relation-daughter')!)
     fireEvent.click(byTestId('redeem-submit')!)
     await findByTestId('redeem-success')
-    expect(calls[0]).toMatchObject({ method: 'POST', data: { code: '408215' } })
+    expect(calls[0]).toMatchObject({ method: 'POST', data: { code: '408215', relation: 'daughter' } })
   })
 
   it('opened before signing in, it sends to sign-in and comes back to the code after', () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import LoginPage from '../src/pages/login/index'
 import { currentSession } from '../src/lib/session'
 import { mockApi } from './api-mock'
-import { byTestId } from './dom'
+import { byTestId, findByTestId, nativeInput } from './dom'
 
 const accounts = [
   { userId: 'demo-elder-wang', role: 'elder', name: '王秀兰', description: '79 岁，独居，行动不便' },
@@ -66,5 +66,58 @@ describe('sign-in page (H5, local stage)', () => {
     jest.mocked(Taro.request).mockRejectedValue({ errMsg: 'request:fail' })
     render(<LoginPage />)
     expect(await screen.findByText(/网络连不上/)).toBeTruthy()
+  })
+})
+
+describe('sign-in page (WeChat)', () => {
+  const newAccount = {
+    token: 'tok-new',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { userId: 'u-new', role: 'family', name: '微信用户', needsName: true },
+  }
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+    jest.mocked(Taro.login).mockResolvedValue({ code: 'wx-code-1', errMsg: 'login:ok' } as never)
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = 'h5'
+  })
+
+  it('the privacy notice and user agreement are one tap away', () => {
+    mockApi({})
+    render(<LoginPage />)
+    fireEvent.click(byTestId('login-privacy')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/legal/index?doc=privacy' })
+    fireEvent.click(byTestId('login-terms')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/legal/index?doc=terms' })
+  })
+
+  it('a first sign-in asks what to call the person, saves it, and only then goes home', async () => {
+    const calls = mockApi({
+      'POST /auth/wechat': { status: 200, body: newAccount },
+      'PUT /me/name': (data) => ({
+        status: 200,
+        body: { ...newAccount, token: 'tok-named', user: { userId: 'u-new', role: 'family', name: (data as { name: string }).name } },
+      }),
+    })
+    render(<LoginPage />)
+    fireEvent.click(byTestId('login-wechat')!)
+    expect((await findByTestId('login-first-name')).textContent).toContain('怎么称呼您')
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+
+    // Choosing the WeChat nickname fills the box without an input event: the value arrives on blur.
+    fireEvent.blur(await waitFor(() => nativeInput('login-name-input')), { target: { value: '王建国' } })
+    fireEvent.click(byTestId('login-name-save')!)
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' }))
+    expect(calls.find((call) => call.method === 'PUT')).toMatchObject({ url: '/api/me/name', data: { name: '王建国' } })
+    expect(currentSession()).toMatchObject({ token: 'tok-named', user: { name: '王建国' } })
+  })
+
+  it('someone already named goes straight home', async () => {
+    mockApi({ 'POST /auth/wechat': { status: 200, body: { ...newAccount, user: { userId: 'u-li', role: 'family', name: '李明' } } } })
+    render(<LoginPage />)
+    fireEvent.click(byTestId('login-wechat')!)
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' }))
+    expect(byTestId('login-first-name')).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { OrgResponse } from '@yilin/contract'
-import type { PricingResponse } from '@yilin/contract'
+import type { PricingInput, PricingResponse } from '@yilin/contract'
 import PricingPage, { pricingInputOf } from '../src/admin/pricing/index'
 import CountyPage from '../src/admin/index'
 import MenusPage from '../src/worker/menus/index'
@@ -15,6 +15,7 @@ import { setRouterParams } from './taro-shim'
 const countyDefaults: PricingResponse = {
   centreId: 'centre-xueyuan',
   rules: { age60Fen: 1000, age70Fen: 900, age80Fen: 800, dibaoFen: 800, tekunFen: 0, disabledFen: 0 },
+  payment: 'counter',
   custom: false,
 }
 
@@ -65,7 +66,10 @@ describe('meal prices of a centre (county admin)', () => {
     const calls = mockApi({
       [pricingRoute]: { status: 200, body: countyDefaults },
       'GET /org': { status: 200, body: org },
-      [saveRoute]: (data) => ({ status: 200, body: { centreId: 'centre-xueyuan', rules: data, custom: true } }),
+      [saveRoute]: (data) => {
+        const { payment, ...rules } = data as PricingInput
+        return { status: 200, body: { centreId: 'centre-xueyuan', rules, payment, custom: true } }
+      },
     })
     render(<PricingPage />)
     await findByTestId('pricing-form')
@@ -75,13 +79,38 @@ describe('meal prices of a centre (county admin)', () => {
     await type('pricing-input-disabledFen', '1')
     fireEvent.click(byTestId('pricing-save')!)
 
-    expect((await findByTestId('pricing-saved')).textContent).toContain('餐价已保存')
+    expect((await findByTestId('pricing-saved')).textContent).toContain('餐价和付款方式已保存')
     const put = calls.find((call) => call.method === 'PUT')
     expect(put?.url).toBe('/api/centres/centre-xueyuan/pricing')
-    expect(put?.data).toEqual({ age60Fen: 950, age70Fen: 805, age80Fen: 800, dibaoFen: 790, tekunFen: 0, disabledFen: 100 })
+    expect(put?.data).toEqual({ age60Fen: 950, age70Fen: 805, age80Fen: 800, dibaoFen: 790, tekunFen: 0, disabledFen: 100, payment: 'counter' })
     expect(byTestId('pricing-current-age60Fen')?.textContent).toBe('60–69岁¥9.50')
     expect(byTestId('pricing-current-disabledFen')?.textContent).toBe('残疾¥1')
     expect(byTestId('pricing-status')?.textContent).toBe('本中心自定的价格')
+  })
+
+  it('shows how elders pay (the counter for a centre that never chose), and 保存 sends the way chosen', async () => {
+    const calls = mockApi({
+      [pricingRoute]: { status: 200, body: countyDefaults },
+      'GET /org': { status: 200, body: org },
+      [saveRoute]: (data) => {
+        const { payment, ...rules } = data as PricingInput
+        return { status: 200, body: { centreId: 'centre-xueyuan', rules, payment, custom: true } }
+      },
+    })
+    render(<PricingPage />)
+    expect((await findByTestId('pricing-current-payment')).textContent).toBe('怎么付钱取餐时付钱')
+    expect(byTestId('pricing-payment-counter')?.getAttribute('aria-checked')).toBe('true')
+    expect(byTestId('pricing-payment-counter')?.textContent).toContain('送餐上门的交给送餐员')
+    expect(byTestId('pricing-payment-monthly')?.textContent).toContain('○ 月底统一结算')
+    fireEvent.click(byTestId('pricing-payment-monthly')!)
+    expect(byTestId('pricing-payment-monthly')?.getAttribute('aria-checked')).toBe('true')
+    expect(byTestId('pricing-payment-monthly')?.textContent).toContain('◉ 月底统一结算')
+    expect(byTestId('pricing-payment-counter')?.textContent).toContain('○ 取餐时付钱')
+    fireEvent.click(byTestId('pricing-save')!)
+
+    await findByTestId('pricing-saved')
+    expect(calls.find((call) => call.method === 'PUT')?.data).toMatchObject({ payment: 'monthly', age80Fen: 800 })
+    expect(byTestId('pricing-current-payment')?.textContent).toBe('怎么付钱月底统一结算')
   })
 
   it("shows the server's message next to 保存 and keeps what was typed", async () => {
@@ -122,8 +151,8 @@ describe('meal prices of a centre (county admin)', () => {
   })
 
   it('converts yuan with up to two decimals to fen and refuses anything else', () => {
-    const draft = { age60Fen: '10', age70Fen: '9.9', age80Fen: '8.01', dibaoFen: '0.1', tekunFen: '0', disabledFen: '0.00' }
-    expect(pricingInputOf(draft)).toEqual({ age60Fen: 1000, age70Fen: 990, age80Fen: 801, dibaoFen: 10, tekunFen: 0, disabledFen: 0 })
+    const draft = { age60Fen: '10', age70Fen: '9.9', age80Fen: '8.01', dibaoFen: '0.1', tekunFen: '0', disabledFen: '0.00', payment: 'counter' as const }
+    expect(pricingInputOf(draft)).toEqual({ age60Fen: 1000, age70Fen: 990, age80Fen: 801, dibaoFen: 10, tekunFen: 0, disabledFen: 0, payment: 'counter' })
     expect(pricingInputOf({ ...draft, age70Fen: '9.999' })).toContain('70–79岁')
     expect(pricingInputOf({ ...draft, dibaoFen: '' })).toContain('低保')
     expect(pricingInputOf({ ...draft, age60Fen: '十' })).toContain('60–69岁')

@@ -71,8 +71,8 @@ suite('compiled WeChat pages in the WeChat test kit', () => {
     signIn('elder', 'e-wang', '王秀兰')
     answer({ 'GET /me': ok({ user: { userId: 'e-wang', role: 'elder', name: '王秀兰' }, elder: elderWang, community: { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路中心' } }) })
     const page = show('pages/home/index')
-    await waitForText(page, '王秀兰，您好')
-    expect(page.text()).toContain('我的订单')
+    await waitForText(page, '我的订单')
+    expect(page.text()).toContain('王秀兰，您好')
     expect(page.text()).toContain('家人绑定')
     expectPageMeta(page)
     expect(lastRequest().header.Authorization).toBe('Bearer tok-e-wang')
@@ -156,10 +156,68 @@ suite('compiled WeChat pages in the WeChat test kit', () => {
 
     page.type(0, '408215')
     await new Promise((resolve) => setTimeout(resolve, 20))
+    page.tap('老伴')
+    await waitForText(page, '✓ 老伴')
     page.tap('确定绑定')
     await waitFor(() => requests.length > 0, () => `no request; the page shows: ${page.text()}`)
-    expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/bindings', data: { code: '408215' } })
+    expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/bindings', data: { code: '408215', relation: 'spouse' } })
     await waitForText(page, '绑定成功！您现在可以照看王秀兰了。')
+  })
+
+  it('家人绑定: the elder sends her invitation as a WeChat card that opens the binding page with her code', async () => {
+    signIn('elder', 'e-wang', '王秀兰')
+    answer({ 'GET /elders/e-wang/bindings': ok({ items: [], cursor: null, liveCode: { code: '408215', expiresAt: new Date(Date.now() + 3600_000).toISOString() } }) })
+    const page = show('pages/binding/index')
+    await waitForText(page, '发给家人（微信卡片）')
+    expect(page.call('onShareAppMessage', { from: 'button' })).toEqual({
+      title: '王秀兰请您绑定，帮忙订餐、看资料（邀请码 408215）',
+      path: '/pages/binding/index?code=408215',
+    })
+  })
+
+  it('登录: a first sign-in asks for a name in the nickname box, then saves it and opens home', async () => {
+    storage.clear()
+    const session = (name: string, needsName?: boolean) => ({
+      token: 'tok-new',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { userId: 'u-new', role: 'family', name, ...(needsName ? { needsName } : {}) },
+    })
+    answer({ 'POST /auth/wechat': ok(session('微信用户', true)), 'PUT /me/name': ok(session('王建国')) })
+    const page = show('pages/login/index')
+    await waitForText(page, '微信一键登录')
+    page.tap('微信一键登录')
+    await waitForText(page, '怎么称呼您')
+    // The box is WeChat's nickname input, which offers the WeChat nickname above the keyboard.
+    expect(JSON.stringify(page.component.instance.data)).toContain('"nickname"')
+    expect(navigations).toEqual([])
+
+    page.blur(0, '王建国')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    page.tap('下一步')
+    await waitFor(() => navigations.length > 0, () => `no navigation; the page shows: ${page.text()}`)
+    expect(lastRequest()).toMatchObject({ method: 'PUT', url: 'https://api.yilin.invalid/me/name', data: { name: '王建国' } })
+    expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/home/index' }])
+  })
+
+  it('我的账号: a relative sees their name and what they are to each elder; 改一下关系 offers the choices', async () => {
+    signIn('family', 'u-family', '李明')
+    answer({ 'GET /me': ok({ user: { userId: 'u-family', role: 'family', name: '李明' }, boundElders: [{ ...summaryOf(elderWang), relation: 'son' }] }) })
+    const page = show('pages/account/index')
+    await waitForText(page, '您是王秀兰的儿子')
+    expect(page.text()).toContain('王秀兰（母亲）')
+    expect(page.text()).toContain('隐私保护指引')
+    expectPageMeta(page)
+
+    page.tap('改一下关系')
+    await waitForText(page, '儿媳')
+  })
+
+  it('隐私保护指引: reads in large type from any page', async () => {
+    storage.clear()
+    const page = show('pages/legal/index', { doc: 'privacy' })
+    await waitForText(page, '颐邻隐私保护指引')
+    expect(page.text()).toContain('不保存身份证号码')
+    expectPageMeta(page)
   })
 
   it('长辈本人登录: an empty code is refused on the page', async () => {

@@ -6,10 +6,12 @@ import {
   dishKinds,
   dishTags,
   fulfilments,
+  mealPayments,
   meals,
   workerStatuses,
   type Fulfilment,
   type Meal,
+  type MealPayment,
   type OrderStatus,
   type PriceRule,
 } from '../terms/canteen';
@@ -54,6 +56,10 @@ export const PlaceOrderBody = z.strictObject({
 export type PlaceOrderInput = z.infer<typeof PlaceOrderBody>;
 
 export const SetStatusBody = z.strictObject({ status: z.enum(workerStatuses, '订单状态不对') });
+/** Takes back the mark named: a retry of the same undo is answered as done, never undoes twice. */
+export const UndoStatusBody = z.strictObject({
+  markId: z.string('缺少要撤销的标记').check(z.regex(/^[0-9A-Z]{26}$/, '要撤销的标记编号不对')),
+});
 export const MealSlotQuery = z.strictObject({ date: DateSchema, meal: MealSchema });
 export const MealSlotBody = z.strictObject({ date: DateSchema, meal: MealSchema });
 
@@ -79,11 +85,17 @@ export const PricingBody = z.strictObject({
   dibaoFen: priceFen('低保价格'),
   tekunFen: priceFen('特困价格'),
   disabledFen: priceFen('残疾价格'),
+  /** Left out, the centre keeps the way of paying it has. */
+  payment: z.optional(z.enum(mealPayments, '付款方式只能是 取餐时付钱、月底统一结算 或 从预存的餐费里扣')),
 });
 export type PricingInput = z.infer<typeof PricingBody>;
+/** The six prices of a centre, in fen. */
+export type MealPriceRules = Omit<PricingInput, 'payment'>;
 export interface PricingResponse {
   centreId: string;
-  rules: PricingInput;
+  rules: MealPriceRules;
+  /** How elders pay for their meals; 'counter' where the centre never chose. */
+  payment: MealPayment;
   /** False while the centre uses the county defaults. */
   custom: boolean;
 }
@@ -111,6 +123,8 @@ export interface TimelineEntry {
   statusName: string;
   at: string;
   byName: string;
+  /** On an undo: the mark taken back (`status` is the one the order went back to). */
+  undone?: { status: OrderStatus; statusName: string };
 }
 
 export interface OrderView {
@@ -148,6 +162,8 @@ export interface BoardOrderView extends OrderView {
   subsidyCategory: SubsidyCategory | null;
   /** The meal is over and the order is still open: the worker marks it served, delivered or no-show, or cancels it. */
   needsDecision: boolean;
+  /** For a few minutes after a worker marks the order: undoing that mark puts it back to `back`, until `until`. */
+  undo?: { markId: string; back: OrderStatus; backName: string; until: string };
 }
 
 export interface ElderMealOffer {
@@ -163,6 +179,10 @@ export interface ElderMealOffer {
 export interface ElderMenusResponse {
   elder: ElderSummary;
   centreName: string;
+  /** How the centre takes the money, said on the confirm step with `paymentSentence`. */
+  payment: MealPayment;
+  /** Where a delivered meal goes: the address on the elder's profile, '' when none is kept. */
+  deliveryAddress: string;
   days: Array<{ date: string; weekdayName: string; meals: ElderMealOffer[] }>;
 }
 

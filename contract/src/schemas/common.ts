@@ -48,12 +48,14 @@ export const text = (label: string, max: number, min = 1, options: TextOptions =
 
 /**
  * A mainland mobile number (11 digits: 1, then 3–9, then nine more; 12345678901 is not one) or a landline
- * with its area code (0734-8123456 or 07348123456). The message names the field and what a number looks like.
+ * with its area code (0, then 2–3 digits, not 00) and its 7–8 digit number, with or without '-':
+ * 0571-88886666 or 057188886666, since WeChat's number keyboard has no '-'. Many elders have only a home
+ * phone, so every phone field takes both. The message names the field and what a number looks like.
  */
 export const phone = (label: string) =>
   z.string(`${label}应当是数字`).check(
     z.trim(),
-    z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, `${label}不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456`),
+    z.regex(/^(1[3-9]\d{9}|0[1-9]\d{1,2}-?\d{7,8})$/, `${label}不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456`),
   );
 
 export const PhoneSchema = phone('电话');

@@ -10,7 +10,7 @@ import {
   type DietaryNeeds,
   type EmergencyContact,
 } from './common';
-import type { Role, SubsidyCategory } from '../terms/people';
+import { familyRelations, UNNAMED_USER, type FamilyRelation, type Role, type Sex, type SubsidyCategory } from '../terms/people';
 
 /**
  * People: request schemas (validated by the functions' middleware chain) and response types of the HTTP API.
@@ -29,6 +29,8 @@ export interface SessionUser {
   name: string;
   communityId?: string;
   centreId?: string;
+  /** A new WeChat account still called 微信用户: the app asks what to call its owner before going on. */
+  needsName?: boolean;
 }
 export interface SessionResponse {
   token: string;
@@ -36,6 +38,12 @@ export interface SessionResponse {
   expiresAt: string;
   user: SessionUser;
 }
+/** What a person wants to be called: the elder, relatives and workers see it. */
+export const DisplayNameBody = z.strictObject({
+  name: text('称呼', 20).check(z.refine((name) => name !== UNNAMED_USER, '请填写家人和社区认得出的称呼，不要用“微信用户”')),
+});
+export type DisplayNameInput = z.infer<typeof DisplayNameBody>;
+
 export interface DemoAccount {
   userId: string;
   role: Role;
@@ -50,6 +58,8 @@ export interface DemoAccountsResponse {
 export interface ElderProfile {
   elderId: string;
   name: string;
+  /** null where it was not recorded. */
+  sex: Sex | null;
   birthDate: string;
   /** Age today in Asia/Shanghai, from the birth date. */
   age: number;
@@ -69,6 +79,9 @@ export interface ElderProfile {
 export interface ElderSummary {
   elderId: string;
   name: string;
+  sex: Sex | null;
+  /** For a relative: what they are to this elder (their binding's relation). */
+  relation?: FamilyRelation | null;
   age: number;
   communityName: string;
   subsidyCategoryVerified: SubsidyCategory | null;
@@ -135,15 +148,21 @@ export interface BindingCodeResponse {
   code: string;
   expiresAt: string;
 }
+export const FamilyRelationSchema = z.enum(familyRelations, '请选择您是长辈的什么人（儿子、女儿、儿媳……）');
 export const RedeemBindingBody = z.strictObject({
   code: z.string('请输入 6 位数字邀请码').check(z.trim(), z.regex(/^\d{6}$/, '请输入 6 位数字邀请码')),
+  relation: FamilyRelationSchema,
 });
+export type RedeemBindingInput = z.infer<typeof RedeemBindingBody>;
+export const BindingRelationBody = z.strictObject({ relation: FamilyRelationSchema });
 export interface RedeemBindingResponse {
   elder: ElderSummary;
 }
 export interface BindingView {
   familyId: string;
   name: string;
+  /** null for a binding made before relations were asked. */
+  relation: FamilyRelation | null;
   boundAt: string;
 }
 /** A one-time code that still works, shown with a way to revoke it. */

@@ -1,5 +1,7 @@
 /** Canteen (老年助餐) terms with their names in Chinese, and the order's life as a worker moves it. */
 
+import { yuan } from '../money';
+
 export const meals = ['lunch', 'dinner'] as const;
 export type Meal = (typeof meals)[number];
 export const mealNames: Record<Meal, string> = { lunch: '午餐', dinner: '晚餐' };
@@ -82,3 +84,33 @@ export function nextStatuses(status: OrderStatus, fulfilment: Fulfilment): Order
 const happenedStatuses: readonly OrderStatus[] = ['served', 'out_for_delivery', 'delivered', 'no_show'];
 export const marksMealHappened = (to: OrderStatus) => happenedStatuses.includes(to);
 export const markTooEarly = (to: OrderStatus, orderDate: string, today: string) => marksMealHappened(to) && today < orderDate;
+
+/**
+ * How a centre takes the money for its meals (the county sets it with the prices). A centre that never
+ * chose takes it when the meal is handed over: at the counter, or by the person delivering it.
+ */
+export const mealPayments = ['counter', 'monthly', 'prepaid'] as const;
+export type MealPayment = (typeof mealPayments)[number];
+export const defaultMealPayment: MealPayment = 'counter';
+export const mealPaymentNames: Record<MealPayment, string> = {
+  counter: '取餐时付钱',
+  monthly: '月底统一结算',
+  prepaid: '从预存的餐费里扣',
+};
+/** What each way means for the elder, as the pricing page explains it. */
+export const mealPaymentNotes: Record<MealPayment, string> = {
+  counter: '堂食、自取在食堂窗口付，送餐上门的交给送餐员',
+  monthly: '每次不用付钱，月底由服务中心统一结算',
+  prepaid: '每次不用付钱，从长辈预存在服务中心的餐费里扣',
+};
+
+/** Paid when the meal is handed over: where that is depends on how the meal is had. */
+const atHandover: Record<Fulfilment, string> = { eat_in: '吃饭时在食堂窗口付', pick_up: '取餐时在食堂窗口付', delivery: '送到时交给送餐员' };
+const settledLater: Record<Exclude<MealPayment, 'counter'>, string> = {
+  monthly: '月底由服务中心统一结算，这次不用付',
+  prepaid: '从预存的餐费里扣，这次不用付',
+};
+
+/** How much one meal costs the elder and how and when it is paid: "这一餐要付 ¥8，送到时交给送餐员。". */
+export const paymentSentence = (payment: MealPayment, fulfilment: Fulfilment, priceFen: number): string =>
+  priceFen === 0 ? '这一餐免费，不用付钱。' : `这一餐要付 ${yuan(priceFen)}，${payment === 'counter' ? atHandover[fulfilment] : settledLater[payment]}。`;

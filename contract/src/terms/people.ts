@@ -20,3 +20,73 @@ export const subsidyCategoryNames: Record<SubsidyCategory, string> = {
   tekun: '特困',
   disabled: '残疾',
 };
+
+/** An elder's sex, as on their ID card: it decides what a relative calls them (母亲 or 父亲). */
+export const sexes = ['female', 'male'] as const;
+export type Sex = (typeof sexes)[number];
+export const sexNames: Record<Sex, string> = { female: '女', male: '男' };
+
+/** What a relative is to the elder they bind to, as they choose it when binding. */
+export const familyRelations = [
+  'son',
+  'daughter',
+  'daughterInLaw',
+  'sonInLaw',
+  'grandson',
+  'granddaughter',
+  'daughtersSon',
+  'daughtersDaughter',
+  'spouse',
+  'relative',
+  'neighbour',
+] as const;
+export type FamilyRelation = (typeof familyRelations)[number];
+
+export const familyRelationNames: Record<FamilyRelation, string> = {
+  son: '儿子',
+  daughter: '女儿',
+  daughterInLaw: '儿媳',
+  sonInLaw: '女婿',
+  grandson: '孙子',
+  granddaughter: '孙女',
+  daughtersSon: '外孙',
+  daughtersDaughter: '外孙女',
+  spouse: '老伴',
+  relative: '其他亲属',
+  neighbour: '邻居或朋友',
+};
+
+/** What the relative calls the elder, by the elder's sex: [female, male]. */
+const elderTitles: Record<FamilyRelation, readonly [string, string] | string | null> = {
+  son: ['母亲', '父亲'],
+  daughter: ['母亲', '父亲'],
+  daughterInLaw: ['婆婆', '公公'],
+  sonInLaw: ['岳母', '岳父'],
+  grandson: ['奶奶', '爷爷'],
+  granddaughter: ['奶奶', '爷爷'],
+  daughtersSon: ['外婆', '外公'],
+  daughtersDaughter: ['外婆', '外公'],
+  spouse: '老伴',
+  relative: null,
+  neighbour: null,
+};
+
+/**
+ * How a relative's screens name the elder: 母亲, 岳父, 老伴. Undefined when the relation does not say
+ * (其他亲属) or the elder's sex is not recorded; the screen then says what the relative is instead.
+ */
+export function elderTitle(relation: FamilyRelation | null | undefined, sex: Sex | null | undefined): string | undefined {
+  if (!relation) return undefined;
+  const title = elderTitles[relation];
+  if (title === null) return undefined;
+  if (typeof title === 'string') return title;
+  return sex ? title[sex === 'female' ? 0 : 1] : undefined;
+}
+
+/** A relative as the elder and the workers see them: 王建国（儿子）. */
+export function relativeLabel(name: string, relation: FamilyRelation | null | undefined): string {
+  return relation ? `${name}（${familyRelationNames[relation]}）` : name;
+}
+
+/** A new WeChat account's name until its owner says what to call them. */
+export const UNNAMED_USER = '微信用户';

@@ -134,7 +134,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
   res.writeHead(result.statusCode ?? 200, responseHeaders);
-  res.end(result.body ?? '');
+  // As API Gateway does: a body flagged base64 goes out as its bytes.
+  res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
 export interface ApiServer {

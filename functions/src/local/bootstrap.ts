@@ -88,6 +88,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
     demoElders.map((elder) => ({
       elderId: elder.userId,
       name: elder.name,
+      sex: elder.sex,
       birthDate: elder.birthDate,
       phone: elder.phone,
       address: elder.address,

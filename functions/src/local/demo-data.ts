@@ -1,4 +1,4 @@
-import type { DietaryNeeds, EmergencyContact, SubsidyCategory } from '@yilin/contract';
+import type { DietaryNeeds, EmergencyContact, Sex, SubsidyCategory } from '@yilin/contract';
 import type { Role } from '../routes';
 
 /**
@@ -28,6 +28,7 @@ export interface DemoUser {
 }
 
 export interface DemoElder extends DemoUser {
+  sex: Sex;
   birthDate: string;
   phone: string;
   address: string;
@@ -42,7 +43,7 @@ const plainDiet: DietaryNeeds = { lowSalt: false, lowSugar: false, softFood: fal
 
 export const demoElders: DemoElder[] = [
   {
-    userId: 'demo-elder-wang', role: 'elder', name: '王秀英', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-wang', role: 'elder', name: '王秀英', sex: 'female', communityId: 'demo-comm-xueyuan',
     description: '85 岁，独居，行动不便（可送餐），儿子王磊已绑定',
     birthDate: '1941-05-12', phone: '13807340001', address: '学院路 12 号 3 栋 101',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: true,
@@ -50,7 +51,7 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '王磊', relation: '儿子', phone: '13907340009' }],
   },
   {
-    userId: 'demo-elder-li', role: 'elder', name: '李建国', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-li', role: 'elder', name: '李建国', sex: 'male', communityId: 'demo-comm-xueyuan',
     description: '73 岁，普通，女婿王磊已绑定',
     birthDate: '1953-09-20', phone: '13807340002', address: '学院路 8 号 2 栋 402',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
@@ -58,21 +59,21 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '王磊', relation: '女婿', phone: '13907340009' }],
   },
   {
-    userId: 'demo-elder-zhang', role: 'elder', name: '张桂兰', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-zhang', role: 'elder', name: '张桂兰', sex: 'female', communityId: 'demo-comm-xueyuan',
     description: '64 岁，低保，还没有绑定家人',
     birthDate: '1962-03-03', phone: '13807340003', address: '学院路 20 号 1 栋 203',
     subsidyCategoryRequested: 'dibao', subsidyCategoryVerified: 'dibao', mobilityLimited: false,
     dietary: plainDiet, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-zhao', role: 'elder', name: '赵德福', communityId: 'demo-comm-dongfeng',
+    userId: 'demo-elder-zhao', role: 'elder', name: '赵德福', sex: 'male', communityId: 'demo-comm-dongfeng',
     description: '62 岁，特困供养',
     birthDate: '1964-02-14', phone: '13807340004', address: '东风路 3 号 1 栋 101',
     subsidyCategoryRequested: 'tekun', subsidyCategoryVerified: 'tekun', mobilityLimited: false,
     dietary: { lowSalt: true, lowSugar: true, softFood: false, allergies: '' }, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-sun', role: 'elder', name: '孙玉珍', communityId: 'demo-comm-dongfeng',
+    userId: 'demo-elder-sun', role: 'elder', name: '孙玉珍', sex: 'female', communityId: 'demo-comm-dongfeng',
     description: '78 岁，残疾，行动不便',
     birthDate: '1948-07-07', phone: '13807340005', address: '东风路 9 号 4 栋 102',
     subsidyCategoryRequested: 'disabled', subsidyCategoryVerified: 'disabled', mobilityLimited: true,
@@ -80,14 +81,14 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '孙强', relation: '侄子', phone: '13607340011' }],
   },
   {
-    userId: 'demo-elder-zhou', role: 'elder', name: '周淑芬', communityId: 'demo-comm-guzhangping',
+    userId: 'demo-elder-zhou', role: 'elder', name: '周淑芬', sex: 'female', communityId: 'demo-comm-guzhangping',
     description: '86 岁，申请低保，待社区核实',
     birthDate: '1940-01-20', phone: '0743-5221234', address: '古丈坪村 5 组 18 号',
     subsidyCategoryRequested: 'dibao', mobilityLimited: false,
     dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' }, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-wu', role: 'elder', name: '吴大海', communityId: 'demo-comm-guzhangping',
+    userId: 'demo-elder-wu', role: 'elder', name: '吴大海', sex: 'male', communityId: 'demo-comm-guzhangping',
     description: '58 岁，未满 60 岁，按标准价',
     birthDate: '1968-06-01', phone: '13807340007', address: '古丈坪村 2 组 6 号',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
@@ -107,8 +108,8 @@ export const demoStaff: DemoUser[] = [
 ];
 
 export const demoBindings = [
-  { elderId: 'demo-elder-wang', familyId: 'demo-family-wanglei', familyName: '王磊' },
-  { elderId: 'demo-elder-li', familyId: 'demo-family-wanglei', familyName: '王磊' },
+  { elderId: 'demo-elder-wang', familyId: 'demo-family-wanglei', familyName: '王磊', relation: 'son' as const },
+  { elderId: 'demo-elder-li', familyId: 'demo-family-wanglei', familyName: '王磊', relation: 'sonInLaw' as const },
 ];
 
 export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff];

@@ -34,8 +34,16 @@ export interface ApiResult {
   body?: unknown;
   /** A body sent as is (e.g. CSV), with its own content type in `headers`. */
   rawBody?: string;
+  /** A binary body (e.g. xlsx), with its own content type in `headers`: sent base64-encoded, as API Gateway expects. */
+  binaryBody?: Uint8Array;
   headers?: Record<string, string>;
 }
+
+/** RFC 5987 value for `filename*`: UTF-8, percent-encoded, including the characters encodeURIComponent keeps. */
+const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** `content-disposition` of a download: an ASCII name for old clients, the real (Chinese) name for the rest. */
+export const attachment = (asciiName: string, fileName: string) => `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(fileName)}`;
 
 interface HandlerOptions<Body, Query> {
   body?: Schema<Body>;
@@ -148,10 +156,9 @@ export function httpHandler<Body = undefined, Query = Record<string, never>>(
       requestId: context.awsRequestId,
     })) ?? { statusCode: 204 };
     const statusCode = result.statusCode ?? 200;
-    return {
-      statusCode,
-      headers: { ...jsonHeaders, ...result.headers },
-      body: result.rawBody ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
-    };
+    const headers = { ...jsonHeaders, ...result.headers };
+    // API Gateway (HTTP API, payload 2.0) decodes a base64 body flagged so and sends the bytes.
+    if (result.binaryBody) return { statusCode, headers, body: Buffer.from(result.binaryBody).toString('base64'), isBase64Encoded: true };
+    return { statusCode, headers, body: result.rawBody ?? (result.body === undefined ? '' : JSON.stringify(result.body)) };
   });
 }

@@ -69,6 +69,8 @@ export interface AuditRecord {
   by: Actor;
   at: string;
   changes: FieldChange[];
+  /** Chosen beforehand ({@link newEventId}) when the change refers to its own event, e.g. an undoable mark. */
+  eventId?: string;
 }
 
 export const subjectOf = (kind: string, id: string) => `${kind}#${id}`;
@@ -76,12 +78,15 @@ export const subjectOf = (kind: string, id: string) => `${kind}#${id}`;
 /** Event ids sort by time, and in the order written when two fall in the same millisecond. */
 const nextEventId = monotonicFactory();
 
+/** An event id for a change written at `at`, for a caller that needs it before the event is written. */
+export const newEventId = (at: string) => nextEventId(Date.parse(at));
+
 /** The part that writes the event, to go in the same transaction as the change it describes. */
 export const recordAudit = (record: AuditRecord): Part => ({ AuditEvent: events }) =>
   events
     .create({
       subject: record.subject,
-      eventId: nextEventId(Date.parse(record.at)),
+      eventId: record.eventId ?? newEventId(record.at),
       concerns: record.concerns,
       action: record.action,
       actorId: record.by.userId,

@@ -93,7 +93,7 @@ describe('redeeming a code', () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
 
-    const response = await api.as(otherFamily.userId).post('/bindings', { code });
+    const response = await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' });
 
     expect(response.status).toBe(201);
     expect(response.body.elder).toMatchObject({ elderId: elder.elderId, name: '王秀英', communityName: '学院路社区' });
@@ -107,17 +107,17 @@ describe('redeeming a code', () => {
   test('spaces around the code are forgiven', async () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
-    expect((await api.as(otherFamily.userId).post('/bindings', { code: ` ${code} ` })).status).toBe(201);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code: ` ${code} `, relation: 'son' })).status).toBe(201);
   });
 
   test('a used code cannot be used again: 410 BINDING_CODE_USED, and nothing changes', async () => {
     const { elder, otherFamily } = await createWorld();
     const latecomer = await createUser('family', { name: '王芳' });
     const code = await newCode(elder.elderId);
-    await api.as(otherFamily.userId).post('/bindings', { code });
+    await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' });
     const before = await tableItemsButAttempts();
 
-    const response = await api.as(latecomer.userId).post('/bindings', { code });
+    const response = await api.as(latecomer.userId).post('/bindings', { code, relation: 'son' });
 
     expect(response.status).toBe(410);
     expect(errorCode(response)).toBe('BINDING_CODE_USED');
@@ -132,7 +132,7 @@ describe('redeeming a code', () => {
     const code = await newCode(elder.elderId);
     setClock(new Date(now + 25 * 3600 * 1000));
 
-    const response = await api.as(otherFamily.userId).post('/bindings', { code });
+    const response = await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' });
 
     expect(response.status).toBe(410);
     expect(errorCode(response)).toBe('BINDING_CODE_EXPIRED');
@@ -147,7 +147,7 @@ describe('redeeming a code', () => {
     setClock(new Date(now));
     const code = await newCode(elder.elderId);
     setClock(new Date(now + 24 * 3600 * 1000 - 2000));
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
   });
 
   test('an unknown code gives 404 BINDING_CODE_NOT_FOUND and nothing is stored', async () => {
@@ -155,7 +155,7 @@ describe('redeeming a code', () => {
     const before = await tableItemsButAttempts();
     const taken = new Set(before.filter((item) => item.__edb_e__ === 'bindingCode').map((item) => item.code));
     const unknown = ['000000', '999999', '123456', '654321'].find((code) => !taken.has(code))!;
-    const response = await api.as(otherFamily.userId).post('/bindings', { code: unknown });
+    const response = await api.as(otherFamily.userId).post('/bindings', { code: unknown, relation: 'son' });
     expect(response.status).toBe(404);
     expect(errorCode(response)).toBe('BINDING_CODE_NOT_FOUND');
     expect(await tableItemsButAttempts()).toEqual(before);
@@ -166,19 +166,19 @@ describe('redeeming a code', () => {
     const code = await newCode(elder.elderId);
     const bindingBefore = await storedBinding(elder.elderId, family.userId);
 
-    const response = await api.as(family.userId).post('/bindings', { code });
+    const response = await api.as(family.userId).post('/bindings', { code, relation: 'son' });
 
     expect(response.status).toBe(409);
     expect(errorCode(response)).toBe('ALREADY_BOUND');
     expect(await storedBindingCode(code)).not.toHaveProperty('usedBy');
     expect(await storedBinding(elder.elderId, family.userId)).toEqual(bindingBefore);
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
   });
 
   test('a code for an elder whose profile is gone gives 404 and binds nobody', async () => {
     const { otherFamily } = await createWorld();
     await BindingCode.put({ code: '424242', elderId: 'elder-gone', createdBy: 'elder-gone', createdAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 3600 }).go();
-    const response = await api.as(otherFamily.userId).post('/bindings', { code: '424242' });
+    const response = await api.as(otherFamily.userId).post('/bindings', { code: '424242', relation: 'son' });
     expect(response.status).toBe(404);
     expect(errorCode(response)).toBe('BINDING_CODE_NOT_FOUND');
     expect(await storedBinding('elder-gone', otherFamily.userId)).toBeNull();
@@ -188,7 +188,7 @@ describe('redeeming a code', () => {
     const { elder, neighbour, worker } = await createWorld();
     const code = await newCode(elder.elderId);
     for (const caller of [neighbour.elderId, worker.userId]) {
-      const response = await api.as(caller).post('/bindings', { code });
+      const response = await api.as(caller).post('/bindings', { code, relation: 'son' });
       expect([response.status, errorCode(response)]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     }
     expect(await storedBindingCode(code)).not.toHaveProperty('usedBy');
@@ -201,7 +201,7 @@ describe('redeeming a code', () => {
     // Tokens first, so that the ten requests leave together.
     const tokens = await Promise.all(relatives.map((relative) => tokenFor(relative.userId)));
 
-    const responses = await Promise.all(tokens.map((token) => api.as(token).post('/bindings', { code })));
+    const responses = await Promise.all(tokens.map((token) => api.as(token).post('/bindings', { code, relation: 'son' })));
 
     const winners = responses.flatMap((response, i) => (response.status === 201 ? [relatives[i].userId] : []));
     expect(winners).toHaveLength(1);
@@ -220,7 +220,7 @@ describe('listing and removing bindings', () => {
     const { elder, family } = await createWorld();
     const response = await api.as(elder.elderId).get(`/elders/${elder.elderId}/bindings`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [{ familyId: family.userId, name: '王磊', boundAt: expect.any(String) }], cursor: null, liveCode: null });
+    expect(response.body).toEqual({ items: [{ familyId: family.userId, name: '王磊', relation: null, boundAt: expect.any(String) }], cursor: null, liveCode: null });
   });
 
   test('the list pages through many relatives without repeats', async () => {
@@ -312,6 +312,6 @@ describe('listing and removing bindings', () => {
     const { elder, family } = await createWorld();
     await api.as(elder.elderId).delete(`/elders/${elder.elderId}/bindings/${family.userId}`);
     const code = await newCode(elder.elderId);
-    expect((await api.as(family.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(family.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
   });
 });

@@ -266,3 +266,105 @@ describe('the canteen is the centre’s: a worker of another community of the sa
     }
   });
 });
+
+describe('undoing a mistaken mark on the board', () => {
+  const undo = (userId: string, orderId: string, markId: string) => api.as(userId).post(`/orders/${orderId}/status/undo`, { markId });
+  const boardItemOf = async (world: { home: { centreId: string }; worker: { userId: string } }, orderId: string) =>
+    (await board(world, world.worker.userId)).body.items.find((item: { orderId: string }) => item.orderId === orderId);
+
+  /** The eat-in order confirmed on Monday and marked 已取餐 at 11:40 on its day. */
+  async function servedWorld() {
+    const world = await boardWorld();
+    await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'confirmed');
+    setLocalTime(TUESDAY, '11:40');
+    expect((await setStatus(world.worker.userId, world.orders.eatIn.orderId, 'served')).status).toBe(200);
+    const { undo: offer } = await boardItemOf(world, world.orders.eatIn.orderId);
+    return { ...world, orderId: world.orders.eatIn.orderId, markId: offer.markId as string };
+  }
+
+  test('the board offers the undo of a mark for 5 minutes, naming the status it goes back to', async () => {
+    const world = await servedWorld();
+    setLocalTime(TUESDAY, '11:44');
+    expect((await boardItemOf(world, world.orderId)).undo).toEqual({ markId: world.markId, back: 'confirmed', backName: '已确认', until: '2026-11-17T03:45:00.000Z' });
+    setLocalTime(TUESDAY, '11:45');
+    expect((await boardItemOf(world, world.orderId)).undo).toBeUndefined();
+  });
+
+  test('within the window the order goes back to exactly what it was, and the timeline shows the mark and the undo, with who and when', async () => {
+    const world = await servedWorld();
+    setLocalTime(TUESDAY, '11:43');
+    const before = await storedOrder(world.orderId);
+    const response = await undo(world.worker.userId, world.orderId, world.markId);
+    expect(response.status).toBe(200);
+    expect(response.body.order).toMatchObject({ status: 'confirmed', statusName: '已确认' });
+    const stored = await storedOrder(world.orderId);
+    // Only the status (with when it changed and the mark's record) moves: price, subsidy and the seat stay.
+    expect({ ...stored, updatedAt: before!.updatedAt, mark: before!.mark }).toEqual({ ...before, status: 'confirmed' });
+    expect((await board(world, world.worker.userId)).body.menu).toMatchObject({ seatsLeft: 48 });
+    expect((await boardItemOf(world, world.orderId)).undo).toBeUndefined();
+
+    const seenByElder = await api.as(world.elder.elderId).get(`/orders/${world.orderId}`);
+    expect(seenByElder.body.order.timeline.slice(-2)).toEqual([
+      { status: 'served', statusName: '已取餐', at: '2026-11-17T03:40:00.000Z', byName: '刘晓燕' },
+      { status: 'confirmed', statusName: '已确认', at: '2026-11-17T03:43:00.000Z', byName: '刘晓燕', undone: { status: 'served', statusName: '已取餐' } },
+    ]);
+    // The undone order is marked again as usual.
+    expect((await setStatus(world.worker.userId, world.orderId, 'no_show')).body.order.status).toBe('no_show');
+  });
+
+  test('an undone mark no longer counts in the month’s statement', async () => {
+    const world = await servedWorld();
+    const statement = async () => (await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-11`)).body.totals.meals;
+    expect(await statement()).toBe(1);
+    await undo(world.worker.userId, world.orderId, world.markId);
+    expect(await statement()).toBe(0);
+  });
+
+  test('the same undo retried is answered as done and writes one undo', async () => {
+    const world = await servedWorld();
+    const first = await undo(world.worker.userId, world.orderId, world.markId);
+    setLocalTime(TUESDAY, '11:50');
+    const again = await undo(world.worker.userId, world.orderId, world.markId);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body.order.status).toBe('confirmed');
+    expect((await timelineOf(world.orderId)).map((event) => event.action)).toEqual(['order.placed', 'order.confirmed', 'order.served', 'order.undo']);
+  });
+
+  test('after 5 minutes: 410 UNDO_TOO_LATE and the order stays as marked', async () => {
+    const world = await servedWorld();
+    setLocalTime(TUESDAY, '11:45');
+    const response = await undo(world.worker.userId, world.orderId, world.markId);
+    expect([response.status, errorCode(response)]).toEqual([410, 'UNDO_TOO_LATE']);
+    expect(response.body.error.message).toContain('5 分钟');
+    expect(await storedOrder(world.orderId)).toMatchObject({ status: 'served' });
+  });
+
+  test('an order that moved on since the mark: 409 ORDER_CHANGED, nothing undone', async () => {
+    const world = await boardWorld();
+    const { orderId } = world.orders.delivery;
+    setLocalTime(TUESDAY, '11:00');
+    await setStatus(world.worker.userId, orderId, 'confirmed');
+    await setStatus(world.worker.userId, orderId, 'out_for_delivery');
+    const { markId } = (await boardItemOf(world, orderId)).undo;
+    await setStatus(world.worker.userId, orderId, 'delivered');
+    const response = await undo(world.worker.userId, orderId, markId);
+    expect([response.status, errorCode(response)]).toEqual([409, 'ORDER_CHANGED']);
+    expect(response.body.error.message).toContain('已送达');
+    expect(await storedOrder(orderId)).toMatchObject({ status: 'delivered' });
+  });
+
+  test('a cancelled order and one never marked have nothing to undo', async () => {
+    const world = await boardWorld();
+    const response = await undo(world.worker.userId, world.orders.pickUp.orderId, '01KAAAAAAAAAAAAAAAAAAAAAAA');
+    expect([response.status, errorCode(response)]).toEqual([409, 'NOTHING_TO_UNDO']);
+    expect((await boardItemOf(world, world.orders.cancelled.orderId)).undo).toBeUndefined();
+  });
+
+  test('only a worker of the order’s centre may undo: another centre’s worker gets 404, the elder 403', async () => {
+    const world = await servedWorld();
+    const foreign = await undo(world.otherWorker.userId, world.orderId, world.markId);
+    expect([foreign.status, errorCode(foreign)]).toEqual([404, 'ORDER_NOT_FOUND']);
+    expect((await undo(world.elder.elderId, world.orderId, world.markId)).status).toBe(403);
+    expect(await storedOrder(world.orderId)).toMatchObject({ status: 'served' });
+  });
+});

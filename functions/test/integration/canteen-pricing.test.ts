@@ -1,6 +1,7 @@
 import { useApi, errorCode } from '../support/api';
 import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
+import { CentrePricing } from '../../src/features/canteen/entities';
 
 /** Prices are configurable per centre by the county platform; orders keep the price they were placed at. */
 const api = useApi();
@@ -46,4 +47,34 @@ test('only the county platform sets prices, for centres it has, with whole non-n
   const fractional = await api.as('demo-admin').put(centre, { ...cheaper, dibaoFen: 2.5 });
   expect(fractional.status).toBe(400);
   expect((await api.as('demo-worker-xueyuan').get(centre)).body.rules).toEqual(cheaper);
+});
+
+test('a centre that never chose how meals are paid takes the money at the counter; the elder’s menus say so and where a delivery goes', async () => {
+  const pricing = await api.as('demo-admin').get('/centres/demo-centre-guzhangping/pricing');
+  expect(pricing.body).toMatchObject({ custom: false, payment: 'counter' });
+  const menus = await api.as('demo-elder-zhou').get('/elders/demo-elder-zhou/menus');
+  expect([menus.body.payment, menus.body.deliveryAddress]).toEqual(['counter', '古丈坪村 5 组 18 号']);
+});
+
+test('prices saved before centres chose how meals are paid still read, as paid at the counter', async () => {
+  await CentrePricing.put({ centreId: 'demo-centre-guzhangping', ...cheaper, updatedBy: 'demo-admin', updatedAt: NOW }).go();
+  const pricing = await api.as('demo-worker-guzhangping').get('/centres/demo-centre-guzhangping/pricing');
+  expect(pricing.body).toMatchObject({ custom: true, rules: cheaper, payment: 'counter' });
+  expect((await api.as('demo-elder-zhou').get('/elders/demo-elder-zhou/menus')).body.payment).toBe('counter');
+});
+
+test('the county sets how a centre’s meals are paid; the elder’s menus carry it; prices saved without it keep it', async () => {
+  const saved = await api.as('demo-admin').put(centre, { ...cheaper, payment: 'monthly' });
+  expect(saved.body).toMatchObject({ custom: true, rules: cheaper, payment: 'monthly' });
+  expect((await api.as('demo-worker-xueyuan').get(centre)).body.payment).toBe('monthly');
+  const menus = await api.as('demo-elder-wang').get('/elders/demo-elder-wang/menus');
+  expect([menus.body.payment, menus.body.deliveryAddress]).toEqual(['monthly', '学院路 12 号 3 栋 101']);
+
+  const pricesOnly = await api.as('demo-admin').put(centre, { ...cheaper, age80Fen: 450 });
+  expect(pricesOnly.body).toMatchObject({ rules: { age80Fen: 450 }, payment: 'monthly' });
+  expect((await api.as('demo-admin').get(centre)).body.payment).toBe('monthly');
+
+  const unknown = await api.as('demo-admin').put(centre, { ...cheaper, payment: 'wechat_pay' });
+  expect([unknown.status, errorCode(unknown)]).toEqual([400, 'INVALID_INPUT']);
+  expect((await api.as('demo-admin').get(centre)).body.payment).toBe('monthly');
 });

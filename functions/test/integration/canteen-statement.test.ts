@@ -1,6 +1,7 @@
 import { dynamoClient } from '../../src/store/client';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalTime, storedOrdersOfMeal } from '../support/canteen-fixtures';
+import { readFirstSheet, type SheetCell } from '../support/xlsx';
 
 const api = useApi();
 
@@ -200,5 +201,79 @@ describe('GET /centres/{centreId}/statements/{month}: the monthly subsidy statem
     expect(result.body.totals.meals).toBe(7);
     expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(1);
     expect(commands.filter((name) => name === 'ScanCommand')).toHaveLength(0);
+  });
+});
+
+describe('GET /centres/{centreId}/statements/{month}/xlsx: the statement as a workbook a phone can open', () => {
+  const download = async (userId: string, path: string) =>
+    fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${await tokenFor(userId)}` } });
+  const valuesOf = (row: Array<SheetCell | undefined> | undefined) => (row ?? []).map((cell) => cell?.value);
+  /** Yuan read back from a cell, in fen: the figure must come back exactly. */
+  const fenOf = (cell: SheetCell | undefined) => Math.round((cell?.value as number) * 100);
+
+  test('holds the same figures as the JSON statement, to the fen, as numbers in yuan with two decimals', async () => {
+    const world = await monthOfMeals();
+    setLocalTime('2026-12-02', '09:00');
+    const path = `/centres/${world.home.centreId}/statements/2026-11`;
+    const json = (await api.as(world.worker.userId).get(path)).body;
+    const response = await download(world.worker.userId, `${path}/xlsx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toContain(`filename="statement-${world.home.centreId}-2026-11.xlsx"`);
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '')).toBe('学院路街道综合养老服务中心 2026-11 助餐补贴结算单.xlsx');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A zip (the bytes themselves, not their base64 text).
+    expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+
+    const sheet = readFirstSheet(bytes);
+    expect(valuesOf(sheet[0])).toEqual(['学院路街道综合养老服务中心 2026-11 助餐补贴结算单']);
+    expect(valuesOf(sheet[1])).toEqual(['长辈', '长辈编号', '补贴类别', '用餐次数', '自付金额（元）', '补贴金额（元）']);
+    const elderRows = sheet.slice(2, 2 + json.rows.length);
+    expect(elderRows.map((row) => ({ elderId: row[1]?.value, meals: row[3]?.value, paidFen: fenOf(row[4]), subsidyFen: fenOf(row[5]) }))).toEqual(
+      json.rows.map((row: { elderId: string; meals: number; paidFen: number; subsidyFen: number }) => ({ elderId: row.elderId, meals: row.meals, paidFen: row.paidFen, subsidyFen: row.subsidyFen })),
+    );
+    expect(valuesOf(elderRows.find((row) => row[1]?.value === world.elder.elderId))).toEqual(['王秀英', world.elder.elderId, '未核实', 2, 16, 14]);
+    const totals = sheet[2 + json.rows.length]!;
+    expect(totals[0]?.value).toBe('合计');
+    expect({ meals: totals[3]?.value, paidFen: fenOf(totals[4]), subsidyFen: fenOf(totals[5]) }).toEqual(json.totals);
+    expect({ meals: totals[3]?.value, paidFen: fenOf(totals[4]), subsidyFen: fenOf(totals[5]) }).toEqual({ meals: 7, paidFen: 4750, subsidyFen: 6200 });
+    for (const row of [...elderRows, totals]) expect([row[4]?.format, row[5]?.format]).toEqual(['#,##0.00', '#,##0.00']);
+
+    const byCategory = sheet.findIndex((row) => row?.[0]?.value === '按补贴类别');
+    expect(byCategory).toBeGreaterThan(2 + json.rows.length);
+    expect(sheet.slice(byCategory + 1, byCategory + 1 + json.byCategory.length).map((row) => ({ meals: row![3]?.value, paidFen: fenOf(row![4]), subsidyFen: fenOf(row![5]) }))).toEqual(
+      json.byCategory.map(({ meals, paidFen, subsidyFen }: Record<string, number>) => ({ meals, paidFen, subsidyFen })),
+    );
+    expect(sheet.slice(-3).map(valuesOf)).toEqual([
+      ['统计期间', '2026-11-01 至 2026-11-30（全月）'],
+      ['统计口径', '只统计已取餐和已送达的餐次'],
+      ['制表日期', '2026-12-02'],
+    ]);
+  });
+
+  test('of a month still running says 截至 today in its title, its period and its file name', async () => {
+    const world = await monthOfMeals();
+    setLocalTime('2026-11-20', '10:00');
+    const response = await download(world.worker.userId, `/centres/${world.home.centreId}/statements/2026-11/xlsx`);
+    const sheet = readFirstSheet(new Uint8Array(await response.arrayBuffer()));
+    expect(valuesOf(sheet[0])).toEqual(['学院路街道综合养老服务中心 2026-11 助餐补贴结算单（截至 2026-11-20）']);
+    expect(sheet.map(valuesOf)).toContainEqual(['统计期间', '截至 2026-11-20（本月尚未结束，数字还会变化）']);
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '')).toContain('（截至 2026-11-20）');
+  });
+
+  test('is refused like the statement itself: another centre’s worker 403, an elder 403, no session 401, a malformed month 400, all as JSON', async () => {
+    const world = await monthOfMeals();
+    const path = `/centres/${world.home.centreId}/statements/2026-11/xlsx`;
+    const foreign = await api.as(world.otherWorker.userId).get(path);
+    expect({ status: foreign.status, code: errorCode(foreign) }).toEqual({ status: 403, code: 'NOT_YOUR_CENTRE' });
+    expect(foreign.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(foreign.text).not.toContain('王秀英');
+    const elder = await api.as(world.elder.elderId).get(path);
+    expect({ status: elder.status, code: errorCode(elder) }).toEqual({ status: 403, code: 'ROLE_NOT_ALLOWED' });
+    expect((await api.anonymous.get(path)).status).toBe(401);
+    const malformed = await api.as(world.worker.userId).get(`/centres/${world.home.centreId}/statements/2026-13/xlsx`);
+    expect({ status: malformed.status, code: errorCode(malformed) }).toEqual({ status: 400, code: 'INVALID_INPUT' });
+    expect((await api.as(world.admin.userId).get(path)).status).toBe(200);
   });
 });

@@ -40,7 +40,7 @@ test('an elder who signs in with their own WeChat and enters the worker’s clai
   expect((await signIn('openid-zhang')).user).toMatchObject({ userId: 'demo-elder-zhang', role: 'elder' });
   // The placeholder's old token acts no more: it can neither bind nor claim.
   const invitation = (await api.as('demo-elder-li').post('/elders/demo-elder-li/binding-codes')).body.code;
-  for (const [path, body] of [['/bindings', { code: invitation }], ['/me/claim', { code: await claimCode('demo-elder-li') }]] as const) {
+  for (const [path, body] of [['/bindings', { code: invitation, relation: 'son' }], ['/me/claim', { code: await claimCode('demo-elder-li') }]] as const) {
     const stale = await api.as(first.token).post(path, body);
     expect([stale.status, errorCode(stale)]).toEqual([401, 'SESSION_INVALID']);
   }
@@ -74,8 +74,8 @@ test('a claim is refused for accounts that look after elders, for family invitat
   const unknownClaim = await api.as(newcomer.token).post('/me/claim', { code: unusedCode([code, invitation]) });
   expect([asClaim.status, asClaim.body]).toEqual([unknownClaim.status, unknownClaim.body]);
   expect([asClaim.status, errorCode(asClaim)]).toEqual([404, 'CLAIM_CODE_NOT_FOUND']);
-  const asBinding = await api.as(newcomer.token).post('/bindings', { code });
-  const unknownBinding = await api.as(newcomer.token).post('/bindings', { code: unusedCode([code, invitation]) });
+  const asBinding = await api.as(newcomer.token).post('/bindings', { code, relation: 'son' });
+  const unknownBinding = await api.as(newcomer.token).post('/bindings', { code: unusedCode([code, invitation]), relation: 'son' });
   expect([asBinding.status, asBinding.body]).toEqual([unknownBinding.status, unknownBinding.body]);
   expect([asBinding.status, errorCode(asBinding)]).toEqual([404, 'BINDING_CODE_NOT_FOUND']);
   // A day later the code has expired.

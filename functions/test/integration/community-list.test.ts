@@ -23,6 +23,7 @@ describe("a worker's list of the elders of their community", () => {
     expect(response.body.items[0]).toEqual({
       elderId: expect.any(String),
       name: expect.any(String),
+      sex: null,
       age: expect.any(Number),
       communityName: '学院路社区',
       subsidyCategoryVerified: null,

@@ -27,9 +27,9 @@ describe('guessing codes is limited per account', () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
     for (const wrong of wrongCodes([code], 5)) {
-      expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong }))).toBe('BINDING_CODE_NOT_FOUND');
+      expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong, relation: 'son' }))).toBe('BINDING_CODE_NOT_FOUND');
     }
-    const refused = await api.as(otherFamily.userId).post('/bindings', { code });
+    const refused = await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' });
     expect(refused.status).toBe(429);
     expect(errorCode(refused)).toBe('TOO_MANY_ATTEMPTS');
     expect(refused.body.error.message).toContain('15 分钟后');
@@ -39,30 +39,30 @@ describe('guessing codes is limited per account', () => {
 
     // Ten minutes on, still waiting, and told how long is left; after the window the right code works.
     setClock('2026-04-01T08:10:00.000Z');
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).body.error.details.retryAfterSeconds).toBe(5 * 60);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).body.error.details.retryAfterSeconds).toBe(5 * 60);
     setClock('2026-04-01T08:15:00.000Z');
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
   });
 
   test('the limit counts family codes and claim codes together, and holds for that account only', async () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
     const [a, b, c, d, e] = wrongCodes([code], 5);
-    for (const wrong of [a, b, c]) await api.as(otherFamily.userId).post('/bindings', { code: wrong });
+    for (const wrong of [a, b, c]) await api.as(otherFamily.userId).post('/bindings', { code: wrong, relation: 'son' });
     for (const wrong of [d, e]) await api.as(otherFamily.userId).post('/me/claim', { code: wrong });
     expect(errorCode(await api.as(otherFamily.userId).post('/me/claim', { code: a }))).toBe('TOO_MANY_ATTEMPTS');
     const someoneElse = await createUser('family', { name: '陈静' });
-    expect((await api.as(someoneElse.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(someoneElse.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
   });
 
   test('a person who mistypes and then gets it right keeps their tries: only failures count', async () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
     const wrong = wrongCodes([code], 6);
-    for (const guess of wrong.slice(0, 4)) await api.as(otherFamily.userId).post('/bindings', { code: guess });
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).status).toBe(201);
-    expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong[4] }))).toBe('BINDING_CODE_NOT_FOUND');
-    expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong[5] }))).toBe('TOO_MANY_ATTEMPTS');
+    for (const guess of wrong.slice(0, 4)) await api.as(otherFamily.userId).post('/bindings', { code: guess, relation: 'son' });
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
+    expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong[4], relation: 'son' }))).toBe('BINDING_CODE_NOT_FOUND');
+    expect(errorCode(await api.as(otherFamily.userId).post('/bindings', { code: wrong[5], relation: 'son' }))).toBe('TOO_MANY_ATTEMPTS');
   });
 });
 
@@ -71,10 +71,10 @@ describe('a new code replaces the old one; the elder or a worker revokes it', ()
     const { elder, family, otherFamily } = await createWorld();
     const first = await newCode(elder.elderId);
     const second = await newCode(elder.elderId);
-    const old = await api.as(otherFamily.userId).post('/bindings', { code: first });
+    const old = await api.as(otherFamily.userId).post('/bindings', { code: first, relation: 'son' });
     expect([old.status, errorCode(old)]).toEqual([410, 'BINDING_CODE_REVOKED']);
-    expect((await api.as(family.userId).post('/bindings', { code: second })).status).toBe(409); // already bound: the code works
-    expect((await api.as(otherFamily.userId).post('/bindings', { code: second })).status).toBe(201);
+    expect((await api.as(family.userId).post('/bindings', { code: second, relation: 'son' })).status).toBe(409); // already bound: the code works
+    expect((await api.as(otherFamily.userId).post('/bindings', { code: second, relation: 'son' })).status).toBe(201);
   });
 
   test('the elder sees the code that still works and revokes it; then it answers 410 and the list shows none', async () => {
@@ -85,7 +85,7 @@ describe('a new code replaces the old one; the elder or a worker revokes it', ()
 
     expect((await api.as(elder.elderId).delete(`/elders/${elder.elderId}/binding-codes`)).status).toBe(204);
     expect((await api.as(elder.elderId).delete(`/elders/${elder.elderId}/binding-codes`)).status).toBe(204);
-    const refused = await api.as(otherFamily.userId).post('/bindings', { code });
+    const refused = await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' });
     expect([refused.status, errorCode(refused)]).toEqual([410, 'BINDING_CODE_REVOKED']);
     expect((await api.as(elder.elderId).get(`/elders/${elder.elderId}/bindings`)).body.liveCode).toBeNull();
   });
@@ -96,7 +96,7 @@ describe('a new code replaces the old one; the elder or a worker revokes it', ()
     expect((await api.as(family.userId).delete(`/elders/${elder.elderId}/binding-codes`)).status).toBe(403);
     expect((await api.as(otherWorker.userId).delete(`/elders/${elder.elderId}/binding-codes`)).status).toBe(404);
     expect((await api.as(worker.userId).delete(`/elders/${elder.elderId}/binding-codes`)).status).toBe(204);
-    expect(errorCode(await api.as(family.userId).post('/bindings', { code }))).toBe('BINDING_CODE_REVOKED');
+    expect(errorCode(await api.as(family.userId).post('/bindings', { code, relation: 'son' }))).toBe('BINDING_CODE_REVOKED');
   });
 
   test('a worker sees the elder’s live claim code on the profile and revokes it', async () => {
@@ -115,9 +115,9 @@ describe('the elder sees each new binding with its time', () => {
     const { elder, otherFamily } = await createWorld();
     const code = await newCode(elder.elderId);
     setClock('2026-04-01T09:30:00.000Z');
-    expect((await api.as(otherFamily.userId).post('/bindings', { code })).status).toBe(201);
+    expect((await api.as(otherFamily.userId).post('/bindings', { code, relation: 'son' })).status).toBe(201);
     const home = await api.as(elder.elderId).get('/me');
-    expect(home.body.newBindings).toEqual([{ familyId: otherFamily.userId, name: '陈静', boundAt: '2026-04-01T09:30:00.000Z' }]);
+    expect(home.body.newBindings).toEqual([{ familyId: otherFamily.userId, name: '陈静', relation: 'son', boundAt: '2026-04-01T09:30:00.000Z' }]);
     setClock('2026-04-09T09:30:00.000Z');
     expect((await api.as(elder.elderId).get('/me')).body.newBindings).toEqual([]);
   });

@@ -92,10 +92,10 @@ test('a binding whose transaction fails leaves the code unused, so the retry bin
   const { code } = (await api.as(elderToken).post('/elders/demo-elder-zhang/binding-codes')).body;
   injection.fault = 'timeout';
   injection.only = /TransactWrite/;
-  expectBusy(await api.as(familyToken).post('/bindings', { code }));
+  expectBusy(await api.as(familyToken).post('/bindings', { code, relation: 'son' }));
   injection.fault = undefined;
-  expect((await api.as(familyToken).post('/bindings', { code })).status).toBe(201);
-  expect(errorCode(await api.as(familyToken).post('/bindings', { code }))).toBe('BINDING_CODE_USED');
+  expect((await api.as(familyToken).post('/bindings', { code, relation: 'son' })).status).toBe(201);
+  expect(errorCode(await api.as(familyToken).post('/bindings', { code, relation: 'son' }))).toBe('BINDING_CODE_USED');
 });
 
 /** A second API in its own module registry, whose data client talks to `endpoint`. */

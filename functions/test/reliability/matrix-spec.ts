@@ -1,6 +1,8 @@
 import { createBindingCode, removeBinding } from '../../src/features/people/data/bindings';
-import { deleteSubscription, subscriptionsOfElder, createSubscription } from '../../src/features/canteen/data';
+import { changeOrderStatus, deleteSubscription, getOrder, subscriptionsOfElder, createSubscription } from '../../src/features/canteen/data';
 import { getElder } from '../../src/features/people/data/elders';
+import { getUser } from '../../src/features/people/data/users';
+import { User } from '../../src/features/people/entities';
 import { epochSeconds } from '../../src/platform/clock';
 import { roles, type Role } from '../../src/routes';
 import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, freshPlacedOrder, randomKey, SPARE_FAMILY } from './world';
@@ -75,6 +77,9 @@ export function allowed(scope: Scope, actor: Actor, caseName: string): boolean {
 }
 
 /** A refused object answers 404 (ids cannot be probed), except a centre, which is no secret: 403. */
+/** Each actor's name before the rename cell, given back after it. */
+const namesBefore = new Map<string, string>();
+
 export const refusalStatus = (scope: Scope) => (scope === 'centre' ? 403 : 404);
 
 const elderSecrets = async (elderId: string) => {
@@ -106,6 +111,19 @@ export const matrix: Record<string, RouteSpec> = {
       const now = epochSeconds(new Date(NOW));
       const code = await createBindingCode('demo-elder-zhang', actors.worker, NOW, now, now + 3600, 'claim');
       return { method: 'POST', path: '/me/claim', body: { code } };
+    },
+  },
+  'me/set-name': {
+    scope: 'none',
+    success: [200],
+    plan: async ({ userId }) => {
+      if (userId) namesBefore.set(userId, (await getUser(userId))?.name ?? '');
+      return { method: 'PUT', path: '/me/name', body: { name: '矩阵里的称呼' } };
+    },
+    // Other cells read the actors' names: give each its name back.
+    cleanup: async ({ userId }) => {
+      const before = userId ? namesBefore.get(userId) : undefined;
+      if (userId && before) await User.patch({ userId }).set({ name: before }).go();
     },
   },
   'org/get': { scope: 'none', success: [200], plan: get('/org') },
@@ -159,11 +177,16 @@ export const matrix: Record<string, RouteSpec> = {
     plan: async () => {
       const now = epochSeconds(new Date(NOW));
       const code = await createBindingCode('demo-elder-zhang', 'demo-elder-zhang', NOW, now, now + 3600);
-      return { method: 'POST', path: '/bindings', body: { code } };
+      return { method: 'POST', path: '/bindings', body: { code, relation: 'daughter' } };
     },
     cleanup: async ({ userId }) => {
       if (userId) await removeBinding('demo-elder-zhang', userId);
     },
+  },
+  'bindings/set-relation': {
+    scope: 'elder',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'PUT', path: `/elders/${target.elderId}/relation`, body: { relation: 'son' } }),
   },
   'bindings/revoke-code': {
     scope: 'elder',
@@ -226,6 +249,16 @@ export const matrix: Record<string, RouteSpec> = {
       body: { status: 'confirmed' },
       secrets: await elderSecrets(target.elderId),
     }),
+  },
+  'canteen/undo-order-status': {
+    scope: 'order',
+    success: [200],
+    plan: async ({ target }) => {
+      const order = (await getOrder(await freshPlacedOrder(target.elderId, TOMORROW, 'lunch')))!;
+      const marked = await changeOrderStatus(order, { to: 'confirmed', at: NOW, by: { userId: 'reliability', name: '测试', role: 'worker' } });
+      if (marked === 'stale') throw new Error('Could not mark the order');
+      return { method: 'POST', path: `/orders/${order.orderId}/status/undo`, body: { markId: marked.mark!.markId }, secrets: await elderSecrets(target.elderId) };
+    },
   },
   'canteen/list-subscriptions': {
     scope: 'elder',
@@ -299,5 +332,10 @@ export const matrix: Record<string, RouteSpec> = {
     scope: 'centre',
     success: [200],
     plan: async ({ target }) => ({ method: 'GET', path: `/centres/${target.centreId}/statements/${MONTH}` }),
+  },
+  'canteen/statement-xlsx': {
+    scope: 'centre',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'GET', path: `/centres/${target.centreId}/statements/${MONTH}/xlsx` }),
   },
 };

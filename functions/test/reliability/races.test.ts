@@ -103,7 +103,7 @@ test('race: a binding code entered by 10 relatives at once binds exactly one of 
   const relatives = Array.from({ length: 10 }, (_, i) => `race-family-${i}-${randomKey()}`);
   const { User } = await import('../../src/features/people/entities');
   await Promise.all(relatives.map((userId) => User.put({ userId, role: 'family', name: '家属', createdAt: NOW }).go()));
-  const answers = await Promise.all(relatives.map((userId) => api.as(userId).post('/bindings', { code })));
+  const answers = await Promise.all(relatives.map((userId) => api.as(userId).post('/bindings', { code, relation: 'son' })));
   tally('racesRun');
   const winners = relatives.filter((_, i) => answers[i].status === 201);
   expect(winners).toHaveLength(1);
@@ -125,6 +125,21 @@ test('race: 8 workers confirming the same order at once move it once; the timeli
   expect(order.timeline.filter((entry: { status: string }) => entry.status === 'confirmed')).toHaveLength(1);
 });
 
+test('race: the same undo sent 8 times at once puts the order back once; every answer says so', async () => {
+  await menuWithSeats('2030-02-16', 10);
+  const [elder] = await elders(1);
+  const placed = await api.as(elder.elderId).post(`/elders/${elder.elderId}/orders`, orderBody('2030-02-16'));
+  const target = placed.body.order.orderId;
+  expect((await api.as('demo-worker-xueyuan').post(`/orders/${target}/status`, { status: 'confirmed' })).status).toBe(200);
+  const board = await api.as('demo-worker-xueyuan').get(`/centres/${centreId}/board?date=2030-02-16&meal=lunch`);
+  const { markId } = board.body.items.find((item: { orderId: string }) => item.orderId === target).undo;
+  const answers = await Promise.all(Array.from({ length: 8 }, () => api.as('demo-worker-xueyuan').post(`/orders/${target}/status/undo`, { markId })));
+  tally('racesRun');
+  expect(answers.map((answer) => [answer.status, answer.body.order?.status])).toEqual(Array.from({ length: 8 }, () => [200, 'placed']));
+  const order = (await api.as(elder.elderId).get(`/orders/${target}`)).body.order;
+  expect(order.timeline.filter((entry: { undone?: unknown }) => entry.undone)).toHaveLength(1);
+});
+
 test('race: an order cancelled 8 times at once gives its seat back exactly once', async () => {
   const date = '2030-02-15';
   await menuWithSeats(date, 5);
@@ -142,7 +157,7 @@ test('race: 20 wrong code guesses at once from one account: exactly 5 are tried,
   const token = await tokenFor(family);
   const guesses = Array.from({ length: 20 }, (_, i) => String(300_000 + i * 104_729).slice(-6));
   const answers = await Promise.all(
-    guesses.map((code) => api.as(token).post('/bindings', { code })),
+    guesses.map((code) => api.as(token).post('/bindings', { code, relation: 'son' })),
   );
   tally('racesRun');
   const statuses = answers.map((answer) => answer.status).sort();

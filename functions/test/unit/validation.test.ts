@@ -167,11 +167,17 @@ describe('verification of facts', () => {
 
 describe('binding codes, sign-in and paging', () => {
   test('a binding code is 6 digits; surrounding spaces are forgiven', () => {
-    expect(parseInput(RedeemBindingBody, { code: ' 012345 ' })).toEqual({ code: '012345' });
+    expect(parseInput(RedeemBindingBody, { code: ' 012345 ', relation: 'son' })).toEqual({ code: '012345', relation: 'son' });
     for (const code of ['12345', '1234567', '12a456', '']) {
-      expect(rejection(RedeemBindingBody, { code }).message).toBe('请输入 6 位数字邀请码');
+      expect(rejection(RedeemBindingBody, { code, relation: 'son' }).message).toBe('请输入 6 位数字邀请码');
     }
-    expect(rejection(RedeemBindingBody, { code: 123456 }).message).toBe('请输入 6 位数字邀请码');
+    expect(rejection(RedeemBindingBody, { code: 123456, relation: 'son' }).message).toBe('请输入 6 位数字邀请码');
+  });
+
+  test('binding says what the relative is to the elder, from the list', () => {
+    for (const relation of [undefined, '', 'uncle', 1]) {
+      expect(rejection(RedeemBindingBody, { code: '012345', relation }).message).toBe('请选择您是长辈的什么人（儿子、女儿、儿媳……）');
+    }
   });
 
   test('a WeChat code is 1 to 128 letters, digits or "_.:-"', () => {

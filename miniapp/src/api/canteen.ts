@@ -31,6 +31,10 @@ export const getBoard = (centreId: string, date: string, meal: Meal) => call('ca
 export const setOrderStatus = (orderId: string, status: WorkerStatus) =>
   call('canteen/set-order-status', { params: { orderId }, body: { status } })
 
+/** Takes back the mark named (the board offers it for a few minutes); a retry is answered as done. */
+export const undoOrderStatus = (orderId: string, markId: string) =>
+  call('canteen/undo-order-status', { params: { orderId }, body: { markId } })
+
 export const confirmAllOrders = (centreId: string, date: string, meal: Meal) =>
   call('canteen/confirm-all', { params: { centreId }, body: { date, meal } })
 
@@ -43,6 +47,9 @@ export const copyWeekMenus = (centreId: string, fromWeekStart: string, toWeekSta
   call('canteen/copy-week', { params: { centreId }, body: { fromWeekStart, toWeekStart } })
 
 export const statementPath = (centreId: string, month: string) => routePath('canteen/statement', { centreId, month })
+
+/** The statement as an xlsx workbook: what WeChat's openDocument opens on a phone. */
+export const statementXlsxPath = (centreId: string, month: string) => routePath('canteen/statement-xlsx', { centreId, month })
 
 export const getStatement = (centreId: string, month: string) => call('canteen/statement', { params: { centreId, month } })
 

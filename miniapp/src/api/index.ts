@@ -1,4 +1,4 @@
-import type { UpdateContactInput, VerificationInput } from '@yilin/contract'
+import type { FamilyRelation, UpdateContactInput, VerificationInput } from '@yilin/contract'
 import { call } from './client'
 
 /** One function per route of the API, each a typed call of the contract's route table; pages call these. */
@@ -10,6 +10,9 @@ export const listDemoAccounts = () => call('auth/demo-accounts')
 export const signInAsDemo = (userId: string) => call('auth/demo-login', { body: { userId } })
 
 export const getMe = () => call('me/get')
+
+/** What to call me; the answer is a new session carrying the name. */
+export const setMyName = (name: string) => call('me/set-name', { body: { name } })
 
 export const getElder = (elderId: string) => call('elders/get', { params: { elderId } })
 
@@ -26,7 +29,10 @@ export const listCommunityElders = (communityId: string, cursor?: string, limit 
 
 export const createBindingCode = (elderId: string) => call('bindings/create-code', { params: { elderId } })
 
-export const redeemBindingCode = (code: string) => call('bindings/redeem', { body: { code } })
+export const redeemBindingCode = (code: string, relation: FamilyRelation) => call('bindings/redeem', { body: { code, relation } })
+
+/** A relative corrects what they are to the elder. */
+export const setRelation = (elderId: string, relation: FamilyRelation) => call('bindings/set-relation', { params: { elderId }, body: { relation } })
 
 export const listBindings = (elderId: string) => call('bindings/list', { params: { elderId } })
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { ElderProfile, UpdateContactInput } from '@yilin/contract'
 import type { EmergencyContact } from '@yilin/contract'
 import { dietaryNeedNames } from '@yilin/contract'
@@ -8,7 +8,7 @@ import { messageOf } from '../api/client'
 import { Notice } from './Notice'
 import { ToggleButton } from './ToggleButton'
 import { Tap } from './Tap'
-import { inputName } from '../lib/a11y'
+import { PhoneInput, TextInput } from './TextInput'
 
 const MAX_CONTACTS = 3
 
@@ -76,50 +76,28 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
     <View className='card' data-testid='profile-edit-form'>
       <View className='card__title'>修改{elder.name}的资料</View>
 
-      <View className='form-label'>电话</View>
-      <Input
-        className='input'
-        type='number'
-        maxlength={13}
-        value={draft.phone}
-        {...inputName('电话')}
-        data-testid='profile-edit-phone'
-        onInput={(e) => setDraft((d) => ({ ...d, phone: e.detail.value }))}
-      />
+      <View className='form-label'>电话（手机或座机）</View>
+      <PhoneInput label='电话' value={draft.phone} testId='profile-edit-phone' onInput={(phone) => setDraft((d) => ({ ...d, phone }))} />
 
       <View className='form-label'>住址</View>
-      <Input
-        className='input'
-        value={draft.address}
-        {...inputName('住址')}
-        maxlength={100}
-        data-testid='profile-edit-address'
-        onInput={(e) => setDraft((d) => ({ ...d, address: e.detail.value }))}
-      />
+      <TextInput label='住址' value={draft.address} maxlength={100} testId='profile-edit-address' onInput={(address) => setDraft((d) => ({ ...d, address }))} />
 
       <View className='form-label'>饮食</View>
       <ToggleButton label={dietaryNeedNames.lowSalt} on={draft.dietary.lowSalt} testId='profile-edit-low-salt' onChange={(lowSalt) => setDietary({ lowSalt })} />
       <ToggleButton label={dietaryNeedNames.lowSugar} on={draft.dietary.lowSugar} testId='profile-edit-low-sugar' onChange={(lowSugar) => setDietary({ lowSugar })} />
       <ToggleButton label='软食' on={draft.dietary.softFood} testId='profile-edit-soft-food' onChange={(softFood) => setDietary({ softFood })} />
       <View className='form-label'>过敏或忌口（没有就空着）</View>
-      <Input
-        className='input'
-        value={draft.dietary.allergies}
-        {...inputName('过敏或忌口')}
-        maxlength={100}
-        data-testid='profile-edit-allergies'
-        onInput={(e) => setDietary({ allergies: e.detail.value })}
-      />
+      <TextInput label='过敏或忌口' value={draft.dietary.allergies} maxlength={100} testId='profile-edit-allergies' onInput={(allergies) => setDietary({ allergies })} />
 
       <View className='form-label'>紧急联系人（最多 {MAX_CONTACTS} 位）</View>
       {draft.emergencyContacts.map((contact, index) => (
         <View key={index} className='contact-editor' data-testid={`profile-edit-contact-${index}`}>
           <View className='form-label form-label--small'>第 {index + 1} 位 · 姓名</View>
-          <Input className='input' {...inputName(`第 ${index + 1} 位紧急联系人的姓名`)} value={contact.name} maxlength={20} data-testid={`profile-edit-contact-${index}-name`} onInput={(e) => setContact(index, { name: e.detail.value })} />
+          <TextInput label={`第 ${index + 1} 位紧急联系人的姓名`} value={contact.name} maxlength={20} testId={`profile-edit-contact-${index}-name`} onInput={(name) => setContact(index, { name })} />
           <View className='form-label form-label--small'>关系（如 儿子、女儿、邻居）</View>
-          <Input className='input' {...inputName(`第 ${index + 1} 位紧急联系人和长辈的关系`)} value={contact.relation} maxlength={10} data-testid={`profile-edit-contact-${index}-relation`} onInput={(e) => setContact(index, { relation: e.detail.value })} />
-          <View className='form-label form-label--small'>电话</View>
-          <Input className='input' type='number' {...inputName(`第 ${index + 1} 位紧急联系人的电话`)} value={contact.phone} maxlength={13} data-testid={`profile-edit-contact-${index}-phone`} onInput={(e) => setContact(index, { phone: e.detail.value })} />
+          <TextInput label={`第 ${index + 1} 位紧急联系人和长辈的关系`} value={contact.relation} maxlength={10} testId={`profile-edit-contact-${index}-relation`} onInput={(relation) => setContact(index, { relation })} />
+          <View className='form-label form-label--small'>电话（手机或座机）</View>
+          <PhoneInput label={`第 ${index + 1} 位紧急联系人的电话`} value={contact.phone} testId={`profile-edit-contact-${index}-phone`} onInput={(phone) => setContact(index, { phone })} />
           <Tap className='btn btn--secondary' testId={`profile-edit-contact-${index}-remove`} onTap={() => removeContact(index)}>
             删除这位联系人
           </Tap>

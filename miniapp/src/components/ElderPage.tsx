@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { PageMeta, View } from '@tarojs/components'
+import { PrivacyPrompt } from './PrivacyPrompt'
 
 /** `getAppBaseInfo` reports WeChat's font setting; Taro's typings do not list these two fields. */
 type AppBaseInfo = Taro.getAppBaseInfo.Result & { fontSizeSetting?: number; fontSizeScaleFactor?: number }
@@ -37,6 +38,7 @@ export function ElderPage({ dense = false, children }: PropsWithChildren<Props>)
     <>
       {process.env.TARO_ENV === 'weapp' && <PageMeta rootFontSize={rootFontSize()} />}
       <View className={dense ? 'page page--dense' : 'page'}>{children}</View>
+      {process.env.TARO_ENV === 'weapp' && <PrivacyPrompt />}
     </>
   )
 }

@@ -1,4 +1,12 @@
-import { roles, subsidyCategories, subsidyCategoryNames, type SubsidyCategory, type VerificationChange } from '@yilin/contract'
+import {
+  elderTitle,
+  roles,
+  subsidyCategories,
+  subsidyCategoryNames,
+  type ElderSummary,
+  type SubsidyCategory,
+  type VerificationChange,
+} from '@yilin/contract'
 
 /** People's words: the names of roles and subsidy categories are the contract's, shared with the functions. */
 export { roleNames, subsidyCategoryNames } from '@yilin/contract'
@@ -7,6 +15,12 @@ export { roleNames, subsidyCategoryNames } from '@yilin/contract'
 export const roleOrder = roles
 
 export const subsidyCategoryOrder = subsidyCategories
+
+/** （母亲）after an elder's name on a relative's screens, when the relation and the elder's sex say it. */
+export function elderTitleSuffix(elder: Pick<ElderSummary, 'relation' | 'sex'>): string {
+  const title = elderTitle(elder.relation, elder.sex)
+  return title ? `（${title}）` : ''
+}
 
 export const mobilityText = (mobilityLimited: boolean) => (mobilityLimited ? '行动不便' : '能自己走动')
 

@@ -1,10 +1,10 @@
-import { priceRuleNames, yuan, type PricingInput } from '@yilin/contract'
+import { priceRuleNames, yuan, type MealPriceRules } from '@yilin/contract'
 
 /** Fen → what goes into a yuan text box ("10", "8.5"), and back with `fenOf`. */
 export { yuanInputOf } from '@yilin/contract'
 
 /** The six meal prices of a centre, in the order the county's rules list them. */
-export type PriceField = keyof PricingInput
+export type PriceField = keyof MealPriceRules
 
 export const priceFields: PriceField[] = ['age60Fen', 'age70Fen', 'age80Fen', 'dibaoFen', 'tekunFen', 'disabledFen']
 
@@ -28,7 +28,7 @@ export const priceText = (fen: number) => (fen === 0 ? '免费' : yuan(fen))
  * All six prices on one line, neighbours of the same kind with the same price said once:
  * "60–69岁 ¥10 · 70–79岁 ¥9 · 80岁以上 ¥8 · 低保 ¥8 · 特困、残疾 免费".
  */
-export function pricingLine(rules: PricingInput): string {
+export function pricingLine(rules: MealPriceRules): string {
   const groups: Array<{ labels: string[]; fen: number; age: boolean }> = []
   for (const field of priceFields) {
     const age = ageFields.includes(field)

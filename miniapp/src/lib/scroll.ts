@@ -8,3 +8,12 @@ export function scrollToTop(): void {
     // Nothing to scroll (tests, or the page is not on screen yet).
   }
 }
+
+/** Brings an element (by CSS selector, e.g. `#canteen-soonest-meal`) to the top of the screen. */
+export function scrollToElement(selector: string): void {
+  try {
+    void Promise.resolve(Taro.pageScrollTo({ selector, duration: 0 })).catch(() => undefined)
+  } catch {
+    // Nothing to scroll (tests, or the page is not on screen yet).
+  }
+}

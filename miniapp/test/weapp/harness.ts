@@ -185,6 +185,10 @@ export interface OpenPage {
   tap(label: string): void
   /** Types into the `index`-th text box of the page. */
   type(index: number, value: string): void
+  /** Leaves the `index`-th text box holding `value` (how WeChat's nickname box hands over a chosen nickname). */
+  blur(index: number, value: string): void
+  /** Calls one of the page's own handlers as WeChat would, e.g. `onShareAppMessage` from the ··· menu. */
+  call(handler: string, ...args: unknown[]): unknown
   close(): void
 }
 
@@ -200,13 +204,17 @@ interface SimulatedComponent {
 }
 
 /** Loads a page of the compiled bundle into the test kit and runs its lifecycle as WeChat would. */
+const loadedPages = new Map<string, string>()
+
 export function openPage(route: string, query: Record<string, string> = {}): OpenPage {
   const simulate = require('miniprogram-simulate') as {
     load(componentPath: string, options: Json): string
     render(id: string): SimulatedComponent
   }
   routeBeingLoaded = route
-  const id = simulate.load(path.join(distRoot, route), { rootPath: distRoot })
+  // The kit registers a component once per path; a page opened again renders from the same registration.
+  const id = loadedPages.get(route) ?? simulate.load(path.join(distRoot, route), { rootPath: distRoot })
+  loadedPages.set(route, id)
   const component = simulate.render(id)
   const parent = document.createElement('parent-wrapper')
   document.body.appendChild(parent)
@@ -227,6 +235,12 @@ export function openPage(route: string, query: Record<string, string> = {}): Ope
     new ElementWrapper(node).dispatchEvent(name, details)
   }
 
+  const textBox = (index: number) => {
+    const box = Array.from(component.dom.querySelectorAll('input, wx-input, textarea, wx-textarea'))[index]
+    if (!box) throw new Error(`no text box ${index}`)
+    return box
+  }
+
   return {
     component,
     root: component.dom,
@@ -243,11 +257,12 @@ export function openPage(route: string, query: Record<string, string> = {}): Ope
       dispatch(target, 'tap')
     },
     type(index: number, value: string) {
-      const boxes = Array.from(component.dom.querySelectorAll('input, wx-input, textarea, wx-textarea'))
-      const box = boxes[index]
-      if (!box) throw new Error(`no text box ${index}`)
-      dispatch(box, 'input', { detail: { value } })
+      dispatch(textBox(index), 'input', { detail: { value } })
     },
+    blur(index: number, value: string) {
+      dispatch(textBox(index), 'blur', { detail: { value } })
+    },
+    call: (handler: string, ...args: unknown[]) => lifecycle(handler, ...args),
     close() {
       lifecycle('onHide')
       lifecycle('onUnload')

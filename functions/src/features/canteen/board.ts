@@ -33,7 +33,7 @@ export async function mealBoard(session: Session, centreId: string, date: string
   const servingAt = instantOf(date, menu?.servingTime ?? defaultTimes[meal].serving);
   const active = orders.filter((order) => order.status !== 'cancelled');
   const items = orders
-    .map((order) => ({ ...boardOrderView(order), needsDecision: needsDecision(order.status, order.date, servingAt, now, today) }))
+    .map((order) => ({ ...boardOrderView(order, now), needsDecision: needsDecision(order.status, order.date, servingAt, now, today) }))
     .sort((a, b) => Number(b.needsDecision) - Number(a.needsDecision) || (statusOrder.get(a.status)! - statusOrder.get(b.status)!) || a.elderName.localeCompare(b.elderName, 'zh-CN'));
   const counts = Object.fromEntries(fulfilments.map((f) => [f, active.filter((order) => order.fulfilment === f).length])) as BoardResponse['counts'];
   counts.pending = active.filter((order) => order.status === 'placed').length;

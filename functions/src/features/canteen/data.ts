@@ -3,20 +3,23 @@ import { CentrePricing, Menu, Order, StandingRun, Subscription, standingRunOutco
 import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
 import { giveBackUnit, holdLock, releaseLock, takeUnit, type Unit } from '../../store/reservation';
 import { writeTogether, type Part } from '../../store/transactions';
-import { auditConcerning, auditOf, recordAudit, subjectOf, type AuditEventItem } from '../../store/audit';
+import { auditConcerning, auditOf, newEventId, recordAudit, subjectOf, type AuditEventItem } from '../../store/audit';
+import { ORDER_UNDO_ACTION, type Mark } from './rules/undo';
 import { defaultPriceRules, type PriceRules } from './rules/pricing';
+import { defaultMealPayment, type MealPayment } from '@yilin/contract';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../store/errors';
 
 // ---- prices ----
-export async function priceRulesOf(centreId: string): Promise<{ rules: PriceRules; custom: boolean }> {
+/** A centre's prices and how its elders pay; the defaults (taken at the counter) until the county sets them. */
+export async function priceRulesOf(centreId: string): Promise<{ rules: PriceRules; payment: MealPayment; custom: boolean }> {
   const { data: stored } = await CentrePricing.get({ centreId }).go();
-  if (!stored) return { rules: defaultPriceRules, custom: false };
-  const { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen } = stored;
-  return { rules: { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen }, custom: true };
+  if (!stored) return { rules: defaultPriceRules, payment: defaultMealPayment, custom: false };
+  const { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen, payment } = stored;
+  return { rules: { age60Fen, age70Fen, age80Fen, dibaoFen, tekunFen, disabledFen }, payment: payment ?? defaultMealPayment, custom: true };
 }
 
-export async function savePriceRules(centreId: string, rules: PriceRules, updatedBy: string, updatedAt: string): Promise<void> {
-  await CentrePricing.put({ centreId, ...rules, updatedBy, updatedAt }).go();
+export async function savePriceRules(centreId: string, rules: PriceRules, payment: MealPayment, updatedBy: string, updatedAt: string): Promise<void> {
+  await CentrePricing.put({ centreId, ...rules, payment, updatedBy, updatedAt }).go();
 }
 
 // ---- menus ----
@@ -109,7 +112,7 @@ export interface OrderActor {
 }
 
 /** The audit event of an order reaching `status`: the order's timeline is read from these. */
-const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: string, before?: OrderStatus): Part =>
+const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: string, before?: OrderStatus, eventId?: string): Part =>
   recordAudit({
     subject: subjectOf('order', order.orderId),
     concerns: order.elderId,
@@ -117,6 +120,7 @@ const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: s
     by,
     at,
     changes: [{ field: 'status', before, after: status }],
+    eventId,
   });
 
 /**
@@ -148,19 +152,51 @@ export interface StatusChange {
 
 /**
  * Moves an order on, only from the status it was read in, so two workers cannot both move it; the
- * audit event is written in the same transaction.
+ * audit event is written in the same transaction. The move is kept as the order's last mark, named by
+ * its event, so it can be undone. The status is all a mark changes: seats change only on placing and
+ * cancelling, and the statement counts statuses when it is made.
  */
 export async function changeOrderStatus(order: OrderItem, change: StatusChange): Promise<OrderItem | 'stale'> {
+  const mark: Mark = { markId: newEventId(change.at), from: order.status, to: change.to, at: change.at };
   const outcome = await writeTogether({
     order: ({ Order: orders }) =>
       orders
         .patch({ orderId: order.orderId })
-        .set({ status: change.to, updatedAt: change.at })
+        .set({ status: change.to, updatedAt: change.at, mark })
         .where((attr, op) => op.eq(attr.status, order.status))
         .commit(),
-    event: orderEvent(order, change.to, change.by, change.at, order.status),
+    event: orderEvent(order, change.to, change.by, change.at, order.status, mark.markId),
   });
-  return outcome.written ? { ...order, status: change.to, updatedAt: change.at } : 'stale';
+  return outcome.written ? { ...order, status: change.to, updatedAt: change.at, mark } : 'stale';
+}
+
+/**
+ * Takes a mark back: the order returns to the status before it, only while it still has the status the
+ * mark gave and the mark is still its last and not undone, so two undos (or an undo and a new mark)
+ * cannot both happen. Its own audit event says which mark it took back.
+ */
+export async function undoMarkAtomically(order: OrderItem, mark: Mark, change: { at: string; by: OrderActor }): Promise<OrderItem | 'stale'> {
+  const undone: Mark = { ...mark, undoneAt: change.at };
+  const outcome = await writeTogether({
+    order: ({ Order: orders }) =>
+      orders
+        .patch({ orderId: order.orderId })
+        .set({ status: mark.from, updatedAt: change.at, mark: undone })
+        .where((attr, op) => `${op.eq(attr.status, mark.to)} AND ${op.eq(attr.mark.markId, mark.markId)} AND ${op.notExists(attr.mark.undoneAt)}`)
+        .commit(),
+    event: recordAudit({
+      subject: subjectOf('order', order.orderId),
+      concerns: order.elderId,
+      action: ORDER_UNDO_ACTION,
+      by: change.by,
+      at: change.at,
+      changes: [
+        { field: 'status', before: mark.to, after: mark.from },
+        { field: 'undoes', after: mark.markId },
+      ],
+    }),
+  });
+  return outcome.written ? { ...order, status: mark.from, updatedAt: change.at, mark: undone } : 'stale';
 }
 
 /** Cancels and gives the seat back and frees the elder's slot for this meal, all in one transaction. */

@@ -1,6 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { fulfilments, meals, orderStatuses } from './rules/canteen';
-import { subsidyCategories } from '@yilin/contract';
+import { mealPayments, subsidyCategories } from '@yilin/contract';
 import { dishKinds } from '@yilin/contract';
 import { client, gsi1, gsi2, primary, service, table } from '../../store/keys';
 import { dietary } from '../people/entities';
@@ -77,6 +77,17 @@ export const Order = new Entity(
       placedBy: { type: 'string', required: true },
       placedAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
+      /** A worker's last mark on the board, so it can be undone for a few minutes (rules/undo.ts). */
+      mark: {
+        type: 'map',
+        properties: {
+          markId: { type: 'string', required: true },
+          from: { type: orderStatuses, required: true },
+          to: { type: orderStatuses, required: true },
+          at: { type: 'string', required: true },
+          undoneAt: { type: 'string' },
+        },
+      },
     },
     indexes: {
       byId: primary(['orderId']),
@@ -182,6 +193,8 @@ export const CentrePricing = new Entity(
       dibaoFen: { type: 'number', required: true },
       tekunFen: { type: 'number', required: true },
       disabledFen: { type: 'number', required: true },
+      /** Absent on prices saved before centres chose how meals are paid: those take it at the counter. */
+      payment: { type: mealPayments },
       updatedBy: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
     },

@@ -17,7 +17,7 @@ import {
 } from './data';
 import type { MenuItem, OrderItem } from './entities';
 import type { ElderItem } from '../people/entities';
-import { isBound } from '../people/data/bindings';
+import { getBinding } from '../people/data/bindings';
 import { businessDate, clock, epochSeconds } from '../../platform/clock';
 import { count } from '../../platform/metrics';
 import { subjectOf, type AuditEventItem } from '../../store/audit';
@@ -25,6 +25,7 @@ import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } f
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
+import { relativeLabel } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
 import { actorName, actorOf } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';
@@ -36,9 +37,13 @@ const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '�
 
 const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订单。');
 
-/** Who may order for an elder: the elder, bound family, and a worker of the community taking a phone order. */
-async function elderForOrdering(session: Session, elderId: string): Promise<ElderItem> {
-  return (await loadElderFor(session, elderId, 'elder.order')).elder;
+/**
+ * Who may order for an elder: the elder, bound family, and a worker of the community taking a phone order.
+ * A relative's relation comes along, so the order's timeline says 王建国（儿子）.
+ */
+async function elderForOrdering(session: Session, elderId: string) {
+  const { elder, binding } = await loadElderFor(session, elderId, 'elder.order');
+  return { elder, relation: binding?.relation };
 }
 
 function fulfilmentsFor(elder: ElderItem, menu: MenuItem): Fulfilment[] {
@@ -58,12 +63,15 @@ function priceFor(elder: ElderItem, menu: MenuItem, rules: PriceRules) {
   });
 }
 
-/** The coming week's menus for an elder, each with the elder's own price and why, and any order placed. */
+/**
+ * The coming week's menus for an elder, each with the elder's own price and why, and any order placed;
+ * with how the centre takes the money and where a delivery goes, for the confirm step.
+ */
 export async function elderMenus(session: Session, elderId: string): Promise<ElderMenusResponse> {
   const { elder } = await loadElderFor(session, elderId);
   const today = businessDate();
   const until = addDays(today, 6);
-  const [menus, orders, centre, community, { rules }] = await Promise.all([
+  const [menus, orders, centre, community, { rules, payment }] = await Promise.all([
     menusBetween(elder.centreId, today, until),
     ordersOfElderBetween(elderId, today, until),
     centreName(elder.centreId),
@@ -102,7 +110,7 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
       });
     if (offers.length) days.push({ date, weekdayName: weekdayNames[weekdayOf(date)], meals: offers });
   }
-  return { elder: elderSummaryView(elder, community), centreName: centre, days };
+  return { elder: elderSummaryView(elder, community), centreName: centre, payment, deliveryAddress: elder.address, days };
 }
 
 /** The event the order's placing wrote, as it was written: the answer needs no read of it. */
@@ -222,20 +230,26 @@ export async function placeOrder(session: Session, elderId: string, input: Place
   if (elder.status === 'rejected') throw elder.reason;
   if (name.status === 'rejected') throw name.reason;
   if (earlier.status === 'rejected') throw earlier.reason;
-  return earlier.value ?? placeOrderFor(elder.value, input, { ...by, name: name.value });
+  const placedBy = { ...by, name: relativeLabel(name.value, elder.value.relation) };
+  return earlier.value ?? placeOrderFor(elder.value.elder, input, placedBy);
 }
 
 /** Loads an order the caller may do `action` on; anyone else is told it does not exist. */
-async function loadOrderFor(session: Session, orderId: string, action: Action): Promise<OrderItem> {
+export async function loadOrderFor(session: Session, orderId: string, action: Action): Promise<OrderItem> {
+  return (await orderAndBindingFor(session, orderId, action)).order;
+}
+
+/** The order, and for a relative their binding to its elder (what they are to the elder, for the timeline). */
+async function orderAndBindingFor(session: Session, orderId: string, action: Action) {
   const order = await getOrder(orderId);
   if (!order) throw orderNotFound();
-  const [bound, centre] = await Promise.all([
-    session.role === 'family' ? isBound(order.elderId, session.userId) : false,
+  const [binding, centre] = await Promise.all([
+    session.role === 'family' ? getBinding(order.elderId, session.userId) : undefined,
     session.role === 'admin' ? centreInfo(order.centreId) : undefined,
   ]);
-  const relation = relationTo(session, { elderId: order.elderId, communityId: order.communityId, centreId: order.centreId, countyId: centre?.countyId }, bound);
-  if (!may(action, relation)) throw orderNotFound();
-  return order;
+  const subject = { elderId: order.elderId, communityId: order.communityId, centreId: order.centreId, countyId: centre?.countyId };
+  if (!may(action, relationTo(session, subject, binding !== undefined))) throw orderNotFound();
+  return { order, binding };
 }
 
 export async function getOrderDetail(session: Session, orderId: string): Promise<{ order: OrderView }> {
@@ -261,12 +275,12 @@ export async function elderOrders(session: Session, elderId: string, cursor: str
 }
 
 export async function cancelOrder(session: Session, orderId: string): Promise<{ order: OrderView }> {
-  const order = await loadOrderFor(session, orderId, 'order.cancel');
+  const { order, binding } = await orderAndBindingFor(session, orderId, 'order.cancel');
   const isWorker = session.role === 'worker';
   const problem = cancelProblem(isWorker, order.status, order.fulfilment, order.cutoffAt, clock.now());
   if (problem === 'not-cancellable') throw conflict('ORDER_NOT_CANCELLABLE', `订单${order.status === 'cancelled' ? '已经取消了' : '已在处理中'}，不能取消。`);
   if (problem === 'after-cutoff') throw conflict('ORDER_CLOSED', '已过订餐截止时间，取消请联系社区工作者。');
-  const outcome = await cancelOrderAtomically(order, { at: clock.now().toISOString(), by: await actorOf(session) });
+  const outcome = await cancelOrderAtomically(order, { at: clock.now().toISOString(), by: await actorOf(session, binding?.relation) });
   if (outcome === 'stale') throw conflict('ORDER_CHANGED', '订单状态刚刚有变化，请刷新后再试。');
   const [cancelled, events] = await Promise.all([getOrder(orderId), timelineOf(orderId)]);
   return { order: orderView(cancelled!, events) };

@@ -5,16 +5,20 @@ import type { PricingInput, PricingResponse } from '@yilin/contract';
 import { assertCentreAccess } from '../people/actors';
 
 /**
- * Meal prices per centre. The county platform sets them (subsidy policy is the county's); the centre's
- * workers read them. Orders keep the price they were placed at, so a change never rewrites history.
+ * Meal prices per centre, and how its elders pay. The county platform sets them (subsidy policy is the
+ * county's); the centre's workers read them. Orders keep the price they were placed at, so a change never
+ * rewrites history.
  */
 export async function centrePricing(session: Session, centreId: string): Promise<PricingResponse> {
   await assertCentreAccess(session, centreId, 'centre.read');
   return { centreId, ...(await priceRulesOf(centreId)) };
 }
 
-export async function setCentrePricing(session: Session, centreId: string, rules: PricingInput): Promise<PricingResponse> {
+/** Sets the prices and, when given, how elders pay; left out, the centre keeps the way it has. */
+export async function setCentrePricing(session: Session, centreId: string, input: PricingInput): Promise<PricingResponse> {
   await assertCentreAccess(session, centreId, 'centre.setPricing');
-  await savePriceRules(centreId, rules, session.userId, isoNow());
-  return { centreId, rules, custom: true };
+  const { payment: chosen, ...rules } = input;
+  const payment = chosen ?? (await priceRulesOf(centreId)).payment;
+  await savePriceRules(centreId, rules, payment, session.userId, isoNow());
+  return { centreId, rules, payment, custom: true };
 }

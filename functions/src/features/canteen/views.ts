@@ -4,6 +4,7 @@ import type { MenuItem, OrderItem } from './entities';
 import { clock } from '../../platform/clock';
 import type { BoardOrderView, Dish, MenuView, OrderStatus, OrderView, TimelineEntry } from '@yilin/contract';
 import type { AuditEventItem } from '../../store/audit';
+import { ORDER_UNDO_ACTION, undoOffer } from './rules/undo';
 
 export function menuView(menu: MenuItem): MenuView {
   return {
@@ -48,18 +49,30 @@ export function orderView(order: OrderItem, events?: AuditEventItem[]): OrderVie
   };
 }
 
-/** One step of an order's timeline: the status its audit event reached, when, by whom. */
+/**
+ * One step of an order's timeline: the status its audit event reached, when, by whom; an undo says which
+ * mark it took back and the status the order went back to.
+ */
 function timelineEntry(event: AuditEventItem, fulfilment: Fulfilment): TimelineEntry {
+  const step = { at: event.at, byName: event.actorName };
+  if (event.action === ORDER_UNDO_ACTION) {
+    const change = event.changes.find((item) => item.field === 'status');
+    const back = change?.after as OrderStatus;
+    const undone = change?.before as OrderStatus;
+    return { status: back, statusName: statusNameOf(back, fulfilment), ...step, undone: { status: undone, statusName: statusNameOf(undone, fulfilment) } };
+  }
   const status = event.action.slice('order.'.length) as OrderStatus;
-  return { status, statusName: statusNameOf(status, fulfilment), at: event.at, byName: event.actorName };
+  return { status, statusName: statusNameOf(status, fulfilment), ...step };
 }
 
-export function boardOrderView(order: OrderItem): Omit<BoardOrderView, 'needsDecision'> {
+export function boardOrderView(order: OrderItem, now: Date): Omit<BoardOrderView, 'needsDecision'> {
+  const undo = undoOffer(order.status, order.mark, now);
   return {
     ...orderView(order),
     elderPhone: order.elderPhone,
     elderAddress: order.elderAddress,
     dietary: order.dietary,
     subsidyCategory: order.subsidyCategory ?? null,
+    ...(undo ? { undo: { markId: undo.markId, back: undo.back, backName: statusNameOf(undo.back, order.fulfilment), until: undo.until.toISOString() } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { may, relationTo, type Action } from '../../access/policy';
 import { getUser } from './data/users';
 import { forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
+import { relativeLabel, type FamilyRelation } from '@yilin/contract';
 import type { Actor } from '../../store/audit';
 import { centreInfo } from './places';
 
@@ -10,9 +11,9 @@ export async function actorName(session: Session): Promise<string> {
   return session.name ?? (await getUser(session.userId))?.name ?? '';
 }
 
-/** Whoever acts, as the audit trail names them. */
-export async function actorOf(session: Session): Promise<Actor> {
-  return { userId: session.userId, name: (await actorName(session)) || '工作人员', role: session.role };
+/** Whoever acts, as the audit trail names them; a relative with what they are to the elder: 王磊（儿子）. */
+export async function actorOf(session: Session, relation?: FamilyRelation | null): Promise<Actor> {
+  return { userId: session.userId, name: relativeLabel((await actorName(session)) || '工作人员', relation), role: session.role };
 }
 
 /** A centre's things (board, menus, statements, prices): refused with 403, a centre being no secret. */

@@ -6,11 +6,10 @@ import { notFound } from '../../platform/errors';
 import { issueSessionToken } from '../../platform/session-token';
 import { code2Session } from '../../platform/wechat';
 import { demoUsers } from '../../local/demo-data';
-import type { DemoAccountsResponse, SessionResponse } from '@yilin/contract';
+import { UNNAMED_USER, type DemoAccountsResponse, type SessionResponse } from '@yilin/contract';
 
 /** A person new to the app starts as a family member: the usual first user is a relative setting up for a parent. */
 const NEW_USER_ROLE = 'family' as const;
-const NEW_USER_NAME = '微信用户';
 
 /** Our session for a stored user: role, community, centre and name travel in the token. */
 export async function sessionFor(user: UserItem): Promise<SessionResponse> {
@@ -27,13 +26,20 @@ export async function sessionFor(user: UserItem): Promise<SessionResponse> {
   return {
     token,
     expiresAt,
-    user: { userId: user.userId, role: user.role, name: user.name, communityId: user.communityId, centreId },
+    user: {
+      userId: user.userId,
+      role: user.role,
+      name: user.name,
+      communityId: user.communityId,
+      centreId,
+      ...(user.name === UNNAMED_USER ? { needsName: true } : {}),
+    },
   };
 }
 
 export async function signInWithWechat(code: string): Promise<SessionResponse> {
   const { openid } = await code2Session(code);
-  const user = (await findUserByOpenid(openid)) ?? (await createWechatUser(openid, NEW_USER_ROLE, NEW_USER_NAME));
+  const user = (await findUserByOpenid(openid)) ?? (await createWechatUser(openid, NEW_USER_ROLE, UNNAMED_USER));
   return sessionFor(user);
 }
 

@@ -1,15 +1,15 @@
 import { redeemProblem, type RedeemProblem } from './rules/one-time-code';
-import { bindingsOfElder, getBindingCode, redeemBindingCode, removeBinding } from './data/bindings';
+import { bindingsOfElder, getBindingCode, redeemBindingCode, removeBinding, setBindingRelation } from './data/bindings';
 import { getElder } from './data/elders';
 import { getUser } from './data/users';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError, conflict, gone, notFound, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { BindingCodeResponse, BindingsPage, RedeemBindingResponse } from '@yilin/contract';
+import type { BindingCodeResponse, BindingsPage, FamilyRelation, RedeemBindingInput, RedeemBindingResponse } from '@yilin/contract';
 import { communityName } from './places';
 import { loadElderFor } from './elders';
 import { codeProblemNow, issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
-import { elderSummaryView } from './views';
+import { bindingView, elderSummaryView } from './views';
 
 async function assertManagesBindings(session: Session, elderId: string) {
   await loadElderFor(session, elderId, 'elder.manageBindings');
@@ -35,7 +35,7 @@ const redeemErrors: Record<RedeemProblem, () => AppError> = {
   'already-bound': () => conflict('ALREADY_BOUND', '您已经绑定了这位长辈。'),
 };
 
-export function redeemCode(session: Session, code: string): Promise<RedeemBindingResponse> {
+export function redeemCode(session: Session, { code, relation }: RedeemBindingInput): Promise<RedeemBindingResponse> {
   return withCodeAttempt(session.userId, async () => {
     const nowSeconds = epochSeconds(clock.now());
     const [family, found] = await Promise.all([getUser(session.userId), getBindingCode(code)]);
@@ -47,14 +47,21 @@ export function redeemCode(session: Session, code: string): Promise<RedeemBindin
     if (!elder) throw redeemErrors.unknown();
     const outcome = await redeemBindingCode(
       code,
-      { elderId: found.elderId, familyId: session.userId, familyName: family.name, boundAt: clock.now().toISOString() },
+      { elderId: found.elderId, familyId: session.userId, familyName: family.name, relation, boundAt: clock.now().toISOString() },
       nowSeconds,
     );
     if (outcome === 'already-bound') throw redeemErrors['already-bound']();
     // Used, expired, replaced or revoked between our read and our write.
     if (outcome === 'code-unavailable') throw redeemErrors[await codeProblemNow(code, session.userId, 'family')]();
-    return { elder: elderSummaryView(elder, await communityName(elder.communityId)) };
+    return { elder: elderSummaryView(elder, await communityName(elder.communityId), relation) };
   });
+}
+
+/** A relative corrects what they are to the elder (a mistaken tap when binding). */
+export async function setRelationFor(session: Session, elderId: string, relation: FamilyRelation): Promise<RedeemBindingResponse> {
+  const { elder } = await loadElderFor(session, elderId);
+  if (!(await setBindingRelation(elderId, session.userId, relation))) throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+  return { elder: elderSummaryView(elder, await communityName(elder.communityId), relation) };
 }
 
 export async function listBindings(session: Session, elderId: string, cursor: string | undefined, limit: number): Promise<BindingsPage> {
@@ -64,7 +71,7 @@ export async function listBindings(session: Session, elderId: string, cursor: st
     cursor === undefined ? liveCodeView(elderId, 'family') : Promise.resolve(undefined),
   ]);
   return {
-    items: page.items.map((binding) => ({ familyId: binding.familyId, name: binding.familyName, boundAt: binding.boundAt })),
+    items: page.items.map(bindingView),
     cursor: page.cursor ?? null,
     ...(liveCode !== undefined ? { liveCode } : {}),
   };

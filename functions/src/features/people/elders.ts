@@ -1,9 +1,9 @@
 import { birthDateProblem } from './rules/age';
 import { may, relationTo, type Action, type Relation } from '../../access/policy';
 import { verificationChanges } from './rules/verification';
-import { isBound } from './data/bindings';
+import { getBinding } from './data/bindings';
 import { applyVerification, eldersOfCommunity, getElder, updateElderContact, verificationHistory, type ElderFilter } from './data/elders';
-import type { ElderItem } from './entities';
+import type { BindingItem, ElderItem } from './entities';
 import { businessDate, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -15,17 +15,24 @@ import { elderProfileView, elderSummaryView, verificationChangeView } from './vi
 
 const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
 
-/** Loads an elder the caller may do `action` on; anyone else is told the elder does not exist. */
-export async function loadElderFor(session: Session, elderId: string, action: Action = 'elder.read'): Promise<{ elder: ElderItem; access: Relation }> {
-  const [elder, bound] = await Promise.all([
+/**
+ * Loads an elder the caller may do `action` on; anyone else is told the elder does not exist. A relative
+ * also gets their binding (what they are to the elder).
+ */
+export async function loadElderFor(
+  session: Session,
+  elderId: string,
+  action: Action = 'elder.read',
+): Promise<{ elder: ElderItem; access: Relation; binding?: BindingItem }> {
+  const [elder, binding] = await Promise.all([
     getElder(elderId),
-    session.role === 'family' ? isBound(elderId, session.userId) : Promise.resolve(false),
+    session.role === 'family' ? getBinding(elderId, session.userId) : Promise.resolve(undefined),
   ]);
   if (!elder) throw elderNotFound();
   const countyId = session.role === 'admin' ? (await communityInfo(elder.communityId))?.countyId : undefined;
-  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId }, bound);
+  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId }, binding !== undefined);
   if (!may(action, access)) throw elderNotFound();
-  return { elder, access };
+  return { elder, access, binding };
 }
 
 async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailResponse> {

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { subsidyCategories } from '@yilin/contract';
+import { familyRelations, sexes, subsidyCategories } from '@yilin/contract';
 import { roles } from '../../routes';
 import { client, gsi1, primary, service, table } from '../../store/keys';
 
@@ -116,6 +116,8 @@ export const Elder = new Entity(
     attributes: {
       elderId: { type: 'string', required: true },
       name: { type: 'string', required: true },
+      /** As on the ID card; optional for elders registered before it was asked. */
+      sex: { type: sexes },
       birthDate: { type: 'string', required: true },
       phone: { type: 'string', required: true },
       address: { type: 'string', required: true },
@@ -147,6 +149,8 @@ export const Binding = new Entity(
       elderId: { type: 'string', required: true },
       familyId: { type: 'string', required: true },
       familyName: { type: 'string', required: true },
+      /** What the relative is to the elder; absent on bindings made before it was asked. */
+      relation: { type: familyRelations },
       boundAt: { type: 'string', required: true },
     },
     indexes: {

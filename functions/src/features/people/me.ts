@@ -1,12 +1,13 @@
 import { bindingsOfElder, eldersBoundTo } from './data/bindings';
 import { getElder, getElders } from './data/elders';
-import { getUser } from './data/users';
+import { getUser, renameUser } from './data/users';
 import { clock } from '../../platform/clock';
-import { unauthorized } from '../../platform/errors';
+import { unauthorized, unavailable } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { MeResponse } from '@yilin/contract';
+import { UNNAMED_USER, type DisplayNameInput, type MeResponse, type SessionResponse } from '@yilin/contract';
 import { centreName, communityInfo, communityName } from './places';
-import { elderProfileView, elderSummaryView } from './views';
+import { bindingView, elderProfileView, elderSummaryView } from './views';
+import { sessionFor } from './auth';
 
 /** An elder's home names each relative bound in this many days, with when. */
 const NEW_BINDING_DAYS = 7;
@@ -23,7 +24,14 @@ export async function getMe(session: Session): Promise<MeResponse> {
     user.role === 'elder' ? bindingsOfElder(user.userId, undefined, 50) : undefined,
   ]);
   const response: MeResponse = {
-    user: { userId: user.userId, role: user.role, name: user.name, communityId, centreId: community?.centreId },
+    user: {
+      userId: user.userId,
+      role: user.role,
+      name: user.name,
+      communityId,
+      centreId: community?.centreId,
+      ...(user.name === UNNAMED_USER ? { needsName: true } : {}),
+    },
   };
   if (communityId && community) {
     response.community = { communityId, name: community.name, centreName: await centreName(community.centreId) };
@@ -34,12 +42,30 @@ export async function getMe(session: Session): Promise<MeResponse> {
     response.newBindings = family.items
       .filter((binding) => binding.boundAt >= since)
       .sort((a, b) => b.boundAt.localeCompare(a.boundAt))
-      .map((binding) => ({ familyId: binding.familyId, name: binding.familyName, boundAt: binding.boundAt }));
+      .map(bindingView);
   }
   if (bindings) {
     const elders = await getElders(bindings.map((binding) => binding.elderId));
-    response.boundElders = await Promise.all(elders.map(async (item) => elderSummaryView(item, await communityName(item.communityId))));
+    const relationOf = new Map(bindings.map((binding) => [binding.elderId, binding.relation ?? null]));
+    response.boundElders = await Promise.all(
+      elders.map(async (item) => elderSummaryView(item, await communityName(item.communityId), relationOf.get(item.elderId) ?? null)),
+    );
     response.boundElders.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
   return response;
+}
+
+/**
+ * A person says what to call them. Their bindings carry the name too, so the elder's list of relatives
+ * shows it at once; the new session carries it into every timeline entry from now on.
+ */
+export async function setDisplayName(session: Session, { name }: DisplayNameInput): Promise<SessionResponse> {
+  const user = await getUser(session.userId);
+  if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
+  // A binding removed between the read and the write: read again and rename against what is bound now.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const bindings = user.role === 'family' ? await eldersBoundTo(user.userId) : [];
+    if (await renameUser(user.userId, name, bindings)) return sessionFor({ ...user, name });
+  }
+  throw unavailable('SERVICE_BUSY', '称呼没有保存成功，请稍等几秒再试一次。');
 }

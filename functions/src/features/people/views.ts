@@ -1,7 +1,7 @@
 import { ageOn } from './rules/age';
 import { businessDate } from '../../platform/clock';
-import type { ElderProfile, ElderSummary, VerificationChange } from '@yilin/contract';
-import type { ElderItem } from './entities';
+import type { BindingView, ElderProfile, ElderSummary, FamilyRelation, VerificationChange } from '@yilin/contract';
+import type { BindingItem, ElderItem } from './entities';
 import type { FactChangeRecord } from './data/elders';
 
 /** Turns stored items into the shapes the API promises (see schemas/api.ts). */
@@ -9,6 +9,7 @@ export function elderProfileView(elder: ElderItem, communityName: string): Elder
   return {
     elderId: elder.elderId,
     name: elder.name,
+    sex: elder.sex ?? null,
     birthDate: elder.birthDate,
     age: ageOn(elder.birthDate, businessDate()),
     phone: elder.phone,
@@ -28,10 +29,13 @@ export function elderProfileView(elder: ElderItem, communityName: string): Elder
   };
 }
 
-export function elderSummaryView(elder: ElderItem, communityName: string): ElderSummary {
+/** An elder in a list; a relative's list also says what they are to the elder. */
+export function elderSummaryView(elder: ElderItem, communityName: string, relation?: FamilyRelation | null): ElderSummary {
   return {
     elderId: elder.elderId,
     name: elder.name,
+    sex: elder.sex ?? null,
+    ...(relation !== undefined ? { relation } : {}),
     age: ageOn(elder.birthDate, businessDate()),
     communityName,
     subsidyCategoryVerified: elder.subsidyCategoryVerified ?? null,
@@ -49,4 +53,8 @@ export function verificationChangeView(change: FactChangeRecord): VerificationCh
     byName: change.byName,
     at: change.at,
   };
+}
+
+export function bindingView(binding: BindingItem): BindingView {
+  return { familyId: binding.familyId, name: binding.familyName, relation: binding.relation ?? null, boundAt: binding.boundAt };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import type { PricingInput } from '@yilin/contract'
+import { mealPaymentNames, mealPaymentNotes, mealPayments, type MealPayment, type PricingInput, type PricingResponse } from '@yilin/contract'
 import { getOrg, getPricing, setPricing } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
@@ -14,14 +14,17 @@ import { fenOf } from '../../lib/format'
 import { type PriceField, priceFields, priceLabels, priceText, yuanInputOf } from '../../lib/pricing'
 import './index.css'
 
-type Draft = Record<PriceField, string>
+/** The prices as typed (yuan) and the way of paying chosen. */
+type Draft = Record<PriceField, string> & { payment: MealPayment }
 
-const draftOf = (rules: PricingInput): Draft =>
-  Object.fromEntries(priceFields.map((field) => [field, yuanInputOf(rules[field])])) as Draft
+const draftOf = ({ rules, payment }: PricingResponse): Draft => ({
+  ...(Object.fromEntries(priceFields.map((field) => [field, yuanInputOf(rules[field])])) as Record<PriceField, string>),
+  payment,
+})
 
 /** Checks what was typed and turns it into the API's input (whole fen), or says what to fix. */
 export function pricingInputOf(draft: Draft): PricingInput | string {
-  const input: Partial<PricingInput> = {}
+  const input: Partial<PricingInput> = { payment: draft.payment }
   for (const field of priceFields) {
     const fen = fenOf(draft[field])
     if (fen === null) return `${priceLabels[field]}的价格请填数字（元），最多两位小数，例如 10 或 8.5。`
@@ -32,7 +35,10 @@ export function pricingInputOf(draft: Draft): PricingInput | string {
 
 export const PRICING_NOTE = '已下的订单按下单时的价格结算，新价格只对之后的订餐生效。'
 
-/** The county platform sets one service centre's meal prices (老年助餐价格) for each age and subsidy category. */
+/**
+ * The county platform sets one service centre's meal prices (老年助餐价格) for each age and subsidy category,
+ * and how its elders pay for their meals.
+ */
 export default function PricingPage() {
   const { params } = useRouter()
   const centreId = params.centreId || ''
@@ -51,7 +57,7 @@ export default function PricingPage() {
   const [draftSource, setDraftSource] = useState(pricing)
   if (pricing !== draftSource) {
     setDraftSource(pricing)
-    if (pricing) setDraft(draftOf(pricing.rules))
+    if (pricing) setDraft(draftOf(pricing))
   }
 
   async function save() {
@@ -66,7 +72,7 @@ export default function PricingPage() {
     setSaveError('')
     try {
       loaded.setData(await setPricing(centreId, input))
-      setSaved('餐价已保存，之后的订餐按新价格计算。')
+      setSaved('餐价和付款方式已保存，之后的订餐按新的计算。')
     } catch (err) {
       setSaveError(messageOf(err))
     } finally {
@@ -95,12 +101,16 @@ export default function PricingPage() {
               </View>
             ))}
             <View className='hint'>每份按长辈能享受的最低价收，不会超过菜单标准价。</View>
+            <View className='pricing-row' data-testid='pricing-current-payment'>
+              <View className='pricing-row__label'>怎么付钱</View>
+              <View className='pricing-row__value'>{mealPaymentNames[pricing.payment]}</View>
+            </View>
           </View>
 
           <Notice kind='info' message={PRICING_NOTE} testId='pricing-note' />
 
           <View className='card' data-testid='pricing-form'>
-            <View className='card__title'>修改餐价</View>
+            <View className='card__title'>修改餐价和付款方式</View>
             <View className='hint'>单位是元，可以有两位小数；填 0 就是免费。</View>
             {priceFields.map((field) => (
               <View key={field}>
@@ -119,6 +129,25 @@ export default function PricingPage() {
                 />
               </View>
             ))}
+            <View className='form-label'>长辈怎么付钱</View>
+            <View className='choices choices--stacked' role='radiogroup' aria-label='长辈怎么付钱'>
+              {mealPayments.map((payment) => (
+                <Tap
+                  key={payment}
+                  className={payment === draft.payment ? 'choice choice--wide choice--on' : 'choice choice--wide'}
+                  testId={`pricing-payment-${payment}`}
+                  role='radio'
+                  checked={payment === draft.payment}
+                  onTap={() => setDraft((d) => (d ? { ...d, payment } : d))}
+                >
+                  <View className='choice__label'>
+                    {payment === draft.payment ? '◉ ' : '○ '}
+                    {mealPaymentNames[payment]}
+                  </View>
+                  <View className='choice__note'>{mealPaymentNotes[payment]}</View>
+                </Tap>
+              ))}
+            </View>
             {saveError && <Notice kind='error' message={saveError} testId='pricing-error' />}
             {saved && <Notice kind='success' message={saved} testId='pricing-saved' />}
             <Tap className='btn btn--primary' testId='pricing-save' onTap={save}>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { BindingView } from '@yilin/contract'
+import { relativeLabel, type BindingView } from '@yilin/contract'
 import { listBindings, removeBinding } from '../../api'
 import { messageOf } from '../../api/client'
 import { BindingCodePanel } from '../../components/BindingCodePanel'
@@ -39,7 +39,7 @@ function BindingRow({ elderId, binding, onRemoved }: RowProps) {
 
   return (
     <View className='binding-row' data-testid={testId}>
-      <View className='binding-row__name'>{binding.name}</View>
+      <View className='binding-row__name'>{relativeLabel(binding.name, binding.relation)}</View>
       <View className='hint'>绑定于 {formatDateTime(binding.boundAt)}</View>
       {confirming ? (
         <View className='confirm'>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderSummary } from '@yilin/contract'
+import { elderTitle, type ElderSummary, type FamilyRelation } from '@yilin/contract'
 import { redeemBindingCode } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
@@ -9,12 +9,15 @@ import { goTo, HOME_URL } from '../../lib/navigation'
 import { setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { CodeEntry, isSixDigitCode } from '../../components/CodeEntry'
+import { RelationChoices } from '../../components/RelationChoices'
 
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
+const RELATION_MESSAGE = '请在上面选一项：您是长辈的什么人'
 
 /** A family member types in the 6-digit invitation code an elder (or a worker) gave them. */
 export function RedeemCode({ initialCode }: { initialCode?: string }) {
   const [code, setCode] = useState(initialCode ?? '')
+  const [relation, setRelation] = useState<FamilyRelation | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [bound, setBound] = useState<ElderSummary | null>(null)
@@ -25,10 +28,14 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
       setError(CODE_MESSAGE)
       return
     }
+    if (!relation) {
+      setError(RELATION_MESSAGE)
+      return
+    }
     setBusy(true)
     setError('')
     try {
-      const { elder } = await redeemBindingCode(code)
+      const { elder } = await redeemBindingCode(code, relation)
       setCurrentElderId(elder.elderId)
       setBound(elder)
     } catch (err) {
@@ -39,9 +46,10 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
   }
 
   if (bound) {
+    const title = elderTitle(bound.relation, bound.sex) ?? ''
     return (
       <View className='card'>
-        <Notice kind='success' testId='redeem-success' message={`绑定成功！您现在可以照看${bound.name}了。`} />
+        <Notice kind='success' testId='redeem-success' message={`绑定成功！您现在可以照看${title}${bound.name}了。`} />
         <Tap className='btn btn--primary' testId='redeem-view-profile' onTap={() => goTo('/pages/profile/index')}>
           查看{bound.name}的资料
         </Tap>
@@ -57,7 +65,7 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
       <View className='card__title'>绑定长辈</View>
       {initialCode ? (
         <View className='hint' data-testid='redeem-from-card'>
-          邀请码已经从长辈发来的卡片里填好了，核对后点“确定绑定”。
+          邀请码已经从长辈发来的卡片里填好了。选好您是长辈的什么人，再点“确定绑定”。
         </View>
       ) : (
         <View className='hint'>请长辈在“家人绑定”里生成邀请码，或请社区工作者帮忙，然后把 6 位数字填在下面。</View>
@@ -71,6 +79,16 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
           setError('')
         }}
       />
+      <View className='form-label'>您是长辈的</View>
+      <RelationChoices
+        value={relation}
+        testId='redeem-relation'
+        onChange={(next) => {
+          setRelation(next)
+          setError('')
+        }}
+      />
+      <View className='hint'>长辈和社区工作者会看到您和长辈的关系，比如“王建国（儿子）”。</View>
       {error && <Notice kind='error' message={error} testId='redeem-error' />}
       <Tap className='btn btn--primary' testId='redeem-submit' onTap={submit}>
         {busy ? '正在绑定…' : '确定绑定'}

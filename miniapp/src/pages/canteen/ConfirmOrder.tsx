@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
-import { Input, View } from '@tarojs/components'
-import type { ElderMealOffer, Fulfilment, Meal, OrderView } from '@yilin/contract'
+import { View } from '@tarojs/components'
+import { paymentSentence, type ElderMealOffer, type Fulfilment, type Meal, type MealPayment, type OrderView } from '@yilin/contract'
 import { placeOrder } from '../../api'
 import { ApiError, messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
+import { TextInput } from '../../components/TextInput'
 import { fulfilmentNames, fulfilmentNotes, fulfilmentOrder, mealNames, newIdempotencyKey } from '../../lib/canteen'
 import { formatTime, yuan } from '../../lib/format'
 import { dayText, DishList, type Day } from './MealCard'
 import { Tap } from '../../components/Tap'
-import { inputName } from '../../lib/a11y'
 import { CANTEEN_URL } from '../../lib/navigation'
 import { holdDraft } from '../../lib/session'
 
@@ -26,6 +26,10 @@ interface Props {
   elderId: string
   /** Shown to family members, so they see whom they order for. */
   forName?: string
+  /** How the centre takes the money. */
+  payment: MealPayment
+  /** The elder's address from their profile, where a delivery goes; '' when none is kept. */
+  deliveryAddress: string
   day: Day
   offer: ElderMealOffer
   /** What was filled in before signing in again; its fulfilment is taken only if still allowed. */
@@ -45,8 +49,24 @@ function leftFor(offer: ElderMealOffer, fulfilment: Fulfilment): number {
   return fulfilment === 'delivery' ? offer.menu.deliveriesLeft : offer.menu.seatsLeft
 }
 
+/** Where a delivery goes, and where to change it: the elder's own profile (a relative's 长辈资料). */
+function DeliveryAddress({ address, forName }: { address: string; forName?: string }) {
+  const profile = forName ? '首页的“长辈资料”' : '首页的“我的资料”'
+  if (!address) {
+    return <Notice kind='info' message={`还没有送餐地址。请先到${profile}里填上住址，再来订送餐。`} testId='canteen-confirm-no-address' />
+  }
+  return (
+    <>
+      <View className='confirm__address' data-testid='canteen-confirm-address'>
+        送到：{address}
+      </View>
+      <View className='hint'>地址不对的话，请到{profile}里改。</View>
+    </>
+  )
+}
+
 /** The confirm step, on the page itself: how to get the meal, the price again, a note, 确认下单. */
-export function ConfirmOrder({ elderId, forName, day, offer, draft, onPlaced, onBack }: Props) {
+export function ConfirmOrder({ elderId, forName, payment, deliveryAddress, day, offer, draft, onPlaced, onBack }: Props) {
   const allowed = fulfilmentOrder.filter((f) => offer.fulfilmentsAllowed.includes(f))
   const restored = draft && offer.fulfilmentsAllowed.includes(draft.fulfilment) ? draft : undefined
   const [fulfilment, setFulfilment] = useState<Fulfilment>(restored?.fulfilment ?? defaultFulfilment(offer.fulfilmentsAllowed))
@@ -139,17 +159,13 @@ export function ConfirmOrder({ elderId, forName, day, offer, draft, onPlaced, on
           标准价 {yuan(offer.menu.standardPriceFen)}，政府补贴 {yuan(offer.price.subsidyFen)}
         </View>
       )}
+      <View className='confirm__payment' data-testid='canteen-confirm-payment'>
+        {paymentSentence(payment, fulfilment, offer.price.priceFen)}
+      </View>
+      {fulfilment === 'delivery' && <DeliveryAddress address={deliveryAddress} forName={forName} />}
 
       <View className='form-label'>想对食堂说的话（可以不填）</View>
-      <Input
-        className='input'
-        value={note}
-        {...inputName('想对食堂说的话（可以不填）')}
-        maxlength={100}
-        placeholder='例如：饭要软一点'
-        data-testid='canteen-confirm-note'
-        onInput={(e) => setNote(e.detail.value)}
-      />
+      <TextInput label='想对食堂说的话（可以不填）' value={note} maxlength={100} placeholder='例如：饭要软一点' testId='canteen-confirm-note' onInput={setNote} />
 
       {error && <Notice kind='error' message={error} testId='canteen-confirm-error' />}
       <Tap className='btn btn--primary btn--big' testId='canteen-confirm-submit' onTap={submit}>

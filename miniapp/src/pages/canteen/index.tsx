@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ElderMealOffer, ElderMenusResponse, OrderView } from '@yilin/contract'
+import { defaultMealPayment, paymentSentence, type ElderMealOffer, type ElderMenusResponse, type MealPayment, type OrderView } from '@yilin/contract'
 import { getElderMenus } from '../../api'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -12,10 +12,11 @@ import { elderIdForPage } from '../../lib/currentElder'
 import { fulfilmentNames, mealNames, mealOrder } from '../../lib/canteen'
 import { formatMonthDay } from '../../lib/format'
 import { CANTEEN_URL, goTo } from '../../lib/navigation'
-import { scrollToTop } from '../../lib/scroll'
+import { scrollToElement, scrollToTop } from '../../lib/scroll'
 import { currentUser, forgetInterrupted, keptDraft, setCurrentElderId } from '../../lib/session'
 import { ConfirmOrder, type ConfirmDraft } from './ConfirmOrder'
-import { MealCard, ORDERS_URL, type Day } from './MealCard'
+import { dayText, MealCard, ORDERS_URL, SOONEST_MEAL_ID, type Day } from './MealCard'
+import { DayTabs, openingDay } from './DayTabs'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import './index.css'
@@ -45,7 +46,7 @@ function withOrder(menus: ElderMenusResponse, order: OrderView): ElderMenusRespo
   }
 }
 
-function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
+function Placed({ order, payment, onBack }: { order: OrderView; payment: MealPayment; onBack: () => void }) {
   return (
     <View data-testid='canteen-placed'>
       <Notice kind='success' message='订好了！' testId='canteen-placed-notice' />
@@ -58,6 +59,9 @@ function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
         <Field label='价钱' testId='canteen-placed-price'>
           {order.priceReason}
         </Field>
+        <Field label='付钱' testId='canteen-placed-payment'>
+          {paymentSentence(payment, order.fulfilment, order.priceFen)}
+        </Field>
         <Field label='现在' testId='canteen-placed-status'>
           <StatusBadge status={order.status} name={order.statusName} />
         </Field>
@@ -68,16 +72,21 @@ function Placed({ order, onBack }: { order: OrderView; onBack: () => void }) {
         查看我的订单
       </Tap>
       <Tap className='btn btn--secondary' testId='canteen-back-to-week' onTap={onBack}>
-        回到这周菜单
+        回到菜单
       </Tap>
     </View>
   )
 }
 
-/** The coming week's meals for an elder, each orderable in two taps: 订这一餐 → 确认下单. */
+/**
+ * The coming week's meals for an elder, one day at a time: it opens on the day of the soonest meal still
+ * open, and each meal is ordered in two taps: 订这一餐 → 确认下单.
+ */
 export default function CanteenPage() {
   const { params } = useRouter()
   const [step, setStep] = useState<Step>({ kind: 'week' })
+  // The day tapped; until then, the day of the soonest meal still open.
+  const [chosenDate, setChosenDate] = useState<string | null>(null)
   // The confirm step the person was on when their session lapsed, given back once the week is loaded.
   const [draft, setDraft] = useState(() => keptDraft<ConfirmDraft>(CANTEEN_URL))
   const [draftGone, setDraftGone] = useState(false)
@@ -121,12 +130,28 @@ export default function CanteenPage() {
   }
 
   const forName = !isElder && menus ? menus.elder.name : undefined
+  const days = menus?.days ?? []
+  const shownDate = days.some((day) => day.date === chosenDate) ? chosenDate : openingDay(days)
+  const shownDay = days.find((day) => day.date === shownDate)
+  const soonest = days.flatMap((day) => [...day.meals].sort(byMeal).map((offer) => ({ day, offer }))).find(({ offer }) => offer.orderable)
+
+  // Opened, the page brings the soonest meal still open into view once: at a large font the day tabs
+  // alone fill the first screen. A day the person taps is read from the top.
+  const pointed = useRef(false)
+  const soonestShown = step.kind === 'week' && chosenDate === null && soonest !== undefined && soonest.day.date === shownDate
+  useEffect(() => {
+    if (!soonestShown || pointed.current) return
+    pointed.current = true
+    scrollToElement(`#${SOONEST_MEAL_ID}`)
+  }, [soonestShown])
   return (
     <ElderPage>
       {step.kind === 'confirm' && week.data ? (
         <ConfirmOrder
           elderId={week.data.elderId}
           forName={forName}
+          payment={week.data.menus.payment}
+          deliveryAddress={week.data.menus.deliveryAddress}
           day={step.day}
           offer={step.offer}
           draft={step.draft}
@@ -134,7 +159,7 @@ export default function CanteenPage() {
           onBack={() => show({ kind: 'week' })}
         />
       ) : step.kind === 'placed' ? (
-        <Placed order={step.order} onBack={() => show({ kind: 'week' })} />
+        <Placed order={step.order} payment={menus?.payment ?? defaultMealPayment} onBack={() => show({ kind: 'week' })} />
       ) : (
         <>
           <View className='page-title' data-testid='canteen-title'>
@@ -150,15 +175,26 @@ export default function CanteenPage() {
             testId='canteen'
             empty={{ when: (loaded) => loaded.menus.days.length === 0, message: '食堂这几天还没有发布菜单，请过两天再来看。' }}
           />
-          {menus?.days.map((day) =>
-            [...day.meals].sort(byMeal).map((offer) => (
-              <MealCard
-                key={`${day.date}-${offer.menu.meal}`}
-                day={day}
-                offer={offer}
-                onOrder={() => show({ kind: 'confirm', day, offer })}
-              />
-            )),
+          {shownDay && (
+            <>
+              <DayTabs days={days} chosen={shownDay.date} onChoose={setChosenDate} />
+              <View className='day-heading' data-testid='canteen-day-heading'>
+                {dayText(shownDay)}
+              </View>
+              {[...shownDay.meals].sort(byMeal).map((offer) => (
+                <MealCard
+                  key={`${shownDay.date}-${offer.menu.meal}`}
+                  day={shownDay}
+                  offer={offer}
+                  soonest={soonest?.offer === offer}
+                  onOrder={() => {
+                    // Back from the order, the same day is on screen.
+                    setChosenDate(shownDay.date)
+                    show({ kind: 'confirm', day: shownDay, offer })
+                  }}
+                />
+              ))}
+            </>
           )}
           {menus && (
             <Tap className='btn btn--secondary' testId='canteen-orders-link' onTap={() => goTo(ORDERS_URL)}>

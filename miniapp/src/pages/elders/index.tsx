@@ -2,7 +2,8 @@ import { View } from '@tarojs/components'
 import { getMe } from '../../api'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
-import { mobilityText } from '../../lib/labels'
+import { familyRelationNames } from '@yilin/contract'
+import { elderTitleSuffix, mobilityText } from '../../lib/labels'
 import { goBackOrHome, goTo } from '../../lib/navigation'
 import { currentElderId, setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
@@ -34,9 +35,11 @@ export default function EldersPage() {
           >
             <View className='elder-choice__name'>
               {elder.name}
-              {chosen ? '（✓ 正在照看）' : ''}
+              {elderTitleSuffix(elder)}
+              {chosen ? ' ✓ 正在照看' : ''}
             </View>
             <View className='elder-choice__note'>
+              {elder.relation ? `您是${familyRelationNames[elder.relation]} · ` : ''}
               {elder.age} 岁 · {elder.communityName} · {mobilityText(elder.mobilityLimited)}
             </View>
           </Tap>

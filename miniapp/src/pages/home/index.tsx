@@ -1,13 +1,14 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { BindingView, ElderSummary, MeResponse } from '@yilin/contract'
+import { relativeLabel, type BindingView, type ElderSummary, type MeResponse } from '@yilin/contract'
 import { getMe } from '../../api'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
+import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { formatDateTime } from '../../lib/format'
-import { roleNames } from '../../lib/labels'
+import { elderTitleSuffix, roleNames } from '../../lib/labels'
 import { goTo, LOGIN_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
@@ -36,6 +37,7 @@ function ElderSwitcher({ elder, count }: { elder: ElderSummary; count: number })
       <View className='switcher__label'>正在照看</View>
       <View className='switcher__name' data-testid='home-current-elder'>
         {elder.name}
+        {elderTitleSuffix(elder)}
       </View>
       <View className='switcher__action'>{count > 1 ? `共 ${count} 位长辈，点这里换一位 ›` : '点这里查看已绑定的长辈 ›'}</View>
     </Tap>
@@ -85,7 +87,7 @@ function NewBindings({ bindings }: { bindings: BindingView[] }) {
       <View className='card__title'>最近绑定您的家人</View>
       {bindings.map((binding) => (
         <View key={binding.familyId} className='new-bindings__row' data-testid={`home-new-binding-${binding.familyId}`}>
-          {binding.name}，{formatDateTime(binding.boundAt)} 绑定
+          {relativeLabel(binding.name, binding.relation)}，{formatDateTime(binding.boundAt)} 绑定
         </View>
       ))}
       <View className='hint'>有不认识的人吗？请点下面的“家人绑定”，把他解除。</View>
@@ -93,7 +95,34 @@ function NewBindings({ bindings }: { bindings: BindingView[] }) {
   )
 }
 
+const ACCOUNT_NOTES: Record<MeResponse['user']['role'], string> = {
+  elder: '隐私保护指引和用户协议',
+  family: '您的称呼、您和长辈的关系、隐私',
+  volunteer: '您的称呼和隐私',
+  worker: '您的称呼和隐私',
+  admin: '您的称呼和隐私',
+}
+
+/** Asked once, on the home page of a new WeChat account that is still called 微信用户. */
+function AskName({ onNamed }: { onNamed: (name: string) => void }) {
+  return (
+    <View className='card' data-testid='home-ask-name'>
+      <View className='card__title'>怎么称呼您？</View>
+      <NameEditor initial='' action='保存称呼' testId='home-name' onSaved={(session) => onNamed(session.user.name)} />
+    </View>
+  )
+}
+
 function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+  return (
+    <View>
+      <TilesOfRole me={me} current={current} />
+      <Tile testId='home-tile-account' title='我的账号' note={ACCOUNT_NOTES[me.user.role]} url='/pages/account/index' />
+    </View>
+  )
+}
+
+function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
   switch (me.user.role) {
     case 'elder':
       return (
@@ -172,6 +201,9 @@ export default function HomePage() {
         {me?.community ? ` · ${me.community.name}` : ''}
       </View>
       <DataStatus state={home} testId='home' />
+      {me?.user.needsName && (
+        <AskName onNamed={(named) => home.setData((current) => ({ ...current, me: { ...current.me, user: { ...current.me.user, name: named, needsName: undefined } } }))} />
+      )}
       {home.data && <RoleTiles me={home.data.me} current={home.data.current} />}
       <Tap className='link' testId='home-sign-out' onTap={signOut}>
         退出登录

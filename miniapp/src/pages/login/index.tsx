@@ -7,15 +7,17 @@ import { listDemoAccounts, signInAsDemo, signInWithWechat } from '../../api'
 import { ApiError, messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
+import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
 import { roleNames, roleOrder } from '../../lib/labels'
-import { HOME_URL, pageAfterSignIn } from '../../lib/navigation'
+import { goTo, HOME_URL, pageAfterSignIn } from '../../lib/navigation'
 import { currentSession, interrupted, saveSession } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import './index.css'
 
-const isWeapp = process.env.TARO_ENV === 'weapp'
+/** Read when the page renders: the build sets it once, tests switch it. */
+const isWeapp = () => process.env.TARO_ENV === 'weapp'
 
 function enter(session: SessionResponse) {
   saveSession(session)
@@ -29,9 +31,38 @@ function lapsedMessage(): string {
   return record.work ? '登录已过期，请重新登录。刚才填写的内容已为您保留，登录后会回到原来的页面。' : '登录已过期，请重新登录。'
 }
 
+/** The privacy notice and the user agreement, one tap away from signing in. */
+function LegalLinks() {
+  return (
+    <View className='login-legal' data-testid='login-legal'>
+      <View className='hint'>登录即表示您已阅读并同意：</View>
+      <Tap className='link' testId='login-privacy' onTap={() => goTo('/pages/legal/index?doc=privacy')}>
+        《颐邻隐私保护指引》
+      </Tap>
+      <Tap className='link' testId='login-terms' onTap={() => goTo('/pages/legal/index?doc=terms')}>
+        《颐邻用户协议》
+      </Tap>
+    </View>
+  )
+}
+
+/** A new account is still called 微信用户: ask what to call the person before anything else. */
+function FirstName({ session }: { session: SessionResponse }) {
+  return (
+    <View className='card' data-testid='login-first-name'>
+      <View className='card__title'>欢迎使用颐邻！怎么称呼您？</View>
+      <NameEditor initial='' action='下一步' testId='login-name' onSaved={enter} />
+      <Tap className='link' testId='login-name-later' onTap={() => enter(session)}>
+        以后再说
+      </Tap>
+    </View>
+  )
+}
+
 function WechatSignIn() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const [unnamed, setUnnamed] = useState<SessionResponse | null>(null)
 
   async function signIn() {
     if (busy) return
@@ -39,13 +70,20 @@ function WechatSignIn() {
     setError('')
     try {
       const { code } = await Taro.login()
-      enter(await signInWithWechat(code))
+      const session = await signInWithWechat(code)
+      if (session.user.needsName) {
+        saveSession(session)
+        setUnnamed(session)
+        return
+      }
+      enter(session)
     } catch (err) {
       setError(messageOf(err))
       setBusy(false)
     }
   }
 
+  if (unnamed) return <FirstName session={unnamed} />
   return (
     <View>
       <Tap className='btn btn--primary' testId='login-wechat' onTap={signIn}>
@@ -138,7 +176,8 @@ export default function LoginPage() {
       <View className='login-brand'>颐邻</View>
       <View className='login-slogan'>在家安心养老，邻里互相照应</View>
       {lapsed && <Notice kind='info' message={lapsed} testId='login-lapsed' />}
-      {isWeapp ? <WechatSignIn /> : <DemoSignIn />}
+      {isWeapp() ? <WechatSignIn /> : <DemoSignIn />}
+      <LegalLinks />
     </ElderPage>
   )
 }

@@ -60,7 +60,7 @@ export function OrderCard({ order, onChanged }: Props) {
           <View key={index} className='timeline__step'>
             <View className='timeline__mark'>{index === (order.timeline ?? []).length - 1 ? '●' : '○'}</View>
             <View className='timeline__text'>
-              <View className='timeline__name'>{entry.statusName}</View>
+              <View className='timeline__name'>{entry.undone ? `撤销“${entry.undone.statusName}”，改回${entry.statusName}` : entry.statusName}</View>
               <View className='timeline__when'>
                 {formatMonthDayTime(entry.at)}
                 {entry.byName ? ` · ${entry.byName}` : ''}

@@ -1,164 +1,24 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { dietaryNeedWords, isWorkerStatus, marksMealHappened, nextStatuses } from '@yilin/contract'
-import type { BoardOrderView, Meal, OrderStatus } from '@yilin/contract'
-import { confirmAllOrders, getBoard, setOrderStatus, type WorkerStatus } from '../../api'
+import type { Meal } from '@yilin/contract'
+import { confirmAllOrders, getBoard, setOrderStatus, undoOrderStatus, type WorkerStatus } from '../../api'
 import { messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
-import { StatusBadge } from '../../components/StatusBadge'
-import { fulfilmentNames, mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
+import { mealNames, mealOrder, relativeDay, weekdayShortName } from '../../lib/canteen'
 import { addDays, chinaToday, formatMonthDay, weekdayOf } from '../../lib/format'
 import { currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
+import { BoardRow } from './BoardRow'
 import '../worker.css'
 
 /** Lunch until 13:00 China time, dinner after: the meal a worker is most likely busy with now. */
 function mealNow(): Meal {
   const hour = new Date(Date.now() + 8 * 3600_000).getUTCHours()
   return hour >= 13 ? 'dinner' : 'lunch'
-}
-
-const actionLabels: Record<WorkerStatus, string> = {
-  confirmed: '确认',
-  served: '已取餐',
-  out_for_delivery: '出发送餐',
-  delivered: '已送达',
-  no_show: '未到',
-}
-
-/** A delivery nobody opened the door for reads 家中无人, not 未到. */
-const actionLabel = (status: WorkerStatus, delivery: boolean) => (status === 'no_show' && delivery ? '家中无人' : actionLabels[status])
-
-/**
- * What a worker may do next with an order: the contract's next statuses, the rule the server checks, less
- * cancelling (not done from the board). Before the meal's day only confirming: nobody is served or
- * delivered a meal ahead of its day.
- */
-function actionsFor(status: OrderStatus, delivery: boolean, beforeTheDay: boolean): WorkerStatus[] {
-  // Eat-in and pick-up orders move alike; only delivery differs.
-  return nextStatuses(status, delivery ? 'delivery' : 'eat_in').filter(
-    (next): next is WorkerStatus => isWorkerStatus(next) && !(beforeTheDay && marksMealHappened(next)),
-  )
-}
-
-function dietaryWords(item: BoardOrderView): string[] {
-  const words = dietaryNeedWords(item.dietary)
-  if (item.dietary.allergies) words.push(`过敏：${item.dietary.allergies}`)
-  return words
-}
-
-/**
- * The phone number written out in full, tappable to call: in WeChat through makePhoneCall, in the
- * browser as a `tel:` link (which phones dial and screen readers announce as a link).
- */
-function PhoneLink({ phone, elderName, testId }: { phone: string; elderName: string; testId: string }) {
-  const label = `拨打${elderName}的电话 ${phone}`
-  if (process.env.TARO_ENV === 'h5') {
-    return (
-      <a className='phone-link' href={`tel:${phone}`} aria-label={label} data-testid={testId}>
-        电话 {phone}
-      </a>
-    )
-  }
-  return (
-    <Tap className='phone-link' testId={testId} label={label} onTap={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
-      电话 {phone}
-    </Tap>
-  )
-}
-
-interface RowProps {
-  item: BoardOrderView
-  /** The county admin may look but not act. */
-  readOnly: boolean
-  beforeTheDay: boolean
-  onAct: (status: WorkerStatus) => Promise<void>
-}
-
-function rowClass(item: BoardOrderView): string {
-  if (item.status === 'cancelled') return 'worker-row board-row board-row--off'
-  return item.needsDecision ? 'worker-row board-row board-row--decide' : 'worker-row board-row'
-}
-
-function BoardRow({ item, readOnly, beforeTheDay, onAct }: RowProps) {
-  const [busy, setBusy] = useState('')
-  const [confirmingNoShow, setConfirmingNoShow] = useState(false)
-  const delivery = item.fulfilment === 'delivery'
-
-  async function act(status: WorkerStatus) {
-    if (busy) return
-    setBusy(status)
-    await onAct(status)
-    setBusy('')
-    setConfirmingNoShow(false)
-  }
-  const actions = readOnly ? [] : actionsFor(item.status, delivery, beforeTheDay)
-  const words = dietaryWords(item)
-  const testId = (part: string) => `board-${part}-${item.orderId}`
-  return (
-    <View className={rowClass(item)} data-testid={testId('row')}>
-      {item.needsDecision && (
-        <View className='board-row__decide' data-testid={testId('decide')}>
-          ⏰ 用餐时间已过，还没有处理：请标记{delivery ? '已送达或家中无人' : '已取餐或未到'}
-        </View>
-      )}
-      <View className='board-row__head'>
-        <View className='worker-row__name'>{item.elderName}</View>
-        <View className={`board-row__way board-row__way--${item.fulfilment}`}>{fulfilmentNames[item.fulfilment]}</View>
-        <StatusBadge status={item.status} name={item.statusName} testId={testId('status')} />
-      </View>
-      {words.length > 0 && (
-        <View className='board-row__diet' data-testid={testId('dietary')}>
-          ⚠ {words.join('　')}
-        </View>
-      )}
-      {delivery && (
-        <View className='board-row__address' data-testid={testId('address')}>
-          {item.elderAddress}
-          {item.elderPhone && (
-            <>
-              {' · '}
-              <PhoneLink phone={item.elderPhone} elderName={item.elderName} testId={testId('phone')} />
-            </>
-          )}
-        </View>
-      )}
-      {item.note && <View className='worker-row__note'>留言：{item.note}</View>}
-      <View className='worker-row__note'>{item.priceReason}</View>
-      {actions.length > 0 && confirmingNoShow && (
-        // 未到 next to 已送达 is one slip of the thumb away: it asks again, on the page, naming the elder.
-        <View className='confirm' data-testid={testId('confirm-no_show')}>
-          <View className='confirm__question'>
-            确定{item.elderName}{delivery ? '家中无人、没送到' : '没来取餐'}吗？
-          </View>
-          <Tap className='btn btn--danger board-action' testId={testId('confirm-no_show-yes')} onTap={() => act('no_show')}>
-            {busy === 'no_show' ? '…' : `确定${actionLabel('no_show', delivery)}`}
-          </Tap>
-          <Tap className='btn btn--secondary board-action' testId={testId('confirm-no_show-no')} onTap={() => setConfirmingNoShow(false)}>
-            不是
-          </Tap>
-        </View>
-      )}
-      {actions.length > 0 && !confirmingNoShow && (
-        <View className='board-row__actions'>
-          {actions.map((status) => (
-            <Tap
-              key={status}
-              className={status === 'no_show' ? 'btn btn--secondary board-action' : 'btn btn--primary board-action'}
-              testId={testId(`action-${status}`)}
-              onTap={() => (status === 'no_show' ? setConfirmingNoShow(true) : act(status))}
-            >
-              {busy === status ? '…' : actionLabel(status, delivery)}
-            </Tap>
-          ))}
-        </View>
-      )}
-    </View>
-  )
 }
 
 /** The canteen's day for one meal: how many eat in, pick up, get delivered; each order with what to do next. */
@@ -195,6 +55,20 @@ export default function BoardPage() {
       await loaded.reload()
     } catch (err) {
       setError(messageOf(err))
+    }
+  }
+
+  async function undo(orderId: string, markId: string) {
+    setError('')
+    setDone('')
+    try {
+      const { order } = await undoOrderStatus(orderId, markId)
+      setDone(`已撤销，${order.elderName}的订单改回“${order.statusName}”。`)
+      await loaded.reload()
+    } catch (err) {
+      setError(messageOf(err))
+      // The board may be out of date (the order moved on, or the time ran out): show it as it is now.
+      await loaded.reload()
     }
   }
 
@@ -306,7 +180,7 @@ export default function BoardPage() {
           )}
           {board.items.length === 0 && <Notice kind='info' message='这一餐还没有人订。' testId='board-empty' />}
           {board.items.map((item) => (
-            <BoardRow key={item.orderId} item={item} readOnly={!isWorker} beforeTheDay={beforeTheDay} onAct={(status) => act(item.orderId, status)} />
+            <BoardRow key={item.orderId} item={item} readOnly={!isWorker} beforeTheDay={beforeTheDay} onAct={(status) => act(item.orderId, status)} onUndo={(markId) => undo(item.orderId, markId)} />
           ))}
         </>
       )}

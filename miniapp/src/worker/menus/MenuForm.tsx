@@ -8,6 +8,7 @@ import { dishKindNames, dishKindOrder, dishTagNames, dishTagOrder, mealNames } f
 import { fenOf, formatMonthDay, formatTime } from '../../lib/format'
 import { Tap } from '../../components/Tap'
 import { inputName } from '../../lib/a11y'
+import { TextInput } from '../../components/TextInput'
 
 export const defaultTimes: Record<Meal, { cutoff: string; serving: string }> = {
   lunch: { cutoff: '09:30', serving: '11:30' },
@@ -119,7 +120,7 @@ export function MenuForm({ centreId, date, meal, menu, onSaved, onCancel }: Prop
       {draft.dishes.map((dish, index) => (
         <View key={index} className='dish-row' data-testid={`menu-dish-${index}`}>
           <View className='form-label form-label--small'>第 {index + 1} 道菜</View>
-          <Input className='input' {...inputName(`第 ${index + 1} 道菜的菜名`)} value={dish.name} maxlength={20} placeholder='菜名' data-testid={`menu-dish-${index}-name`} onInput={(e) => setDish(index, { name: e.detail.value })} />
+          <TextInput label={`第 ${index + 1} 道菜的菜名`} value={dish.name} maxlength={20} placeholder='菜名' testId={`menu-dish-${index}-name`} onInput={(name) => setDish(index, { name })} />
           <View className='choices' role='radiogroup' aria-label={`第 ${index + 1} 道菜是什么菜`}>
             {dishKindOrder.map((kind) => (
               <Tap

@@ -2,13 +2,17 @@ import Taro from '@tarojs/taro'
 import { apiUrl, authHeader, NETWORK_MESSAGE } from '../../api/client'
 
 const FAILED = '下载没有成功，请稍后再试。'
+const NOT_OPENED = '文件已下载，但手机没能打开它，请稍后再试。'
+const CSV_IN_WECHAT = '微信里打不开 CSV，请下载 Excel 表格。'
+
+export type StatementFileType = 'xlsx' | 'csv'
 
 /**
- * Saves the statement CSV. In the browser: fetch with the Authorization header, then hand the blob to
- * the browser as a download. In WeChat: download with the header, then open it (WeChat shows its own
- * menu to send or save the file).
+ * Saves a statement file. In the browser: fetch with the Authorization header, then hand the blob to the
+ * browser as a download. In WeChat: download with the header into a file under its own name, then open it
+ * with openDocument, whose menu sends it to a chat or saves it (WeChat opens xlsx, not CSV).
  */
-export async function downloadCsv(path: string, fileName: string): Promise<void> {
+export async function downloadStatement(path: string, fileName: string, fileType: StatementFileType): Promise<void> {
   const url = apiUrl(path)
   if (process.env.TARO_ENV === 'h5') {
     let response: Response
@@ -29,13 +33,19 @@ export async function downloadCsv(path: string, fileName: string): Promise<void>
     setTimeout(() => URL.revokeObjectURL(href), 10_000)
     return
   }
-  let tempFilePath: string
+  if (fileType !== 'xlsx') throw new Error(CSV_IN_WECHAT)
+  let filePath: string
   try {
-    const result = await Taro.downloadFile({ url, header: authHeader() })
+    // Stored under its own name, so a forwarded file is called 补贴结算单-… and not a random temp name.
+    const result = await Taro.downloadFile({ url, header: authHeader(), filePath: `${Taro.env.USER_DATA_PATH}/${fileName}` })
     if (result.statusCode !== 200) throw new Error(FAILED)
-    tempFilePath = result.tempFilePath
+    filePath = result.filePath || result.tempFilePath
   } catch (err) {
     throw err instanceof Error && err.message === FAILED ? err : new Error(NETWORK_MESSAGE)
   }
-  await Taro.openDocument({ filePath: tempFilePath, showMenu: true } as Taro.openDocument.Option)
+  try {
+    await Taro.openDocument({ filePath, fileType, showMenu: true })
+  } catch {
+    throw new Error(NOT_OPENED)
+  }
 }

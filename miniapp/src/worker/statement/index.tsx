@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { getOrg, getStatement, statementPath } from '../../api'
+import { getOrg, getStatement, statementPath, statementXlsxPath } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice'
 import { chinaToday, yuan } from '../../lib/format'
 import { subsidyCategoryNames } from '../../lib/labels'
 import { currentUser } from '../../lib/session'
-import { downloadCsv } from './download'
+import { downloadStatement, type StatementFileType } from './download'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import '../worker.css'
@@ -25,6 +25,9 @@ const monthText = (month: string) => {
   const [year, m] = month.split('-').map(Number)
   return `${year}年${m}月`
 }
+
+/** WeChat opens xlsx but not CSV, so there the CSV is not offered. */
+const inWechat = process.env.TARO_ENV === 'weapp'
 
 const categoryText = (category: string | null) =>
   category && category in subsidyCategoryNames ? subsidyCategoryNames[category as keyof typeof subsidyCategoryNames] : '未核实'
@@ -45,7 +48,10 @@ function CentrePicker({ onPick }: { onPick: (centreId: string) => void }) {
   )
 }
 
-/** A month's meals and subsidies per elder, per category and in total; the same as CSV for the finance office. */
+/**
+ * A month's meals and subsidies per elder, per category and in total; the same as an Excel workbook for the finance
+ * office, which WeChat opens on the phone to forward or save; in the browser also as CSV.
+ */
 export default function StatementPage() {
   const { params } = useRouter()
   const [centreId, setCentreId] = useState(params.centreId || (currentUser()?.role === 'worker' ? currentUser()?.centreId ?? '' : ''))
@@ -63,14 +69,15 @@ export default function StatementPage() {
     setDownloaded('')
   }
 
-  async function download() {
+  async function download(fileType: StatementFileType) {
     if (downloading) return
     setDownloading(true)
     setError('')
     try {
-      const asOf = statement && !statement.complete ? `-截至${statement.asOf}` : ''
-      await downloadCsv(`${statementPath(centreId, month)}?format=csv`, `补贴结算单-${month}${asOf}.csv`)
-      setDownloaded('CSV 已下载。')
+      const name = `补贴结算单-${month}${statement && !statement.complete ? `-截至${statement.asOf}` : ''}.${fileType}`
+      const path = fileType === 'xlsx' ? statementXlsxPath(centreId, month) : `${statementPath(centreId, month)}?format=csv`
+      await downloadStatement(path, name, fileType)
+      setDownloaded(fileType === 'csv' ? 'CSV 已下载。' : inWechat ? '表格已打开，可从右上角菜单转发或保存。' : 'Excel 表格已下载。')
     } catch (err) {
       setError(err instanceof Error ? err.message : messageOf(err))
     } finally {
@@ -152,9 +159,14 @@ export default function StatementPage() {
           </View>
 
           {downloaded && <Notice kind='success' message={downloaded} testId='statement-downloaded' />}
-          <Tap className='btn btn--primary' testId='statement-csv' onTap={download}>
-            {downloading ? '正在下载…' : '下载 CSV（可用 Excel 打开）'}
+          <Tap className='btn btn--primary' testId='statement-xlsx' onTap={() => download('xlsx')}>
+            {downloading ? '正在下载…' : inWechat ? '打开 Excel 表格（可转发给财务）' : '下载 Excel 表格'}
           </Tap>
+          {!inWechat && (
+            <Tap className='btn btn--secondary' testId='statement-csv' onTap={() => download('csv')}>
+              下载 CSV
+            </Tap>
+          )}
         </>
       )}
     </ElderPage>

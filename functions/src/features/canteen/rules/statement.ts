@@ -97,7 +97,8 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
-const categoryName = (category: SubsidyCategory | 'none' | null) => (category && category !== 'none' ? subsidyCategoryNames[category] : '未核实');
+/** A subsidy category in words; an elder not yet verified is 未核实. */
+export const categoryName = (category: SubsidyCategory | 'none' | null) => (category && category !== 'none' ? subsidyCategoryNames[category] : '未核实');
 
 export const statementHeader = ['长辈', '长辈编号', '补贴类别', '用餐次数', '自付金额（元）', '补贴金额（元）'];
 

@@ -1,12 +1,25 @@
 import { randomInt } from 'node:crypto';
 import { bindingCodeFrom, type CodePurpose } from '../rules/one-time-code';
+import type { FamilyRelation } from '@yilin/contract';
 import { Binding, BindingCode, LiveCode, type BindingItem } from '../entities';
 import { writeTogether } from '../../../store/transactions';
 import { checkCursor, isConditionFailure, rethrowBadCursor } from '../../../store/errors';
 
-export async function isBound(elderId: string, familyId: string): Promise<boolean> {
+/** A relative's binding to an elder, if they are bound. */
+export async function getBinding(elderId: string, familyId: string): Promise<BindingItem | undefined> {
   const { data: binding } = await Binding.get({ elderId, familyId }).go();
-  return binding !== null;
+  return binding ?? undefined;
+}
+
+/** Sets what a bound relative is to the elder; false when they are not (or no longer) bound. */
+export async function setBindingRelation(elderId: string, familyId: string, relation: FamilyRelation): Promise<boolean> {
+  try {
+    await Binding.patch({ elderId, familyId }).set({ relation }).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 export async function bindingsOfElder(elderId: string, cursor: string | undefined, limit: number) {

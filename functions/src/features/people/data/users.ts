@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { isoNow } from '../../../platform/clock';
 import type { Role } from '../../../routes';
-import { User, WechatIdentity, type UserItem } from '../entities';
+import { User, WechatIdentity, type BindingItem, type UserItem } from '../entities';
 import { data } from '../../../entities';
-import { writeTogether } from '../../../store/transactions';
+import { writeTogether, type Part } from '../../../store/transactions';
 
 export async function getUser(userId: string): Promise<UserItem | undefined> {
   const { data: user } = await User.get({ userId }).go();
@@ -78,3 +78,20 @@ export async function claimElderAccount(code: string, newcomer: UserItem & { ope
   return outcome.written ? ('claimed' as const) : ('refused' as const);
 }
 
+
+/**
+ * Renames a user and the copies of the name their bindings keep, in one transaction (a relative is
+ * bound to a handful of elders, far below the transaction's 100 items). False when a binding was
+ * removed meanwhile: nothing is written, and the caller renames against what is bound now.
+ */
+export async function renameUser(userId: string, name: string, bindings: BindingItem[]): Promise<boolean> {
+  const outcome = await writeTogether({
+    user: ({ User: users }) => users.patch({ userId }).set({ name }).commit(),
+    bindings: bindings.map(
+      (binding): Part =>
+        ({ Binding: all }) =>
+          all.patch({ elderId: binding.elderId, familyId: binding.familyId }).set({ familyName: name }).commit(),
+    ),
+  });
+  return outcome.written;
+}

@@ -4,5 +4,5 @@ import { redeemCode } from '../../bindings';
 
 export const handler = httpHandler('bindings/redeem', { body: RedeemBindingBody }, async ({ session, body }) => ({
   statusCode: 201,
-  body: await redeemCode(session, body.code),
+  body: await redeemCode(session, body),
 }));

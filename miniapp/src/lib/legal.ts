@@ -1,0 +1,97 @@
+/**
+ * The privacy notice (隐私保护指引) and the user agreement (用户协议), reachable from the sign-in page and
+ * the account page. A new version changes `LEGAL_VERSION`.
+ */
+export const LEGAL_VERSION = '2026-11-30'
+
+export interface LegalSection {
+  heading: string
+  paragraphs: string[]
+}
+
+export interface LegalDocument {
+  title: string
+  sections: LegalSection[]
+}
+
+export type LegalDocumentId = 'privacy' | 'terms'
+
+export const legalDocuments: Record<LegalDocumentId, LegalDocument> = {
+  privacy: {
+    title: '颐邻隐私保护指引',
+    sections: [
+      {
+        heading: '我们是谁',
+        paragraphs: [
+          '“颐邻”是本县社区居家养老服务的小程序，由县养老服务指导中心和各社区（村）服务站使用，为长辈提供助餐、上门服务和邻里互助。',
+        ],
+      },
+      {
+        heading: '我们收集哪些信息，为什么收集',
+        paragraphs: [
+          '您的微信身份标识（openid）：用来识别是您本人在登录，不会拿到您的微信密码和聊天内容。',
+          '您的称呼，以及您是长辈的什么人（儿子、女儿……）：让长辈和社区工作者认出是谁在帮长辈办事。称呼可以用微信昵称，也可以自己填写。',
+          '长辈的姓名、性别、出生日期、电话、住址、补贴类别、行动情况、饮食要求（如低盐、软食、过敏）和紧急联系人：用来订餐、送餐、按政策计算补贴，以及在紧急时联系家人。补贴类别由社区工作者核实，我们不保存身份证号码。',
+          '订餐记录（订了哪一餐、取餐还是送餐、价格和补贴、是否送到）：用来安排食堂、送餐，并和政府结算补贴。',
+        ],
+      },
+      {
+        heading: '谁能看到这些信息',
+        paragraphs: [
+          '长辈本人；长辈用邀请码绑定的家人；长辈所在社区的工作者；负责助餐的服务中心工作者（只看订单和送餐需要的信息）；县级平台（查看和结算本县的数据）。',
+          '我们不会把您的信息卖给任何人，也不会用于广告。法律法规要求提供的情况除外。',
+        ],
+      },
+      {
+        heading: '信息存放在哪里，保存多久',
+        paragraphs: [
+          '信息存放在中国境内的服务器上，传输时加密。',
+          '订单、价格和补贴记录是政府补贴结算的依据，按当地财政的要求保存；其他信息在不再需要时删除。',
+        ],
+      },
+      {
+        heading: '您的权利',
+        paragraphs: [
+          '您可以在小程序里查看和修改长辈的电话、住址、饮食和紧急联系人，修改自己的称呼，解除家人绑定。',
+          '需要更正出生日期、补贴类别等核实过的信息，或者要注销账号、撤回同意，请联系所在社区的工作者，他们会在 15 个工作日内办理。',
+        ],
+      },
+      {
+        heading: '微信要求的授权',
+        paragraphs: [
+          '使用微信昵称填写称呼前，微信会请您先同意本指引。您不同意也可以自己填写称呼，其他功能照常使用。',
+        ],
+      },
+    ],
+  },
+  terms: {
+    title: '颐邻用户协议',
+    sections: [
+      {
+        heading: '这个小程序做什么',
+        paragraphs: [
+          '颐邻帮助长辈和家人向社区订餐、预约服务，帮助社区工作者登记、确认和安排服务。服务由社区和服务中心提供，价格和补贴按县里公布的政策执行。',
+        ],
+      },
+      {
+        heading: '请您做到',
+        paragraphs: [
+          '用真实的称呼，如实填写长辈的信息；只替自己照看的长辈办事。',
+          '邀请码和登录码只告诉自己信得过的家人，不要转给陌生人。发现不认识的人绑定了长辈，请马上在“家人绑定”里解除，或告诉社区工作者。',
+        ],
+      },
+      {
+        heading: '订餐和取消',
+        paragraphs: [
+          '每一餐在截止时间前可以自己取消，过了截止时间请联系服务中心。订单页会写明付款方式和送餐地址。',
+        ],
+      },
+      {
+        heading: '遇到问题',
+        paragraphs: ['有任何问题，请联系所在社区的工作者或服务中心。紧急情况请直接拨打 120 或 110。'],
+      },
+    ],
+  },
+}
+
+export const isLegalDocumentId = (value: string | undefined): value is LegalDocumentId => value === 'privacy' || value === 'terms'

@@ -1,0 +1,127 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import { familyRelationNames, UNNAMED_USER, type ElderSummary, type FamilyRelation } from '@yilin/contract'
+import { getMe, setRelation } from '../../api'
+import { messageOf } from '../../api/client'
+import { DataStatus } from '../../components/DataStatus'
+import { ElderPage } from '../../components/ElderPage'
+import { NameEditor } from '../../components/NameEditor'
+import { Notice } from '../../components/Notice'
+import { RelationChoices } from '../../components/RelationChoices'
+import { Tap } from '../../components/Tap'
+import { elderTitleSuffix, roleNames } from '../../lib/labels'
+import { goTo } from '../../lib/navigation'
+import { currentUser } from '../../lib/session'
+import { useData } from '../../shared/useData'
+import './index.css'
+
+/** One bound elder and what the relative is to them, with a way to correct a mistaken tap. */
+function RelationRow({ elder, onChanged }: { elder: ElderSummary; onChanged: (elder: ElderSummary) => void }) {
+  const [editing, setEditing] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const testId = `account-relation-${elder.elderId}`
+
+  async function choose(relation: FamilyRelation) {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      onChanged((await setRelation(elder.elderId, relation)).elder)
+      setEditing(false)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='account-relation' data-testid={testId}>
+      <View className='account-relation__name'>
+        {elder.name}
+        {elderTitleSuffix(elder)}
+      </View>
+      <View className='hint' data-testid={`${testId}-now`}>
+        {elder.relation ? `您是${elder.name}的${familyRelationNames[elder.relation]}` : '还没有选您是长辈的什么人'}
+      </View>
+      {editing ? (
+        <View>
+          <View className='form-label'>您是{elder.name}的</View>
+          <RelationChoices value={elder.relation ?? null} testId={`${testId}-choices`} onChange={choose} />
+          {busy && <View className='hint'>正在保存…</View>}
+        </View>
+      ) : (
+        <Tap className='btn btn--secondary' testId={`${testId}-edit`} onTap={() => setEditing(true)}>
+          {elder.relation ? '改一下关系' : '选择关系'}
+        </Tap>
+      )}
+      {error && <Notice kind='error' message={error} testId={`${testId}-error`} />}
+    </View>
+  )
+}
+
+/** My account: what I am called, what I am to each elder I look after, and the privacy notice. */
+export default function AccountPage() {
+  const user = currentUser()
+  const me = useData(getMe, { enabled: user !== null })
+  const [saved, setSaved] = useState('')
+  const role = me.data?.user.role ?? user?.role
+  const name = me.data?.user.name ?? user?.name ?? ''
+
+  return (
+    <ElderPage>
+      <View className='page-title'>我的账号</View>
+      <DataStatus state={me} testId='account' />
+      {me.data && (
+        <View className='card' data-testid='account-name'>
+          <View className='card__title'>称呼</View>
+          {role === 'elder' ? (
+            <View>
+              <View className='account-name'>{name}</View>
+              <View className='hint'>长辈的姓名由社区登记。写错了请告诉社区工作者，他们会帮您改。</View>
+            </View>
+          ) : (
+            <NameEditor
+              initial={name === UNNAMED_USER ? '' : name}
+              action='保存称呼'
+              testId='account-name-editor'
+              onSaved={(session) => {
+                setSaved(`已保存。大家现在看到的称呼是“${session.user.name}”。`)
+                me.setData((current) => ({ ...current, user: { ...current.user, name: session.user.name, needsName: undefined } }))
+              }}
+            />
+          )}
+          {saved && <Notice kind='success' message={saved} testId='account-name-saved' />}
+          {role && <View className='hint'>身份：{roleNames[role]}</View>}
+        </View>
+      )}
+      {me.data?.boundElders && me.data.boundElders.length > 0 && (
+        <View className='card' data-testid='account-relations'>
+          <View className='card__title'>我和长辈的关系</View>
+          {me.data.boundElders.map((elder) => (
+            <RelationRow
+              key={elder.elderId}
+              elder={elder}
+              onChanged={(changed) =>
+                me.setData((current) => ({
+                  ...current,
+                  boundElders: current.boundElders?.map((item) => (item.elderId === changed.elderId ? changed : item)),
+                }))
+              }
+            />
+          ))}
+        </View>
+      )}
+      <View className='card'>
+        <View className='card__title'>隐私与协议</View>
+        <Tap className='link' testId='account-privacy' onTap={() => goTo('/pages/legal/index?doc=privacy')}>
+          颐邻隐私保护指引 ›
+        </Tap>
+        <Tap className='link' testId='account-terms' onTap={() => goTo('/pages/legal/index?doc=terms')}>
+          颐邻用户协议 ›
+        </Tap>
+      </View>
+    </ElderPage>
+  )
+}
