@@ -73,6 +73,7 @@ describe('home page shows only the tiles of features that work for the role', ()
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
     expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder', 'home-tile-account'])
     expect(byTestId('home-tile-canteen')?.textContent).toContain('王秀兰')
+    expect(byTestId('home-tile-orders')?.textContent).toContain('王秀兰的订单')
     expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
   })
 

@@ -70,7 +70,7 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
     <View>
       <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
       <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
-      <Tile testId='home-tile-orders' title='我的订单' note={`${current.name}的饭送到了没有，在这里看`} url='/pages/orders/index' />
+      <Tile testId='home-tile-orders' title={`${current.name}的订单`} note='饭送到了没有，在这里看' url='/pages/orders/index' />
       <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
       <Tile testId='home-tile-bind-elder' title='绑定长辈' note='输入长辈给您的 6 位邀请码' url='/pages/binding/index' />
     </View>
