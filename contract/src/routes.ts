@@ -111,7 +111,7 @@ export const routes = [
   { method: 'POST', path: '/auth/demo', handler: 'auth/demo-login', roles: 'public', localOnly: true, secrets: ['session-signing'], body: schema<typeof DemoLoginBody>(), response: reply<SessionResponse>() },
 
   { method: 'GET', path: '/me', handler: 'me/get', roles: everyone, response: reply<MeResponse>() },
-  { method: 'PUT', path: '/me/name', handler: 'me/set-name', roles: ['family', 'volunteer', 'worker', 'admin'], secrets: ['session-signing'], body: schema<typeof DisplayNameBody>(), response: reply<SessionResponse>() },
+  { method: 'PUT', path: '/me/name', handler: 'me/set-name', roles: ['family', 'volunteer'], secrets: ['session-signing'], body: schema<typeof DisplayNameBody>(), response: reply<SessionResponse>() },
   { method: 'POST', path: '/me/claim', handler: 'me/claim-elder', roles: ['family'], secrets: ['session-signing'], body: schema<typeof ClaimElderBody>(), response: reply<SessionResponse>() },
 
   { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderDetailResponse>() },

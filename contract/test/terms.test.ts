@@ -9,7 +9,7 @@ test('how a meal is paid is said with what it costs and where the money goes, pe
   expect(paymentSentence('counter', 'eat_in', 800)).toBe('这一餐要付 ¥8，吃饭时在食堂窗口付。');
   expect(paymentSentence('counter', 'pick_up', 850)).toBe('这一餐要付 ¥8.50，取餐时在食堂窗口付。');
   expect(paymentSentence('counter', 'delivery', 800)).toBe('这一餐要付 ¥8，送到时交给送餐员。');
-  expect(paymentSentence('monthly', 'delivery', 800)).toBe('这一餐要付 ¥8，月底由服务中心统一结算，这次不用付。');
-  expect(paymentSentence('prepaid', 'eat_in', 1000)).toBe('这一餐要付 ¥10，从预存的餐费里扣，这次不用付。');
+  expect(paymentSentence('monthly', 'delivery', 800)).toBe('这一餐 ¥8，这次不用付钱，月底由服务中心统一结算。');
+  expect(paymentSentence('prepaid', 'eat_in', 1000)).toBe('这一餐 ¥10，这次不用付钱，从预存的餐费里扣。');
   expect(paymentSentence('counter', 'delivery', 0)).toBe('这一餐免费，不用付钱。');
 });

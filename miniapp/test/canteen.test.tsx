@@ -271,7 +271,7 @@ describe('canteen page: the confirm step says how it is paid and where it goes',
 
   it('a centre that settles monthly says nothing is paid now', async () => {
     await confirmTomorrowsLunch(menusResponse([{ date: tomorrow, meals: [offerOf(tomorrow, 'lunch')] }], { payment: 'monthly' }))
-    expect(byTestId('canteen-confirm-payment')?.textContent).toBe('这一餐要付 ¥8，月底由服务中心统一结算，这次不用付。')
+    expect(byTestId('canteen-confirm-payment')?.textContent).toBe('这一餐 ¥8，这次不用付钱，月底由服务中心统一结算。')
   })
 
   it('a free meal says so', async () => {

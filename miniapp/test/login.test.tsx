@@ -83,6 +83,15 @@ describe('sign-in page (WeChat)', () => {
     process.env.TARO_ENV = 'h5'
   })
 
+  it('signing in needs the box ticked: consent is never assumed', async () => {
+    mockApi({})
+    render(<LoginPage />)
+    expect(byTestId('login-agree')?.textContent).toMatch(/^☐ 我已阅读并同意/)
+    fireEvent.click(byTestId('login-wechat')!)
+    expect((await findByTestId('login-error')).textContent).toContain('同意的话在上面打勾')
+    expect(Taro.login).not.toHaveBeenCalled()
+  })
+
   it('the privacy notice and user agreement are one tap away', () => {
     mockApi({})
     render(<LoginPage />)
@@ -101,6 +110,7 @@ describe('sign-in page (WeChat)', () => {
       }),
     })
     render(<LoginPage />)
+    fireEvent.click(byTestId('login-agree')!)
     fireEvent.click(byTestId('login-wechat')!)
     expect((await findByTestId('login-first-name')).textContent).toContain('怎么称呼您')
     expect(Taro.reLaunch).not.toHaveBeenCalled()
@@ -116,6 +126,7 @@ describe('sign-in page (WeChat)', () => {
   it('someone already named goes straight home', async () => {
     mockApi({ 'POST /auth/wechat': { status: 200, body: { ...newAccount, user: { userId: 'u-li', role: 'family', name: '李明' } } } })
     render(<LoginPage />)
+    fireEvent.click(byTestId('login-agree')!)
     fireEvent.click(byTestId('login-wechat')!)
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' }))
     expect(byTestId('login-first-name')).toBeNull()

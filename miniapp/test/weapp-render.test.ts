@@ -61,6 +61,8 @@ suite('compiled WeChat pages in the WeChat test kit', () => {
     expect(page.text()).toContain('颐邻')
     expectPageMeta(page)
 
+    page.tap('我已阅读并同意')
+    await waitForText(page, '☑ 我已阅读并同意')
     page.tap('微信一键登录')
     await waitFor(() => navigations.length > 0, () => `no navigation; requests: ${JSON.stringify(requests)}`)
     expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })
@@ -185,6 +187,8 @@ suite('compiled WeChat pages in the WeChat test kit', () => {
     answer({ 'POST /auth/wechat': ok(session('微信用户', true)), 'PUT /me/name': ok(session('王建国')) })
     const page = show('pages/login/index')
     await waitForText(page, '微信一键登录')
+    page.tap('我已阅读并同意')
+    await waitForText(page, '☑ 我已阅读并同意')
     page.tap('微信一键登录')
     await waitForText(page, '怎么称呼您')
     // The box is WeChat's nickname input, which offers the WeChat nickname above the keyboard.

@@ -188,6 +188,8 @@ describe('compiled WeChat bundle', () => {
     await waitForText(login.text, '微信一键登录')
     expect(login.text()).toContain('颐邻')
 
+    login.tap('我已阅读并同意')
+    await waitForText(login.text, '☑ 我已阅读并同意')
     login.tap('微信一键登录')
     for (let i = 0; i < 100 && !navigations.some((n) => n.api === 'reLaunch'); i += 1) await settle()
     expect(requests.at(-1)).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })

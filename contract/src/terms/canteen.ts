@@ -107,10 +107,16 @@ export const mealPaymentNotes: Record<MealPayment, string> = {
 /** Paid when the meal is handed over: where that is depends on how the meal is had. */
 const atHandover: Record<Fulfilment, string> = { eat_in: '吃饭时在食堂窗口付', pick_up: '取餐时在食堂窗口付', delivery: '送到时交给送餐员' };
 const settledLater: Record<Exclude<MealPayment, 'counter'>, string> = {
-  monthly: '月底由服务中心统一结算，这次不用付',
-  prepaid: '从预存的餐费里扣，这次不用付',
+  monthly: '这次不用付钱，月底由服务中心统一结算',
+  prepaid: '这次不用付钱，从预存的餐费里扣',
 };
 
-/** How much one meal costs the elder and how and when it is paid: "这一餐要付 ¥8，送到时交给送餐员。". */
-export const paymentSentence = (payment: MealPayment, fulfilment: Fulfilment, priceFen: number): string =>
-  priceFen === 0 ? '这一餐免费，不用付钱。' : `这一餐要付 ${yuan(priceFen)}，${payment === 'counter' ? atHandover[fulfilment] : settledLater[payment]}。`;
+/**
+ * How much one meal costs the elder and how and when it is paid: "这一餐要付 ¥8，送到时交给送餐员。", or,
+ * settled later, "这一餐 ¥8，这次不用付钱，月底由服务中心统一结算。" (never "要付" beside "不用付").
+ */
+export function paymentSentence(payment: MealPayment, fulfilment: Fulfilment, priceFen: number): string {
+  if (priceFen === 0) return '这一餐免费，不用付钱。';
+  if (payment === 'counter') return `这一餐要付 ${yuan(priceFen)}，${atHandover[fulfilment]}。`;
+  return `这一餐 ${yuan(priceFen)}，${settledLater[payment]}。`;
+}

@@ -58,10 +58,12 @@ describe('what a person is called', () => {
     expect(await tableItems()).toEqual(before);
   });
 
-  test("an elder's name is the one the community registered: the elder cannot rename themselves", async () => {
-    const { elder } = await createWorld();
-    const response = await api.as(elder.elderId).put('/me/name', { name: '别的名字' });
-    expect([response.status, errorCode(response)]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+  test('elders and staff keep the name they were registered with: an elder, a worker and an admin cannot rename themselves', async () => {
+    const { elder, worker, admin } = await createWorld();
+    for (const caller of [elder.elderId, worker.userId, admin.userId]) {
+      const response = await api.as(caller).put('/me/name', { name: '别的名字' });
+      expect([response.status, errorCode(response)]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    }
   });
 });
 

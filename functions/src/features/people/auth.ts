@@ -1,4 +1,5 @@
 import { getCommunity } from './data/org';
+import { nameWanted } from './views';
 import { createWechatUser, findUserByOpenid, getUser } from './data/users';
 import type { UserItem } from './entities';
 import { config } from '../../platform/config';
@@ -32,7 +33,7 @@ export async function sessionFor(user: UserItem): Promise<SessionResponse> {
       name: user.name,
       communityId: user.communityId,
       centreId,
-      ...(user.name === UNNAMED_USER ? { needsName: true } : {}),
+      ...nameWanted(user),
     },
   };
 }

@@ -7,7 +7,7 @@ import { AppError, conflict, gone, notFound, unauthorized } from '../../platform
 import type { Session } from '../../platform/session-token';
 import type { BindingCodeResponse, BindingsPage, FamilyRelation, RedeemBindingInput, RedeemBindingResponse } from '@yilin/contract';
 import { communityName } from './places';
-import { loadElderFor } from './elders';
+import { elderNotFound, loadElderFor } from './elders';
 import { codeProblemNow, issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
 import { bindingView, elderSummaryView } from './views';
 
@@ -60,7 +60,7 @@ export function redeemCode(session: Session, { code, relation }: RedeemBindingIn
 /** A relative corrects what they are to the elder (a mistaken tap when binding). */
 export async function setRelationFor(session: Session, elderId: string, relation: FamilyRelation): Promise<RedeemBindingResponse> {
   const { elder } = await loadElderFor(session, elderId);
-  if (!(await setBindingRelation(elderId, session.userId, relation))) throw notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+  if (!(await setBindingRelation(elderId, session.userId, relation))) throw elderNotFound();
   return { elder: elderSummaryView(elder, await communityName(elder.communityId), relation) };
 }
 

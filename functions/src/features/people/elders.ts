@@ -13,7 +13,7 @@ import { liveCodeView } from './one-time-codes';
 import { communityInfo, communityName } from './places';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
 
-const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
+export const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
 
 /**
  * Loads an elder the caller may do `action` on; anyone else is told the elder does not exist. A relative

@@ -1,12 +1,12 @@
-import { bindingsOfElder, eldersBoundTo } from './data/bindings';
+import { allBindingsOf, bindingsOfElder, eldersBoundTo } from './data/bindings';
 import { getElder, getElders } from './data/elders';
 import { getUser, renameUser } from './data/users';
 import { clock } from '../../platform/clock';
 import { unauthorized, unavailable } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import { UNNAMED_USER, type DisplayNameInput, type MeResponse, type SessionResponse } from '@yilin/contract';
+import type { DisplayNameInput, MeResponse, SessionResponse } from '@yilin/contract';
 import { centreName, communityInfo, communityName } from './places';
-import { bindingView, elderProfileView, elderSummaryView } from './views';
+import { bindingView, elderProfileView, elderSummaryView, nameWanted } from './views';
 import { sessionFor } from './auth';
 
 /** An elder's home names each relative bound in this many days, with when. */
@@ -30,7 +30,7 @@ export async function getMe(session: Session): Promise<MeResponse> {
       name: user.name,
       communityId,
       centreId: community?.centreId,
-      ...(user.name === UNNAMED_USER ? { needsName: true } : {}),
+      ...nameWanted(user),
     },
   };
   if (communityId && community) {
@@ -64,7 +64,7 @@ export async function setDisplayName(session: Session, { name }: DisplayNameInpu
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
   // A binding removed between the read and the write: read again and rename against what is bound now.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const bindings = user.role === 'family' ? await eldersBoundTo(user.userId) : [];
+    const bindings = user.role === 'family' ? await allBindingsOf(user.userId) : [];
     if (await renameUser(user.userId, name, bindings)) return sessionFor({ ...user, name });
   }
   throw unavailable('SERVICE_BUSY', '称呼没有保存成功，请稍等几秒再试一次。');

@@ -1,7 +1,7 @@
 import { ageOn } from './rules/age';
 import { businessDate } from '../../platform/clock';
-import type { BindingView, ElderProfile, ElderSummary, FamilyRelation, VerificationChange } from '@yilin/contract';
-import type { BindingItem, ElderItem } from './entities';
+import { UNNAMED_USER, type BindingView, type ElderProfile, type ElderSummary, type FamilyRelation, type VerificationChange } from '@yilin/contract';
+import type { BindingItem, ElderItem, UserItem } from './entities';
 import type { FactChangeRecord } from './data/elders';
 
 /** Turns stored items into the shapes the API promises (see schemas/api.ts). */
@@ -54,6 +54,9 @@ export function verificationChangeView(change: FactChangeRecord): VerificationCh
     at: change.at,
   };
 }
+
+/** A new WeChat account still called 微信用户: the app asks what to call its owner. */
+export const nameWanted = (user: Pick<UserItem, 'name'>): { needsName?: true } => (user.name === UNNAMED_USER ? { needsName: true } : {});
 
 export function bindingView(binding: BindingItem): BindingView {
   return { familyId: binding.familyId, name: binding.familyName, relation: binding.relation ?? null, boundAt: binding.boundAt };

@@ -61,6 +61,13 @@ function RelationRow({ elder, onChanged }: { elder: ElderSummary; onChanged: (el
   )
 }
 
+/** Elders and staff are known by the name they were registered with: it tells an elder who is at the door. */
+const REGISTERED_NAME_NOTES = {
+  elder: '长辈的姓名由社区登记。写错了请告诉社区工作者，他们会帮您改。',
+  worker: '工作人员的姓名由县级平台登记，长辈靠它认出上门的人。写错了请联系县级平台修改。',
+  admin: '工作人员的姓名由县级平台登记。写错了请联系县级平台修改。',
+}
+
 /** My account: what I am called, what I am to each elder I look after, and the privacy notice. */
 export default function AccountPage() {
   const user = currentUser()
@@ -76,10 +83,10 @@ export default function AccountPage() {
       {me.data && (
         <View className='card' data-testid='account-name'>
           <View className='card__title'>称呼</View>
-          {role === 'elder' ? (
+          {role === 'elder' || role === 'worker' || role === 'admin' ? (
             <View>
               <View className='account-name'>{name}</View>
-              <View className='hint'>长辈的姓名由社区登记。写错了请告诉社区工作者，他们会帮您改。</View>
+              <View className='hint'>{REGISTERED_NAME_NOTES[role]}</View>
             </View>
           ) : (
             <NameEditor

@@ -99,8 +99,8 @@ const ACCOUNT_NOTES: Record<MeResponse['user']['role'], string> = {
   elder: '隐私保护指引和用户协议',
   family: '您的称呼、您和长辈的关系、隐私',
   volunteer: '您的称呼和隐私',
-  worker: '您的称呼和隐私',
-  admin: '您的称呼和隐私',
+  worker: '隐私保护指引和用户协议',
+  admin: '隐私保护指引和用户协议',
 }
 
 /** Asked once, on the home page of a new WeChat account that is still called 微信用户. */

@@ -1,6 +1,8 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ElderPage } from '../../components/ElderPage'
+import { Tap } from '../../components/Tap'
+import { goBackOrHome } from '../../lib/navigation'
 import { isLegalDocumentId, LEGAL_VERSION, legalDocuments } from '../../lib/legal'
 import './index.css'
 
@@ -24,6 +26,9 @@ export default function LegalPage() {
           ))}
         </View>
       ))}
+      <Tap className='btn btn--secondary' testId='legal-back' onTap={goBackOrHome}>
+        看完了，返回
+      </Tap>
     </ElderPage>
   )
 }

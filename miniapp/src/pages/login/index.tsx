@@ -35,7 +35,7 @@ function lapsedMessage(): string {
 function LegalLinks() {
   return (
     <View className='login-legal' data-testid='login-legal'>
-      <View className='hint'>登录即表示您已阅读并同意：</View>
+      <View className='hint'>请阅读：</View>
       <Tap className='link' testId='login-privacy' onTap={() => goTo('/pages/legal/index?doc=privacy')}>
         《颐邻隐私保护指引》
       </Tap>
@@ -63,9 +63,15 @@ function WechatSignIn() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [unnamed, setUnnamed] = useState<SessionResponse | null>(null)
+  // Consent is given by ticking, never assumed: the box starts empty.
+  const [agreed, setAgreed] = useState(false)
 
   async function signIn() {
     if (busy) return
+    if (!agreed) {
+      setError('请先阅读下面的隐私保护指引和用户协议，同意的话在上面打勾，再登录。')
+      return
+    }
     setBusy(true)
     setError('')
     try {
@@ -86,6 +92,18 @@ function WechatSignIn() {
   if (unnamed) return <FirstName session={unnamed} />
   return (
     <View>
+      <Tap
+        className={agreed ? 'toggle toggle--on' : 'toggle'}
+        testId='login-agree'
+        role='checkbox'
+        checked={agreed}
+        onTap={() => {
+          setAgreed(!agreed)
+          setError('')
+        }}
+      >
+        {agreed ? '☑ ' : '☐ '}我已阅读并同意《颐邻隐私保护指引》和《颐邻用户协议》
+      </Tap>
       <Tap className='btn btn--primary' testId='login-wechat' onTap={signIn}>
         {busy ? '正在登录…' : '微信一键登录'}
       </Tap>

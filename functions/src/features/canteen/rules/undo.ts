@@ -41,7 +41,8 @@ export function judgeUndo(status: OrderStatus, mark: Mark | undefined, markId: s
   if (!mark || !isUndoable(mark.to)) return { outcome: 'refused', reason: 'nothing-to-undo' };
   // Another mark came after the one named: that one is no longer the last word on the order.
   if (mark.markId !== markId) return { outcome: 'refused', reason: 'moved-on' };
-  if (mark.undoneAt) return status === mark.from ? { outcome: 'already-undone' } : { outcome: 'refused', reason: 'moved-on' };
+  // Undone already: a retry is answered as done, whatever happened to the order since.
+  if (mark.undoneAt) return { outcome: 'already-undone' };
   if (status !== mark.to) return { outcome: 'refused', reason: 'moved-on' };
   if (now.getTime() >= undoDeadline(mark).getTime()) return { outcome: 'refused', reason: 'too-late' };
   return { outcome: 'undo', back: mark.from };

@@ -31,6 +31,12 @@ export async function bindingsOfElder(elderId: string, cursor: string | undefine
   }
 }
 
+/** Every elder a relative is bound to, all pages (a rename updates each binding's copy of the name). */
+export async function allBindingsOf(familyId: string): Promise<BindingItem[]> {
+  const { data: bindings } = await Binding.query.byFamily({ familyId }).go({ pages: 'all' });
+  return bindings;
+}
+
 /** A family member is bound to a handful of elders; 50 is far above any real family. */
 export async function eldersBoundTo(familyId: string): Promise<BindingItem[]> {
   const { data: bindings } = await Binding.query.byFamily({ familyId }).go({ limit: 50 });

@@ -79,19 +79,24 @@ export async function claimElderAccount(code: string, newcomer: UserItem & { ope
 }
 
 
+/** A transaction holds at most 100 items: the user and this many bindings go in each. */
+const BINDINGS_PER_TRANSACTION = 98;
+
 /**
- * Renames a user and the copies of the name their bindings keep, in one transaction (a relative is
- * bound to a handful of elders, far below the transaction's 100 items). False when a binding was
- * removed meanwhile: nothing is written, and the caller renames against what is bound now.
+ * Renames a user and the copies of the name their bindings keep: the user with the first bindings in one
+ * transaction (a relative has a handful), any further bindings in more. False when a binding was removed
+ * meanwhile: that transaction wrote nothing, and the caller renames again against what is bound now
+ * (every part sets the same name, so writing it twice does no harm).
  */
 export async function renameUser(userId: string, name: string, bindings: BindingItem[]): Promise<boolean> {
-  const outcome = await writeTogether({
-    user: ({ User: users }) => users.patch({ userId }).set({ name }).commit(),
-    bindings: bindings.map(
-      (binding): Part =>
-        ({ Binding: all }) =>
-          all.patch({ elderId: binding.elderId, familyId: binding.familyId }).set({ familyName: name }).commit(),
-    ),
-  });
-  return outcome.written;
+  const rename = (binding: BindingItem): Part =>
+    ({ Binding: all }) => all.patch({ elderId: binding.elderId, familyId: binding.familyId }).set({ familyName: name }).commit();
+  for (let start = 0; start === 0 || start < bindings.length; start += BINDINGS_PER_TRANSACTION) {
+    const outcome = await writeTogether({
+      user: start === 0 ? ({ User: users }) => users.patch({ userId }).set({ name }).commit() : undefined,
+      bindings: bindings.slice(start, start + BINDINGS_PER_TRANSACTION).map(rename),
+    });
+    if (!outcome.written) return false;
+  }
+  return true;
 }
