@@ -28,6 +28,23 @@ describe('the worker verifies an elder', () => {
     expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(1)
   })
 
+  it('records the sex from the ID card: one tap, sent with the facts, and the history says it in words', async () => {
+    const unrecorded = { ...elderWang, sex: null }
+    const calls = mockApi({
+      'GET /elders/e-wang': { status: 200, body: { elder: unrecorded, verificationHistory: [] } },
+      'PUT /elders/e-wang/verification': {
+        status: 200,
+        body: { elder: { ...elderWang, sex: 'female' }, verificationHistory: [{ field: 'sex', from: null, to: 'female', byUserId: 'u-worker', byName: '刘晓燕', at: elderWang.updatedAt }] },
+      },
+    })
+    render(<WorkerElderPage />)
+    fireEvent.click(await findByTestId('verify-sex-female'))
+    expect(byTestId('verify-sex-female')?.textContent).toBe('✓ 女')
+    fireEvent.click(byTestId('verify-save')!)
+    await waitFor(() => expect(byTestId('verify-history-0')?.textContent).toContain('性别定为 女'))
+    expect(calls.find((call) => call.method === 'PUT')?.data).toMatchObject({ sex: 'female' })
+  })
+
   it('the invitation panel speaks about the elder to the worker, not in the elder’s voice', async () => {
     mockApi({ 'GET /elders/e-wang': { status: 200, body: { elder: elderWang, verificationHistory: [] } } })
     render(<WorkerElderPage />)

@@ -10,7 +10,7 @@ import {
   type DietaryNeeds,
   type EmergencyContact,
 } from './common';
-import { familyRelations, UNNAMED_USER, type FamilyRelation, type Role, type Sex, type SubsidyCategory } from '../terms/people';
+import { familyRelations, sexes, UNNAMED_USER, type FamilyRelation, type Role, type Sex, type SubsidyCategory } from '../terms/people';
 
 /**
  * People: request schemas (validated by the functions' middleware chain) and response types of the HTTP API.
@@ -98,7 +98,10 @@ export const UpdateContactBody = z
   .check(z.refine((body) => Object.keys(body).length > 0, '没有要修改的内容'));
 export type UpdateContactInput = z.infer<typeof UpdateContactBody>;
 
+export const SexSchema = z.enum(sexes, '性别只能选 男 或 女');
 export const VerificationBody = z.strictObject({
+  /** As on the ID card; left out keeps what is recorded. */
+  sex: z.optional(SexSchema),
   birthDate: DateSchema,
   subsidyCategory: SubsidyCategorySchema,
   mobilityLimited: z.boolean('行动不便只能选 是 或 否'),
@@ -106,7 +109,7 @@ export const VerificationBody = z.strictObject({
 export type VerificationInput = z.infer<typeof VerificationBody>;
 
 export interface VerificationChange {
-  field: 'birthDate' | 'subsidyCategory' | 'mobilityLimited';
+  field: 'sex' | 'birthDate' | 'subsidyCategory' | 'mobilityLimited';
   from: string | boolean | null;
   to: string | boolean;
   byUserId: string;

@@ -56,6 +56,17 @@ describe('verifying an elder (birth date, subsidy category, mobility)', () => {
     expect(response.body.verificationHistory).toHaveLength(4);
   });
 
+  test('the sex from the ID card is recorded once checked, with its history entry; a form without it keeps it', async () => {
+    const { elder, worker } = await createWorld();
+    const response = await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, { ...facts, sex: 'female' });
+    expect(response.body.elder.sex).toBe('female');
+    expect(response.body.verificationHistory).toContainEqual(expect.objectContaining({ field: 'sex', from: null, to: 'female' }));
+    const again = await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, facts);
+    expect(again.body.elder.sex).toBe('female');
+    const wrong = await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, { ...facts, sex: 'unknown' });
+    expect([wrong.status, errorCode(wrong), wrong.body.error.message]).toEqual([400, 'INVALID_INPUT', expect.stringContaining('性别只能选 男 或 女')]);
+  });
+
   test('confirming unchanged facts adds no history entry', async () => {
     const { elder, worker } = await createWorld();
     await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, facts);

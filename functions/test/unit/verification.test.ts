@@ -1,7 +1,7 @@
 import { subsidyCategoryNames, verificationChanges } from '../../src/features/people/rules/verification';
 import { subsidyCategories } from '@yilin/contract';
 
-const before = { birthDate: '1941-05-12', subsidyCategory: 'normal' as const, mobilityLimited: false };
+const before = { sex: 'female' as const, birthDate: '1941-05-12', subsidyCategory: 'normal' as const, mobilityLimited: false };
 
 describe('verificationChanges: one audit entry per verified field that changed', () => {
   test('confirming the same facts changes nothing', () => {
@@ -18,6 +18,12 @@ describe('verificationChanges: one audit entry per verified field that changed',
 
   test('only the fields that differ are listed', () => {
     expect(verificationChanges(before, { ...before, mobilityLimited: true })).toEqual([{ field: 'mobilityLimited', from: 'false', to: 'true' }]);
+  });
+
+  test('recording the sex for the first time is a change from null; a form that leaves it out keeps it', () => {
+    expect(verificationChanges({ ...before, sex: null }, { ...before, sex: 'male' })).toEqual([{ field: 'sex', from: null, to: 'male' }]);
+    const { sex: _left, ...withoutSex } = before;
+    expect(verificationChanges(before, withoutSex)).toEqual([]);
   });
 
   test('setting the subsidy category for the first time is a change from null', () => {

@@ -2,8 +2,10 @@ import {
   elderTitle,
   roles,
   subsidyCategories,
+  sexNames,
   subsidyCategoryNames,
   type ElderSummary,
+  type Sex,
   type SubsidyCategory,
   type VerificationChange,
 } from '@yilin/contract'
@@ -25,6 +27,7 @@ export function elderTitleSuffix(elder: Pick<ElderSummary, 'relation' | 'sex'>):
 export const mobilityText = (mobilityLimited: boolean) => (mobilityLimited ? '行动不便' : '能自己走动')
 
 const fieldNames: Record<VerificationChange['field'], string> = {
+  sex: '性别',
   birthDate: '出生日期',
   subsidyCategory: '补贴类别',
   mobilityLimited: '行动情况',
@@ -39,6 +42,7 @@ const dateInWords = (date: string) => {
 /** One verified field's value in words, for the history list. */
 function valueText(field: VerificationChange['field'], value: string | boolean): string {
   if (field === 'mobilityLimited') return mobilityText(value === true)
+  if (field === 'sex') return sexNames[value as Sex] ?? String(value)
   if (field === 'subsidyCategory') return subsidyCategoryNames[value as SubsidyCategory] ?? String(value)
   return dateInWords(String(value))
 }

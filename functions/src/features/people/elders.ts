@@ -65,8 +65,8 @@ export async function verifyElder(session: Session, elderId: string, input: Veri
   const problem = birthDateProblem(input.birthDate, businessDate());
   if (problem) throw badRequest('BIRTH_DATE_INVALID', `${problem}。`, { fields: [{ field: 'birthDate', message: problem }] });
   const changes = verificationChanges(
-    { birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
-    { birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
+    { sex: elder.sex ?? null, birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
+    { sex: input.sex, birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
   );
   const outcome = await applyVerification(elder, input, changes, await actorOf(session), isoNow());
   if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Picker, View } from '@tarojs/components'
-import type { ElderDetailResponse, ElderProfile } from '@yilin/contract'
+import { sexes, sexNames, type ElderDetailResponse, type ElderProfile, type Sex } from '@yilin/contract'
 import { verifyElder } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
@@ -19,6 +19,7 @@ const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().
 
 /** The fields only a worker may set after checking papers at the door: they decide age and meal prices. */
 export function VerificationForm({ elder, onVerified }: Props) {
+  const [sex, setSex] = useState<Sex | null>(elder.sex)
   const [birthDate, setBirthDate] = useState(elder.birthDate)
   const [category, setCategory] = useState(elder.subsidyCategoryVerified ?? elder.subsidyCategoryRequested)
   const [mobilityLimited, setMobilityLimited] = useState(elder.mobilityLimited)
@@ -32,7 +33,7 @@ export function VerificationForm({ elder, onVerified }: Props) {
     setError('')
     setDone(false)
     try {
-      onVerified(await verifyElder(elder.elderId, { birthDate, subsidyCategory: category, mobilityLimited }))
+      onVerified(await verifyElder(elder.elderId, { ...(sex ? { sex } : {}), birthDate, subsidyCategory: category, mobilityLimited }))
       setDone(true)
     } catch (err) {
       setError(messageOf(err))
@@ -44,6 +45,22 @@ export function VerificationForm({ elder, onVerified }: Props) {
   return (
     <View className='card' data-testid='verify-form'>
       <View className='card__title'>核实资料</View>
+      <View className='form-label'>性别（看身份证）</View>
+      <View className='choices' role='radiogroup'>
+        {sexes.map((option) => (
+          <Tap
+            key={option}
+            className={sex === option ? 'choice choice--on' : 'choice'}
+            testId={`verify-sex-${option}`}
+            role='radio'
+            checked={sex === option}
+            onTap={() => setSex(option)}
+          >
+            {sex === option ? '✓ ' : ''}
+            {sexNames[option]}
+          </Tap>
+        ))}
+      </View>
       <View className='form-label'>出生日期（看身份证）</View>
       <Picker mode='date' value={birthDate} start='1900-01-01' end={todayInChina()} onChange={(e) => setBirthDate(e.detail.value)}>
         <Tap className='picker' testId='verify-birth-date' label={`出生日期：${formatDate(birthDate)}，点按修改`}>

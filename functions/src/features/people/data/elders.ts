@@ -75,6 +75,7 @@ export async function applyVerification(
       elders
         .patch({ elderId: elder.elderId })
         .set({
+          ...(facts.sex ? { sex: facts.sex } : {}),
           birthDate: facts.birthDate,
           subsidyCategoryVerified: facts.subsidyCategory,
           mobilityLimited: facts.mobilityLimited,
