@@ -5,6 +5,7 @@ export * from './terms/people';
 export * from './terms/canteen';
 export * from './schemas/common';
 export * from './schemas/people';
+export * from './schemas/registration';
 export * from './schemas/canteen';
 export * from './money';
 export * from './dates';

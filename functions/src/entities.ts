@@ -1,5 +1,5 @@
 import { Service } from 'electrodb';
-import { Binding, BindingCode, Centre, Community, County, Elder, LiveCode, User, WechatIdentity } from './features/people/entities';
+import { Binding, BindingCode, Centre, Community, County, Elder, ElderIdentity, LiveCode, User, WechatIdentity } from './features/people/entities';
 import { CentrePricing, Menu, Order, OrderSlot, StandingRun, Subscription, SubscriptionCount, SubscriptionSlot } from './features/canteen/entities';
 import { AttemptWindow } from './store/attempts';
 import { IdempotencyRecord } from './store/idempotency';
@@ -14,7 +14,7 @@ import { client, table } from './store/keys';
  */
 export const data = new Service(
   {
-    County, Centre, Community, User, WechatIdentity, Elder, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent,
+    County, Centre, Community, User, WechatIdentity, Elder, ElderIdentity, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent,
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
   },
   { table, client },

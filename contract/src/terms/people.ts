@@ -90,3 +90,21 @@ export function relativeLabel(name: string, relation: FamilyRelation | null | un
 
 /** A new WeChat account's name until its owner says what to call them. */
 export const UNNAMED_USER = '微信用户';
+
+/** Who an elder lives with (居住情况), as the community's register records it. */
+export const livingSituations = ['alone', 'emptyNest', 'withFamily'] as const;
+export type LivingSituation = (typeof livingSituations)[number];
+export const livingSituationNames: Record<LivingSituation, string> = { alone: '独居', emptyNest: '空巢', withFamily: '与家人同住' };
+
+/** What an elder can do for themselves (自理能力). */
+export const abilities = ['independent', 'partlyDependent', 'dependent'] as const;
+export type Ability = (typeof abilities)[number];
+export const abilityNames: Record<Ability, string> = { independent: '自理', partlyDependent: '半失能', dependent: '失能' };
+
+/**
+ * Whether an elder is on the community's register. One who died or moved away keeps every record, but
+ * standing orders and bookings stop and nothing new is ordered for them.
+ */
+export const elderStatuses = ['active', 'deceased', 'movedAway'] as const;
+export type ElderStatus = (typeof elderStatuses)[number];
+export const elderStatusNames: Record<ElderStatus, string> = { active: '在册', deceased: '已故', movedAway: '已迁走' };

@@ -44,6 +44,7 @@ export function elderFixture(elderId: string, community: { communityId: string; 
     centreId: community.centreId,
     subsidyCategoryRequested: 'dibao',
     mobilityLimited: false,
+    status: 'active',
     dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' },
     emergencyContacts: [{ name: '王磊', relation: '儿子', phone: '13907340009' }],
     createdAt,

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { familyRelations, sexes, subsidyCategories } from '@yilin/contract';
+import { abilities, elderStatuses, familyRelations, livingSituations, sexes, subsidyCategories } from '@yilin/contract';
 import { roles } from '../../routes';
 import { client, gsi1, primary, service, table } from '../../store/keys';
 
@@ -131,6 +131,14 @@ export const Elder = new Entity(
       verifiedByUserId: { type: 'string' },
       verifiedByName: { type: 'string' },
       verifiedAt: { type: 'string' },
+      /** From the community's register (建档); absent on elders created before it was asked. */
+      livingSituation: { type: livingSituations },
+      ability: { type: abilities },
+      /** What proof of the subsidy category the worker saw; never an ID number. */
+      subsidyProofNote: { type: 'string' },
+      /** On the register, or died / moved away (records kept, nothing new ordered or booked). */
+      status: { type: elderStatuses, required: true, default: 'active' },
+      statusChangedAt: { type: 'string' },
       createdAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
     },
@@ -138,6 +146,26 @@ export const Elder = new Entity(
       byId: primary(['elderId']),
       byCommunity: gsi1(['communityId'], ['elderId']),
     },
+  },
+  { table, client },
+);
+
+/**
+ * Who is already registered in a county under a name and birth date: a worker registering or importing
+ * an elder is shown a likely duplicate before saving, and re-importing the same sheet adds nobody twice.
+ * Written in the same transaction as the elder (see data/elders.ts `elderRecordParts`).
+ */
+export const ElderIdentity = new Entity(
+  {
+    model: { entity: 'elderIdentity', version: '1', service },
+    attributes: {
+      countyId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      birthDate: { type: 'string', required: true },
+      elderId: { type: 'string', required: true },
+      communityId: { type: 'string', required: true },
+    },
+    indexes: { byNameAndBirth: primary(['countyId', 'name', 'birthDate'], ['elderId']) },
   },
   { table, client },
 );

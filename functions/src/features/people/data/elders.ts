@@ -1,8 +1,8 @@
 import type { FactChange } from '../rules/verification';
 import type { UpdateContactInput, VerificationInput } from '@yilin/contract';
-import { Elder, type ElderItem } from '../entities';
+import { Elder, ElderIdentity, type ElderItem } from '../entities';
 import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
-import { writeTogether } from '../../../store/transactions';
+import { writeTogether, type Part } from '../../../store/transactions';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 
 export async function getElder(elderId: string): Promise<ElderItem | undefined> {
@@ -122,4 +122,26 @@ export interface FactChangeRecord extends FactChange {
   byUserId: string;
   byName: string;
   at: string;
+}
+
+/** Elders already registered in the county under this name and birth date (a likely duplicate). */
+export async function eldersNamed(countyId: string, name: string, birthDate: string) {
+  const { data: found } = await ElderIdentity.query.byNameAndBirth({ countyId, name, birthDate }).go();
+  return found;
+}
+
+/**
+ * The transaction parts that register one elder: the elder's user (their account, claimed later with a
+ * code), the profile, the county's name-and-birth-date entry, and the audit event of the worker who
+ * registered them. Registration by form and by spreadsheet both write exactly these.
+ */
+export function elderRecordParts(elder: ElderItem, countyId: string, by: Actor, at: string): Part[] {
+  return [
+    ({ User: users }) =>
+      users.create({ userId: elder.elderId, role: 'elder', name: elder.name, communityId: elder.communityId, centreId: elder.centreId, countyId, createdAt: at }).commit(),
+    ({ Elder: elders }) => elders.create(elder).commit(),
+    ({ ElderIdentity: identities }) =>
+      identities.create({ countyId, name: elder.name, birthDate: elder.birthDate, elderId: elder.elderId, communityId: elder.communityId }).commit(),
+    recordAudit({ subject: subjectOf('elder', elder.elderId), concerns: elder.elderId, action: 'elder.register', by, at, changes: [] }),
+  ];
 }
