@@ -24,6 +24,22 @@ import type {
   WechatLoginBody,
 } from './schemas/people';
 import type {
+  AddWorkerBody,
+  AddWorkerResponse,
+  CentreNameBody,
+  CentreView,
+  CommunityNameBody,
+  CommunityView,
+  CreateCommunityBody,
+  MoveWorkerBody,
+  StaffClaimBody,
+  WorkerView,
+  WorkersPage,
+} from './schemas/org';
+import type { ElderStatusBody, MoveElderBody } from './schemas/elder-changes';
+import type { RegisterElderBody } from './schemas/registration';
+import type { ConfirmImportBody, ImportFileBody, ImportPreviewResponse, ImportResultResponse } from './schemas/imports';
+import type {
   BoardResponse,
   CentreMenusResponse,
   ConfirmAllResponse,
@@ -49,6 +65,7 @@ import type {
   SubscriptionResponse,
   SubscriptionsResponse,
 } from './schemas/canteen';
+import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
  * The route table: the single source of truth for the HTTP API. Each route names its method, path, the
@@ -99,6 +116,8 @@ export interface RouteDefinition {
   response: Named<unknown>;
   /** Only served when the stage is `local` (never deployed). */
   localOnly?: boolean;
+  /** A body limit of its own, above the usual 16 KB (a spreadsheet sent as base64). */
+  maxBodyBytes?: number;
   /** Secrets the handler reads; CDK grants each function only these. Verifying a session token needs none. */
   secrets?: readonly AppSecret[];
 }
@@ -116,8 +135,14 @@ export const routes = [
 
   { method: 'GET', path: '/elders/{elderId}', handler: 'elders/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderDetailResponse>() },
   { method: 'PATCH', path: '/elders/{elderId}/contact', handler: 'elders/update-contact', roles: ['elder', 'family', 'worker'], body: schema<typeof UpdateContactBody>(), response: reply<ElderDetailResponse>() },
+  { method: 'PUT', path: '/elders/{elderId}/community', handler: 'elders/move', roles: ['worker', 'admin'], body: schema<typeof MoveElderBody>(), response: reply<ElderDetailResponse>() },
+  { method: 'PUT', path: '/elders/{elderId}/status', handler: 'elders/set-status', roles: ['worker'], body: schema<typeof ElderStatusBody>(), response: reply<ElderDetailResponse>() },
   { method: 'PUT', path: '/elders/{elderId}/verification', handler: 'elders/verify', roles: ['worker'], body: schema<typeof VerificationBody>(), response: reply<ElderDetailResponse>() },
   { method: 'GET', path: '/communities/{communityId}/elders', handler: 'elders/list-community', roles: ['worker', 'admin'], query: schema<typeof CommunityEldersQuery>(), response: reply<Page<ElderSummary>>() },
+  { method: 'POST', path: '/communities/{communityId}/elders', handler: 'elders/register', roles: ['worker'], body: schema<typeof RegisterElderBody>(), response: reply<ElderDetailResponse>() },
+  // A community's spreadsheet of elders: a preview that writes nobody, then a confirm that writes every new row or none.
+  { method: 'POST', path: '/communities/{communityId}/imports', handler: 'imports/preview', roles: ['worker'], maxBodyBytes: 2 * 1024 * 1024, body: schema<typeof ImportFileBody>(), response: reply<ImportPreviewResponse>() },
+  { method: 'POST', path: '/communities/{communityId}/imports/{importId}/confirm', handler: 'imports/confirm', roles: ['worker'], body: schema<typeof ConfirmImportBody>(), response: reply<ImportResultResponse>() },
 
   { method: 'POST', path: '/elders/{elderId}/binding-codes', handler: 'bindings/create-code', roles: ['elder', 'worker'], response: reply<BindingCodeResponse>() },
   { method: 'DELETE', path: '/elders/{elderId}/binding-codes', handler: 'bindings/revoke-code', roles: ['elder', 'worker'], response: noContent },
@@ -129,6 +154,27 @@ export const routes = [
   { method: 'DELETE', path: '/elders/{elderId}/bindings/{familyId}', handler: 'bindings/remove', roles: ['elder', 'worker'], response: noContent },
 
   { method: 'GET', path: '/org', handler: 'org/get', roles: ['worker', 'admin'], response: reply<OrgResponse>() },
+  // The county's admin runs its organisation: centres and communities (a rename changes names only), workers and service staff.
+  { method: 'POST', path: '/centres', handler: 'org/create-centre', roles: ['admin'], body: schema<typeof CentreNameBody>(), response: reply<CentreView>() },
+  { method: 'PUT', path: '/centres/{centreId}/name', handler: 'org/rename-centre', roles: ['admin'], body: schema<typeof CentreNameBody>(), response: reply<CentreView>() },
+  { method: 'POST', path: '/communities', handler: 'org/create-community', roles: ['admin'], body: schema<typeof CreateCommunityBody>(), response: reply<CommunityView>() },
+  { method: 'PUT', path: '/communities/{communityId}/name', handler: 'org/rename-community', roles: ['admin'], body: schema<typeof CommunityNameBody>(), response: reply<CommunityView>() },
+  { method: 'GET', path: '/workers', handler: 'workers/list', roles: ['admin'], query: schema<typeof PageQuery>(), response: reply<WorkersPage>() },
+  { method: 'POST', path: '/workers', handler: 'workers/add', roles: ['admin'], body: schema<typeof AddWorkerBody>(), response: reply<AddWorkerResponse>() },
+  { method: 'PUT', path: '/workers/{userId}/place', handler: 'workers/move', roles: ['admin'], body: schema<typeof MoveWorkerBody>(), response: reply<WorkerView>() },
+  { method: 'POST', path: '/workers/{userId}/retire', handler: 'workers/retire', roles: ['admin'], response: reply<WorkerView>() },
+  { method: 'POST', path: '/workers/{userId}/codes', handler: 'workers/create-code', roles: ['admin'], response: reply<WorkerView>() },
+  { method: 'DELETE', path: '/workers/{userId}/codes', handler: 'workers/revoke-code', roles: ['admin'], response: noContent },
+  // A newcomer's fresh WeChat account becomes the worker or staff account whose code they enter; the answer is a new session.
+  { method: 'POST', path: '/me/staff-claim', handler: 'me/claim-staff', roles: ['family'], secrets: ['session-signing'], body: schema<typeof StaffClaimBody>(), response: reply<SessionResponse>() },
+  // The communities a newcomer picks from when signing up as a volunteer.
+  { method: 'GET', path: '/communities', handler: 'org/communities', roles: ['family', 'volunteer', 'worker'], response: reply<CommunityChoicesResponse>() },
+
+  // Volunteers (志愿者): sign up (a new session, role volunteer), confirmed and marked 党员 by a worker of the community
+  { method: 'POST', path: '/volunteers', handler: 'volunteers/sign-up', roles: ['family'], secrets: ['session-signing'], body: schema<typeof VolunteerSignUpBody>(), response: reply<SessionResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/volunteers', handler: 'volunteers/list-community', roles: ['worker', 'admin'], query: schema<typeof PageQuery>(), response: reply<CommunityVolunteersPage>() },
+  { method: 'POST', path: '/volunteers/{userId}/confirm', handler: 'volunteers/confirm', roles: ['worker'], response: reply<VolunteerResponse>() },
+  { method: 'PUT', path: '/volunteers/{userId}/party-member', handler: 'volunteers/set-party-member', roles: ['worker'], body: schema<typeof PartyMemberBody>(), response: reply<VolunteerResponse>() },
 
   // Canteen (老年助餐)
   { method: 'GET', path: '/elders/{elderId}/menus', handler: 'canteen/elder-menus', roles: ['elder', 'family', 'worker'], response: reply<ElderMenusResponse>() },

@@ -1,11 +1,13 @@
 import { Service } from 'electrodb';
-import { Binding, BindingCode, Centre, Community, County, Elder, ElderIdentity, LiveCode, User, WechatIdentity } from './features/people/entities';
+import { Binding, BindingCode, Centre, Community, County, Elder, ElderIdentity, ElderImport, LiveCode, User, WechatIdentity } from './features/people/entities';
 import { CentrePricing, Menu, Order, OrderSlot, StandingRun, Subscription, SubscriptionCount, SubscriptionSlot } from './features/canteen/entities';
 import { AttemptWindow } from './store/attempts';
 import { IdempotencyRecord } from './store/idempotency';
 import { LedgerBalance, LedgerEntry } from './store/ledger';
 import { DeadLetter, HandledEvent } from './store/events';
 import { AuditEvent } from './store/audit';
+import { StaffPost } from './features/people/data/staff';
+import { Volunteer } from './features/people/data/volunteers';
 import { client, table } from './store/keys';
 
 /**
@@ -14,7 +16,7 @@ import { client, table } from './store/keys';
  */
 export const data = new Service(
   {
-    County, Centre, Community, User, WechatIdentity, Elder, ElderIdentity, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent,
+    County, Centre, Community, User, WechatIdentity, Elder, ElderIdentity, ElderImport, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent, Volunteer, StaffPost,
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
   },
   { table, client },

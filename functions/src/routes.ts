@@ -16,8 +16,12 @@ const featureOfGroup: Record<string, Feature> = {
   elders: 'people',
   bindings: 'people',
   org: 'people',
+  volunteers: 'people',
+  workers: 'people',
+  imports: 'people',
   canteen: 'canteen',
   jobs: 'canteen',
+  'canteen-events': 'canteen',
 };
 
 /**
@@ -50,6 +54,8 @@ export interface FunctionGroup {
  */
 const ownFunctionOf: Record<string, string> = {
   'canteen/statement-xlsx': 'xlsx',
+  // The spreadsheet import's xlsx reader (read-excel-file) loads only in its preview's function.
+  'imports/preview': 'xlsx',
 };
 
 const featureOfHandler = (handler: string): Feature => {
@@ -142,4 +148,10 @@ export interface ConsumerDefinition {
   entities: readonly string[];
 }
 
-export const consumers: readonly ConsumerDefinition[] = [];
+export const consumers: readonly ConsumerDefinition[] = [
+  {
+    handler: 'canteen-events/elder-changed',
+    description: 'The canteen follows an elder who moved community (orders, standing orders) or left the register (standing orders stop, open orders cancelled)',
+    entities: ['elder'],
+  },
+];

@@ -54,7 +54,7 @@ describe('the function bundles', () => {
   }, 120_000);
 
   it('of the statement’s xlsx function alone carry the xlsx writer: the canteen read function never loads it', async () => {
-    const xlsxCode = /node_modules\/(write-excel-file|fflate)\//;
+    const xlsxCode = /node_modules\/write-excel-file\//;
     const xlsxGroup = functionGroupOf('canteen/statement-xlsx');
     expect({ name: xlsxGroup.name, tableAccess: xlsxGroup.tableAccess, routes: xlsxGroup.routes.map((route) => route.handler) }).toEqual({
       name: 'canteen-read-xlsx',
@@ -64,6 +64,15 @@ describe('the function bundles', () => {
     const found = await Promise.all(groups.map(async (group) => ({ group: group.name, carries: bytesOf(await bundleOf(writeGroupEntry(group)), xlsxCode) > 0 })));
     expect(found.filter(({ carries }) => carries).map(({ group }) => group)).toEqual(['canteen-read-xlsx']);
     expect(functionGroupOf('canteen/statement').name).toBe('canteen-read');
+  }, 120_000);
+
+  it('of the import preview alone carry the xlsx reader: the confirmation and the rest of people never load it', async () => {
+    const readerCode = /node_modules\/(read-excel-file|saxen|unzipper-esm|worker-f)\//;
+    const previewGroup = functionGroupOf('imports/preview');
+    expect({ name: previewGroup.name, routes: previewGroup.routes.map((route) => route.handler) }).toEqual({ name: 'people-write-xlsx', routes: ['imports/preview'] });
+    expect(functionGroupOf('imports/confirm').name).toBe('people-write');
+    const found = await Promise.all(groups.map(async (group) => ({ group: group.name, carries: bytesOf(await bundleOf(writeGroupEntry(group)), readerCode) > 0 })));
+    expect(found.filter(({ carries }) => carries).map(({ group }) => group)).toEqual(['people-write-xlsx']);
   }, 120_000);
 
   it('of each function hold the handlers of its routes, and no other feature’s', async () => {

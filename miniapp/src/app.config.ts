@@ -10,12 +10,14 @@ export default defineAppConfig({
     'pages/elders/index',
     'pages/binding/index',
     'pages/claim/index',
+    'pages/staff-claim/index',
     'pages/account/index',
     'pages/legal/index',
   ],
   subPackages: [
-    { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'] },
-    { root: 'admin', pages: ['index', 'pricing/index'] },
+    { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index'] },
+    { root: 'volunteer', pages: ['sign-up/index'] },
+    { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index'] },
   ],
   // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).
   __usePrivacyCheck__: true,

@@ -15,6 +15,9 @@ export const elderWang: ElderProfile = {
   mobilityLimited: true,
   dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' },
   emergencyContacts: [{ name: '李明', relation: '儿子', phone: '13900002222' }],
+  livingSituation: 'alone',
+  ability: 'partlyDependent',
+  status: 'active',
   updatedAt: '2026-11-20T02:00:00.000Z',
 }
 
@@ -26,6 +29,9 @@ export const summaryOf = (elder: ElderProfile): ElderSummary => ({
   communityName: elder.communityName,
   subsidyCategoryVerified: elder.subsidyCategoryVerified,
   mobilityLimited: elder.mobilityLimited,
+  livingSituation: elder.livingSituation,
+  ability: elder.ability,
+  status: elder.status,
 })
 
 export const elderZhao: ElderSummary = {
@@ -36,4 +42,7 @@ export const elderZhao: ElderSummary = {
   communityName: '学院路社区',
   subsidyCategoryVerified: 'tekun',
   mobilityLimited: false,
+  livingSituation: null,
+  ability: null,
+  status: 'active',
 }

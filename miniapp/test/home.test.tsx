@@ -79,7 +79,7 @@ describe('home page shows only the tiles of features that work for the role', ()
 
   it('family with no bound elder: asks 我是家属 or 我是长辈本人, each opening its code page', async () => {
     await renderHomeAs('family', { boundElders: [] })
-    expect(tileIds()).toEqual(['home-tile-bind-elder', 'home-tile-claim', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-bind-elder', 'home-tile-claim', 'home-tile-volunteer-sign-up', 'home-tile-staff-claim', 'home-tile-account'])
     expect(byTestId('home-no-elder')?.textContent).toContain('还没有绑定长辈')
     expect(byTestId('home-tile-bind-elder')?.textContent).toBe('我是家属输入长辈给的 6 位邀请码')
     expect(byTestId('home-tile-claim')?.textContent).toBe('我是长辈本人输入社区给的 6 位登录码')
@@ -89,21 +89,32 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/binding/index' })
     fireEvent.click(byTestId('home-tile-claim')!)
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/claim/index' })
+    expect(byTestId('home-tile-staff-claim')?.textContent).toBe('我是社区工作者/服务人员输入县级平台给的 6 位岗位码')
+    fireEvent.click(byTestId('home-tile-staff-claim')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/staff-claim/index' })
   })
 
   it('worker: canteen board, menus, subsidy statement and the community elders list', async () => {
     await renderHomeAs('worker')
-    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders', 'home-tile-volunteers', 'home-tile-account'])
   })
 
   it('admin: subsidy statements and the county overview', async () => {
     await renderHomeAs('admin')
-    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-account'])
   })
 
-  it('volunteer: my profile, and in words what a volunteer can do now and what comes with the wishes', async () => {
+  it('service staff: in words what they can do today, and that visits come with the services feature', async () => {
+    await renderHomeAs('staff')
+    expect(tileIds()).toEqual(['home-tile-account'])
+    const today = byTestId('home-staff-today')!.textContent!
+    expect(today).toContain('服务人员')
+    expect(today).toContain('上门服务')
+  })
+
+  it('volunteer: in words what a volunteer can do now and what comes with the wishes (the states: volunteer.test.tsx)', async () => {
     await renderHomeAs('volunteer')
-    expect(tileIds()).toEqual(['home-tile-profile', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-account'])
     const today = byTestId('home-volunteer-today')!.textContent!
     expect(today).toContain('微心愿')
     expect(today).not.toMatch(/家属|家人|绑定/)

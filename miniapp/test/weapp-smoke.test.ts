@@ -157,14 +157,15 @@ describe('compiled WeChat bundle', () => {
       'pages/elders/index',
       'pages/binding/index',
       'pages/claim/index',
+      'pages/staff-claim/index',
       'pages/account/index',
       'pages/legal/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)
-    expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index'])
-    expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'admin'])
-    expect(appJson.subPackages[1].pages).toEqual(['index', 'pricing/index'])
+    expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index'])
+    expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin'])
+    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index'])
   })
 
   it('keeps the main package far below the 2 MB limit', () => {

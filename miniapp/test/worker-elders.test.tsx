@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import CommunityEldersPage from '../src/worker/elders/index'
 import { mockApi, signIn } from './api-mock'
@@ -22,6 +23,36 @@ describe('the worker finds an elder', () => {
     fireEvent.click(byTestId('worker-elders-pending')!)
     await waitFor(() => expect(calls).toHaveLength(3))
     expect(calls[2].url).toContain('pending=1')
+  })
+
+  it('filters by ability, living alone and category with big choices, combined with the name; 全部 takes a filter off', async () => {
+    const calls = mockApi({ 'GET /communities/c-xueyuan/elders': { status: 200, body: { items: [summaryOf(elderWang)], cursor: null } } })
+    render(<CommunityEldersPage />)
+    expect((await findByTestId(`worker-elder-row-${elderWang.elderId}`)).textContent).toContain('独居 · 半失能')
+    expect(byTestId('worker-elders-ability-all')?.textContent).toBe('✓ 全部')
+    fireEvent.click(byTestId('worker-elders-ability-dependent')!)
+    await waitFor(() => expect(calls).toHaveLength(2))
+    expect(calls[1].url).toContain('ability=dependent')
+    fireEvent.click(byTestId('worker-elders-alone')!)
+    await waitFor(() => expect(calls).toHaveLength(3))
+    fireEvent.click(byTestId('worker-elders-category-dibao')!)
+    await waitFor(() => expect(calls).toHaveLength(4))
+    expect(calls[3].url).toContain('ability=dependent')
+    expect(calls[3].url).toContain('livingSituation=alone')
+    expect(calls[3].url).toContain('category=dibao')
+    fireEvent.click(byTestId('worker-elders-ability-all')!)
+    await waitFor(() => expect(calls).toHaveLength(5))
+    expect(calls[4].url).not.toContain('ability=')
+    expect(calls[4].url).toContain('category=dibao')
+  })
+
+  it('offers 建档 and the spreadsheet import to the worker, each opening its page', async () => {
+    mockApi({ 'GET /communities/c-xueyuan/elders': { status: 200, body: { items: [], cursor: null } } })
+    render(<CommunityEldersPage />)
+    fireEvent.click(await findByTestId('worker-elders-register'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/worker/register/index' })
+    fireEvent.click(byTestId('worker-elders-import')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/worker/import/index' })
   })
 
   it('a search with no match says so, not that the community is empty', async () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateSchema, text, type DietaryNeeds } from './common';
+import { DateSchema, IdempotencyKeySchema, text, type DietaryNeeds } from './common';
 import type { ElderSummary } from './people';
 import type { SubsidyCategory } from '../terms/people';
 import {
@@ -51,7 +51,7 @@ export const PlaceOrderBody = z.strictObject({
   fulfilment: FulfilmentSchema,
   note: z.optional(text('备注', 100, 0, { multiline: true })),
   /** Chosen by the app once per order attempt and resent on retry, so a retry never orders twice. */
-  idempotencyKey: z.string('缺少请求编号').check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '请求编号格式不对')),
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderBody>;
 

@@ -10,7 +10,21 @@ import {
   type DietaryNeeds,
   type EmergencyContact,
 } from './common';
-import { familyRelations, sexes, UNNAMED_USER, type FamilyRelation, type Role, type Sex, type SubsidyCategory } from '../terms/people';
+import {
+  abilities,
+  familyRelations,
+  livingSituations,
+  sexes,
+  UNNAMED_USER,
+  type Ability,
+  type ElderStatus,
+  type FamilyRelation,
+  type LivingSituation,
+  type Role,
+  type Sex,
+  type SubsidyCategory,
+} from '../terms/people';
+import type { VolunteerView } from './volunteers';
 
 /**
  * People: request schemas (validated by the functions' middleware chain) and response types of the HTTP API.
@@ -74,6 +88,13 @@ export interface ElderProfile {
   dietary: DietaryNeeds;
   emergencyContacts: EmergencyContact[];
   verifiedBy?: { userId: string; name: string; at: string };
+  /** From the community's register (建档); null for elders registered before it was asked. */
+  livingSituation: LivingSituation | null;
+  ability: Ability | null;
+  /** On the register, or died / moved away. */
+  status: ElderStatus;
+  /** For workers and admins only: what proof of the subsidy category the worker saw. */
+  subsidyProofNote?: string;
   updatedAt: string;
 }
 export interface ElderSummary {
@@ -86,6 +107,9 @@ export interface ElderSummary {
   communityName: string;
   subsidyCategoryVerified: SubsidyCategory | null;
   mobilityLimited: boolean;
+  livingSituation: LivingSituation | null;
+  ability: Ability | null;
+  status: ElderStatus;
 }
 
 export const UpdateContactBody = z
@@ -130,12 +154,19 @@ export const PageQuery = z.strictObject({
 });
 export type PageQueryInput = z.infer<typeof PageQuery>;
 
-/** A community's elders, a page at a time; or every elder whose name has `name` in it, or who waits for verification. */
+/**
+ * A community's elders, a page at a time; or, filtered, every elder whose name has `name` in it, who waits
+ * for verification, has an ability, a living situation (`alone`: 独居) or a subsidy category (the verified
+ * one; with `pending`, the one requested). Filters combine.
+ */
 export const CommunityEldersQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
   name: z.optional(text('要找的姓名', 20, 0)),
   pending: z.optional(z.literal('1', '只看待核实请传 1')),
+  ability: z.optional(z.enum(abilities, '自理能力只能是 自理、半失能 或 失能')),
+  livingSituation: z.optional(z.enum(livingSituations, '居住情况只能是 独居、空巢 或 与家人同住')),
+  category: z.optional(SubsidyCategorySchema),
 });
 export type CommunityEldersQueryInput = z.infer<typeof CommunityEldersQuery>;
 export const pageLimit = (query: PageQueryInput, fallback = 20) => (query.limit ? Number(query.limit) : fallback);
@@ -198,6 +229,8 @@ export interface MeResponse {
   boundElders?: ElderSummary[];
   /** For an elder: relatives bound in the last week, so someone unexpected is noticed and removed. */
   newBindings?: BindingView[];
+  /** For a volunteer: their sign-up, whether the community has confirmed it, and the 党员 mark. */
+  volunteer?: VolunteerView;
 }
 
 // ---- organisation ----

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateSchema, DietarySchema, EmergencyContactSchema, PhoneSchema, SubsidyCategorySchema, text } from './common';
+import { DateSchema, DietarySchema, EmergencyContactSchema, IdempotencyKeySchema, IdSchema, PhoneSchema, SubsidyCategorySchema, text } from './common';
 import { abilities, livingSituations } from '../terms/people';
 import { SexSchema } from './people';
 
@@ -24,3 +24,28 @@ export const ElderRecordBody = z.strictObject({
   emergencyContacts: z.array(EmergencyContactSchema).check(z.maxLength(3, '紧急联系人最多 3 位')),
 });
 export type ElderRecordInput = z.infer<typeof ElderRecordBody>;
+
+/**
+ * A worker registers one elder with the 建档 form. `notDuplicateOf` lists the likely duplicates the worker
+ * was shown (409 LIKELY_DUPLICATE) and confirmed to be other people; any other match refuses the form again.
+ */
+export const RegisterElderBody = z.strictObject({
+  ...ElderRecordBody.shape,
+  idempotencyKey: IdempotencyKeySchema,
+  notDuplicateOf: z.optional(z.array(IdSchema).check(z.maxLength(20, '确认不是同一人的长辈最多 20 位'))),
+});
+export type RegisterElderInput = z.infer<typeof RegisterElderBody>;
+
+/** An elder already registered in the county under the same name and birth date, shown before saving. */
+export interface LikelyDuplicate {
+  elderId: string;
+  name: string;
+  age: number;
+  /** Where the elder is registered: the worker opens the profile only of an elder of their own community. */
+  communityId: string;
+  communityName: string;
+}
+/** `details` of a 409 LIKELY_DUPLICATE answer. */
+export interface LikelyDuplicateDetails {
+  matches: LikelyDuplicate[];
+}

@@ -1,6 +1,6 @@
 /** Who uses Yilin, and the subsidy categories a community worker verifies, with their names in Chinese. */
 
-export const roles = ['elder', 'family', 'volunteer', 'worker', 'admin'] as const;
+export const roles = ['elder', 'family', 'volunteer', 'worker', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleNames: Record<Role, string> = {
@@ -8,6 +8,7 @@ export const roleNames: Record<Role, string> = {
   family: '家属',
   volunteer: '志愿者',
   worker: '社区工作者',
+  staff: '服务人员',
   admin: '县级平台',
 };
 
@@ -108,3 +109,15 @@ export const abilityNames: Record<Ability, string> = { independent: '自理', pa
 export const elderStatuses = ['active', 'deceased', 'movedAway'] as const;
 export type ElderStatus = (typeof elderStatuses)[number];
 export const elderStatusNames: Record<ElderStatus, string> = { active: '在册', deceased: '已故', movedAway: '已迁走' };
+
+/**
+ * The accounts the county admin appoints: a worker (社区工作者) of a community, or service staff (服务人员:
+ * cleaners, carers, nurses, doctors) of a centre.
+ */
+export const appointedRoles = ['worker', 'staff'] as const;
+export type AppointedRole = (typeof appointedRoles)[number];
+
+/** An appointed account: added by the admin and waiting for its WeChat, at work, or retired (rights gone). */
+export const staffStatuses = ['invited', 'active', 'retired'] as const;
+export type StaffStatus = (typeof staffStatuses)[number];
+export const staffStatusNames: Record<StaffStatus, string> = { invited: '待绑定微信', active: '在岗', retired: '已离岗' };

@@ -47,6 +47,8 @@ export function relationTo(actor: Actor, subject: Subject, bound: boolean): Rela
       return same(actor.centreId, subject.centreId) ? 'centre-worker' : 'none';
     case 'admin':
       return same(actor.countyId, subject.countyId) ? 'county-admin' : 'none';
+    // Service staff reach nothing of profiles or the canteen: their visits come with the services feature.
+    case 'staff':
     default:
       return 'none';
   }
@@ -60,6 +62,10 @@ export const policy = {
   'elder.editContact': ['self', 'family', 'community-worker'],
   /** Birth date, subsidy category, mobility; claim codes for the elder's own WeChat. */
   'elder.verify': ['community-worker'],
+  /** Moving an elder to another community of the county (the community hands over, or the county decides). */
+  'elder.move': ['community-worker', 'county-admin'],
+  /** Marking an elder as died or moved away, or back on the register. */
+  'elder.setStatus': ['community-worker'],
   /** Inviting, listing and removing relatives; the invitation code. */
   'elder.manageBindings': ['self', 'community-worker'],
   /** Ordering meals and setting standing orders for the elder (a worker takes phone orders). */
@@ -77,6 +83,14 @@ export const policy = {
   'centre.setPricing': ['county-admin'],
   /** A community's list of elders. */
   'community.listElders': ['community-worker', 'county-admin'],
+  /** Creating and renaming centres and communities; adding, moving and retiring workers and service staff. */
+  'org.manage': ['county-admin'],
+  /** A community's volunteers: reading (the county admin supervises). */
+  'community.listVolunteers': ['community-worker', 'county-admin'],
+  /** Confirming a volunteer who signed up, marking them a party member (党员): the community has met them. */
+  'community.confirmVolunteers': ['community-worker'],
+  /** Registering an elder (建档): the community keeps its own register. */
+  'community.registerElder': ['community-worker'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof policy;

@@ -16,7 +16,7 @@ interface CompiledRoute {
 }
 
 /** Larger bodies are cut off here; the handler chain refuses anything above its own, smaller limit. */
-const MAX_READ_BYTES = 1024 * 1024;
+const MAX_READ_BYTES = 4 * 1024 * 1024;
 
 function compile(route: RouteDefinition): CompiledRoute {
   const names: string[] = [];

@@ -8,14 +8,16 @@ import {
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../store/client';
-import { Binding, Centre, Community, County, Elder, User } from '../features/people/entities';
+import { Binding, Centre, Community, County, Elder, ElderIdentity, User, WechatIdentity } from '../features/people/entities';
 import { config } from '../platform/config';
 import { isoNow } from '../platform/clock';
 import { tableDefinition, keyAttributeNames } from '../store/table';
 import { createMenu } from '../features/canteen/data';
 import { addDays, defaultTimes, instantOf, meals } from '../features/canteen/rules/canteen';
 import { businessDate } from '../platform/clock';
-import { demoBindings, demoCanteen, demoCentres, demoCommunities, demoCounty, demoDishes, demoElders, demoStaff } from './demo-data';
+import { demoBindings, demoCanteen, demoCentres, demoCommunities, demoCounty, demoDishes, demoElders, demoStaff, demoVolunteers, demoWorkerPhones } from './demo-data';
+import { getVolunteer, Volunteer } from '../features/people/data/volunteers';
+import { getStaffPost, StaffPost } from '../features/people/data/staff';
 
 /** The same definition CDK deploys, as a CreateTable request for DynamoDB Local. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -68,7 +70,11 @@ export async function ensureTable(tableName = config.tableName): Promise<void> {
  */
 export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: number }> {
   const { data: existing } = await County.get({ countyId: demoCounty.countyId }).go();
-  if (existing) return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
+  if (existing) {
+    await ensureDemoVolunteers();
+    await ensureDemoStaffPosts();
+    return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
+  }
   const now = isoNow();
   await Centre.put(demoCentres).go();
   await Community.put(demoCommunities).go();
@@ -81,14 +87,20 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
       communityId: user.communityId,
       centreId: centreOf(user.communityId),
       countyId: demoCounty.countyId,
+      ...(user.openid ? { openid: user.openid } : {}),
       createdAt: now,
     })),
+  ).go();
+  await WechatIdentity.put(
+    demoStaff.flatMap((user) => (user.openid ? [{ openid: user.openid, userId: user.userId, createdAt: now }] : [])),
   ).go();
   await Elder.put(
     demoElders.map((elder) => ({
       elderId: elder.userId,
       name: elder.name,
       sex: elder.sex,
+      livingSituation: elder.livingSituation,
+      ability: elder.ability,
       birthDate: elder.birthDate,
       phone: elder.phone,
       address: elder.address,
@@ -103,9 +115,47 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
       updatedAt: now,
     })),
   ).go();
+  // The county's name-and-birth-date entries, so registering a demo elder again is shown as a likely duplicate.
+  await ElderIdentity.put(
+    demoElders.map((elder) => ({ countyId: demoCounty.countyId, name: elder.name, birthDate: elder.birthDate, elderId: elder.userId, communityId: elder.communityId as string })),
+  ).go();
   await Binding.put(demoBindings.map((binding) => ({ ...binding, boundAt: now }))).go();
+  await ensureDemoVolunteers();
+  await ensureDemoStaffPosts();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
+}
+
+/**
+ * Gives each demo volunteer their sign-up, confirmed by the community's worker where it is; data seeded
+ * before volunteers had one (a kept `.local-data/`) gets them, and the account of the one added since.
+ */
+async function ensureDemoVolunteers(): Promise<void> {
+  const now = isoNow();
+  const worker = demoStaff.find((user) => user.userId === 'demo-worker-xueyuan')!;
+  for (const { userId, phone, status, partyMember } of demoVolunteers) {
+    if (await getVolunteer(userId)) continue;
+    const user = demoStaff.find((demo) => demo.userId === userId)!;
+    const community = demoCommunities.find((c) => c.communityId === user.communityId)!;
+    const place = { communityId: community.communityId, centreId: community.centreId, countyId: community.countyId };
+    await User.put({ userId, role: 'volunteer', name: user.name, ...place, createdAt: now }).go();
+    const confirmed = status === 'confirmed' ? { confirmedByUserId: worker.userId, confirmedByName: worker.name, confirmedAt: now } : {};
+    const marked = partyMember ? { partyMemberMarkedByUserId: worker.userId, partyMemberMarkedByName: worker.name, partyMemberMarkedAt: now } : {};
+    await Volunteer.put({ userId, name: user.name, phone, ...place, status, partyMember, signedUpAt: now, ...confirmed, ...marked, updatedAt: now }).go();
+  }
+}
+
+/** Puts the demo workers on the county's list of workers and staff (data seeded before the list gets them too). */
+async function ensureDemoStaffPosts(): Promise<void> {
+  const now = isoNow();
+  for (const user of demoStaff.filter((demo) => demo.role === 'worker')) {
+    if (await getStaffPost(user.userId)) continue;
+    const community = demoCommunities.find((c) => c.communityId === user.communityId)!;
+    await StaffPost.put({
+      userId: user.userId, countyId: community.countyId, role: 'worker', name: user.name, phone: demoWorkerPhones[user.userId],
+      communityId: community.communityId, centreId: community.centreId, status: 'active', createdAt: now, updatedAt: now,
+    }).go();
+  }
 }
 
 /**

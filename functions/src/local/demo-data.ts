@@ -1,10 +1,10 @@
-import type { DietaryNeeds, EmergencyContact, Sex, SubsidyCategory } from '@yilin/contract';
+import type { Ability, LivingSituation, DietaryNeeds, EmergencyContact, Sex, SubsidyCategory, VolunteerStatus } from '@yilin/contract';
 import type { Role } from '../routes';
 
 /**
  * Demo data for the local stack: one county, two service centres, three communities, a worker per
  * community, an admin, elders covering every subsidy category and age band, a family member bound to
- * two elders, and two volunteers. Ids are fixed and readable so tests and screenshots can name them.
+ * two elders, and three volunteers (two confirmed, one of them a party member, and one to confirm). Ids are fixed and readable so tests and screenshots can name them.
  */
 export const demoCounty = { countyId: 'demo-county', name: '示范县居家养老服务指导中心' };
 
@@ -25,10 +25,14 @@ export interface DemoUser {
   name: string;
   communityId?: string;
   description: string;
+  /** A WeChat identity, for an account that stands for a fresh WeChat sign-in (the claim needs one). */
+  openid?: string;
 }
 
 export interface DemoElder extends DemoUser {
   sex: Sex;
+  livingSituation: LivingSituation;
+  ability: Ability;
   birthDate: string;
   phone: string;
   address: string;
@@ -43,7 +47,7 @@ const plainDiet: DietaryNeeds = { lowSalt: false, lowSugar: false, softFood: fal
 
 export const demoElders: DemoElder[] = [
   {
-    userId: 'demo-elder-wang', role: 'elder', name: '王秀英', sex: 'female', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-wang', role: 'elder', name: '王秀英', sex: 'female', livingSituation: 'alone', ability: 'partlyDependent', communityId: 'demo-comm-xueyuan',
     description: '85 岁，独居，行动不便（可送餐），儿子王磊已绑定',
     birthDate: '1941-05-12', phone: '13807340001', address: '学院路 12 号 3 栋 101',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: true,
@@ -51,7 +55,7 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '王磊', relation: '儿子', phone: '13907340009' }],
   },
   {
-    userId: 'demo-elder-li', role: 'elder', name: '李建国', sex: 'male', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-li', role: 'elder', name: '李建国', sex: 'male', livingSituation: 'emptyNest', ability: 'independent', communityId: 'demo-comm-xueyuan',
     description: '73 岁，普通，女婿王磊已绑定',
     birthDate: '1953-09-20', phone: '13807340002', address: '学院路 8 号 2 栋 402',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
@@ -59,21 +63,21 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '王磊', relation: '女婿', phone: '13907340009' }],
   },
   {
-    userId: 'demo-elder-zhang', role: 'elder', name: '张桂兰', sex: 'female', communityId: 'demo-comm-xueyuan',
+    userId: 'demo-elder-zhang', role: 'elder', name: '张桂兰', sex: 'female', livingSituation: 'alone', ability: 'independent', communityId: 'demo-comm-xueyuan',
     description: '64 岁，低保，还没有绑定家人',
     birthDate: '1962-03-03', phone: '13807340003', address: '学院路 20 号 1 栋 203',
     subsidyCategoryRequested: 'dibao', subsidyCategoryVerified: 'dibao', mobilityLimited: false,
     dietary: plainDiet, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-zhao', role: 'elder', name: '赵德福', sex: 'male', communityId: 'demo-comm-dongfeng',
+    userId: 'demo-elder-zhao', role: 'elder', name: '赵德福', sex: 'male', livingSituation: 'alone', ability: 'independent', communityId: 'demo-comm-dongfeng',
     description: '62 岁，特困供养',
     birthDate: '1964-02-14', phone: '13807340004', address: '东风路 3 号 1 栋 101',
     subsidyCategoryRequested: 'tekun', subsidyCategoryVerified: 'tekun', mobilityLimited: false,
     dietary: { lowSalt: true, lowSugar: true, softFood: false, allergies: '' }, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-sun', role: 'elder', name: '孙玉珍', sex: 'female', communityId: 'demo-comm-dongfeng',
+    userId: 'demo-elder-sun', role: 'elder', name: '孙玉珍', sex: 'female', livingSituation: 'emptyNest', ability: 'partlyDependent', communityId: 'demo-comm-dongfeng',
     description: '78 岁，残疾，行动不便',
     birthDate: '1948-07-07', phone: '13807340005', address: '东风路 9 号 4 栋 102',
     subsidyCategoryRequested: 'disabled', subsidyCategoryVerified: 'disabled', mobilityLimited: true,
@@ -81,14 +85,14 @@ export const demoElders: DemoElder[] = [
     emergencyContacts: [{ name: '孙强', relation: '侄子', phone: '13607340011' }],
   },
   {
-    userId: 'demo-elder-zhou', role: 'elder', name: '周淑芬', sex: 'female', communityId: 'demo-comm-guzhangping',
+    userId: 'demo-elder-zhou', role: 'elder', name: '周淑芬', sex: 'female', livingSituation: 'alone', ability: 'independent', communityId: 'demo-comm-guzhangping',
     description: '86 岁，申请低保，待社区核实',
     birthDate: '1940-01-20', phone: '0743-5221234', address: '古丈坪村 5 组 18 号',
     subsidyCategoryRequested: 'dibao', mobilityLimited: false,
     dietary: { lowSalt: true, lowSugar: false, softFood: true, allergies: '' }, emergencyContacts: [],
   },
   {
-    userId: 'demo-elder-wu', role: 'elder', name: '吴大海', sex: 'male', communityId: 'demo-comm-guzhangping',
+    userId: 'demo-elder-wu', role: 'elder', name: '吴大海', sex: 'male', livingSituation: 'withFamily', ability: 'independent', communityId: 'demo-comm-guzhangping',
     description: '58 岁，未满 60 岁，按标准价',
     birthDate: '1968-06-01', phone: '13807340007', address: '古丈坪村 2 组 6 号',
     subsidyCategoryRequested: 'normal', subsidyCategoryVerified: 'normal', mobilityLimited: false,
@@ -101,10 +105,25 @@ export const demoStaff: DemoUser[] = [
   { userId: 'demo-family-chen', role: 'family', name: '陈静', description: '还没有绑定长辈，可用长辈给的邀请码绑定' },
   { userId: 'demo-volunteer-liu', role: 'volunteer', name: '刘洋', communityId: 'demo-comm-xueyuan', description: '大学生志愿者' },
   { userId: 'demo-volunteer-huang', role: 'volunteer', name: '黄丽华', communityId: 'demo-comm-xueyuan', description: '党员志愿者' },
+  { userId: 'demo-volunteer-tang', role: 'volunteer', name: '唐小军', communityId: 'demo-comm-xueyuan', description: '刚报名的志愿者，等社区确认' },
   { userId: 'demo-worker-xueyuan', role: 'worker', name: '刘晓燕', communityId: 'demo-comm-xueyuan', description: '学院路社区工作者' },
   { userId: 'demo-worker-dongfeng', role: 'worker', name: '陈志明', communityId: 'demo-comm-dongfeng', description: '东风社区工作者' },
   { userId: 'demo-worker-guzhangping', role: 'worker', name: '向海燕', communityId: 'demo-comm-guzhangping', description: '古丈坪社区工作者' },
   { userId: 'demo-admin', role: 'admin', name: '周建国', description: '县级平台（总调度台）' },
+  {
+    userId: 'demo-newcomer',
+    role: 'family',
+    name: '微信用户',
+    openid: 'demo-openid-newcomer',
+    description: '刚用微信登录的新账号：会先问怎么称呼；长辈本人可输入社区给的登录码，用过一次就变成那位长辈的账号',
+  },
+];
+
+/** The volunteers' sign-ups: two the community has confirmed (黄丽华 a party member), one waiting to be confirmed. */
+export const demoVolunteers: Array<{ userId: string; phone: string; status: VolunteerStatus; partyMember: boolean }> = [
+  { userId: 'demo-volunteer-liu', phone: '13907341101', status: 'confirmed', partyMember: false },
+  { userId: 'demo-volunteer-huang', phone: '13907341102', status: 'confirmed', partyMember: true },
+  { userId: 'demo-volunteer-tang', phone: '13907341103', status: 'pending', partyMember: false },
 ];
 
 export const demoBindings = [
@@ -113,6 +132,13 @@ export const demoBindings = [
 ];
 
 export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff];
+
+/** The demo workers' phones, as the county's list of workers and staff keeps them. */
+export const demoWorkerPhones: Record<string, string> = {
+  'demo-worker-xueyuan': '13907341001',
+  'demo-worker-dongfeng': '13907341002',
+  'demo-worker-guzhangping': '13907341003',
+};
 
 /** A fortnight of 三荤三素一汤 menus, soft and light, rotated over the coming days. */
 const lunchDishes = [

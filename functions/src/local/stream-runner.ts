@@ -78,7 +78,7 @@ export async function startStreamRunner(consumers: readonly LocalConsumer[], opt
   }
 
   async function deliver(consumer: LocalConsumer, record: StreamRecord) {
-    const event = { Records: [{ ...record, eventSourceARN: streamArn } as unknown as DynamoDBRecord] };
+    const event = { Records: [asLambdaRecord(record, streamArn)] };
     let reason = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
@@ -160,4 +160,14 @@ export function startLocalConsumers(options: StreamRunnerOptions = {}): Promise<
     handler: require(`../${handlerModule(consumer.handler)}`).handler as LocalConsumer['handler'],
   }));
   return startStreamRunner(local, options);
+}
+
+/**
+ * A record as Lambda's event carries it: the SDK gives the change's time as a Date, Lambda as epoch
+ * seconds, which is what the consumers read (platform/stream.ts).
+ */
+function asLambdaRecord(record: StreamRecord, streamArn: string | undefined): DynamoDBRecord {
+  const time: unknown = record.dynamodb?.ApproximateCreationDateTime;
+  const seconds = time instanceof Date ? Math.floor(time.getTime() / 1000) : time;
+  return { ...record, eventSourceARN: streamArn, dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: seconds } } as unknown as DynamoDBRecord;
 }

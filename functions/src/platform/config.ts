@@ -27,6 +27,13 @@ export const config = {
   get wechatApiBase(): string {
     return process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com';
   },
+  /**
+   * The county this deployment serves, when it serves one: newcomers choose among its communities only.
+   * Unset, every county on the table is offered (the local stack and the tests).
+   */
+  get countyId(): string | undefined {
+    return process.env.COUNTY_ID || undefined;
+  },
   get isLocal(): boolean {
     return this.stage === 'local';
   },

@@ -8,13 +8,15 @@ import { AppError, INTERNAL_ERROR, badRequest, forbidden, notFound, unauthorized
 import { logger } from './logger';
 import { count, publish } from './metrics';
 import { verifySessionToken, type Session } from './session-token';
+import { assertSessionStands } from '../features/people/standing';
 import { emptyQuery, parseInput, type Schema } from './validation';
 import { isTransientDataError } from './transient';
 
 /**
  * The one middleware chain of every HTTP handler: request logging context, header normalisation,
- * body size limit, JSON parsing, session and role check from the route table, input validation,
- * and error mapping (typed errors keep their code; anything else is a generic 500, never leaked).
+ * body size limit, JSON parsing, session (for workers, staff and admins: that it still stands) and role check
+ * from the route table, input validation, and error mapping (typed errors keep their code; anything else is a
+ * generic 500, never leaked).
  */
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -68,7 +70,7 @@ function routeGuard(route: RouteDefinition): middy.MiddlewareObj<Event> {
         if (!value || !PATH_PARAMETER.test(value)) throw notFound('NOT_FOUND', '没有找到要找的内容。');
       }
       const length = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : 0;
-      if (length > MAX_BODY_BYTES) {
+      if (length > (route.maxBodyBytes ?? MAX_BODY_BYTES)) {
         throw new AppError(413, 'BODY_TOO_LARGE', '提交的内容太多了，请精简后再试。');
       }
       if (route.roles === 'public') return;
@@ -76,6 +78,8 @@ function routeGuard(route: RouteDefinition): middy.MiddlewareObj<Event> {
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!match) throw unauthorized('SESSION_REQUIRED', '请先登录。');
       const session = await verifySessionToken(match[1]);
+      // A moved or retired worker's token is refused within a minute, not at its expiry.
+      await assertSessionStands(session);
       if (!route.roles.includes(session.role)) {
         throw forbidden('ROLE_NOT_ALLOWED', '您的账号没有使用这个功能的权限。');
       }

@@ -8,8 +8,9 @@ import { roles, type Role } from '../routes';
 
 /**
  * Our own session token (ES256 JWT), issued after sign-in. The role, community and name are
- * carried in the token, so a change to them takes effect when the token expires: at most
- * {@link SESSION_TTL_SECONDS} later. The audience names the stage, so a token from one stage is
+ * carried in the token; for the roles whose place can change, the HTTP chain checks them against the
+ * stored account within a minute (features/people/standing.ts), and for the others a change takes
+ * effect when the token expires: at most {@link SESSION_TTL_SECONDS} later. The audience names the stage, so a token from one stage is
  * refused by another.
  *
  * Only the functions that sign people in hold the private key (a secret); every other function
@@ -30,6 +31,8 @@ export interface Session {
   countyId?: string;
   /** Display name for timelines and audit entries, so a write needs no read of the user. */
   name?: string;
+  /** Epoch seconds the token was issued at (set on verified sessions). */
+  issuedAt?: number;
 }
 
 const ALGORITHM = 'ES256';
@@ -107,5 +110,6 @@ export async function verifySessionToken(token: string): Promise<Session> {
     centreId: typeof payload.ctr === 'string' ? payload.ctr : undefined,
     countyId: typeof payload.cty === 'string' ? payload.cty : undefined,
     name: typeof payload.name === 'string' ? payload.name : undefined,
+    issuedAt: iat,
   };
 }

@@ -28,6 +28,9 @@ describe("a worker's list of the elders of their community", () => {
       communityName: '学院路社区',
       subsidyCategoryVerified: null,
       mobilityLimited: false,
+      livingSituation: null,
+      ability: null,
+      status: 'active',
     });
     expect(response.text).not.toContain('13807340001');
   });

@@ -36,7 +36,7 @@ describe('demo sign-in on the local stage', () => {
       communityId: 'demo-comm-xueyuan',
       centreId: 'demo-centre-xueyuan',
     });
-    await expect(verifySessionToken(response.body.token)).resolves.toEqual({
+    await expect(verifySessionToken(response.body.token)).resolves.toMatchObject({
       userId: 'demo-worker-xueyuan',
       role: 'worker',
       communityId: 'demo-comm-xueyuan',

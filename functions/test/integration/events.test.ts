@@ -76,3 +76,12 @@ test('a record its consumer keeps failing on ends as a dead letter with the reas
   expect(JSON.parse(letters[0].record).dynamodb.NewImage.centreId.S).toBe(centreId);
   expect(await balanceOf(account)).toBe(4);
 });
+
+test('a change carries the time it was made, as Lambda gives it (epoch seconds), so consumers date what they write correctly', async () => {
+  const start = Date.now();
+  await County.put({ countyId: uniqueId('county'), name: '按时县' }).go();
+  await runner.idle();
+  const { changeOf } = await import('../../src/platform/stream');
+  const latest = changeOf(delivered.at(-1)!.Records[0]);
+  expect(Math.abs(latest.at.getTime() - start)).toBeLessThan(5 * 60 * 1000);
+});

@@ -1,6 +1,7 @@
 import { errorCode, useApi } from '../support/api';
 import { createUser, createWorld, storedElder, tableItems } from '../support/seed';
 import { setClock } from '../../src/platform/clock';
+import { eldersNamed } from '../../src/features/people/data/elders';
 
 const api = useApi();
 
@@ -65,6 +66,13 @@ describe('verifying an elder (birth date, subsidy category, mobility)', () => {
     expect(again.body.elder.sex).toBe('female');
     const wrong = await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, { ...facts, sex: 'unknown' });
     expect([wrong.status, errorCode(wrong), wrong.body.error.message]).toEqual([400, 'INVALID_INPUT', expect.stringContaining('性别只能选 男 或 女')]);
+  });
+
+  test("a corrected birth date moves the elder's entry in the county's name-and-birth-date list, so duplicates are still found", async () => {
+    const { elder, worker, home } = await createWorld();
+    await api.as(worker.userId).put(`/elders/${elder.elderId}/verification`, facts);
+    expect((await eldersNamed(home.countyId, elder.name, '1941-05-21')).map((found) => found.elderId)).toEqual([elder.elderId]);
+    expect(await eldersNamed(home.countyId, elder.name, elder.birthDate)).toEqual([]);
   });
 
   test('confirming unchanged facts adds no history entry', async () => {

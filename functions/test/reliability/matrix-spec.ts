@@ -2,17 +2,23 @@ import { createBindingCode, removeBinding } from '../../src/features/people/data
 import { changeOrderStatus, deleteSubscription, getOrder, subscriptionsOfElder, createSubscription } from '../../src/features/canteen/data';
 import { getElder } from '../../src/features/people/data/elders';
 import { getUser } from '../../src/features/people/data/users';
-import { User } from '../../src/features/people/entities';
+import { Centre, Community, Elder, User } from '../../src/features/people/entities';
+import { Volunteer } from '../../src/features/people/data/volunteers';
+import { packRows, saveImport } from '../../src/features/people/data/imports';
+import type { VolunteerStatus } from '@yilin/contract';
 import { epochSeconds } from '../../src/platform/clock';
+import { centresOfCounty, communitiesOfCentre, getCentre, getCommunity } from '../../src/features/people/data/org';
+import { addStaffAccount } from '../../src/features/people/data/staff';
 import { roles, type Role } from '../../src/routes';
-import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, freshPlacedOrder, randomKey, SPARE_FAMILY } from './world';
+import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, freshPlacedOrder, otherCounty, randomKey, SPARE_FAMILY } from './world';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
  * case, and what each role must get. The matrix test fails for a route that has no entry here, so a new
  * route cannot escape it.
  */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'none';
+/** `worker`: a worker's or staff member's account, which only the admin of its county reaches. */
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'none';
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -21,6 +27,7 @@ export const casesOf: Record<Scope, string[]> = {
   order: ['own', 'other-elder', 'same-centre', 'other-community', 'other-county'],
   centre: ['own', 'other-centre', 'other-county'],
   community: ['own', 'same-centre', 'other-community', 'other-county'],
+  worker: ['own', 'other-county'],
   none: ['any'],
 };
 
@@ -73,12 +80,16 @@ export function allowed(scope: Scope, actor: Actor, caseName: string): boolean {
     case 'centre':
     case 'community':
       return actor === 'worker' && caseName === 'own';
+    case 'worker':
+      return false;
   }
 }
 
 /** A refused object answers 404 (ids cannot be probed), except a centre, which is no secret: 403. */
 /** Each actor's name before the rename cell, given back after it. */
 const namesBefore = new Map<string, string>();
+/** Each moved elder's place before the move cell, given back after it. */
+const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
 export const refusalStatus = (scope: Scope) => (scope === 'centre' ? 403 : 404);
 
@@ -88,6 +99,32 @@ const elderSecrets = async (elderId: string) => {
 };
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
+
+const volunteerPhone = '13907348888';
+
+/** A volunteer of the community in the given state, written afresh for each cell (the community's 志愿者 target). */
+async function volunteerIn(communityId: string, status: VolunteerStatus, partyMember: boolean): Promise<string> {
+  const community = (await Community.get({ communityId }).go()).data!;
+  const userId = `rel-volunteer-${communityId}`;
+  const place = { communityId, centreId: community.centreId, countyId: community.countyId };
+  await User.put({ userId, role: 'volunteer', name: '矩阵志愿者', ...place, createdAt: NOW }).go();
+  await Volunteer.put({ userId, name: '矩阵志愿者', phone: volunteerPhone, ...place, status, partyMember, signedUpAt: NOW, updatedAt: NOW }).go();
+  return userId;
+}
+
+/** A worker account written afresh for each cell: in the demo county (`own`) or the other county. */
+async function workerFor(caseName: string): Promise<string> {
+  const userId = `rel-worker-${randomKey()}`;
+  const place = caseName === 'other-county'
+    ? { countyId: otherCounty.countyId, communityId: otherCounty.communityId, centreId: otherCounty.centreId }
+    : { countyId: 'demo-county', communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' };
+  await addStaffAccount({ userId, role: 'worker', name: '矩阵工作者', phone: '13907347777', ...place, status: 'invited', createdAt: NOW, updatedAt: NOW }, { userId: 'reliability', name: '测试', role: 'admin' });
+  return userId;
+}
+
+/** Places the admin creates in the matrix, removed after each cell so the world stays as it was. */
+const NEW_CENTRE = '矩阵新建服务中心';
+const NEW_COMMUNITY = '矩阵新建社区';
 
 export const matrix: Record<string, RouteSpec> = {
   'auth/wechat-login': {
@@ -127,6 +164,101 @@ export const matrix: Record<string, RouteSpec> = {
     },
   },
   'org/get': { scope: 'none', success: [200], plan: get('/org') },
+  'org/create-centre': {
+    scope: 'none',
+    success: [201],
+    plan: async () => ({ method: 'POST', path: '/centres', body: { name: NEW_CENTRE } }),
+    cleanup: async () => {
+      for (const centre of await centresOfCounty('demo-county')) if (centre.name === NEW_CENTRE) await Centre.delete({ centreId: centre.centreId }).go();
+    },
+  },
+  'org/rename-centre': {
+    scope: 'centre',
+    success: [200],
+    // Its own name again: a permitted call changes nothing the other cells rely on.
+    plan: async ({ target }) => ({ method: 'PUT', path: `/centres/${target.centreId}/name`, body: { name: (await getCentre(target.centreId))!.name } }),
+  },
+  'org/create-community': {
+    scope: 'centre',
+    success: [201],
+    plan: async ({ target }) => ({ method: 'POST', path: '/communities', body: { name: NEW_COMMUNITY, centreId: target.centreId } }),
+    cleanup: async ({ target }) => {
+      for (const community of await communitiesOfCentre(target.centreId)) {
+        if (community.name === NEW_COMMUNITY) await Community.delete({ communityId: community.communityId }).go();
+      }
+    },
+  },
+  'org/rename-community': {
+    scope: 'community',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'PUT', path: `/communities/${target.communityId}/name`, body: { name: (await getCommunity(target.communityId))!.name } }),
+  },
+  'workers/list': { scope: 'none', success: [200], plan: get('/workers') },
+  'workers/add': {
+    scope: 'community',
+    success: [201],
+    plan: async ({ target }) => ({ method: 'POST', path: '/workers', body: { role: 'worker', name: '矩阵新工作者', phone: '13907346666', communityId: target.communityId, idempotencyKey: randomKey() } }),
+  },
+  'workers/move': {
+    scope: 'worker',
+    success: [200],
+    plan: async (cell) => ({ method: 'PUT', path: `/workers/${await workerFor(cell.case)}/place`, body: { communityId: 'demo-comm-dongfeng' }, secrets: ['13907347777'] }),
+  },
+  'workers/retire': {
+    scope: 'worker',
+    success: [200],
+    plan: async (cell) => ({ method: 'POST', path: `/workers/${await workerFor(cell.case)}/retire`, secrets: ['13907347777'] }),
+  },
+  'workers/create-code': {
+    scope: 'worker',
+    success: [201],
+    plan: async (cell) => ({ method: 'POST', path: `/workers/${await workerFor(cell.case)}/codes`, secrets: ['13907347777'] }),
+  },
+  'workers/revoke-code': {
+    scope: 'worker',
+    success: [204],
+    plan: async (cell) => ({ method: 'DELETE', path: `/workers/${await workerFor(cell.case)}/codes` }),
+  },
+  'me/claim-staff': {
+    scope: 'none',
+    // The matrix's family member looks after elders, so the rule refuses them (409 STAFF_CLAIM_NOT_ALLOWED) once
+    // the route has let them in; a claim that goes through is covered in integration/staff-accounts.test.ts.
+    success: [409],
+    plan: async () => {
+      const now = epochSeconds(new Date(NOW));
+      const code = await createBindingCode(await workerFor('own'), actors.admin, NOW, now, now + 3600, 'staff');
+      return { method: 'POST', path: '/me/staff-claim', body: { code } };
+    },
+  },
+  'org/communities': { scope: 'none', success: [200], plan: get('/communities') },
+  'volunteers/sign-up': {
+    scope: 'none',
+    // The matrix's family member looks after elders, so the rule refuses them (409 VOLUNTEER_NOT_ALLOWED) once
+    // the route has let them in; a sign-up that goes through is covered in integration/volunteers.test.ts.
+    success: [409],
+    plan: async () => ({ method: 'POST', path: '/volunteers', body: { name: '矩阵志愿者', communityId: 'demo-comm-xueyuan', phone: '13907349999' } }),
+  },
+  'volunteers/list-community': {
+    scope: 'community',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'GET', path: `/communities/${target.communityId}/volunteers` }),
+  },
+  'volunteers/confirm': {
+    scope: 'community',
+    success: [200],
+    plan: async ({ target }) => {
+      const userId = await volunteerIn(target.communityId, 'pending', false);
+      return { method: 'POST', path: `/volunteers/${userId}/confirm`, secrets: [volunteerPhone] };
+    },
+  },
+  'volunteers/set-party-member': {
+    scope: 'community',
+    success: [200],
+    plan: async ({ target }) => {
+      const userId = await volunteerIn(target.communityId, 'confirmed', false);
+      return { method: 'PUT', path: `/volunteers/${userId}/party-member`, body: { partyMember: true }, secrets: [volunteerPhone] };
+    },
+  },
 
   'elders/get': {
     scope: 'elder',
@@ -139,6 +271,30 @@ export const matrix: Record<string, RouteSpec> = {
     plan: async ({ target }) => {
       const elder = await getElder(target.elderId);
       return { method: 'PATCH', path: `/elders/${target.elderId}/contact`, body: { address: elder!.address }, secrets: await elderSecrets(target.elderId) };
+    },
+  },
+  'imports/preview': {
+    scope: 'community',
+    success: [201],
+    // A preview writes no elder, only the preview itself: every permitted cell leaves the world as it was.
+    plan: async ({ target }) => ({
+      method: 'POST',
+      path: `/communities/${target.communityId}/imports`,
+      body: { fileName: '名册.csv', content: Buffer.from('姓名,性别,出生日期,电话,住址,居住情况,自理能力,补贴类别\n矩阵长辈,女,1944-03-08,13807341234,学院路,独居,自理,普通\n').toString('base64') },
+    }),
+  },
+  'imports/confirm': {
+    scope: 'community',
+    success: [200],
+    // A preview of the target community with no new rows: a permitted confirmation registers nobody.
+    plan: async ({ target }) => {
+      const { data: community } = await Community.get({ communityId: target.communityId }).go();
+      const importId = `matrix-${randomKey()}`.slice(0, 30);
+      await saveImport({
+        importId, communityId: target.communityId, centreId: community!.centreId, countyId: community!.countyId, fileName: '名册.csv', createdBy: 'matrix',
+        createdAt: NOW, expiresAt: epochSeconds(new Date(NOW)) + 86400, rows: packRows([]), status: 'preview',
+      });
+      return { method: 'POST', path: `/communities/${target.communityId}/imports/${importId}/confirm`, body: { idempotencyKey: randomKey() } };
     },
   },
   'elders/verify': {
@@ -159,6 +315,20 @@ export const matrix: Record<string, RouteSpec> = {
     scope: 'community',
     success: [200],
     plan: async ({ target }) => ({ method: 'GET', path: `/communities/${target.communityId}/elders` }),
+  },
+  'elders/register': {
+    scope: 'community',
+    success: [201],
+    // A name of its own each time, so a permitted cell is never refused as a likely duplicate.
+    plan: async ({ target }) => ({
+      method: 'POST',
+      path: `/communities/${target.communityId}/elders`,
+      body: {
+        name: `矩阵长辈${randomKey().slice(4, 12)}`, sex: 'female', birthDate: '1944-03-08', phone: '13807341234', address: '学院路 1 号',
+        livingSituation: 'alone', ability: 'independent', subsidyCategory: 'normal', subsidyProofNote: '', mobilityLimited: false,
+        dietary: { lowSalt: false, lowSugar: false, softFood: false, allergies: '' }, emergencyContacts: [], idempotencyKey: randomKey(),
+      },
+    }),
   },
 
   'elders/create-claim-code': {
@@ -181,6 +351,30 @@ export const matrix: Record<string, RouteSpec> = {
     },
     cleanup: async ({ userId }) => {
       if (userId) await removeBinding('demo-elder-zhang', userId);
+    },
+  },
+  'elders/move': {
+    scope: 'elder',
+    success: [200],
+    // To a community of the county that is not the elder's own; put back after, as the other cells expect.
+    plan: async ({ target }) => {
+      placesBefore.set(target.elderId, { communityId: target.communityId, centreId: target.centreId });
+      const to = target.communityId === 'demo-comm-guzhangping' ? 'demo-comm-xueyuan' : 'demo-comm-guzhangping';
+      return { method: 'PUT', path: `/elders/${target.elderId}/community`, body: { communityId: to }, secrets: await elderSecrets(target.elderId) };
+    },
+    cleanup: async ({ target }) => {
+      const before = placesBefore.get(target.elderId);
+      if (!before) return;
+      await Elder.patch({ elderId: target.elderId }).set(before).go();
+      await User.patch({ userId: target.elderId }).set(before).go();
+    },
+  },
+  'elders/set-status': {
+    scope: 'elder',
+    success: [200],
+    plan: async ({ target }) => ({ method: 'PUT', path: `/elders/${target.elderId}/status`, body: { status: 'movedAway', note: '' }, secrets: await elderSecrets(target.elderId) }),
+    cleanup: async ({ target }) => {
+      await Elder.patch({ elderId: target.elderId }).set({ status: 'active' }).go();
     },
   },
   'bindings/set-relation': {

@@ -112,6 +112,24 @@ test('race: a binding code entered by 10 relatives at once binds exactly one of 
   expect({ bound: bindings.map((b) => b.familyId), usedBy: stored?.usedBy }).toEqual({ bound: winners, usedBy: winners[0] });
 });
 
+test('race: a staff code entered on 8 new WeChat accounts at once makes exactly one of them the worker', async () => {
+  const added = (await api.as('demo-admin').post('/workers', { role: 'worker', name: '竞态工作者', phone: '13907345555', communityId: 'demo-comm-xueyuan', idempotencyKey: randomKey() })).body;
+  const { User, WechatIdentity } = await import('../../src/features/people/entities');
+  const newcomers = Array.from({ length: 8 }, (_, i) => ({ userId: `race-newcomer-${i}-${randomKey()}`, openid: `race-openid-${i}-${randomKey()}` }));
+  await Promise.all(newcomers.flatMap(({ userId, openid }) => [
+    User.put({ userId, role: 'family', name: '微信用户', openid, createdAt: NOW }).go(),
+    WechatIdentity.put({ openid, userId, createdAt: NOW }).go(),
+  ]));
+  const answers = await Promise.all(newcomers.map(({ userId }) => api.as(userId).post('/me/staff-claim', { code: added.code.code })));
+  tally('racesRun');
+  const winners = newcomers.filter((_, i) => answers[i].status === 200);
+  expect(winners).toHaveLength(1);
+  const { data: account } = await User.get({ userId: added.worker.userId }).go();
+  const identities = await Promise.all(newcomers.map(({ openid }) => WechatIdentity.get({ openid }).go()));
+  expect({ openid: account?.openid, status: account?.status, asWorker: identities.filter(({ data }) => data?.userId === added.worker.userId).length })
+    .toEqual({ openid: winners[0].openid, status: 'active', asWorker: 1 });
+});
+
 test('race: 8 workers confirming the same order at once move it once; the timeline records one confirmation', async () => {
   await menuWithSeats('2030-02-14', 10);
   const [elder] = await elders(1);

@@ -4,6 +4,7 @@ import { useApi, tokenFor, errorCode } from '../support/api';
 import { User } from '../../src/features/people/entities';
 import { setClock } from '../../src/platform/clock';
 import { SESSION_TTL_SECONDS, issueSessionToken } from '../../src/platform/session-token';
+import { STANDING_CACHE_SECONDS } from '../../src/features/people/rules/standing';
 import { actors, createWorld, NOW } from './world';
 import { tally } from './tally';
 
@@ -74,23 +75,40 @@ test('garbage in the Authorization header is refused', async () => {
   }
 });
 
-test(`a worker moved to another community keeps the old community's rights at most ${SESSION_TTL_SECONDS / 60} minutes (the token's lifetime)`, async () => {
+test(`a worker moved to another community keeps the old community's rights at most ${STANDING_CACHE_SECONDS} seconds, not the token's ${SESSION_TTL_SECONDS / 60} minutes`, async () => {
   const oldToken = await tokenFor(actors.worker);
+  const list = (token: string) => api.raw({ method: 'GET', path: '/communities/demo-comm-xueyuan/elders', headers: { authorization: `Bearer ${token}` } });
+  // This container now holds the worker's standing, read a moment ago.
+  expect((await list(oldToken)).status).toBe(200);
+  // Moved by another container (straight in the table): this one does not know yet.
   await User.patch({ userId: actors.worker }).set({ communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping' }).go();
   try {
-    const list = (token: string) => api.raw({ method: 'GET', path: '/communities/demo-comm-xueyuan/elders', headers: { authorization: `Bearer ${token}` } });
-    // The documented bound: the old token still carries the old community until it expires ...
+    // The documented bound: the old token keeps the old community while the standing read is fresh ...
+    setClock(new Date(Date.parse(NOW) + (STANDING_CACHE_SECONDS - 1) * 1000));
     expect((await list(oldToken)).status).toBe(200);
-    // ... and not a second longer.
-    setClock(new Date(Date.parse(NOW) + SESSION_TTL_SECONDS * 1000));
-    const afterExpiry = await list(oldToken);
+    // ... and not a second longer, though the token lives another 59 minutes.
+    setClock(new Date(Date.parse(NOW) + STANDING_CACHE_SECONDS * 1000));
+    const afterwards = await list(oldToken);
     tally('tokenCases', 2);
-    expect({ status: afterExpiry.status, code: errorCode(afterExpiry) }).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
+    expect({ status: afterwards.status, code: errorCode(afterwards) }).toEqual({ status: 401, code: 'SESSION_REVOKED' });
     // A new sign-in carries the new community only.
     expect((await list(await tokenFor(actors.worker))).status).toBe(404);
   } finally {
     await User.patch({ userId: actors.worker }).set({ communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan' }).go();
   }
+});
+
+test('a retired worker\'s token is refused within the same bound, and so is one whose account is gone', async () => {
+  const staff = 'reliability-retiring-worker';
+  await User.put({ userId: staff, role: 'worker', name: '离岗测试', communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan', status: 'active', createdAt: NOW }).go();
+  const token = await tokenFor(staff);
+  expect((await me(token)).status).toBe(200);
+  await User.patch({ userId: staff }).set({ status: 'retired' }).go();
+  setClock(new Date(Date.parse(NOW) + STANDING_CACHE_SECONDS * 1000));
+  await expectRefused(token, 'SESSION_REVOKED');
+  await User.delete({ userId: staff }).go();
+  setClock(new Date(Date.parse(NOW) + 2 * STANDING_CACHE_SECONDS * 1000));
+  await expectRefused(token, 'SESSION_REVOKED');
 });
 
 /** A token signed with this stage's key, with claims of the test's choosing. */

@@ -31,6 +31,7 @@ export const actors = {
   family: 'demo-family-wanglei',
   volunteer: 'demo-volunteer-liu',
   worker: 'demo-worker-xueyuan',
+  staff: 'reliability-staff',
   admin: 'demo-admin',
 } as const;
 
@@ -89,6 +90,8 @@ export async function createWorld(): Promise<void> {
   await seedDemoData();
   await createOtherCounty();
   await User.put({ userId: SPARE_FAMILY, role: 'family', name: '备用家属', createdAt: NOW }).go();
+  // A service staff member of the worker's centre, as the admin adds them (staff reach nothing of the canteen yet).
+  await User.put({ userId: actors.staff, role: 'staff', name: '马丽', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', status: 'active', createdAt: NOW }).go();
 }
 
 /** Cancels whatever active order the elder has for the meal, then places a new one (status 已下单). */

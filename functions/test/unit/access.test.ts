@@ -52,6 +52,16 @@ describe('relationTo: how a caller stands to an elder', () => {
   });
 });
 
+test('service staff stand in no relation to anything: the canteen and profiles are not theirs (their visits come with the services feature)', () => {
+  const id = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
+  fc.assert(
+    fc.property(id, id, id, fc.boolean(), (elderId, communityId, centreId, bound) => {
+      const staff = { userId: elderId, role: 'staff' as const, communityId, centreId, countyId: 'county' };
+      expect(relationTo(staff, { elderId, communityId, centreId, countyId: 'county' }, bound)).toBe('none');
+    }),
+  );
+});
+
 describe('the policy table: what each relation may do', () => {
   // One row per action, one column per relation, written out from the product rules.
   const expected: Record<Action, Record<Exclude<Relation, 'none'>, boolean>> = {
@@ -59,6 +69,8 @@ describe('the policy table: what each relation may do', () => {
     'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
     'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
     'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'elder.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
+    'elder.setStatus':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
     'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
     'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
     'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true },
@@ -68,6 +80,10 @@ describe('the policy table: what each relation may do', () => {
     'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false },
     'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true },
     'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
+    'community.listVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
+    'community.confirmVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'community.registerElder': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
+    'org.manage':           { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true },
   };
 
   test('every action of the policy is in this table, and no other', () => {

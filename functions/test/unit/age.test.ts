@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EARLIEST_BIRTH_DATE, ageOn, birthDateProblem } from '../../src/features/people/rules/age';
+import { ageOn, birthDateProblem } from '../../src/features/people/rules/age';
 import { businessDate } from '../../src/platform/clock';
 
 describe('ageOn: age in whole years on a calendar date', () => {
@@ -53,9 +53,14 @@ describe('birthDateProblem: a birth date must lie in the past and be plausible',
     expect(birthDateProblem('2026-06-16', today)).toBe('出生日期不能晚于今天');
   });
 
-  test('the earliest accepted date is 1895-01-01; the day before is refused', () => {
-    expect(birthDateProblem(EARLIEST_BIRTH_DATE, today)).toBeUndefined();
-    expect(birthDateProblem('1894-12-31', today)).toBe('出生日期太早了，请核对');
+  test('120 years ago to the day is accepted; the day before is refused', () => {
+    expect(birthDateProblem('1906-06-15', today)).toBeUndefined();
+    expect(birthDateProblem('1906-06-14', today)).toBe('出生日期不能早于 120 年前，请核对');
+  });
+
+  test('on 29 February the limit is the same calendar day, 120 years earlier', () => {
+    expect(birthDateProblem('1908-02-28', '2028-02-29')).toBe('出生日期不能早于 120 年前，请核对');
+    expect(birthDateProblem('1908-02-29', '2028-02-29')).toBeUndefined();
   });
 });
 

@@ -57,7 +57,7 @@ const untimed = () => new SignJWT({ role: 'worker' }).setProtectedHeader({ alg: 
 describe('session tokens', () => {
   test('a token we issued is accepted and carries the user, role, community and centre', async () => {
     const { token } = await issueSessionToken(worker);
-    await expect(verifySessionToken(token)).resolves.toEqual(worker);
+    await expect(verifySessionToken(token)).resolves.toMatchObject(worker);
   });
 
   test('tokens are ES256: anyone with the public key alone can check them', async () => {
@@ -68,7 +68,7 @@ describe('session tokens', () => {
 
   test('a session without community gives back no community', async () => {
     const { token } = await issueSessionToken({ userId: 'family-1', role: 'family' });
-    await expect(verifySessionToken(token)).resolves.toEqual({ userId: 'family-1', role: 'family', communityId: undefined, centreId: undefined });
+    await expect(verifySessionToken(token)).resolves.toMatchObject({ userId: 'family-1', role: 'family', communityId: undefined, centreId: undefined });
   });
 
   test('the token expires one hour after issue, and the stated expiry says so', async () => {
@@ -77,9 +77,16 @@ describe('session tokens', () => {
     expect(SESSION_TTL_SECONDS).toBe(3600);
     expect(expiresAt).toBe('2026-03-08T02:00:00.000Z');
     setClock('2026-03-08T01:59:59.000Z');
-    await expect(verifySessionToken(token)).resolves.toEqual(worker);
+    await expect(verifySessionToken(token)).resolves.toMatchObject(worker);
     setClock('2026-03-08T02:00:00.000Z');
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
+  });
+
+  test('a verified session says when its token was issued, so a standing read older than the sign-in is read again', async () => {
+    setClock('2026-03-08T01:00:00.000Z');
+    const { token } = await issueSessionToken(worker);
+    setClock('2026-03-08T01:30:00.000Z');
+    expect((await verifySessionToken(token)).issuedAt).toBe(Date.parse('2026-03-08T01:00:00.000Z') / 1000);
   });
 
   test('a token signed with another key pair is refused', async () => {
@@ -114,7 +121,7 @@ describe('session tokens', () => {
     process.env.STAGE = 'prod';
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
     process.env.STAGE = 'staging';
-    await expect(verifySessionToken(token)).resolves.toEqual(worker);
+    await expect(verifySessionToken(token)).resolves.toMatchObject(worker);
   });
 
   test('a token with a foreign issuer is refused', async () => {
@@ -127,7 +134,7 @@ describe('session tokens', () => {
   });
 
   test('the claims we check are really checked: the same helper with good claims is accepted', async () => {
-    await expect(verifySessionToken(await signed({ role: 'worker', cid: 'comm-xueyuan' }))).resolves.toEqual({
+    await expect(verifySessionToken(await signed({ role: 'worker', cid: 'comm-xueyuan' }))).resolves.toMatchObject({
       userId: 'worker-1',
       role: 'worker',
       communityId: 'comm-xueyuan',
@@ -171,7 +178,7 @@ describe('session tokens', () => {
     process.env.TOKEN_PRIVATE_KEY = theirs.privatePem;
     process.env.TOKEN_PUBLIC_KEY = theirs.publicPem;
     expect(await refusal(token)).toEqual({ status: 401, code: 'SESSION_INVALID' });
-    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toEqual(worker);
+    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toMatchObject(worker);
   });
 });
 
@@ -179,7 +186,7 @@ describe('who holds which key', () => {
   test('a verifying-only function, without the private key, verifies tokens but cannot issue one', async () => {
     const { token } = await issueSessionToken(worker);
     delete process.env.TOKEN_PRIVATE_KEY;
-    await expect(verifySessionToken(token)).resolves.toEqual(worker);
+    await expect(verifySessionToken(token)).resolves.toMatchObject(worker);
     await expect(issueSessionToken(worker)).rejects.toThrow(/Neither TOKEN_PRIVATE_KEY nor TOKEN_PRIVATE_KEY_ARN is set/);
   });
 
@@ -198,6 +205,6 @@ describe('who holds which key', () => {
 
   test('the private key may be SEC1 PEM, as `openssl ecparam -genkey` writes it', async () => {
     process.env.TOKEN_PRIVATE_KEY = ours.privateKey.export({ type: 'sec1', format: 'pem' }).toString();
-    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toEqual(worker);
+    await expect(verifySessionToken((await issueSessionToken(worker)).token)).resolves.toMatchObject(worker);
   });
 });

@@ -11,7 +11,7 @@ import {
   type RouteQuery,
   type RouteResponse,
 } from '@yilin/contract'
-import { currentSession, interruptSession, saveSession, storedSession } from '../lib/session'
+import { currentSession, interruptSession, saveSession, storedSession, type Interrupted } from '../lib/session'
 import { LOGIN_URL, queryString } from '../lib/navigation'
 
 /** Replaced at build time (see config/index.ts); `/api` is the same-origin H5 default. */
@@ -101,7 +101,8 @@ async function request<T>(method: HttpMethod, path: string, body: unknown, needs
   if (statusCode === 401 && needsSession) {
     const renewable = !isRetry && error?.code !== undefined && sessionRefusals.has(error.code)
     if (renewable && (await sessionRenewedSince(sentWith))) return request<T>(method, path, body, needsSession, true)
-    if (!renewable) endSession()
+    // A moved or retired worker is not signed in again silently: their pages may no longer be theirs.
+    if (!renewable) endSession(error?.code === 'SESSION_REVOKED' ? 'revoked' : undefined)
     throw new ApiError(401, error?.code ?? 'UNAUTHORIZED', error?.message ?? SESSION_EXPIRED_MESSAGE)
   }
   throw new ApiError(statusCode, error?.code ?? 'HTTP_ERROR', error?.message ?? FALLBACK_MESSAGE, error?.details)
@@ -143,9 +144,9 @@ async function renewSession(): Promise<boolean> {
   return false
 }
 
-/** Starts again from sign-in rather than leave the person stuck, keeping what they were doing. */
-function endSession(): void {
-  interruptSession()
+/** Starts again from sign-in rather than leave the person stuck, keeping what they were doing (unless their post changed). */
+function endSession(reason?: Interrupted['reason']): void {
+  interruptSession(reason)
   void Taro.reLaunch({ url: LOGIN_URL })
 }
 

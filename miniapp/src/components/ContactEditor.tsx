@@ -1,16 +1,13 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { ElderProfile, UpdateContactInput } from '@yilin/contract'
-import type { EmergencyContact } from '@yilin/contract'
-import { dietaryNeedNames } from '@yilin/contract'
 import { updateElderContact } from '../api'
 import { messageOf } from '../api/client'
 import { Notice } from './Notice'
-import { ToggleButton } from './ToggleButton'
 import { Tap } from './Tap'
 import { PhoneInput, TextInput } from './TextInput'
-
-const MAX_CONTACTS = 3
+import { DietaryFields } from './DietaryFields'
+import { EmergencyContactsFields } from './EmergencyContactsFields'
 
 interface Props {
   elder: ElderProfile
@@ -44,15 +41,6 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
   const [error, setError] = useState('')
 
   const setDietary = (patch: Partial<Draft['dietary']>) => setDraft((d) => ({ ...d, dietary: { ...d.dietary, ...patch } }))
-  const setContact = (index: number, patch: Partial<EmergencyContact>) =>
-    setDraft((d) => ({
-      ...d,
-      emergencyContacts: d.emergencyContacts.map((contact, i) => (i === index ? { ...contact, ...patch } : contact)),
-    }))
-  const addContact = () =>
-    setDraft((d) => ({ ...d, emergencyContacts: [...d.emergencyContacts, { name: '', relation: '', phone: '' }] }))
-  const removeContact = (index: number) =>
-    setDraft((d) => ({ ...d, emergencyContacts: d.emergencyContacts.filter((_, i) => i !== index) }))
 
   async function save() {
     if (busy) return
@@ -82,32 +70,13 @@ export function ContactEditor({ elder, onSaved, onCancel }: Props) {
       <View className='form-label'>住址</View>
       <TextInput label='住址' value={draft.address} maxlength={100} testId='profile-edit-address' onInput={(address) => setDraft((d) => ({ ...d, address }))} />
 
-      <View className='form-label'>饮食</View>
-      <ToggleButton label={dietaryNeedNames.lowSalt} on={draft.dietary.lowSalt} testId='profile-edit-low-salt' onChange={(lowSalt) => setDietary({ lowSalt })} />
-      <ToggleButton label={dietaryNeedNames.lowSugar} on={draft.dietary.lowSugar} testId='profile-edit-low-sugar' onChange={(lowSugar) => setDietary({ lowSugar })} />
-      <ToggleButton label='软食' on={draft.dietary.softFood} testId='profile-edit-soft-food' onChange={(softFood) => setDietary({ softFood })} />
-      <View className='form-label'>过敏或忌口（没有就空着）</View>
-      <TextInput label='过敏或忌口' value={draft.dietary.allergies} maxlength={100} testId='profile-edit-allergies' onInput={(allergies) => setDietary({ allergies })} />
+      <DietaryFields dietary={draft.dietary} testIdPrefix='profile-edit' onChange={setDietary} />
 
-      <View className='form-label'>紧急联系人（最多 {MAX_CONTACTS} 位）</View>
-      {draft.emergencyContacts.map((contact, index) => (
-        <View key={index} className='contact-editor' data-testid={`profile-edit-contact-${index}`}>
-          <View className='form-label form-label--small'>第 {index + 1} 位 · 姓名</View>
-          <TextInput label={`第 ${index + 1} 位紧急联系人的姓名`} value={contact.name} maxlength={20} testId={`profile-edit-contact-${index}-name`} onInput={(name) => setContact(index, { name })} />
-          <View className='form-label form-label--small'>关系（如 儿子、女儿、邻居）</View>
-          <TextInput label={`第 ${index + 1} 位紧急联系人和长辈的关系`} value={contact.relation} maxlength={10} testId={`profile-edit-contact-${index}-relation`} onInput={(relation) => setContact(index, { relation })} />
-          <View className='form-label form-label--small'>电话（手机或座机）</View>
-          <PhoneInput label={`第 ${index + 1} 位紧急联系人的电话`} value={contact.phone} testId={`profile-edit-contact-${index}-phone`} onInput={(phone) => setContact(index, { phone })} />
-          <Tap className='btn btn--secondary' testId={`profile-edit-contact-${index}-remove`} onTap={() => removeContact(index)}>
-            删除这位联系人
-          </Tap>
-        </View>
-      ))}
-      {draft.emergencyContacts.length < MAX_CONTACTS && (
-        <Tap className='btn btn--secondary' testId='profile-edit-contact-add' onTap={addContact}>
-          ＋ 添加紧急联系人
-        </Tap>
-      )}
+      <EmergencyContactsFields
+        contacts={draft.emergencyContacts}
+        testIdPrefix='profile-edit'
+        onChange={(emergencyContacts) => setDraft((d) => ({ ...d, emergencyContacts }))}
+      />
 
       {error && <Notice kind='error' message={error} testId='profile-edit-error' />}
       <Tap className='btn btn--primary' testId='profile-edit-save' onTap={save}>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ElderProfile } from '@yilin/contract'
-import { dietaryNeedWords } from '@yilin/contract'
+import { abilityNames, dietaryNeedWords, livingSituationNames } from '@yilin/contract'
 import { formatDate } from '../lib/format'
 import { mobilityText, subsidyCategoryNames } from '../lib/labels'
 import { Field } from './Field'
@@ -44,6 +44,21 @@ export function ElderProfileView({ elder }: { elder: ElderProfile }) {
       <Field label='补贴类别' testId='profile-subsidy'>
         <SubsidyStatus elder={elder} />
       </Field>
+      {elder.subsidyProofNote && (
+        <Field label='核实依据' testId='profile-subsidy-proof'>
+          {elder.subsidyProofNote}
+        </Field>
+      )}
+      {elder.livingSituation && (
+        <Field label='居住情况' testId='profile-living'>
+          {livingSituationNames[elder.livingSituation]}
+        </Field>
+      )}
+      {elder.ability && (
+        <Field label='自理能力' testId='profile-ability'>
+          {abilityNames[elder.ability]}
+        </Field>
+      )}
       <Field label='行动情况' testId='profile-mobility'>
         {mobilityText(elder.mobilityLimited)}
       </Field>

@@ -52,6 +52,8 @@ export interface Interrupted {
   userId: string | null
   /** The page to come back to and its draft, when the page had one. */
   work?: { url: string; draft: unknown }
+  /** `revoked`: the person was moved or retired, so the sign-in page says so and no page is given back. */
+  reason?: 'revoked'
 }
 
 const INTERRUPTED_KEY = 'yilin.interrupted'
@@ -69,11 +71,12 @@ export function holdDraft(url: string, draft: () => unknown): () => void {
 }
 
 /** The session is over: forget it, keeping what the person was doing (see {@link Interrupted}). */
-export function interruptSession(): void {
+export function interruptSession(reason?: Interrupted['reason']): void {
   const userId = storedSession()?.user.userId ?? null
   // A second request refused in the same moment finds no session left: the first one's record stands.
   if (userId || !interrupted()) {
-    const record: Interrupted = { userId, ...(heldDraft ? { work: { url: heldDraft.url, draft: heldDraft.draft() } } : {}) }
+    const work = heldDraft && !reason ? { work: { url: heldDraft.url, draft: heldDraft.draft() } } : {}
+    const record: Interrupted = { userId, ...work, ...(reason ? { reason } : {}) }
     Taro.setStorageSync(INTERRUPTED_KEY, record)
   }
   clearSession()

@@ -283,3 +283,19 @@ export async function recentRuns(subscriptionId: string) {
 }
 
 export type { Fulfilment };
+
+/** Every order of an elder, all pages: a move updates each order's community. */
+export async function allOrdersOfElder(elderId: string): Promise<OrderItem[]> {
+  const { data: orders } = await Order.query.byElder({ elderId }).go({ pages: 'all' });
+  return orders;
+}
+
+/** The order is now its elder's new community's (the canteen, the centre's, stays the one it was placed at). */
+export async function setOrderCommunity(orderId: string, communityId: string): Promise<void> {
+  await Order.patch({ orderId }).set({ communityId }).go();
+}
+
+/** Standing orders follow the elder to the new community's centre: the daily job orders there from now on. */
+export async function setSubscriptionCentre(elderId: string, subscriptionId: string, centreId: string): Promise<void> {
+  await Subscription.patch({ elderId, subscriptionId }).set({ centreId }).go();
+}

@@ -29,7 +29,7 @@ import { relativeLabel } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
 import { actorName, actorOf } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';
-import { loadElderFor } from '../people/elders';
+import { assertOnRegister, loadElderFor } from '../people/elders';
 import { menuView, orderView } from './views';
 import { elderSummaryView } from '../people/views';
 
@@ -160,6 +160,7 @@ export const replayOrder = (elderId: string, input: PlaceOrderInput, by: Orderer
  * Callers look for an earlier answer first ({@link replayOrder}), so a retry after the cutoff still gets it.
  */
 export async function placeOrderFor(elder: ElderItem, input: PlaceOrderInput, by: Orderer): Promise<PlaceOrderResponse> {
+  assertOnRegister(elder);
   const claim = claimOf(elder.elderId, input, by);
   const now = clock.now();
   if (input.date < businessDate(now)) throw badRequest('DATE_PAST', '不能给已经过去的日期订餐。');

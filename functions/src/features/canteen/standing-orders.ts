@@ -10,7 +10,7 @@ import { businessDate, clock, isoNow } from '../../platform/clock';
 import { logger } from '../../platform/logger';
 import type { Session } from '../../platform/session-token';
 import type { SubscriptionInput, SubscriptionView } from '@yilin/contract';
-import { loadElderFor } from '../people/elders';
+import { assertOnRegister, loadElderFor } from '../people/elders';
 import { jobKeySpace } from '../../store/idempotency';
 import { placeOrderFor, replayOrder, type Orderer } from './orders';
 import { subscriptionView, subscriptionViewsOf } from './subscription-views';
@@ -25,6 +25,7 @@ export async function listSubscriptions(session: Session, elderId: string): Prom
 
 export async function subscribe(session: Session, elderId: string, input: SubscriptionInput): Promise<{ subscription: SubscriptionView }> {
   const { elder } = await loadElderFor(session, elderId, 'elder.order');
+  assertOnRegister(elder);
   if (input.fulfilment === 'delivery' && !elder.mobilityLimited) {
     throw badRequest('DELIVERY_NOT_ELIGIBLE', '送餐上门只为行动不便的长辈提供，请选择堂食或自取。');
   }

@@ -13,6 +13,16 @@ import { liveCodeView } from './one-time-codes';
 import { communityInfo, communityName } from './places';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
 
+/**
+ * Nothing new is ordered or booked for an elder who died or moved away; their records stay. The message
+ * says why, so a relative or worker is not left guessing.
+ */
+export function assertOnRegister(elder: ElderItem): void {
+  const status = elder.status ?? 'active';
+  if (status === 'active') return;
+  throw conflict('ELDER_NOT_ACTIVE', `${elder.name}已${status === 'deceased' ? '故' : '迁走'}，不在本社区的名册上了，不能再订餐或预约。`);
+}
+
 export const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');
 
 /**
@@ -35,7 +45,8 @@ export async function loadElderFor(
   return { elder, access, binding };
 }
 
-async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailResponse> {
+/** An elder's page as `access` sees it: staff get the verification history, the community's workers the claim code. */
+export async function elderDetail(elder: ElderItem, access: Relation): Promise<ElderDetailResponse> {
   const staff = access === 'community-worker' || access === 'county-admin';
   const [name, history, liveClaimCode] = await Promise.all([
     communityName(elder.communityId),
@@ -43,7 +54,7 @@ async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailRe
     access === 'community-worker' ? liveCodeView(elder.elderId, 'claim') : Promise.resolve(undefined),
   ]);
   return {
-    elder: elderProfileView(elder, name),
+    elder: elderProfileView(elder, name, { staff }),
     ...(history ? { verificationHistory: history.map(verificationChangeView) } : {}),
     ...(liveClaimCode !== undefined ? { liveClaimCode } : {}),
   };
@@ -51,13 +62,13 @@ async function detail(elder: ElderItem, access: Relation): Promise<ElderDetailRe
 
 export async function getElderDetail(session: Session, elderId: string): Promise<ElderDetailResponse> {
   const { elder, access } = await loadElderFor(session, elderId);
-  return detail(elder, access);
+  return elderDetail(elder, access);
 }
 
 export async function updateContact(session: Session, elderId: string, input: UpdateContactInput): Promise<ElderDetailResponse> {
   const { access } = await loadElderFor(session, elderId, 'elder.editContact');
   const updated = await updateElderContact(elderId, input, isoNow());
-  return detail(updated, access);
+  return elderDetail(updated, access);
 }
 
 export async function verifyElder(session: Session, elderId: string, input: VerificationInput): Promise<ElderDetailResponse> {
@@ -68,7 +79,8 @@ export async function verifyElder(session: Session, elderId: string, input: Veri
     { sex: elder.sex ?? null, birthDate: elder.birthDate, subsidyCategory: elder.subsidyCategoryVerified ?? null, mobilityLimited: elder.mobilityLimited },
     { sex: input.sex, birthDate: input.birthDate, subsidyCategory: input.subsidyCategory, mobilityLimited: input.mobilityLimited },
   );
-  const outcome = await applyVerification(elder, input, changes, await actorOf(session), isoNow());
+  const county = (await communityInfo(elder.communityId))?.countyId ?? '';
+  const outcome = await applyVerification(elder, input, changes, await actorOf(session), isoNow(), county);
   if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再核实。');
   return getElderDetail(session, elderId);
 }

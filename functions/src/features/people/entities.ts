@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { abilities, elderStatuses, familyRelations, livingSituations, sexes, subsidyCategories } from '@yilin/contract';
+import { abilities, elderStatuses, familyRelations, livingSituations, sexes, staffStatuses, subsidyCategories } from '@yilin/contract';
+import { codePurposes } from './rules/one-time-code';
 import { roles } from '../../routes';
 import { client, gsi1, primary, service, table } from '../../store/keys';
 
@@ -64,6 +65,8 @@ export const User = new Entity(
       centreId: { type: 'string' },
       countyId: { type: 'string' },
       openid: { type: 'string' },
+      /** A worker's or staff member's: invited (no WeChat yet), active, or retired (every session refused). */
+      status: { type: staffStatuses },
       createdAt: { type: 'string', required: true },
     },
     indexes: { byId: primary(['userId']) },
@@ -192,7 +195,8 @@ export const Binding = new Entity(
 /**
  * A 6-digit, single-use code; DynamoDB's TTL removes it after expiry. `family`: an elder's invitation to
  * bind a relative. `claim`: a worker's code that lets an elder take over their own profile with their own
- * WeChat account.
+ * WeChat account. `staff`: the admin's code that binds a worker's or staff member's WeChat to their account
+ * (`elderId` then holds that account's user id).
  */
 export const BindingCode = new Entity(
   {
@@ -205,7 +209,7 @@ export const BindingCode = new Entity(
       /** Epoch seconds: the table's TTL attribute. */
       expiresAt: { type: 'number', required: true },
       usedBy: { type: 'string' },
-      purpose: { type: ['family', 'claim'] as const, required: true, default: 'family' },
+      purpose: { type: codePurposes, required: true, default: 'family' },
     },
     indexes: { byCode: primary(['code']) },
   },
@@ -221,7 +225,7 @@ export const LiveCode = new Entity(
     model: { entity: 'liveCode', version: '1', service },
     attributes: {
       elderId: { type: 'string', required: true },
-      purpose: { type: ['family', 'claim'] as const, required: true },
+      purpose: { type: codePurposes, required: true },
       code: { type: 'string', required: true },
       createdBy: { type: 'string', required: true },
       createdAt: { type: 'string', required: true },
@@ -236,3 +240,33 @@ export const LiveCode = new Entity(
 export type ElderItem = EntityItem<typeof Elder>;
 export type UserItem = EntityItem<typeof User>;
 export type BindingItem = EntityItem<typeof Binding>;
+
+/**
+ * A spreadsheet import waiting for the worker's confirmation: the rows as the preview read them (packed:
+ * 500 rows stay far below the 400 KB item limit), kept for a day (TTL), then what the confirmation added.
+ */
+export const ElderImport = new Entity(
+  {
+    model: { entity: 'elderImport', version: '1', service },
+    attributes: {
+      importId: { type: 'string', required: true },
+      communityId: { type: 'string', required: true },
+      centreId: { type: 'string', required: true },
+      countyId: { type: 'string', required: true },
+      fileName: { type: 'string', required: true },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      /** Epoch seconds: the table's TTL attribute. */
+      expiresAt: { type: 'number', required: true },
+      /** The preview's rows, JSON deflated and base64-encoded. */
+      rows: { type: 'string', required: true },
+      status: { type: ['preview', 'done'] as const, required: true },
+      added: { type: 'number' },
+      skipped: { type: 'number' },
+      doneAt: { type: 'string' },
+    },
+    indexes: { byId: primary(['importId']) },
+  },
+  { table, client },
+);
+export type ElderImportItem = EntityItem<typeof ElderImport>;

@@ -1,6 +1,7 @@
 import { allBindingsOf, bindingsOfElder, eldersBoundTo } from './data/bindings';
 import { getElder, getElders } from './data/elders';
 import { getUser, renameUser } from './data/users';
+import { getVolunteer } from './data/volunteers';
 import { clock } from '../../platform/clock';
 import { unauthorized, unavailable } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -8,6 +9,7 @@ import type { DisplayNameInput, MeResponse, SessionResponse } from '@yilin/contr
 import { centreName, communityInfo, communityName } from './places';
 import { bindingView, elderProfileView, elderSummaryView, nameWanted } from './views';
 import { sessionFor } from './auth';
+import { volunteerView } from './volunteers';
 
 /** An elder's home names each relative bound in this many days, with when. */
 const NEW_BINDING_DAYS = 7;
@@ -17,11 +19,12 @@ export async function getMe(session: Session): Promise<MeResponse> {
   const user = await getUser(session.userId);
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
   const communityId = user.communityId;
-  const [community, elder, bindings, family] = await Promise.all([
+  const [community, elder, bindings, family, volunteer] = await Promise.all([
     communityId ? communityInfo(communityId) : undefined,
     user.role === 'elder' ? getElder(user.userId) : undefined,
     user.role === 'family' ? eldersBoundTo(user.userId) : undefined,
     user.role === 'elder' ? bindingsOfElder(user.userId, undefined, 50) : undefined,
+    user.role === 'volunteer' ? getVolunteer(user.userId) : undefined,
   ]);
   const response: MeResponse = {
     user: {
@@ -37,6 +40,7 @@ export async function getMe(session: Session): Promise<MeResponse> {
     response.community = { communityId, name: community.name, centreName: await centreName(community.centreId) };
   }
   if (elder) response.elder = elderProfileView(elder, community?.name ?? '');
+  if (volunteer) response.volunteer = volunteerView(volunteer, community?.name ?? '');
   if (family) {
     const since = new Date(clock.now().getTime() - NEW_BINDING_DAYS * 24 * 60 * 60 * 1000).toISOString();
     response.newBindings = family.items
@@ -65,7 +69,8 @@ export async function setDisplayName(session: Session, { name }: DisplayNameInpu
   // A binding removed between the read and the write: read again and rename against what is bound now.
   for (let attempt = 0; attempt < 3; attempt++) {
     const bindings = user.role === 'family' ? await allBindingsOf(user.userId) : [];
-    if (await renameUser(user.userId, name, bindings)) return sessionFor({ ...user, name });
+    const volunteer = user.role === 'volunteer' && (await getVolunteer(user.userId)) !== undefined;
+    if (await renameUser(user.userId, name, bindings, volunteer)) return sessionFor({ ...user, name });
   }
   throw unavailable('SERVICE_BUSY', '称呼没有保存成功，请稍等几秒再试一次。');
 }

@@ -1,8 +1,9 @@
-import { centresOfCounty, communitiesOfCentre, getCommunity, getCounty } from './data/org';
+import { allCounties, centresOfCounty, communitiesOfCentre, getCommunity, getCounty } from './data/org';
 import { getUser } from './data/users';
+import { config } from '../../platform/config';
 import { notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { OrgResponse } from '@yilin/contract';
+import type { CommunityChoicesResponse, OrgResponse } from '@yilin/contract';
 
 /** The admin sees the whole county; a worker sees the branch that leads to their own community. */
 export async function getOrg(session: Session): Promise<OrgResponse> {
@@ -21,6 +22,31 @@ export async function getOrg(session: Session): Promise<OrgResponse> {
         communities: (await communitiesOfCentre(centre.centreId))
           .filter((community) => !ownCommunity || community.communityId === ownCommunity.communityId)
           .map((community) => ({ communityId: community.communityId, name: community.name })),
+      })),
+    ),
+  };
+}
+
+/**
+ * The communities a newcomer chooses from, by county and centre: the deployment's county when it serves
+ * one, else every county on the table (a handful; the organisation is no secret).
+ */
+export async function communityChoices(session: Session): Promise<CommunityChoicesResponse> {
+  // A worker picks from their own county (moving an elder there); a newcomer from the deployment's.
+  const countyId = session.role === 'worker' ? session.countyId : config.countyId;
+  const counties = countyId ? [await getCounty(countyId)].filter((county) => county !== undefined) : await allCounties();
+  return {
+    counties: await Promise.all(
+      counties.map(async (county) => ({
+        countyId: county.countyId,
+        name: county.name,
+        centres: await Promise.all(
+          (await centresOfCounty(county.countyId)).map(async (centre) => ({
+            centreId: centre.centreId,
+            name: centre.name,
+            communities: (await communitiesOfCentre(centre.centreId)).map((community) => ({ communityId: community.communityId, name: community.name })),
+          })),
+        ),
       })),
     ),
   };

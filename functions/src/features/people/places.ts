@@ -2,9 +2,12 @@ import { getCentre, getCommunity } from './data/org';
 
 /**
  * Names and places of communities and centres change rarely; a warm container keeps them for five
- * minutes so a list of elders does not cost one read per row, and access checks know the county.
+ * minutes so a list of elders does not cost one read per row, and access checks know the county. A
+ * rename is forgotten at once by the container that made it; others show the new name within
+ * {@link PLACES_TTL_MINUTES} minutes.
  */
-const TTL_MS = 5 * 60 * 1000;
+const PLACES_TTL_MINUTES = 5;
+const TTL_MS = PLACES_TTL_MINUTES * 60 * 1000;
 const cache = new Map<string, { value: unknown; at: number }>();
 
 async function cached<T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
@@ -39,3 +42,8 @@ export const centreInfo = (centreId: string) =>
 export const communityName = async (communityId: string) => (await communityInfo(communityId))?.name ?? '';
 
 export const centreName = async (centreId: string) => (await centreInfo(centreId))?.name ?? '';
+
+/** After a rename here: this container reads the new name on its next use. */
+export function forgetPlace(kind: 'community' | 'centre', id: string): void {
+  cache.delete(`${kind}:${id}`);
+}

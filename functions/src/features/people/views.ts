@@ -4,8 +4,19 @@ import { UNNAMED_USER, type BindingView, type ElderProfile, type ElderSummary, t
 import type { BindingItem, ElderItem, UserItem } from './entities';
 import type { FactChangeRecord } from './data/elders';
 
-/** Turns stored items into the shapes the API promises (see schemas/api.ts). */
-export function elderProfileView(elder: ElderItem, communityName: string): ElderProfile {
+/** What the community's register (建档) says of an elder; null where an older record never asked. */
+const registerView = (elder: ElderItem) => ({
+  livingSituation: elder.livingSituation ?? null,
+  ability: elder.ability ?? null,
+  // An elder stored before statuses existed is on the register.
+  status: elder.status ?? 'active',
+});
+
+/**
+ * Turns stored items into the shapes the API promises (see schemas/api.ts). `staff` (the community's
+ * workers, the county admin) also see what proof of the subsidy category was seen.
+ */
+export function elderProfileView(elder: ElderItem, communityName: string, options: { staff?: boolean } = {}): ElderProfile {
   return {
     elderId: elder.elderId,
     name: elder.name,
@@ -25,6 +36,8 @@ export function elderProfileView(elder: ElderItem, communityName: string): Elder
       elder.verifiedByUserId && elder.verifiedByName && elder.verifiedAt
         ? { userId: elder.verifiedByUserId, name: elder.verifiedByName, at: elder.verifiedAt }
         : undefined,
+    ...registerView(elder),
+    ...(options.staff ? { subsidyProofNote: elder.subsidyProofNote ?? '' } : {}),
     updatedAt: elder.updatedAt,
   };
 }
@@ -40,6 +53,7 @@ export function elderSummaryView(elder: ElderItem, communityName: string, relati
     communityName,
     subsidyCategoryVerified: elder.subsidyCategoryVerified ?? null,
     mobilityLimited: elder.mobilityLimited,
+    ...registerView(elder),
   };
 }
 

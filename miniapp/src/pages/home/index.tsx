@@ -13,6 +13,7 @@ import { goTo, LOGIN_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
+import { VolunteerHome } from './VolunteerHome'
 import './index.css'
 
 interface TileProps {
@@ -46,7 +47,7 @@ function ElderSwitcher({ elder, count }: { elder: ElderSummary; count: number })
 
 /**
  * A first WeChat sign-in makes a family account, so the person may be an elder on their own phone:
- * ask which they are, with two big choices.
+ * ask which they are, with big choices (a neighbour may also have come to volunteer).
  */
 function NoElderChoices() {
   return (
@@ -59,6 +60,14 @@ function NoElderChoices() {
       <Tap className='tile tile--choice' testId='home-tile-claim' onTap={() => goTo('/pages/claim/index')}>
         <View className='tile__title'>我是长辈本人</View>
         <View className='tile__note'>输入社区给的 6 位登录码</View>
+      </Tap>
+      <Tap className='tile tile--choice' testId='home-tile-volunteer-sign-up' onTap={() => goTo('/volunteer/sign-up/index')}>
+        <View className='tile__title'>我是志愿者</View>
+        <View className='tile__note'>报名帮社区的长辈，社区确认后开始</View>
+      </Tap>
+      <Tap className='tile tile--choice' testId='home-tile-staff-claim' onTap={() => goTo('/pages/staff-claim/index')}>
+        <View className='tile__title'>我是社区工作者/服务人员</View>
+        <View className='tile__note'>输入县级平台给的 6 位岗位码</View>
       </Tap>
     </View>
   )
@@ -100,6 +109,7 @@ const ACCOUNT_NOTES: Record<MeResponse['user']['role'], string> = {
   family: '您的称呼、您和长辈的关系、隐私',
   volunteer: '您的称呼和隐私',
   worker: '隐私保护指引和用户协议',
+  staff: '隐私保护指引和用户协议',
   admin: '隐私保护指引和用户协议',
 }
 
@@ -143,6 +153,7 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           <Tile testId='home-tile-menus' title='菜单管理' note='发布和修改两周的菜单' url='/worker/menus/index' />
           <Tile testId='home-tile-statement' title='补贴结算单' note='每月每位长辈的用餐和补贴' url='/worker/statement/index' />
           <Tile testId='home-tile-community-elders' title='本社区长辈' note='查看和核实长辈资料' url='/worker/elders/index' />
+          <Tile testId='home-tile-volunteers' title='本社区志愿者' note='确认报名的志愿者，标记党员' url='/worker/volunteers/index' />
         </View>
       )
     case 'admin':
@@ -150,17 +161,22 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
         <View>
           <Tile testId='home-tile-statement' title='补贴结算单' note='选一个服务中心，看每月助餐补贴' url='/worker/statement/index' />
           <Tile testId='home-tile-county' title='全县社区' note='服务中心和社区一览' url='/admin/index' />
+          <Tile testId='home-tile-org' title='服务中心和社区' note='新建、改名' url='/admin/org/index' />
+          <Tile testId='home-tile-workers' title='工作人员' note='社区工作者和服务人员：添加、岗位码、调岗、离岗' url='/admin/workers/index' />
+        </View>
+      )
+    case 'staff':
+      return (
+        <View className='card' data-testid='home-staff-today'>
+          <View className='card__title'>服务人员今天能做什么</View>
+          <View>现在：您的服务人员账号已经开通，用这个微信登录就是您本人。</View>
+          <View className='hint'>上门服务（每天要去的长辈家、签到签退、记录服务内容和测量结果）会随“上门服务”功能一起上线，上线后就在这里。</View>
         </View>
       )
     case 'volunteer':
       return (
         <View>
-          <View className='card' data-testid='home-volunteer-today'>
-            <View className='card__title'>志愿者能做什么</View>
-            <View>现在：查看您的资料和所在社区。</View>
-            <View className='hint'>认领长辈的微心愿、上门帮忙、攒积分换东西，这些功能正在准备，上线后就在这里。</View>
-          </View>
-          <Tile testId='home-tile-profile' title='我的资料' note='您的姓名和所在社区' url='/pages/profile/index' />
+          <VolunteerHome me={me} />
         </View>
       )
     default:

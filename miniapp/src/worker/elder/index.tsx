@@ -11,6 +11,8 @@ import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { ClaimCodePanel } from './ClaimCodePanel'
 import { VerificationForm } from './VerificationForm'
+import { RegisterPanel } from './RegisterPanel'
+import { MovePanel } from './MovePanel'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import '../worker.css'
@@ -51,6 +53,8 @@ export default function WorkerElderPage() {
           </View>
         ))}
       </View>
+      {isWorker && <RegisterPanel key={`register-${detail.elder.updatedAt}`} elder={detail.elder} onChanged={loaded.setData} />}
+      {isWorker && <MovePanel elder={detail.elder} onMoved={loaded.setData} />}
       {isWorker && <BindingCodePanel elderId={elderId} forWorker />}
       {isWorker && <ClaimCodePanel elderId={elderId} live={detail.liveClaimCode} />}
     </ElderPage>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import { listCommunityElders } from '../../api'
+import { abilityNames, livingSituationNames } from '@yilin/contract'
+import { listCommunityElders, type CommunityEldersFilter } from '../../api'
 import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -13,6 +14,7 @@ import { Tap } from '../../components/Tap'
 import { ToggleButton } from '../../components/ToggleButton'
 import { inputName } from '../../lib/a11y'
 import { useData } from '../../shared/useData'
+import { EldersFilters } from './EldersFilters'
 import '../worker.css'
 
 const PAGE_SIZE = 20
@@ -21,15 +23,19 @@ const PAGE_SIZE = 20
 export default function CommunityEldersPage() {
   const { params } = useRouter()
   const communityId = params.communityId || currentUser()?.communityId || ''
+  // Only a worker registers, and only in their own community (an admin looks at any community of the county).
+  const isWorker = currentUser()?.role === 'worker'
   // What is typed stays in the box; the list follows it when 找 is tapped (not at every keystroke).
   const [typed, setTyped] = useState('')
   const [name, setName] = useState('')
   const [pending, setPending] = useState(false)
-  const filtered = name !== '' || pending
-  const loaded = useData(() => listCommunityElders(communityId, undefined, PAGE_SIZE, { name, pending }), {
+  const [choices, setChoices] = useState<Omit<CommunityEldersFilter, 'name' | 'pending'>>({})
+  const filter: CommunityEldersFilter = { name, pending, ...choices }
+  const filtered = name !== '' || pending || Object.values(choices).some(Boolean)
+  const loaded = useData(() => listCommunityElders(communityId, undefined, PAGE_SIZE, filter), {
     onShow: true,
     enabled: communityId !== '',
-    deps: [name, pending],
+    deps: [name, pending, choices.ability, choices.livingSituation, choices.category],
   })
   const elders = loaded.data?.items
   const cursor = loaded.data?.cursor
@@ -41,7 +47,7 @@ export default function CommunityEldersPage() {
     setBusy(true)
     setMoreError('')
     try {
-      const page = await listCommunityElders(communityId, cursor, PAGE_SIZE, { name, pending })
+      const page = await listCommunityElders(communityId, cursor, PAGE_SIZE, filter)
       loaded.setData((current) => ({ ...current, items: [...current.items, ...page.items], cursor: page.cursor }))
     } catch (err) {
       setMoreError(messageOf(err))
@@ -54,6 +60,16 @@ export default function CommunityEldersPage() {
     <ElderPage dense>
       <View className='page-title'>{params.name ? decodeURIComponent(params.name) : '本社区长辈'}</View>
       {!communityId && <Notice kind='error' message='没有找到您所在的社区，请联系县级平台。' testId='worker-elders-error' />}
+      {isWorker && communityId && (
+        <Tap className='btn btn--primary' testId='worker-elders-register' onTap={() => goTo('/worker/register/index')}>
+          ＋ 建档（登记新长辈）
+        </Tap>
+      )}
+      {isWorker && communityId && (
+        <Tap className='btn btn--secondary' testId='worker-elders-import' onTap={() => goTo('/worker/import/index')}>
+          从表格导入（社区已有的长辈名单）
+        </Tap>
+      )}
       <View className='search'>
         <Input
           className='input search__input'
@@ -71,6 +87,7 @@ export default function CommunityEldersPage() {
         </Tap>
       </View>
       <ToggleButton label='只看待核实' on={pending} testId='worker-elders-pending' onChange={setPending} />
+      <EldersFilters value={choices} onChange={setChoices} />
       <DataStatus
         state={loaded}
         testId='worker-elders'
@@ -89,6 +106,8 @@ export default function CommunityEldersPage() {
           <View className='worker-row__note'>
             {elder.subsidyCategoryVerified ? `${subsidyCategoryNames[elder.subsidyCategoryVerified]}（✓ 已核实）` : '待核实'} ·{' '}
             {mobilityText(elder.mobilityLimited)}
+            {elder.livingSituation ? ` · ${livingSituationNames[elder.livingSituation]}` : ''}
+            {elder.ability ? ` · ${abilityNames[elder.ability]}` : ''}
           </View>
         </Tap>
       ))}

@@ -1,8 +1,9 @@
 import type { FactChange } from '../rules/verification';
-import type { UpdateContactInput, VerificationInput } from '@yilin/contract';
+import type { Ability, ElderRecordInput, LivingSituation, SubsidyCategory, UpdateContactInput, VerificationInput } from '@yilin/contract';
 import { Elder, ElderIdentity, type ElderItem } from '../entities';
 import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { writeTogether, type Part } from '../../../store/transactions';
+import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 
 export async function getElder(elderId: string): Promise<ElderItem | undefined> {
@@ -21,6 +22,10 @@ export interface ElderFilter {
   name?: string;
   /** Only elders whose subsidy category no worker has verified yet. */
   pending?: boolean;
+  ability?: Ability;
+  livingSituation?: LivingSituation;
+  /** The verified subsidy category; with `pending`, the one requested. */
+  category?: SubsidyCategory;
 }
 
 /**
@@ -30,11 +35,19 @@ export interface ElderFilter {
  */
 export async function eldersOfCommunity(communityId: string, cursor: string | undefined, limit: number, filter: ElderFilter = {}) {
   try {
-    if (filter.name || filter.pending) {
+    if (Object.values(filter).some(Boolean)) {
       const { data: matches } = await Elder.query
         .byCommunity({ communityId })
         .where((attr, op) =>
-          [filter.name ? op.contains(attr.name, filter.name) : '', filter.pending ? op.notExists(attr.subsidyCategoryVerified) : ''].filter(Boolean).join(' AND '),
+          [
+            filter.name ? op.contains(attr.name, filter.name) : '',
+            filter.pending ? op.notExists(attr.subsidyCategoryVerified) : '',
+            filter.ability ? op.eq(attr.ability, filter.ability) : '',
+            filter.livingSituation ? op.eq(attr.livingSituation, filter.livingSituation) : '',
+            filter.category ? op.eq(filter.pending ? attr.subsidyCategoryRequested : attr.subsidyCategoryVerified, filter.category) : '',
+          ]
+            .filter(Boolean)
+            .join(' AND '),
         )
         .go({ pages: 'all' });
       return { items: matches, cursor: null };
@@ -69,8 +82,18 @@ export async function applyVerification(
   changes: FactChange[],
   by: Actor,
   at: string,
+  countyId: string,
 ): Promise<'applied' | 'stale'> {
+  // A corrected birth date moves the elder's entry in the county's name-and-birth-date list with it.
+  const birthMoved = facts.birthDate !== elder.birthDate;
   const outcome = await writeTogether({
+    oldIdentity: birthMoved
+      ? ({ ElderIdentity: identities }) => identities.delete({ countyId, name: elder.name, birthDate: elder.birthDate, elderId: elder.elderId }).commit()
+      : undefined,
+    newIdentity: birthMoved
+      ? ({ ElderIdentity: identities }) =>
+          identities.put({ countyId, name: elder.name, birthDate: facts.birthDate, elderId: elder.elderId, communityId: elder.communityId }).commit()
+      : undefined,
     elder: ({ Elder: elders }) =>
       elders
         .patch({ elderId: elder.elderId })
@@ -144,4 +167,98 @@ export function elderRecordParts(elder: ElderItem, countyId: string, by: Actor, 
       identities.create({ countyId, name: elder.name, birthDate: elder.birthDate, elderId: elder.elderId, communityId: elder.communityId }).commit(),
     recordAudit({ subject: subjectOf('elder', elder.elderId), concerns: elder.elderId, action: 'elder.register', by, at, changes: [] }),
   ];
+}
+
+/**
+ * Registers one elder by a worker's form: the record's parts and the request's idempotency record in one
+ * transaction, so a retried form gives the same elder once, and two copies racing cannot both write.
+ */
+export async function registerElderAtomically(elder: ElderItem, countyId: string, request: IdempotencyClaim, by: Actor, at: string, nowSeconds: number) {
+  const outcome = await writeTogether({ record: elderRecordParts(elder, countyId, by, at), request: rememberRequest(request, elder.elderId, nowSeconds) });
+  if (outcome.written) return 'registered' as const;
+  if (outcome.failed.includes('request')) return 'duplicate-request' as const;
+  throw new Error(`Registering an elder failed on ${outcome.failed.join(', ')}`);
+}
+
+/**
+ * Moves an elder to another community (and its centre): the profile, the elder's account and the
+ * county's name entry change together with the audit event, conditioned on the profile being the one
+ * read. Orders and standing orders follow through the change stream (canteen's elder-changed consumer).
+ */
+export async function moveElderAtomically(elder: ElderItem, to: { communityId: string; centreId: string; countyId: string }, by: Actor, at: string) {
+  const outcome = await writeTogether({
+    elder: ({ Elder: elders }) =>
+      elders
+        .patch({ elderId: elder.elderId })
+        .set({ communityId: to.communityId, centreId: to.centreId, updatedAt: at })
+        .where((attr, op) => op.eq(attr.updatedAt, elder.updatedAt))
+        .commit(),
+    user: ({ User: users }) => users.patch({ userId: elder.elderId }).set({ communityId: to.communityId, centreId: to.centreId }).commit(),
+    identity: ({ ElderIdentity: identities }) =>
+      identities.upsert({ countyId: to.countyId, name: elder.name, birthDate: elder.birthDate, elderId: elder.elderId, communityId: to.communityId }).commit(),
+    audit: recordAudit({
+      subject: subjectOf('elder', elder.elderId),
+      concerns: elder.elderId,
+      action: 'elder.move',
+      by,
+      at,
+      changes: [{ field: 'communityId', before: elder.communityId, after: to.communityId }],
+    }),
+  });
+  return outcome.written ? ('moved' as const) : ('stale' as const);
+}
+
+/** Sets whether the elder is on the register, with its audit event; conditioned like a move. */
+export async function setElderStatusAtomically(elder: ElderItem, status: ElderItem['status'], note: string, by: Actor, at: string) {
+  const outcome = await writeTogether({
+    elder: ({ Elder: elders }) =>
+      elders
+        .patch({ elderId: elder.elderId })
+        .set({ status, statusChangedAt: at, updatedAt: at })
+        .where((attr, op) => op.eq(attr.updatedAt, elder.updatedAt))
+        .commit(),
+    audit: recordAudit({
+      subject: subjectOf('elder', elder.elderId),
+      concerns: elder.elderId,
+      action: 'elder.status',
+      by,
+      at,
+      changes: [{ field: 'status', before: elder.status ?? 'active', after: status }, ...(note ? [{ field: 'note', after: note }] : [])],
+    }),
+  });
+  return outcome.written ? ('set' as const) : ('stale' as const);
+}
+
+/**
+ * The profile of an elder a worker registers, by form or spreadsheet row: the category entered is the one
+ * the worker saw proof of, so it is recorded as requested and verified, by them.
+ */
+export function registeredElder(
+  record: ElderRecordInput,
+  place: { elderId: string; communityId: string; centreId: string },
+  by: Actor,
+  at: string,
+): ElderItem {
+  return {
+    ...place,
+    name: record.name,
+    sex: record.sex,
+    birthDate: record.birthDate,
+    phone: record.phone,
+    address: record.address,
+    livingSituation: record.livingSituation,
+    ability: record.ability,
+    subsidyCategoryRequested: record.subsidyCategory,
+    subsidyCategoryVerified: record.subsidyCategory,
+    ...(record.subsidyProofNote ? { subsidyProofNote: record.subsidyProofNote } : {}),
+    verifiedByUserId: by.userId,
+    verifiedByName: by.name,
+    verifiedAt: at,
+    mobilityLimited: record.mobilityLimited,
+    dietary: record.dietary,
+    emergencyContacts: record.emergencyContacts,
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+  };
 }

@@ -1,4 +1,5 @@
 import { Centre, Community, County } from '../entities';
+import { writeTogether, type Part } from '../../../store/transactions';
 
 export async function getCommunity(communityId: string) {
   const { data } = await Community.get({ communityId }).go();
@@ -23,4 +24,34 @@ export async function centresOfCounty(countyId: string) {
 export async function communitiesOfCentre(centreId: string) {
   const { data } = await Community.query.byCentre({ centreId }).go({ pages: 'all' });
   return data;
+}
+
+export async function allCounties() {
+  const { data } = await County.query.all({}).go({ pages: 'all' });
+  return data;
+}
+
+/**
+ * A centre or community created or renamed by the county's admin, with its audit event, in one
+ * transaction. A rename changes the name only: menus, prices and orders are keyed by the centre's id and
+ * stay with it. False when a renamed place no longer exists.
+ */
+export async function createCentre(centre: { centreId: string; countyId: string; name: string }, audit: Part): Promise<void> {
+  const outcome = await writeTogether({ centre: ({ Centre: centres }) => centres.create(centre).commit(), audit });
+  if (!outcome.written) throw new Error(`Could not create centre ${centre.centreId}`);
+}
+
+export async function createCommunity(community: { communityId: string; centreId: string; countyId: string; name: string }, audit: Part): Promise<void> {
+  const outcome = await writeTogether({ community: ({ Community: communities }) => communities.create(community).commit(), audit });
+  if (!outcome.written) throw new Error(`Could not create community ${community.communityId}`);
+}
+
+export async function renameCentre(centreId: string, name: string, audit: Part): Promise<boolean> {
+  const outcome = await writeTogether({ centre: ({ Centre: centres }) => centres.patch({ centreId }).set({ name }).commit(), audit });
+  return outcome.written;
+}
+
+export async function renameCommunity(communityId: string, name: string, audit: Part): Promise<boolean> {
+  const outcome = await writeTogether({ community: ({ Community: communities }) => communities.patch({ communityId }).set({ name }).commit(), audit });
+  return outcome.written;
 }

@@ -83,17 +83,18 @@ export async function claimElderAccount(code: string, newcomer: UserItem & { ope
 const BINDINGS_PER_TRANSACTION = 98;
 
 /**
- * Renames a user and the copies of the name their bindings keep: the user with the first bindings in one
+ * Renames a user and the copies of the name their bindings (or their volunteer record) keep: the user with the first bindings in one
  * transaction (a relative has a handful), any further bindings in more. False when a binding was removed
  * meanwhile: that transaction wrote nothing, and the caller renames again against what is bound now
  * (every part sets the same name, so writing it twice does no harm).
  */
-export async function renameUser(userId: string, name: string, bindings: BindingItem[]): Promise<boolean> {
+export async function renameUser(userId: string, name: string, bindings: BindingItem[], volunteer = false): Promise<boolean> {
   const rename = (binding: BindingItem): Part =>
     ({ Binding: all }) => all.patch({ elderId: binding.elderId, familyId: binding.familyId }).set({ familyName: name }).commit();
   for (let start = 0; start === 0 || start < bindings.length; start += BINDINGS_PER_TRANSACTION) {
     const outcome = await writeTogether({
       user: start === 0 ? ({ User: users }) => users.patch({ userId }).set({ name }).commit() : undefined,
+      volunteer: start === 0 && volunteer ? ({ Volunteer: volunteers }) => volunteers.patch({ userId }).set({ name }).commit() : undefined,
       bindings: bindings.slice(start, start + BINDINGS_PER_TRANSACTION).map(rename),
     });
     if (!outcome.written) return false;

@@ -10,12 +10,18 @@ export function ageOn(birthDate: string, onDate: string): number {
   return age;
 }
 
-/** The oldest birth date we accept: nobody registered is older than 130. */
-export const EARLIEST_BIRTH_DATE = '1895-01-01';
+/** Nobody registered was born more than this many years ago. */
+export const MAX_AGE_YEARS = 120;
 
-/** A birth date must lie in the past and be plausible. */
+/** The oldest birth date accepted on a day: the same day {@link MAX_AGE_YEARS} years earlier. */
+export function earliestBirthDate(today: string): string {
+  const [year, rest] = [Number(today.slice(0, 4)), today.slice(4)];
+  return `${String(year - MAX_AGE_YEARS).padStart(4, '0')}${rest}`;
+}
+
+/** A birth date must lie in the past and be plausible: not more than 120 years ago. */
 export function birthDateProblem(birthDate: string, today: string): string | undefined {
   if (birthDate > today) return '出生日期不能晚于今天';
-  if (birthDate < EARLIEST_BIRTH_DATE) return '出生日期太早了，请核对';
+  if (birthDate < earliestBirthDate(today)) return `出生日期不能早于 ${MAX_AGE_YEARS} 年前，请核对`;
   return undefined;
 }

@@ -1,4 +1,4 @@
-/** One-time codes (family invitations and claim codes): 6 digits, valid 24 hours, used once. */
+/** One-time codes (family invitations, claim codes, staff codes): 6 digits, valid 24 hours, used once. */
 export const BINDING_CODE_TTL_SECONDS = 24 * 60 * 60;
 
 /**
@@ -18,7 +18,9 @@ export function bindingCodeFrom(randomInt: number): string {
  */
 export type RedeemProblem = 'unknown' | 'expired' | 'used' | 'revoked' | 'already-bound' | 'own-code';
 
-export type CodePurpose = 'family' | 'claim';
+/** `staff`: the admin's code for a worker's or staff member's WeChat, keyed by their user id. */
+export const codePurposes = ['family', 'claim', 'staff'] as const;
+export type CodePurpose = (typeof codePurposes)[number];
 
 export interface BindingCodeState {
   elderId: string;

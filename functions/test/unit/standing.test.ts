@@ -1,0 +1,33 @@
+import { rolesCheckedEachRequest, sessionStands } from '../../src/features/people/rules/standing';
+
+/** Whether a session still stands: its role and place are the stored account's, and the account works here still. */
+const worker = { role: 'worker' as const, communityId: 'comm-a', centreId: 'centre-a' };
+
+test('a session stands while the account has the same role and place and is not retired', () => {
+  expect(sessionStands(worker, { ...worker, status: 'active' })).toBe(true);
+  // Accounts from before statuses were kept count as at work.
+  expect(sessionStands(worker, { ...worker })).toBe(true);
+});
+
+test('a move to another community or centre, a change of role, retirement or a deleted account ends it', () => {
+  expect(sessionStands(worker, { ...worker, communityId: 'comm-b' })).toBe(false);
+  expect(sessionStands(worker, { ...worker, centreId: 'centre-b' })).toBe(false);
+  expect(sessionStands(worker, { ...worker, role: 'staff', communityId: undefined })).toBe(false);
+  expect(sessionStands(worker, { ...worker, status: 'retired' })).toBe(false);
+  expect(sessionStands(worker, undefined)).toBe(false);
+});
+
+test('an account stored without its centre is judged by its community (the token’s centre came from it)', () => {
+  expect(sessionStands(worker, { role: 'worker', communityId: 'comm-a' })).toBe(true);
+  expect(sessionStands(worker, { role: 'worker', communityId: 'comm-b' })).toBe(false);
+});
+
+test('a staff member stands at their centre, with no community', () => {
+  const staff = { role: 'staff' as const, centreId: 'centre-a' };
+  expect(sessionStands(staff, { ...staff, status: 'active' })).toBe(true);
+  expect(sessionStands(staff, { ...staff, centreId: 'centre-b' })).toBe(false);
+});
+
+test('workers, service staff and admins are checked on each request; elders, relatives and volunteers are not', () => {
+  expect([...rolesCheckedEachRequest].sort()).toEqual(['admin', 'staff', 'worker']);
+});
