@@ -28,6 +28,10 @@ const wanted = [
   'worker-statement',
   'family-account',
   'privacy-notice',
+  'worker-register',
+  'worker-import',
+  'admin-workers',
+  'volunteer-home',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -14,11 +14,18 @@ export const routes = {
   binding: 'pages/binding/index',
   account: 'pages/account/index',
   legal: 'pages/legal/index',
+  staffClaim: 'pages/staff-claim/index',
   workerElders: 'worker/elders/index',
   workerElder: 'worker/elder/index',
   board: 'worker/board/index',
   menus: 'worker/menus/index',
   statement: 'worker/statement/index',
+  workerVolunteers: 'worker/volunteers/index',
+  workerImport: 'worker/import/index',
+  workerRegister: 'worker/register/index',
+  volunteerSignUp: 'volunteer/sign-up/index',
+  adminOrg: 'admin/org/index',
+  adminWorkers: 'admin/workers/index',
   admin: 'admin/index',
 } as const;
 

@@ -179,6 +179,12 @@ export const journeys: Journey[] = [
       await visit('family-home-no-elder');
       await tapThrough(page, 'home-tile-claim', routes.claim);
       await visit('family-claim');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-volunteer-sign-up', routes.volunteerSignUp);
+      await visit('volunteer-sign-up');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-staff-claim', routes.staffClaim);
+      await visit('staff-claim');
     },
   },
   {
@@ -187,8 +193,8 @@ export const journeys: Journey[] = [
     elderMode: false,
     async walk(page, visit) {
       await visit('volunteer-home');
-      await tapThrough(page, 'home-tile-profile', routes.profile);
-      await visit('volunteer-profile');
+      await tapThrough(page, 'home-tile-account', routes.account);
+      await visit('volunteer-account');
     },
   },
   {
@@ -205,6 +211,15 @@ export const journeys: Journey[] = [
       await visit('worker-elder-profile');
       await goBack(page, routes.workerElder);
       await goBack(page, routes.workerElders);
+      await tapThrough(page, 'worker-elders-register', routes.workerRegister);
+      await visit('worker-register');
+      await goBack(page, routes.workerElders);
+      await tapThrough(page, 'worker-elders-import', routes.workerImport);
+      await visit('worker-import');
+      await goBack(page, routes.workerElders);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-volunteers', routes.workerVolunteers);
+      await visit('worker-volunteers');
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-board', routes.board);
       await boardWithOrders(page);
@@ -247,6 +262,12 @@ export const journeys: Journey[] = [
       await visit('admin-statement-centres');
       await tapInPage(page, '[data-testid^="statement-centre-"]', testId('statement-totals'));
       await visit('admin-statement');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-org', routes.adminOrg);
+      await visit('admin-org');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-workers', routes.adminWorkers);
+      await visit('admin-workers');
     },
   },
 ];

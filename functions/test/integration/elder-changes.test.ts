@@ -1,5 +1,6 @@
 import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-runner';
 import { Subscription } from '../../src/features/canteen/entities';
+import { followElderChange } from '../../src/features/canteen/elder-changes';
 import { errorCode, useApi } from '../support/api';
 import { createWorldWithTuesdayMenus, MONDAY, orderBody, setLocalTime, storedMenu, storedOrder, TUESDAY } from '../support/canteen-fixtures';
 import { createCommunity, createUser, storedElder } from '../support/seed';
@@ -116,5 +117,21 @@ describe('an elder who died or moved away', () => {
     expect(wrong.body.error.message).toContain('状态只能是');
     const stranger = await createUser('worker', { name: '路人' });
     expect((await api.as(stranger.userId).put(`/elders/${world.elder.elderId}/status`, { status: 'deceased', note: '' })).status).toBe(404);
+  });
+});
+
+describe('the canteen acts on the elder as they are now, whatever record arrives', () => {
+  test('a 已故 record delivered again after the elder was put back cancels nothing new', async () => {
+    const world = await createWorldWithTuesdayMenus(api);
+    await api.as(world.worker.userId).put(`/elders/${world.elder.elderId}/status`, { status: 'deceased', note: '' });
+    await api.as(world.worker.userId).put(`/elders/${world.elder.elderId}/status`, { status: 'active', note: '登记错了' });
+    await runner.idle();
+    const placed = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/orders`, orderBody(TUESDAY, 'lunch'));
+    expect(placed.status).toBe(201);
+
+    // The stream hands the old 在册 → 已故 change over once more (a retry, a replay).
+    const current = (await storedElder(world.elder.elderId))!;
+    await followElderChange({ eventId: 'replayed', kind: 'MODIFY', before: { ...current, status: 'active' }, after: { ...current, status: 'deceased' }, at: new Date() });
+    expect((await storedOrder(placed.body.order.orderId))?.status).toBe('placed');
   });
 });

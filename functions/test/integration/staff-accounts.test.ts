@@ -178,6 +178,18 @@ test('retiring a worker ends their access at once; their WeChat signs in afresh 
   expect(await listed(worker.userId)).toMatchObject({ status: 'retired' });
 });
 
+test('retiring a worker whose stored WeChat id is stale (it now names someone else) still retires them, and leaves that identity alone', async () => {
+  const worker = await boundWorker('褚明', 'demo-comm-xueyuan', 'openid-chuming');
+  const someoneElse = await signIn('openid-stranger');
+  await User.patch({ userId: worker.userId }).set({ openid: 'openid-stranger' }).go();
+  const retired = await admin().post(`/workers/${worker.userId}/retire`);
+  expect(retired.body).toMatchObject({ status: 'retired' });
+  expect((await User.get({ userId: worker.userId }).go()).data?.status).toBe('retired');
+  expect((await WechatIdentity.get({ openid: 'openid-stranger' }).go()).data?.userId).toBe(someoneElse.user.userId);
+  const refused = await elders(worker.token, 'demo-comm-xueyuan');
+  expect([refused.status, errorCode(refused)]).toEqual([401, 'SESSION_REVOKED']);
+});
+
 describe('bad input and another county: a coded 4xx naming the field, and nothing written', () => {
   let elsewhere: Awaited<ReturnType<typeof createCommunity>>;
   beforeAll(async () => {

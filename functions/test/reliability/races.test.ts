@@ -6,6 +6,7 @@ import { instantOf } from '../../src/features/canteen/rules/canteen';
 import { setClock } from '../../src/platform/clock';
 import { createWorld, NOW, randomKey } from './world';
 import { tally } from './tally';
+import { eldersNamed } from '../../src/features/people/data/elders';
 
 /**
  * Races for every rule that spans items, with many concurrent requests against DynamoDB Local. Each
@@ -209,4 +210,37 @@ test('race: 8 identical standing orders at once: one is created, the rest overla
   expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
   expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.code === 'SUBSCRIPTION_OVERLAPS')).toBe(true);
   expect((await api.as(token).get(`/elders/${elder.elderId}/subscriptions`)).body.items).toHaveLength(1);
+});
+
+test('race: four workers register the same new elder at once (different forms): exactly one is registered, the others are shown the likely duplicate', async () => {
+  const record = {
+    name: '竞态测试长辈', sex: 'female', birthDate: '1943-07-07', phone: '13807349999', address: '学院路 99 号', livingSituation: 'alone',
+    ability: 'independent', subsidyCategory: 'normal', subsidyProofNote: '', mobilityLimited: false,
+    dietary: { lowSalt: false, lowSugar: false, softFood: false, allergies: '' }, emergencyContacts: [],
+  };
+  const answers = await Promise.all(
+    Array.from({ length: 4 }, (_, i) => api.as('demo-worker-xueyuan').post('/communities/demo-comm-xueyuan/elders', { ...record, idempotencyKey: `race-register-${i}-${Date.now()}` })),
+  );
+  tally('racesRun');
+  const statuses = answers.map((answer) => answer.status).sort();
+  expect(statuses).toEqual([201, 409, 409, 409]);
+  expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.code === 'LIKELY_DUPLICATE')).toBe(true);
+});
+
+test('race: two previews of the same sheet confirmed at once write each elder once; the late one is told to look again', async () => {
+  const sheet = ['姓名,性别,出生日期,电话,住址,居住情况,自理能力,补贴类别', '竞态导入甲,男,1940-02-02,13807348801,学院路 1 号,独居,自理,普通', '竞态导入乙,女,1941-03-03,13807348802,学院路 2 号,空巢,自理,低保'].join('\r\n');
+  const body = { fileName: '名册.csv', content: Buffer.from(sheet).toString('base64') };
+  const [first, second] = await Promise.all([1, 2].map(() => api.as('demo-worker-xueyuan').post('/communities/demo-comm-xueyuan/imports', body)));
+  expect([first.body.counts.new, second.body.counts.new]).toEqual([2, 2]);
+  const answers = await Promise.all(
+    [first, second].map((preview, i) =>
+      api.as('demo-worker-xueyuan').post(`/communities/demo-comm-xueyuan/imports/${preview.body.importId}/confirm`, { idempotencyKey: `race-import-${i}-${Date.now()}` }),
+    ),
+  );
+  tally('racesRun');
+  expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+  expect(answers.find((answer) => answer.status === 409)?.body.error.code).toBe('IMPORT_REGISTERED_MEANWHILE');
+  for (const [name, birthDate] of [['竞态导入甲', '1940-02-02'], ['竞态导入乙', '1941-03-03']]) {
+    expect(await eldersNamed('demo-county', name, birthDate)).toHaveLength(1);
+  }
 });

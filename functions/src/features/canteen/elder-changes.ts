@@ -1,5 +1,6 @@
 import { allOrdersOfElder, cancelOrderAtomically, deleteSubscription, ordersOfElderBetween, setOrderCommunity, setSubscriptionCentre, subscriptionsOfElder, type OrderActor } from './data';
 import type { ElderItem } from '../people/entities';
+import { getElder } from '../people/data/elders';
 import { businessDate } from '../../platform/clock';
 import type { Change } from '../../platform/stream';
 
@@ -15,14 +16,21 @@ const stillOpen = new Set(['placed', 'confirmed']);
  *  - moved to another community: every order now belongs to the new community (its workers see them,
  *    the old community's no longer do), and standing orders order at the new community's centre;
  *  - died or moved away: standing orders stop, and open orders from today on are cancelled, seats given back.
- * Each step is idempotent, so a record delivered twice changes nothing more.
+ * The record only says that something changed: what is done follows the elder as they are now, read
+ * again, so a record delivered twice, late or out of order (a replayed 已故 after the elder was put back
+ * on the register; a move A→B replayed after B→A) changes nothing it should not.
  */
 export async function followElderChange(change: Change): Promise<void> {
   if (change.kind !== 'MODIFY' || !change.before || !change.after) return;
   const before = change.before as Partial<ElderItem>;
   const after = change.after as ElderItem;
-  if (before.communityId !== after.communityId) await followMove(after);
-  if ((before.status ?? 'active') === 'active' && after.status && after.status !== 'active') await stopFor(after, change.at);
+  const moved = before.communityId !== after.communityId;
+  const left = (before.status ?? 'active') === 'active' && (after.status ?? 'active') !== 'active';
+  if (!moved && !left) return;
+  const elder = await getElder(after.elderId);
+  if (!elder) return;
+  if (moved) await followMove(elder);
+  if (left && (elder.status ?? 'active') !== 'active') await stopFor(elder, change.at);
 }
 
 async function followMove(elder: ElderItem): Promise<void> {

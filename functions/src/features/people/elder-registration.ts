@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { ElderDetailResponse, LikelyDuplicate, LikelyDuplicateDetails, RegisterElderInput } from '@yilin/contract';
 import { may, relationTo } from '../../access/policy';
 import { ageOn, birthDateProblem } from './rules/age';
-import { eldersNamed, getElder, registerElderAtomically, registeredElder } from './data/elders';
+import { eldersNamed, getElder, identityVersion, registerElderAtomically, registeredElder } from './data/elders';
 import { actorOf } from './actors';
 import { elderDetail } from './elders';
 import { communityInfo, communityName } from './places';
@@ -63,6 +63,8 @@ export async function registerElder(session: Session, communityId: string, input
   const today = businessDate(now);
   const problem = birthDateProblem(input.birthDate, today);
   if (problem) throw badRequest('BIRTH_DATE_INVALID', `${problem}。`, { fields: [{ field: 'birthDate', message: problem }] });
+  // The version first, then the matches: a registration after this read makes the write below refuse.
+  const seenVersion = await identityVersion(community.countyId, input.name, input.birthDate);
   const matches = await likelyDuplicates(community.countyId, input, today);
   if (matches.length > 0) {
     // A copy of this very request may have registered the elder since the first look.
@@ -76,7 +78,9 @@ export async function registerElder(session: Session, communityId: string, input
   const [by, at] = [await actorOf(session), now.toISOString()];
   const elder = registeredElder(input, { elderId: ulid(), communityId, centreId: community.centreId }, by, at);
 
-  const outcome = await registerElderAtomically(elder, community.countyId, claim, by, at, epochSeconds(now));
+  const outcome = await registerElderAtomically(elder, community.countyId, seenVersion, claim, by, at, epochSeconds(now));
+  // Someone registered the same name and birth date in the meantime: the check runs again and shows them.
+  if (outcome === 'registered-meanwhile') return registerElder(session, communityId, input);
   if (outcome === 'duplicate-request') {
     const repeated = await replay(claim);
     if (repeated) return repeated;

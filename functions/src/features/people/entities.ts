@@ -173,6 +173,26 @@ export const ElderIdentity = new Entity(
   { table, client },
 );
 
+/**
+ * A version of a county's name-and-birth-date entries: each registration sets it one higher, only if it
+ * is still the version read when duplicates were looked for. Two workers registering the same person at
+ * the same moment (or two imports of one sheet) cannot both pass the duplicate check: one is refused and
+ * looks again.
+ */
+export const ElderIdentityVersion = new Entity(
+  {
+    model: { entity: 'elderIdentityVersion', version: '1', service },
+    attributes: {
+      countyId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      birthDate: { type: 'string', required: true },
+      version: { type: 'number', required: true },
+    },
+    indexes: { byNameAndBirth: primary(['countyId', 'name', 'birthDate']) },
+  },
+  { table, client },
+);
+
 export const Binding = new Entity(
   {
     model: { entity: 'binding', version: '1', service },

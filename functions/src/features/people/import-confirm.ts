@@ -3,7 +3,7 @@ import { clock, epochSeconds } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { callerKeySpace, earlierResult, fingerprintOf } from '../../store/idempotency';
-import { eldersNamed } from './data/elders';
+import { eldersNamed, identityVersion } from './data/elders';
 import { ELDERS_PER_TRANSACTION, finishImport, getImport, unpackRows, writeElderSlice } from './data/imports';
 import type { ElderImportItem } from './entities';
 import { actorOf } from './actors';
@@ -12,7 +12,7 @@ import { elderIdOf, importedElder, importingCommunity } from './imports';
 /**
  * The worker confirms a preview: every new row is written, or none.
  *
- * Up to 500 elders take 20 transactions (25 elders of 4 items each), so "all or none" is kept this way:
+ * Up to 500 elders take 25 transactions (20 elders of 5 items each), so "all or none" is kept this way:
  *  - before anything is written, every row is checked: a preview with a problem row is refused, and so is
  *    one whose elder was registered by someone else since the preview (409, the rows named): nothing written;
  *  - each row's elder id comes from the import and the row, and a transaction writes a slice only if none of
@@ -42,6 +42,10 @@ export async function confirmImport(session: Session, communityId: string, impor
     });
   }
   const fresh = rows.filter((row) => row.status === 'new' && row.record);
+  // Each row's version before its check: a registration after the check makes that row's write refuse.
+  const versions = new Map(
+    await Promise.all(fresh.map(async (row) => [elderIdOf(importId, row.row), await identityVersion(imported.countyId, row.name, row.birthDate)] as const)),
+  );
   const registeredMeanwhile = (
     await Promise.all(
       fresh.map(async (row) => ((await eldersNamed(imported.countyId, row.name, row.birthDate)).some((found) => found.elderId !== elderIdOf(importId, row.row)) ? row : undefined)),
@@ -58,7 +62,9 @@ export async function confirmImport(session: Session, communityId: string, impor
   const [by, at] = [await actorOf(session), now.toISOString()];
   const elders = fresh.map((row) => importedElder(row.record!, elderIdOf(importId, row.row), imported, by, at));
   for (let start = 0; start < elders.length; start += ELDERS_PER_TRANSACTION) {
-    await writeElderSlice(elders.slice(start, start + ELDERS_PER_TRANSACTION), imported.countyId, by, at);
+    if ((await writeElderSlice(elders.slice(start, start + ELDERS_PER_TRANSACTION), versions, imported.countyId, by, at)) === 'taken') {
+      throw conflict('IMPORT_REGISTERED_MEANWHILE', '刚才有人同时登记了表格里的长辈：请重新选择文件再预览一次，已登记的会自动跳过，不会重复。');
+    }
   }
   const skipped = rows.length - fresh.length;
   await finishImport(importId, elders.length, skipped, claim, at, epochSeconds(now));

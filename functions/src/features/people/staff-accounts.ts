@@ -105,16 +105,24 @@ export async function moveWorker(session: Session, userId: string, input: MoveWo
   return currentView({ ...post, ...to });
 }
 
-/** Retiring twice answers the retired account: a retried request is done, not an error. */
+/**
+ * Retiring twice answers the retired account: a retried request is done, not an error. A write refused
+ * because the account changed meanwhile (its WeChat claimed from a new phone) is tried again on what is
+ * stored now; it never answers 已离岗 for an account still at work.
+ */
 export async function retireWorker(session: Session, userId: string): Promise<WorkerView> {
-  const post = await postOfCounty(session, userId);
-  if (post.status !== 'retired') {
+  const by = await actorOf(session);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const post = await postOfCounty(session, userId);
     const user = await getUser(userId);
     if (!user) throw notFound('WORKER_NOT_FOUND', '没有找到这位工作人员。');
-    await retireStaffAccount(user, post, await actorOf(session), isoNow());
-    forgetStanding(userId);
+    if (post.status === 'retired' && user.status === 'retired') return workerView(post, null);
+    if (await retireStaffAccount(user, post, by, isoNow())) {
+      forgetStanding(userId);
+      return workerView({ ...post, status: 'retired' }, null);
+    }
   }
-  return workerView({ ...post, status: 'retired' }, null);
+  throw conflict('PROFILE_CHANGED', '这位工作人员的账号刚刚有变动，请刷新后再试。');
 }
 
 /** A new code for the worker's WeChat (a new phone, or the first code lost); it replaces any earlier one. */

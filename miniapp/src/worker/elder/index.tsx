@@ -7,7 +7,7 @@ import { ElderPage } from '../../components/ElderPage'
 import { ElderProfileView } from '../../components/ElderProfileView'
 import { formatDateTime } from '../../lib/format'
 import { changeText } from '../../lib/labels'
-import { goTo, queryString } from '../../lib/navigation'
+import { goBackOrHome, goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { ClaimCodePanel } from './ClaimCodePanel'
 import { VerificationForm } from './VerificationForm'
@@ -57,6 +57,11 @@ export default function WorkerElderPage() {
       {isWorker && <MovePanel elder={detail.elder} onMoved={loaded.setData} />}
       {isWorker && <BindingCodePanel elderId={elderId} forWorker />}
       {isWorker && <ClaimCodePanel elderId={elderId} live={detail.liveClaimCode} />}
+      {!isWorker && (
+        <Tap className='btn btn--secondary' testId='worker-elder-back' onTap={goBackOrHome}>
+          返回
+        </Tap>
+      )}
     </ElderPage>
   )
 }

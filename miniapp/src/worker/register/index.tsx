@@ -113,7 +113,7 @@ export default function RegisterElderPage() {
           end={today}
           onChange={(e) => change({ birthDate: e.detail.value })}
         >
-          <Tap className='picker' testId='register-birth-date' label={draft.birthDate ? `出生日期：${formatDate(draft.birthDate)}，点按修改` : '选择出生日期'}>
+          <Tap className='picker' testId='register-birth-date' label={draft.birthDate ? `出生日期：${formatDate(draft.birthDate)}，点按修改` : '出生日期：点这里选出生日期'}>
             {draft.birthDate ? formatDate(draft.birthDate) : '点这里选出生日期'} ›
           </Tap>
         </Picker>

@@ -1,6 +1,6 @@
 import type { FactChange } from '../rules/verification';
 import type { Ability, ElderRecordInput, LivingSituation, SubsidyCategory, UpdateContactInput, VerificationInput } from '@yilin/contract';
-import { Elder, ElderIdentity, type ElderItem } from '../entities';
+import { Elder, ElderIdentity, ElderIdentityVersion, type ElderItem } from '../entities';
 import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { writeTogether, type Part } from '../../../store/transactions';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
@@ -94,6 +94,10 @@ export async function applyVerification(
       ? ({ ElderIdentity: identities }) =>
           identities.put({ countyId, name: elder.name, birthDate: facts.birthDate, elderId: elder.elderId, communityId: elder.communityId }).commit()
       : undefined,
+    // A registration that checked the new name and birth date before this change looks again.
+    newVersion: birthMoved
+      ? ({ ElderIdentityVersion: versions }) => versions.update({ countyId, name: elder.name, birthDate: facts.birthDate }).add({ version: 1 }).commit()
+      : undefined,
     elder: ({ Elder: elders }) =>
       elders
         .patch({ elderId: elder.elderId })
@@ -153,13 +157,29 @@ export async function eldersNamed(countyId: string, name: string, birthDate: str
   return found;
 }
 
+/** Items one registration writes: the name-and-birth-date version, user, profile, county entry, audit event. */
+export const ELDER_RECORD_ITEMS = 5;
+
+/** The version of the county's entries under this name and birth date, read before looking for duplicates. */
+export async function identityVersion(countyId: string, name: string, birthDate: string): Promise<number | undefined> {
+  const { data } = await ElderIdentityVersion.get({ countyId, name, birthDate }).go({ consistent: true });
+  return data?.version;
+}
+
 /**
  * The transaction parts that register one elder: the elder's user (their account, claimed later with a
  * code), the profile, the county's name-and-birth-date entry, and the audit event of the worker who
  * registered them. Registration by form and by spreadsheet both write exactly these.
  */
-export function elderRecordParts(elder: ElderItem, countyId: string, by: Actor, at: string): Part[] {
+export function elderRecordParts(elder: ElderItem, countyId: string, by: Actor, at: string, seenVersion: number | undefined): Part[] {
+  const key = { countyId, name: elder.name, birthDate: elder.birthDate };
   return [
+    // Only if nobody registered under this name and birth date since the duplicate check read the version.
+    ({ ElderIdentityVersion: versions }) =>
+      versions
+        .upsert({ ...key, version: (seenVersion ?? 0) + 1 })
+        .where((attr, op) => (seenVersion === undefined ? op.notExists(attr.version) : op.eq(attr.version, seenVersion)))
+        .commit(),
     ({ User: users }) =>
       users.create({ userId: elder.elderId, role: 'elder', name: elder.name, communityId: elder.communityId, centreId: elder.centreId, countyId, createdAt: at }).commit(),
     ({ Elder: elders }) => elders.create(elder).commit(),
@@ -173,11 +193,20 @@ export function elderRecordParts(elder: ElderItem, countyId: string, by: Actor, 
  * Registers one elder by a worker's form: the record's parts and the request's idempotency record in one
  * transaction, so a retried form gives the same elder once, and two copies racing cannot both write.
  */
-export async function registerElderAtomically(elder: ElderItem, countyId: string, request: IdempotencyClaim, by: Actor, at: string, nowSeconds: number) {
-  const outcome = await writeTogether({ record: elderRecordParts(elder, countyId, by, at), request: rememberRequest(request, elder.elderId, nowSeconds) });
+export async function registerElderAtomically(
+  elder: ElderItem,
+  countyId: string,
+  seenVersion: number | undefined,
+  request: IdempotencyClaim,
+  by: Actor,
+  at: string,
+  nowSeconds: number,
+) {
+  const outcome = await writeTogether({ record: elderRecordParts(elder, countyId, by, at, seenVersion), request: rememberRequest(request, elder.elderId, nowSeconds) });
   if (outcome.written) return 'registered' as const;
   if (outcome.failed.includes('request')) return 'duplicate-request' as const;
-  throw new Error(`Registering an elder failed on ${outcome.failed.join(', ')}`);
+  // Someone registered under the same name and birth date since the duplicate check: look again.
+  return 'registered-meanwhile' as const;
 }
 
 /**

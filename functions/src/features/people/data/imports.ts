@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ElderRecordInput, ImportProblem, ImportRowStatus } from '@yilin/contract';
 import { ElderImport, type ElderImportItem, type ElderItem } from '../entities';
-import { elderRecordParts, getElders } from './elders';
+import { ELDER_RECORD_ITEMS, elderRecordParts, getElders } from './elders';
 import type { Actor } from '../../../store/audit';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
 import { writeTogether } from '../../../store/transactions';
@@ -32,19 +32,32 @@ export async function getImport(importId: string): Promise<ElderImportItem | und
   return data ?? undefined;
 }
 
-/** DynamoDB takes 100 items in a transaction; registering one elder writes 4 (user, profile, county entry, audit). */
-export const ELDERS_PER_TRANSACTION = 25;
+/** DynamoDB takes 100 items in a transaction; registering one elder writes ELDER_RECORD_ITEMS of them. */
+export const ELDERS_PER_TRANSACTION = Math.floor(100 / ELDER_RECORD_ITEMS);
 
 /**
  * Writes one slice of an import's elders in one transaction. Their ids are derived from the import and the
  * row, so a slice written before (an earlier confirm that crashed later, or a copy running at the same
  * time) fails its conditions as a whole: it is then found in the table and counted as written, never twice.
  */
-export async function writeElderSlice(elders: ElderItem[], countyId: string, by: Actor, at: string): Promise<void> {
-  const outcome = await writeTogether(Object.fromEntries(elders.map((elder) => [elder.elderId, elderRecordParts(elder, countyId, by, at)])));
-  if (outcome.written) return;
+/**
+ * Writes a slice of an import's elders, each only if its name-and-birth-date version is still the one read
+ * when the confirmation checked for duplicates. 'written' also when a copy of this confirmation wrote the
+ * slice first; 'taken' when someone registered one of these people meanwhile.
+ */
+export async function writeElderSlice(
+  elders: ElderItem[],
+  versions: Map<string, number | undefined>,
+  countyId: string,
+  by: Actor,
+  at: string,
+): Promise<'written' | 'taken'> {
+  const outcome = await writeTogether(
+    Object.fromEntries(elders.map((elder) => [elder.elderId, elderRecordParts(elder, countyId, by, at, versions.get(elder.elderId))])),
+  );
+  if (outcome.written) return 'written';
   const found = await getElders(elders.map((elder) => elder.elderId));
-  if (found.length !== elders.length) throw new Error(`Import slice refused on ${outcome.failed.join(', ')}`);
+  return found.length === elders.length ? 'written' : 'taken';
 }
 
 /** Marks the import done with what it added, and remembers the request's key, in one transaction. */

@@ -5,7 +5,7 @@ import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 import { client, gsi1, primary, service, table } from '../../../store/keys';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
 import { writeTogether } from '../../../store/transactions';
-import { User, type UserItem } from '../entities';
+import { User, WechatIdentity, type UserItem } from '../entities';
 import type { Standing } from '../rules/standing';
 
 /**
@@ -135,6 +135,9 @@ export async function moveStaffAccount(post: StaffPostItem, to: Place, by: Actor
  */
 export async function retireStaffAccount(user: UserItem, post: StaffPostItem, by: Actor, at: string): Promise<boolean> {
   const changes: FieldChange[] = [{ field: 'status', before: post.status, after: 'retired' }];
+  // The identity goes only while it is still this account's (a stale openid names someone else's now).
+  const identity = user.openid ? (await WechatIdentity.get({ openid: user.openid }).go()).data : null;
+  const ownIdentity = identity?.userId === user.userId;
   const outcome = await writeTogether({
     user: ({ User: users }) =>
       users
@@ -143,7 +146,7 @@ export async function retireStaffAccount(user: UserItem, post: StaffPostItem, by
         .where((attr, op) => `${op.eq(attr.role, post.role as Role)} AND ${op.ne(attr.status, 'retired')}`)
         .commit(),
     post: ({ StaffPost: posts }) => posts.patch({ userId: user.userId }).set({ status: 'retired', updatedAt: at }).commit(),
-    identity: user.openid
+    identity: ownIdentity && user.openid
       ? ({ WechatIdentity: identities }) =>
           identities
             .delete({ openid: user.openid! })
