@@ -190,6 +190,19 @@ test('retiring a worker whose stored WeChat id is stale (it now names someone el
   expect([refused.status, errorCode(refused)]).toEqual([401, 'SESSION_REVOKED']);
 });
 
+test("a worker's WeChat claimed again from a new phone (the old one lost) ends the old phone's session", async () => {
+  const worker = await boundWorker('卫东', 'demo-comm-xueyuan', 'openid-weidong-old');
+  expect((await elders(worker.token, 'demo-comm-xueyuan')).status).toBe(200);
+  setClock(new Date(Date.parse(NOW) + 10_000));
+  const code = (await admin().post(`/workers/${worker.userId}/codes`)).body.liveCode.code;
+  const newPhone = await signIn('openid-weidong-new');
+  const claimed = await api.as(newPhone.token).post('/me/staff-claim', { code });
+  expect(claimed.status).toBe(200);
+  const lost = await elders(worker.token, 'demo-comm-xueyuan');
+  expect([lost.status, errorCode(lost)]).toEqual([401, 'SESSION_REVOKED']);
+  expect((await elders(claimed.body.token, 'demo-comm-xueyuan')).status).toBe(200);
+});
+
 describe('bad input and another county: a coded 4xx naming the field, and nothing written', () => {
   let elsewhere: Awaited<ReturnType<typeof createCommunity>>;
   beforeAll(async () => {

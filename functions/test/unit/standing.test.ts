@@ -31,3 +31,10 @@ test('a staff member stands at their centre, with no community', () => {
 test('workers, service staff and admins are checked on each request; elders, relatives and volunteers are not', () => {
   expect([...rolesCheckedEachRequest].sort()).toEqual(['admin', 'staff', 'worker']);
 });
+
+test('a session issued before the account said earlier sessions end (a new phone, a move) no longer stands; one issued after does', () => {
+  const stored = { role: 'worker' as const, communityId: 'c1', centreId: 'k1', status: 'active' as const, sessionsValidFrom: 1_000 };
+  expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1', issuedAt: 999 }, stored)).toBe(false);
+  expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1', issuedAt: 1_000 }, stored)).toBe(true);
+  expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1' }, stored)).toBe(true);
+});

@@ -67,6 +67,11 @@ export const User = new Entity(
       openid: { type: 'string' },
       /** A worker's or staff member's: invited (no WeChat yet), active, or retired (every session refused). */
       status: { type: staffStatuses },
+      /**
+       * Epoch seconds: sessions issued before this are refused (a worker's WeChat claimed from a new phone,
+       * a move), so a lost phone or an old post's token stops working within the standing check's minute.
+       */
+      sessionsValidFrom: { type: 'number' },
       createdAt: { type: 'string', required: true },
     },
     indexes: { byId: primary(['userId']) },

@@ -114,7 +114,7 @@ export async function moveStaffAccount(post: StaffPostItem, to: Place, by: Actor
     user: ({ User: users }) =>
       users
         .patch({ userId: post.userId })
-        .set({ centreId: to.centreId, ...(to.communityId ? { communityId: to.communityId } : {}) })
+        .set({ centreId: to.centreId, ...(to.communityId ? { communityId: to.communityId } : {}), sessionsValidFrom: epochSecondsOf(at) })
         .where((attr, op) => `${op.eq(attr.role, post.role as Role)} AND ${op.ne(attr.status, 'retired')}`)
         .commit(),
     post: ({ StaffPost: posts }) =>
@@ -188,7 +188,7 @@ export async function claimStaffAccount(code: string, newcomer: UserItem & { ope
     account: ({ User: users }) =>
       users
         .patch({ userId: account.userId })
-        .set({ openid: newcomer.openid, status: 'active' })
+        .set({ openid: newcomer.openid, status: 'active', sessionsValidFrom: epochSecondsOf(at) })
         .where((attr, op) => `${op.eq(attr.role, account.role)} AND ${op.ne(attr.status, 'retired')}`)
         .commit(),
     post: ({ StaffPost: posts }) => posts.patch({ userId: account.userId }).set({ status: 'active', updatedAt: at }).commit(),
@@ -206,7 +206,10 @@ export async function claimStaffAccount(code: string, newcomer: UserItem & { ope
 }
 
 /** The stored role, place and status a session is checked against; a consistent read when asked. */
+/** Sessions issued in the same second as the change still count: the new phone's own session comes right after it. */
+const epochSecondsOf = (at: string) => Math.floor(Date.parse(at) / 1000);
+
 export async function standingOf(userId: string, consistent: boolean): Promise<Standing | undefined> {
   const { data: user } = await User.get({ userId }).go({ consistent });
-  return user ? { role: user.role, communityId: user.communityId, centreId: user.centreId, status: user.status } : undefined;
+  return user ? { role: user.role, communityId: user.communityId, centreId: user.centreId, status: user.status, sessionsValidFrom: user.sessionsValidFrom } : undefined;
 }

@@ -16,21 +16,27 @@ export interface Standing {
   communityId?: string;
   centreId?: string;
   status?: StaffStatus;
+  /** Epoch seconds: sessions issued earlier no longer stand (a claim from a new phone, a move). */
+  sessionsValidFrom?: number;
 }
 
 export interface Claims {
   role: Role;
   communityId?: string;
   centreId?: string;
+  /** Epoch seconds the session was issued at. */
+  issuedAt?: number;
 }
 
 /**
- * True while the session's role and place are the account's and the account is not retired. A stored
+ * True while the session's role and place are the account's, the account is not retired and the session
+ * was issued after the account last said earlier sessions end (a new phone, a move). A stored
  * account without a centre (created before centres were stored on users) has its centre from its
  * community, which is compared instead.
  */
 export function sessionStands(claims: Claims, stored: Standing | undefined): boolean {
   if (!stored || stored.status === 'retired') return false;
+  if (stored.sessionsValidFrom !== undefined && claims.issuedAt !== undefined && claims.issuedAt < stored.sessionsValidFrom) return false;
   if (stored.role !== claims.role || stored.communityId !== claims.communityId) return false;
   return stored.centreId === undefined || stored.centreId === claims.centreId;
 }
