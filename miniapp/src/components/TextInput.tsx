@@ -56,7 +56,7 @@ export function PhoneInput({ label, value, onInput, testId }: Pick<Props, 'label
       type='number'
       value={value}
       maxlength={13}
-      placeholder='手机号，或座机连区号，如 057188886666'
+      placeholder='手机，或座机连区号一起输'
       {...(h5 ? { nativeProps: { 'aria-label': label, type: 'tel' } } : {})}
       data-testid={testId}
       onInput={(e) => onInput(e.detail.value)}
