@@ -10,6 +10,8 @@ import { YilinStack } from './yilin-stack';
  *   `cn-north-1` / `cn-northwest-1` deploy to the China partition.
  * - `domainName` + `certificateArn`: optional custom domain for the API (ICP-filed, required by WeChat).
  * - `wechatAppId`, `wechatApiBase` (default `https://api.weixin.qq.com`).
+ * - `countyId`: the county this deployment serves (newcomers are offered its communities only); without it
+ *   every county on the table is offered.
  * - `tokenPublicKey`: the EC P-256 public key that verifies session tokens, base64 DER or PEM (its
  *   private half is a secret the operator fills, see infra/README.md); required for `prod`.
  * The cdk-nag AwsSolutions checks run on every synth; an unacknowledged finding stops it.
@@ -45,6 +47,7 @@ export function defineYilinApp(app: App): YilinStack {
     stage,
     wechatAppId: context('wechatAppId') ?? '',
     wechatApiBase: context('wechatApiBase'),
+    countyId: context('countyId'),
     tokenPublicKey: context('tokenPublicKey'),
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
     terminationProtection: stage === 'prod',

@@ -32,6 +32,8 @@ export interface YilinStackProps extends StackProps {
   readonly wechatAppId: string;
   /** @default 'https://api.weixin.qq.com' */
   readonly wechatApiBase?: string;
+  /** The county this deployment serves: a newcomer signing up as a volunteer is offered its communities only. */
+  readonly countyId?: string;
   /**
    * The EC P-256 public key that verifies session tokens, PEM or base64 DER; its private half goes into the
    * `TokenPrivateKey` secret. Without it no session token is accepted.
@@ -260,6 +262,7 @@ export class YilinStack extends Stack {
           WECHAT_APPID: props.wechatAppId,
           WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
           TOKEN_PUBLIC_KEY: tokenPublicKey,
+          ...(props.countyId ? { COUNTY_ID: props.countyId } : {}),
         },
         logRetention,
         logRemovalPolicy: removalPolicy,

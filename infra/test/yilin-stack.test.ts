@@ -244,6 +244,14 @@ describe('the functions', () => {
     }
   });
 
+  it('take the county the deployment serves from context, and leave it out without one', () => {
+    const { template } = synth({ countyId: 'county-guzhang' });
+    for (const handler of deployedHandlers) {
+      expect(functionOf(template.toJSON().Resources, handler).Properties.Environment.Variables.COUNTY_ID).toBe('county-guzhang');
+      expect(functionOf(devResources, handler).Properties.Environment.Variables.COUNTY_ID).toBeUndefined();
+    }
+  });
+
   it('of GET-only handlers can read the table but not write it; the others can write', () => {
     expect(readOnlyHandlers.length).toBeGreaterThan(0);
     for (const handler of deployedHandlers) {
