@@ -45,7 +45,7 @@ describe('我是志愿者: a new account signs up', () => {
     render(<VolunteerSignUpPage />)
     expect((await findByTestId('volunteer-community-c-gzp')).textContent).toBe('古丈坪社区')
     expect(screen.getByText('学院路街道综合养老服务中心')).toBeTruthy()
-    expect(nativeInput('volunteer-name').value).toBe('')
+    expect((await waitFor(() => nativeInput('volunteer-name'))).value).toBe('')
     await type('volunteer-name', '李华')
     fireEvent.click(byTestId('volunteer-community-c-dongfeng')!)
     expect(byTestId('volunteer-community-c-dongfeng')!.textContent).toBe('✓ 东风社区')

@@ -244,3 +244,25 @@ test('race: two previews of the same sheet confirmed at once write each elder on
     expect(await eldersNamed('demo-county', name, birthDate)).toHaveLength(1);
   }
 });
+
+test("race: one fresh account enters an elder's claim code and a family invitation at once: it becomes the elder's or a relative's, never both", async () => {
+  const [toClaim, toBind] = await elders(2);
+  const { User, WechatIdentity } = await import('../../src/features/people/entities');
+  for (let round = 0; round < 4; round++) {
+    const userId = `race-newcomer-${round}-${randomKey()}`;
+    const openid = `openid-${userId}`;
+    await Promise.all([
+      User.put({ userId, role: 'family', name: '微信用户', openid, createdAt: NOW }).go(),
+      WechatIdentity.put({ openid, userId, createdAt: NOW }).go(),
+    ]);
+    const token = await tokenFor(userId);
+    const claimCode = (await api.as('demo-worker-xueyuan').post(`/elders/${toClaim.elderId}/claim-codes`)).body.code;
+    const invitation = (await api.as(toBind.elderId).post(`/elders/${toBind.elderId}/binding-codes`)).body.code;
+    const [claimed, bound] = await Promise.all([api.as(token).post('/me/claim', { code: claimCode }), api.as(token).post('/bindings', { code: invitation, relation: 'son' })]);
+    expect(claimed.status === 200 && bound.status === 201).toBe(false);
+    const { data: bindings } = await Binding.query.byFamily({ familyId: userId }).go();
+    // A binding exists only while its relative's account does.
+    if (bindings.length > 0) expect((await User.get({ userId }).go()).data?.role).toBe('family');
+  }
+  tally('racesRun');
+});

@@ -51,6 +51,8 @@ export function redeemCode(session: Session, { code, relation }: RedeemBindingIn
       nowSeconds,
     );
     if (outcome === 'already-bound') throw redeemErrors['already-bound']();
+    // The account became an elder's, a worker's or a volunteer's a moment ago: its session is no longer one.
+    if (outcome === 'not-a-relative') throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
     // Used, expired, replaced or revoked between our read and our write.
     if (outcome === 'code-unavailable') throw redeemErrors[await codeProblemNow(code, session.userId, 'family')]();
     return { elder: elderSummaryView(elder, await communityName(elder.communityId), relation) };

@@ -72,6 +72,11 @@ export const User = new Entity(
        * a move), so a lost phone or an old post's token stops working within the standing check's minute.
        */
       sessionsValidFrom: { type: 'number' },
+      /**
+       * A relative's bindings, counted with each binding made or removed: an account that becomes an elder's,
+       * a worker's or a volunteer's must have none, also when a binding is made at that very moment.
+       */
+      bindingCount: { type: 'number' },
       createdAt: { type: 'string', required: true },
     },
     indexes: { byId: primary(['userId']) },

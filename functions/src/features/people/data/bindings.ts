@@ -108,7 +108,7 @@ export async function redeemBindingCode(
   code: string,
   binding: BindingItem,
   nowSeconds: number,
-): Promise<'bound' | 'code-unavailable' | 'already-bound'> {
+): Promise<'bound' | 'code-unavailable' | 'already-bound' | 'not-a-relative'> {
   const outcome = await writeTogether({
     code: ({ BindingCode: codes }) =>
       codes
@@ -122,19 +122,46 @@ export async function redeemBindingCode(
         .where((attr, op) => op.eq(attr.code, code))
         .commit(),
     binding: ({ Binding: bindings }) => bindings.create(binding).commit(),
+    // Counted on the relative's account, which must still be a relative's: an account that just became an
+    // elder's, a worker's or a volunteer's takes no binding.
+    family: ({ User: users }) =>
+      users
+        .update({ userId: binding.familyId })
+        .add({ bindingCount: 1 })
+        .where((attr, op) => op.eq(attr.role, 'family'))
+        .commit(),
   });
   if (outcome.written) return 'bound';
+  if (outcome.failed.includes('family')) return 'not-a-relative';
   return outcome.failed.includes('binding') && outcome.failed.length === 1 ? 'already-bound' : 'code-unavailable';
 }
 
+/** Removes a binding and counts it off the relative's account, together. False when it was already gone. */
 export async function removeBinding(elderId: string, familyId: string): Promise<boolean> {
-  try {
-    await Binding.delete({ elderId, familyId })
-      .where((attr, op) => op.exists(attr.familyId))
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+  const outcome = await writeTogether({
+    binding: ({ Binding: bindings }) =>
+      bindings
+        .delete({ elderId, familyId })
+        .where((attr, op) => op.exists(attr.familyId))
+        .commit(),
+    // Bindings made before they were counted: the count never goes below zero.
+    family: ({ User: users }) =>
+      users
+        .update({ userId: familyId })
+        .subtract({ bindingCount: 1 })
+        .where((attr, op) => op.gt(attr.bindingCount, 0))
+        .commit(),
+  });
+  if (outcome.written) return true;
+  if (!outcome.failed.includes('binding')) {
+    // The account had no count (bound before counting began): remove the binding alone.
+    try {
+      await Binding.delete({ elderId, familyId }).where((attr, op) => op.exists(attr.familyId)).go();
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
+  return false;
 }

@@ -195,7 +195,8 @@ export async function claimStaffAccount(code: string, newcomer: UserItem & { ope
     placeholder: ({ User: users }) =>
       users
         .delete({ userId: newcomer.userId })
-        .where((attr, op) => op.eq(attr.role, 'family'))
+        // Still a relative with no binding, also one made at this very moment (it counts on the account).
+        .where((attr, op) => `${op.eq(attr.role, 'family')} AND (${op.notExists(attr.bindingCount)} OR ${op.eq(attr.bindingCount, 0)})`)
         .commit(),
     oldPhone:
       account.openid && account.openid !== newcomer.openid

@@ -71,7 +71,8 @@ export async function claimElderAccount(code: string, newcomer: UserItem & { ope
     placeholder: ({ User: users }) =>
       users
         .delete({ userId: newcomer.userId })
-        .where((attr, op) => op.eq(attr.role, 'family'))
+        // Still a relative with no binding, also one made at this very moment (it counts on the account).
+        .where((attr, op) => `${op.eq(attr.role, 'family')} AND (${op.notExists(attr.bindingCount)} OR ${op.eq(attr.bindingCount, 0)})`)
         .commit(),
     oldPhone: elder.openid && elder.openid !== newcomer.openid ? ({ WechatIdentity: identities }) => identities.delete({ openid: elder.openid! }).commit() : undefined,
   });
@@ -101,3 +102,4 @@ export async function renameUser(userId: string, name: string, bindings: Binding
   }
   return true;
 }
+

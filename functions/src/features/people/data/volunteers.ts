@@ -71,7 +71,8 @@ export async function signUpVolunteer(user: UserItem, volunteer: VolunteerItem):
       users
         .patch({ userId: user.userId })
         .set({ role: 'volunteer', name: volunteer.name, communityId: volunteer.communityId, centreId: volunteer.centreId, countyId: volunteer.countyId })
-        .where((attr, op) => op.eq(attr.role, 'family'))
+        // Still a relative with no binding, also one made at this very moment (it counts on the account).
+        .where((attr, op) => `${op.eq(attr.role, 'family')} AND (${op.notExists(attr.bindingCount)} OR ${op.eq(attr.bindingCount, 0)})`)
         .commit(),
     volunteer: ({ Volunteer: volunteers }) => volunteers.create(volunteer).commit(),
   });
