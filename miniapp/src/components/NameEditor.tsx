@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { SessionResponse } from '@yilin/contract'
 import { setMyName } from '../api'
-import { messageOf } from '../api/client'
 import { inputName } from '../lib/a11y'
 import { saveSession } from '../lib/session'
+import { useAction } from '../shared/useAction'
 import { Notice } from './Notice'
 import { Tap } from './Tap'
 
@@ -26,27 +26,19 @@ interface Props {
  */
 export function NameEditor({ initial, action, testId, onSaved }: Props) {
   const [name, setName] = useState(initial)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
 
-  async function save() {
-    if (busy) return
+  function save() {
     const trimmed = name.trim()
     if (!trimmed) {
       setError('请填写称呼，例如 王建国')
       return
     }
-    setBusy(true)
-    setError('')
-    try {
+    void run(async () => {
       const session = await setMyName(trimmed)
       saveSession(session)
       onSaved(session)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const typed = (value: string) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { LiveCodeView } from '@yilin/contract'
-import { messageOf } from '../api/client'
+import { useAction } from '../shared/useAction'
 import { Notice } from './Notice'
 import { OneTimeCode } from './OneTimeCode'
 import { Tap } from './Tap'
@@ -35,23 +35,7 @@ interface OneTimeCodePanelProps {
 export function OneTimeCodePanel({ create, revoke, live, title, hint, rule, codeName, testId, onCode, whileShown }: OneTimeCodePanelProps) {
   const [code, setCode] = useState<LiveCodeView | null>(live ?? null)
   useEffect(() => onCode?.(code?.code ?? null), [code, onCode])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [done, setDone] = useState('')
-
-  async function run(action: () => Promise<void>) {
-    if (busy) return
-    setBusy(true)
-    setError('')
-    setDone('')
-    try {
-      await action()
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, done, setDone, run } = useAction()
 
   const generate = () => run(async () => setCode(await create()))
   const stop = () =>

@@ -1,6 +1,7 @@
 import { allOrdersOfElder, cancelOrderAtomically, deleteSubscription, ordersOfElderBetween, setOrderCommunity, setSubscriptionCentre, subscriptionsOfElder, type OrderActor } from './data';
 import type { ElderItem } from '../people/entities';
 import { getElder } from '../people/data/elders';
+import { isOnRegister } from '../people/elders';
 import { businessDate } from '../../platform/clock';
 import type { Change } from '../../platform/stream';
 
@@ -25,12 +26,12 @@ export async function followElderChange(change: Change): Promise<void> {
   const before = change.before as Partial<ElderItem>;
   const after = change.after as ElderItem;
   const moved = before.communityId !== after.communityId;
-  const left = (before.status ?? 'active') === 'active' && (after.status ?? 'active') !== 'active';
+  const left = isOnRegister(before) && !isOnRegister(after);
   if (!moved && !left) return;
   const elder = await getElder(after.elderId);
   if (!elder) return;
   if (moved) await followMove(elder);
-  if (left && (elder.status ?? 'active') !== 'active') await stopFor(elder, change.at);
+  if (left && !isOnRegister(elder)) await stopFor(elder, change.at);
 }
 
 async function followMove(elder: ElderItem): Promise<void> {

@@ -25,9 +25,8 @@ import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } f
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
-import { relativeLabel } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
-import { actorName, actorOf } from '../people/actors';
+import { actorFrom, actorName, actorOf } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';
 import { assertOnRegister, loadElderFor } from '../people/elders';
 import { menuView, orderView } from './views';
@@ -231,7 +230,7 @@ export async function placeOrder(session: Session, elderId: string, input: Place
   if (elder.status === 'rejected') throw elder.reason;
   if (name.status === 'rejected') throw name.reason;
   if (earlier.status === 'rejected') throw earlier.reason;
-  const placedBy = { ...by, name: relativeLabel(name.value, elder.value.relation) };
+  const placedBy = actorFrom(session, name.value, elder.value.relation);
   return earlier.value ?? placeOrderFor(elder.value.elder, input, placedBy);
 }
 

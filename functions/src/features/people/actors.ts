@@ -13,7 +13,12 @@ export async function actorName(session: Session): Promise<string> {
 
 /** Whoever acts, as the audit trail names them; a relative with what they are to the elder: 王磊（儿子）. */
 export async function actorOf(session: Session, relation?: FamilyRelation | null): Promise<Actor> {
-  return { userId: session.userId, name: relativeLabel((await actorName(session)) || '工作人员', relation), role: session.role };
+  return actorFrom(session, await actorName(session), relation);
+}
+
+/** The same, from a name already read (a use case that reads it alongside other things). */
+export function actorFrom(session: Session, name: string, relation?: FamilyRelation | null): Actor {
+  return { userId: session.userId, name: relativeLabel(name || '工作人员', relation), role: session.role };
 }
 
 /** A centre's things (board, menus, statements, prices): refused with 403, a centre being no secret. */

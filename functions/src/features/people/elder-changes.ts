@@ -1,6 +1,6 @@
 import { moveElderAtomically, setElderStatusAtomically } from './data/elders';
 import { actorOf } from './actors';
-import { getElderDetail, loadElderFor } from './elders';
+import { elderDetail, loadElderFor } from './elders';
 import { communityInfo } from './places';
 import { elderProfileView } from './views';
 import { isoNow } from '../../platform/clock';
@@ -32,9 +32,10 @@ export async function moveElder(session: Session, elderId: string, { communityId
  * canteen stops standing orders and cancels open orders from today on when it hears of it.
  */
 export async function setElderStatus(session: Session, elderId: string, { status, note }: ElderStatusInput): Promise<ElderDetailResponse> {
-  const { elder } = await loadElderFor(session, elderId, 'elder.setStatus');
-  if ((elder.status ?? 'active') === status) return getElderDetail(session, elderId);
-  const outcome = await setElderStatusAtomically(elder, status, note, await actorOf(session), isoNow());
+  const { elder, access } = await loadElderFor(session, elderId, 'elder.setStatus');
+  if ((elder.status ?? 'active') === status) return elderDetail(elder, access);
+  const at = isoNow();
+  const outcome = await setElderStatusAtomically(elder, status, note, await actorOf(session), at);
   if (outcome === 'stale') throw changedMeanwhile();
-  return getElderDetail(session, elderId);
+  return elderDetail({ ...elder, status, statusChangedAt: at, updatedAt: at }, access);
 }

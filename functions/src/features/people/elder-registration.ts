@@ -1,13 +1,12 @@
 import { ulid } from 'ulid';
 import type { ElderDetailResponse, LikelyDuplicate, LikelyDuplicateDetails, RegisterElderInput } from '@yilin/contract';
-import { may, relationTo } from '../../access/policy';
 import { ageOn, birthDateProblem } from './rules/age';
 import { eldersNamed, getElder, identityVersion, registerElderAtomically, registeredElder } from './data/elders';
 import { actorOf } from './actors';
-import { elderDetail } from './elders';
-import { communityInfo, communityName } from './places';
+import { elderDetail, registeringCommunity } from './elders';
+import { communityName } from './places';
 import { businessDate, clock, epochSeconds } from '../../platform/clock';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { badRequest, conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
 
@@ -51,10 +50,7 @@ async function likelyDuplicates(countyId: string, input: RegisterElderInput, tod
  * shown first (409 LIKELY_DUPLICATE), never silently added; a retried form gives the same elder once.
  */
 export async function registerElder(session: Session, communityId: string, input: RegisterElderInput): Promise<ElderDetailResponse> {
-  const community = await communityInfo(communityId);
-  if (!community || !may('community.registerElder', relationTo(session, { communityId, ...community }, false))) {
-    throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
-  }
+  const community = await registeringCommunity(session, communityId);
   const claim = claimOf(session, communityId, input);
   const earlier = await replay(claim);
   if (earlier) return earlier;

@@ -10,17 +10,32 @@ import type { Session } from '../../platform/session-token';
 import type { ElderDetailResponse, ElderSummary, Page, UpdateContactInput, VerificationInput } from '@yilin/contract';
 import { actorOf } from './actors';
 import { liveCodeView } from './one-time-codes';
-import { communityInfo, communityName } from './places';
+import { communityInfo, communityName, type CommunityInfo } from './places';
 import { elderProfileView, elderSummaryView, verificationChangeView } from './views';
+
+/** On the community's register: not died or moved away (elders stored before the status was kept are). */
+export const isOnRegister = (elder: { status?: ElderItem['status'] }) => (elder.status ?? 'active') === 'active';
 
 /**
  * Nothing new is ordered or booked for an elder who died or moved away; their records stay. The message
  * says why, so a relative or worker is not left guessing.
  */
 export function assertOnRegister(elder: ElderItem): void {
-  const status = elder.status ?? 'active';
-  if (status === 'active') return;
+  if (isOnRegister(elder)) return;
+  const status = elder.status;
   throw conflict('ELDER_NOT_ACTIVE', `${elder.name}已${status === 'deceased' ? '故' : '迁走'}，不在本社区的名册上了，不能再订餐或预约。`);
+}
+
+/**
+ * A worker of the community registers elders into it, by form or by spreadsheet; anyone else is told the
+ * community does not exist.
+ */
+export async function registeringCommunity(session: Session, communityId: string): Promise<CommunityInfo> {
+  const community = await communityInfo(communityId);
+  if (!community || !may('community.registerElder', relationTo(session, { communityId, ...community }, false))) {
+    throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  }
+  return community;
 }
 
 export const elderNotFound = () => notFound('ELDER_NOT_FOUND', '没有找到这位长辈的资料。');

@@ -7,7 +7,8 @@ import { eldersNamed, identityVersion } from './data/elders';
 import { ELDERS_PER_TRANSACTION, finishImport, getImport, unpackRows, writeElderSlice } from './data/imports';
 import type { ElderImportItem } from './entities';
 import { actorOf } from './actors';
-import { elderIdOf, importedElder, importingCommunity } from './imports';
+import { elderIdOf, importedElder, inBatches, LOOKUPS_AT_ONCE } from './imports';
+import { registeringCommunity } from './elders';
 
 /**
  * The worker confirms a preview: every new row is written, or none.
@@ -26,7 +27,7 @@ const result = (imported: ElderImportItem): ImportResultResponse => ({ importId:
 const importNotFound = () => notFound('IMPORT_NOT_FOUND', '没有找到这次导入，可能已超过一天：请重新选择表格。');
 
 export async function confirmImport(session: Session, communityId: string, importId: string, input: ConfirmImportInput): Promise<ImportResultResponse> {
-  await importingCommunity(session, communityId);
+  await registeringCommunity(session, communityId);
   const claim = { scope: callerKeySpace(session.userId), key: input.idempotencyKey, fingerprint: fingerprintOf(['elder.import', communityId, importId]) };
   await earlierResult(claim);
   const now = clock.now();
@@ -42,15 +43,15 @@ export async function confirmImport(session: Session, communityId: string, impor
     });
   }
   const fresh = rows.filter((row) => row.status === 'new' && row.record);
-  // Each row's version before its check: a registration after the check makes that row's write refuse.
-  const versions = new Map(
-    await Promise.all(fresh.map(async (row) => [elderIdOf(importId, row.row), await identityVersion(imported.countyId, row.name, row.birthDate)] as const)),
-  );
-  const registeredMeanwhile = (
-    await Promise.all(
-      fresh.map(async (row) => ((await eldersNamed(imported.countyId, row.name, row.birthDate)).some((found) => found.elderId !== elderIdOf(importId, row.row)) ? row : undefined)),
-    )
-  ).filter((row) => row !== undefined);
+  // Per row, its version before its check: a registration after the check makes that row's write refuse.
+  const checked = await inBatches(fresh, LOOKUPS_AT_ONCE, async (row) => {
+    const elderId = elderIdOf(importId, row.row);
+    const version = await identityVersion(imported.countyId, row.name, row.birthDate);
+    const takenMeanwhile = (await eldersNamed(imported.countyId, row.name, row.birthDate)).some((found) => found.elderId !== elderId);
+    return { row, elderId, version, takenMeanwhile };
+  });
+  const versions = new Map(checked.map(({ elderId, version }) => [elderId, version]));
+  const registeredMeanwhile = checked.filter(({ takenMeanwhile }) => takenMeanwhile).map(({ row }) => row);
   if (registeredMeanwhile.length > 0) {
     throw conflict(
       'IMPORT_REGISTERED_MEANWHILE',

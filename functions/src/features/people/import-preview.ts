@@ -8,7 +8,8 @@ import { eldersNamed } from './data/elders';
 import { fitsOneItem, packRows, saveImport, type StoredRow } from './data/imports';
 import { cellText, identityOf, isBlankRow, mapHeader, readElderRow } from './rules/elder-rows';
 import { csvText, parseCsv, spreadsheetKind, type Grid } from './rules/spreadsheet';
-import { importingCommunity, previewView } from './imports';
+import { inBatches, LOOKUPS_AT_ONCE, previewView } from './imports';
+import { registeringCommunity } from './elders';
 
 /**
  * The preview of a community's spreadsheet: every row read and checked, likely duplicates found, and the
@@ -17,7 +18,6 @@ import { importingCommunity, previewView } from './imports';
  */
 
 const PREVIEW_SECONDS = 24 * 60 * 60;
-const LOOKUPS_AT_ONCE = 10;
 
 const notSpreadsheet = (message = '这个文件不是表格：请选择 Excel（.xlsx）或 CSV 文件。') => badRequest('IMPORT_NOT_SPREADSHEET', message);
 
@@ -34,15 +34,8 @@ async function gridOf(bytes: Buffer): Promise<Grid> {
   }
 }
 
-/** Runs `task` over `items`, at most `width` at a time. */
-async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += width) results.push(...(await Promise.all(items.slice(start, start + width).map(task))));
-  return results;
-}
-
 export async function previewImport(session: Session, communityId: string, input: ImportFileInput): Promise<ImportPreviewResponse> {
-  const community = await importingCommunity(session, communityId);
+  const community = await registeringCommunity(session, communityId);
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length === 0) throw badRequest('IMPORT_FILE_EMPTY', '文件是空的：请选择社区的长辈名册表格（Excel 或 CSV）。');
   if (bytes.length > IMPORT_MAX_FILE_BYTES) {

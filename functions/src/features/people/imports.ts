@@ -1,26 +1,12 @@
 import { registeredElder } from './data/elders';
 import type { ElderRecordInput, ImportPreviewResponse, ImportRowStatus } from '@yilin/contract';
-import { may, relationTo } from '../../access/policy';
-import { notFound } from '../../platform/errors';
-import type { Session } from '../../platform/session-token';
 import type { ElderImportItem, ElderItem } from './entities';
 import type { Actor } from '../../store/audit';
 import { unpackRows, type StoredRow } from './data/imports';
-import { communityInfo, type CommunityInfo } from './places';
 
 /**
- * What the preview and the confirmation of a spreadsheet import share: who may import into a community,
- * the elder id each row is written under, and the preview as the page shows it.
+ * What the preview and the confirmation of a spreadsheet import share: the elder id each row is written under, and the preview as the page shows it.
  */
-
-/** A worker of the community imports into it; anyone else is told it does not exist. */
-export async function importingCommunity(session: Session, communityId: string): Promise<CommunityInfo> {
-  const community = await communityInfo(communityId);
-  if (!community || !may('community.registerElder', relationTo(session, { communityId, ...community }, false))) {
-    throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
-  }
-  return community;
-}
 
 /** Derived from the import and the row, so however often a confirmation runs, a row is one elder. */
 export const elderIdOf = (importId: string, row: number) => `${importId}-${row}`;
@@ -44,4 +30,14 @@ export function previewView(imported: ElderImportItem, ignoredColumns: string[],
     rows: rows.map(({ row, status, name, birthDate, problems }) => ({ row, status, name, birthDate, problems })),
     expiresAt: new Date(imported.expiresAt * 1000).toISOString(),
   };
+}
+
+/** How many rows' duplicate lookups run at once: enough to be quick, few enough not to flood the table. */
+export const LOOKUPS_AT_ONCE = 10;
+
+/** Runs `task` over `items`, at most `width` at a time. */
+export async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += width) results.push(...(await Promise.all(items.slice(start, start + width).map(task))));
+  return results;
 }

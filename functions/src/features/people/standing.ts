@@ -1,5 +1,5 @@
 import { STANDING_CACHE_SECONDS, rolesCheckedEachRequest, sessionStands, type Standing } from './rules/standing';
-import { standingOf } from './data/staff';
+import { standingOf } from './data/users';
 import { clock } from '../../platform/clock';
 import { unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';

@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { roleNames, staffStatusNames, type OrgResponse, type WorkerView } from '@yilin/contract'
 import { createWorkerCode, moveWorker, retireWorker, revokeWorkerCode } from '../../api'
-import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { OneTimeCodePanel } from '../../components/OneTimeCodePanel'
 import { Tap } from '../../components/Tap'
 import { formatDateTime } from '../../lib/format'
+import { useAction } from '../../shared/useAction'
 import { PlaceChoices, type PlaceChoice } from './PlaceChoices'
 
 /** Rights of a moved or retired worker end within this many minutes (the server's standing check). */
@@ -46,24 +46,8 @@ export function WorkerCard({ worker, org, onChanged }: Props) {
   const [open, setOpen] = useState(false)
   const [place, setPlace] = useState<PlaceChoice | null>(null)
   const [confirmRetire, setConfirmRetire] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [done, setDone] = useState('')
+  const { busy, error, setError, done, setDone, run } = useAction()
   const testId = `worker-${worker.userId}`
-
-  async function run(action: () => Promise<void>) {
-    if (busy) return
-    setBusy(true)
-    setError('')
-    setDone('')
-    try {
-      await action()
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   function move() {
     if (!place) {

@@ -1,40 +1,31 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { familyRelationNames, UNNAMED_USER, type ElderSummary, type FamilyRelation } from '@yilin/contract'
+import { familyRelationNames, familyRelations, UNNAMED_USER, type ElderSummary, type FamilyRelation } from '@yilin/contract'
 import { getMe, setRelation } from '../../api'
-import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
-import { RelationChoices } from '../../components/RelationChoices'
+import { Choices } from '../../components/Choices'
 import { Tap } from '../../components/Tap'
 import { elderTitleSuffix, roleNames } from '../../lib/labels'
 import { goTo } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
+import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import './index.css'
 
 /** One bound elder and what the relative is to them, with a way to correct a mistaken tap. */
 function RelationRow({ elder, onChanged }: { elder: ElderSummary; onChanged: (elder: ElderSummary) => void }) {
   const [editing, setEditing] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
   const testId = `account-relation-${elder.elderId}`
 
-  async function choose(relation: FamilyRelation) {
-    if (busy) return
-    setBusy(true)
-    setError('')
-    try {
+  const choose = (relation: FamilyRelation) =>
+    run(async () => {
       onChanged((await setRelation(elder.elderId, relation)).elder)
       setEditing(false)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className='account-relation' data-testid={testId}>
@@ -48,7 +39,7 @@ function RelationRow({ elder, onChanged }: { elder: ElderSummary; onChanged: (el
       {editing ? (
         <View>
           <View className='form-label'>您是{elder.name}的</View>
-          <RelationChoices value={elder.relation ?? null} testId={`${testId}-choices`} onChange={choose} />
+          <Choices options={familyRelations} names={familyRelationNames} label={`您是${elder.name}的什么人`} value={elder.relation ?? null} testId={`${testId}-choices`} onChange={choose} />
           {busy && <View className='hint'>正在保存…</View>}
         </View>
       ) : (

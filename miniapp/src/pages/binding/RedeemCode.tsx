@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { elderTitle, type ElderSummary, type FamilyRelation } from '@yilin/contract'
+import { elderTitle, familyRelationNames, familyRelations, type ElderSummary, type FamilyRelation } from '@yilin/contract'
 import { redeemBindingCode } from '../../api'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
@@ -9,7 +9,7 @@ import { goTo, HOME_URL } from '../../lib/navigation'
 import { setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { CodeEntry, isSixDigitCode } from '../../components/CodeEntry'
-import { RelationChoices } from '../../components/RelationChoices'
+import { Choices } from '../../components/Choices'
 
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
 const RELATION_MESSAGE = '请在上面选一项：您是长辈的什么人'
@@ -80,7 +80,10 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
         }}
       />
       <View className='form-label'>您是长辈的</View>
-      <RelationChoices
+      <Choices
+        options={familyRelations}
+        names={familyRelationNames}
+        label='您是长辈的什么人'
         value={relation}
         testId='redeem-relation'
         onChange={(next) => {

@@ -35,14 +35,14 @@ interface Props {
 export function DayTabs({ days, chosen, onChoose }: Props) {
   const today = chinaToday()
   return (
-    <View className='day-tabs' role='radiogroup' aria-label='看哪一天的菜单'>
+    <View className='choices day-tabs' role='radiogroup' aria-label='看哪一天的菜单'>
       {days.map((day) => {
         const on = day.date === chosen
         const note = dayNote(day)
         return (
           <Tap
             key={day.date}
-            className={on ? 'day-tab day-tab--on' : 'day-tab'}
+            className={on ? 'choice day-tab choice--on' : 'choice day-tab'}
             testId={`canteen-day-${day.date}`}
             role='radio'
             checked={on}

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { ElderDetailResponse, ElderProfile } from '@yilin/contract'
 import { listCommunityChoices, moveElder } from '../../api'
-import { messageOf } from '../../api/client'
 import { DataStatus } from '../../components/DataStatus'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
+import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 
 interface Props {
@@ -27,9 +27,7 @@ interface Choice {
 export function MovePanel({ elder, onMoved }: Props) {
   const [open, setOpen] = useState(false)
   const [chosen, setChosen] = useState<Choice | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [moved, setMoved] = useState('')
+  const { busy, error, done: moved, setDone: setMoved, run } = useAction()
   const choices = useData(
     async () =>
       (await listCommunityChoices()).counties.flatMap((county) =>
@@ -40,22 +38,15 @@ export function MovePanel({ elder, onMoved }: Props) {
     { enabled: open, deps: [open] },
   )
 
-  async function confirm() {
-    if (busy || !chosen) return
-    setBusy(true)
-    setError('')
-    try {
+  const confirm = () =>
+    run(async () => {
+      if (!chosen) return
       const detail = await moveElder(elder.elderId, chosen.communityId)
       setMoved(`${elder.name}已迁到${chosen.name}，以后由${chosen.name}的工作者照看。`)
       setOpen(false)
       setChosen(null)
       onMoved(detail)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className='card' data-testid='move-panel'>

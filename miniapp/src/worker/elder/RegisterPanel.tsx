@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { elderStatusNames, type ElderDetailResponse, type ElderProfile, type ElderStatus } from '@yilin/contract'
 import { setElderStatus } from '../../api'
-import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { TextInput } from '../../components/TextInput'
+import { useAction } from '../../shared/useAction'
 
 interface Props {
   elder: ElderProfile
@@ -23,23 +23,14 @@ export function RegisterPanel({ elder, onChanged }: Props) {
   const status: ElderStatus = elder.status ?? 'active'
   const [asking, setAsking] = useState<ElderStatus | null>(null)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
 
-  async function confirm(next: ElderStatus) {
-    if (busy) return
-    setBusy(true)
-    setError('')
-    try {
+  const confirm = (next: ElderStatus) =>
+    run(async () => {
       onChanged(await setElderStatus(elder.elderId, { status: next, note }))
       setAsking(null)
       setNote('')
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className='card' data-testid='register-panel'>

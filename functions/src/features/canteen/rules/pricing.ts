@@ -76,5 +76,3 @@ export function mealPriceFor(input: PricingInput): MealPrice {
         : `${priceRuleNames[rule]} ${yuan(priceFen)}`;
   return { priceFen, subsidyFen: input.standardPriceFen - priceFen, rule, reason };
 }
-
-export const priceRuleLabel = (rule: PriceRule) => priceRuleNames[rule];

@@ -5,8 +5,7 @@ import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 import { client, gsi1, primary, service, table } from '../../../store/keys';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
 import { writeTogether } from '../../../store/transactions';
-import { User, WechatIdentity, type UserItem } from '../entities';
-import type { Standing } from '../rules/standing';
+import { WechatIdentity, type UserItem } from '../entities';
 
 /**
  * A post on the county's staff list: a worker of a community or a staff member of a centre, as the admin
@@ -210,7 +209,3 @@ export async function claimStaffAccount(code: string, newcomer: UserItem & { ope
 /** Sessions issued in the same second as the change still count: the new phone's own session comes right after it. */
 const epochSecondsOf = (at: string) => Math.floor(Date.parse(at) / 1000);
 
-export async function standingOf(userId: string, consistent: boolean): Promise<Standing | undefined> {
-  const { data: user } = await User.get({ userId }).go({ consistent });
-  return user ? { role: user.role, communityId: user.communityId, centreId: user.centreId, status: user.status, sessionsValidFrom: user.sessionsValidFrom } : undefined;
-}

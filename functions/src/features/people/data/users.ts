@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { isoNow } from '../../../platform/clock';
 import type { Role } from '../../../routes';
 import { User, WechatIdentity, type BindingItem, type UserItem } from '../entities';
+import type { Standing } from '../rules/standing';
 import { data } from '../../../entities';
 import { writeTogether, type Part } from '../../../store/transactions';
 
@@ -103,3 +104,12 @@ export async function renameUser(userId: string, name: string, bindings: Binding
   return true;
 }
 
+
+/**
+ * What a session is checked against on each request (role, place, status): read from the user alone, so
+ * the check every HTTP function runs loads nothing more of the people feature.
+ */
+export async function standingOf(userId: string, consistent: boolean): Promise<Standing | undefined> {
+  const { data: user } = await User.get({ userId }).go({ consistent });
+  return user ? { role: user.role, communityId: user.communityId, centreId: user.centreId, status: user.status, sessionsValidFrom: user.sessionsValidFrom } : undefined;
+}

@@ -1,0 +1,38 @@
+import { useState } from 'react'
+import { messageOf } from '../api/client'
+
+export interface ActionState {
+  /** An action is under way: a second tap meanwhile does nothing. */
+  busy: boolean
+  /** The message of the last failed action; cleared when the next one starts. */
+  error: string
+  setError: (message: string) => void
+  /** What the last action achieved, said to the person; cleared when the next one starts. */
+  done: string
+  setDone: (message: string) => void
+  /** Runs one action at a time, showing its Chinese error message if it fails. */
+  run: (action: () => Promise<void>) => Promise<void>
+}
+
+/** A page's writes (save, revoke, move…): one at a time, each saying what went wrong or what it did. */
+export function useAction(): ActionState {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState('')
+
+  async function run(action: () => Promise<void>) {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    setDone('')
+    try {
+      await action()
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return { busy, error, setError, done, setDone, run }
+}
