@@ -22,3 +22,8 @@ export function weekdayOf(date: string): number {
   const day = new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay();
   return day === 0 ? 7 : day;
 }
+
+const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+/** 星期一 … 星期日 of a business date. */
+export const weekdayNameOf = (date: string) => weekdayNames[weekdayOf(date)];

@@ -93,7 +93,28 @@ export type ErrorCode =
   | 'UNDO_TOO_LATE'
   | 'SUBSCRIPTION_NOT_FOUND'
   | 'SUBSCRIPTION_OVERLAPS'
-  | 'TOO_MANY_SUBSCRIPTIONS';
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  // Home and medical services: catalogue, bookings, visits, health records, ratings
+  | 'SERVICE_NOT_FOUND'
+  | 'SERVICE_CLOSED'
+  | 'WINDOW_NOT_FOUND'
+  | 'WINDOW_PAST'
+  | 'WINDOW_FULL'
+  | 'ALREADY_BOOKED'
+  | 'BOOKING_NOT_FOUND'
+  | 'BOOKING_CHANGED'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'CANCEL_TOO_LATE'
+  | 'STAFF_NOT_FOUND'
+  | 'STAFF_LACKS_SKILL'
+  | 'STAFF_BUSY'
+  | 'NOT_YOUR_VISIT'
+  | 'DOOR_CODE_NOT_TODAY'
+  | 'CHECKLIST_ITEM_UNKNOWN'
+  | 'NOT_MEDICAL'
+  | 'NOT_COMPLETED'
+  | 'ALREADY_RATED'
+  | 'PHOTO_INVALID';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

@@ -65,6 +65,38 @@ import type {
   SubscriptionResponse,
   SubscriptionsResponse,
 } from './schemas/canteen';
+import type {
+  AssignBody,
+  BookingBody,
+  BookingResponse,
+  BookingsQuery,
+  BookingsResponse,
+  CandidatesResponse,
+  CareSettingsBody,
+  CareSettingsView,
+  CatalogueResponse,
+  CentreStaffResponse,
+  DoorCodeResponse,
+  ElderBookingsResponse,
+  ElderServicesResponse,
+  HealthReadsResponse,
+  HealthRecordResponse,
+  PhotoUploadBody,
+  PhotoUploadResponse,
+  RatingBody,
+  ReasonBody,
+  RescheduleBody,
+  SatisfactionView,
+  ServiceBody,
+  ServiceDaysResponse,
+  ServiceView,
+  StaffDayQuery,
+  StaffDayResponse,
+  AddStaffBody,
+  StaffMemberView,
+  StaffProfileBody,
+  VisitRecordBody,
+} from './schemas/care';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -198,6 +230,44 @@ export const routes = [
   { method: 'GET', path: '/centres/{centreId}/statements/{month}/xlsx', handler: 'canteen/statement-xlsx', roles: ['worker', 'admin'], response: fileReply },
   { method: 'GET', path: '/centres/{centreId}/pricing', handler: 'canteen/get-pricing', roles: ['worker', 'admin'], response: reply<PricingResponse>() },
   { method: 'PUT', path: '/centres/{centreId}/pricing', handler: 'canteen/set-pricing', roles: ['admin'], body: schema<typeof PricingBody>(), response: reply<PricingResponse>() },
+  // Service staff of a centre (保洁、护理、医生 …): their centre's workers add them, keep their number, skills and photo, and retire them.
+  { method: 'GET', path: '/centres/{centreId}/staff', handler: 'staff/list', roles: ['worker', 'admin'], response: reply<CentreStaffResponse>() },
+  { method: 'POST', path: '/centres/{centreId}/staff', handler: 'staff/add', roles: ['worker'], body: schema<typeof AddStaffBody>(), response: reply<AddWorkerResponse>() },
+  { method: 'PUT', path: '/staff/{userId}/profile', handler: 'staff/set-profile', roles: ['worker'], body: schema<typeof StaffProfileBody>(), response: reply<StaffMemberView>() },
+  { method: 'POST', path: '/staff/{userId}/photo-uploads', handler: 'staff/photo-upload', roles: ['worker'], body: schema<typeof PhotoUploadBody>(), response: reply<PhotoUploadResponse>() },
+  { method: 'POST', path: '/staff/{userId}/retire', handler: 'staff/retire', roles: ['worker'], response: reply<StaffMemberView>() },
+
+  // Home and medical services (居家上门服务): the centre's catalogue and rules
+  { method: 'GET', path: '/centres/{centreId}/services', handler: 'care/catalogue', roles: ['worker', 'admin'], response: reply<CatalogueResponse>() },
+  { method: 'POST', path: '/centres/{centreId}/services', handler: 'care/add-service', roles: ['worker'], body: schema<typeof ServiceBody>(), response: reply<ServiceView>() },
+  { method: 'PUT', path: '/centres/{centreId}/services/{serviceId}', handler: 'care/update-service', roles: ['worker'], body: schema<typeof ServiceBody>(), response: reply<ServiceView>() },
+  { method: 'PUT', path: '/centres/{centreId}/care-settings', handler: 'care/set-settings', roles: ['worker'], body: schema<typeof CareSettingsBody>(), response: reply<CareSettingsView>() },
+  { method: 'GET', path: '/centres/{centreId}/satisfaction', handler: 'care/satisfaction', roles: ['worker', 'admin'], response: reply<SatisfactionView>() },
+  // Booking, for the elder, a relative, or a worker taking a phone call
+  { method: 'GET', path: '/elders/{elderId}/services', handler: 'care/elder-services', roles: ['elder', 'family', 'worker'], response: reply<ElderServicesResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/services/{serviceId}/days', handler: 'care/service-days', roles: ['elder', 'family', 'worker'], response: reply<ServiceDaysResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/bookings', handler: 'care/book', roles: ['elder', 'family', 'worker'], body: schema<typeof BookingBody>(), response: reply<BookingResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/bookings', handler: 'care/elder-bookings', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderBookingsResponse>() },
+  { method: 'GET', path: '/bookings/{bookingId}', handler: 'care/get-booking', roles: ['elder', 'family', 'worker', 'staff', 'admin'], response: reply<BookingResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/cancel', handler: 'care/cancel', roles: ['elder', 'family', 'worker'], response: reply<BookingResponse>() },
+  // The 4-digit code the visitor says at the door: shown to the elder, family and the assigned staff member, on the visit's day only.
+  { method: 'GET', path: '/bookings/{bookingId}/door-code', handler: 'care/door-code', roles: ['elder', 'family', 'staff'], response: reply<DoorCodeResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/rating', handler: 'care/rate', roles: ['elder', 'family'], body: schema<typeof RatingBody>(), response: reply<BookingResponse>() },
+  // Dispatch (派单): the centre's queue, who can go, assign, move, reject, and a door nobody opened
+  { method: 'GET', path: '/centres/{centreId}/bookings', handler: 'care/centre-bookings', roles: ['worker', 'admin'], query: schema<typeof BookingsQuery>(), response: reply<BookingsResponse>() },
+  { method: 'GET', path: '/bookings/{bookingId}/candidates', handler: 'care/candidates', roles: ['worker'], response: reply<CandidatesResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/assign', handler: 'care/assign', roles: ['worker'], body: schema<typeof AssignBody>(), response: reply<BookingResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/reschedule', handler: 'care/reschedule', roles: ['worker'], body: schema<typeof RescheduleBody>(), response: reply<BookingResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/reject', handler: 'care/reject', roles: ['worker'], body: schema<typeof ReasonBody>(), response: reply<BookingResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/no-show', handler: 'care/no-show', roles: ['worker', 'staff'], response: reply<BookingResponse>() },
+  // The staff member's day: visits in order, check in, the record, check out
+  { method: 'GET', path: '/me/visits', handler: 'care/staff-day', roles: ['staff'], query: schema<typeof StaffDayQuery>(), response: reply<StaffDayResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/check-in', handler: 'care/check-in', roles: ['staff'], response: reply<BookingResponse>() },
+  { method: 'PUT', path: '/bookings/{bookingId}/record', handler: 'care/record', roles: ['staff'], body: schema<typeof VisitRecordBody>(), response: reply<BookingResponse>() },
+  { method: 'POST', path: '/bookings/{bookingId}/check-out', handler: 'care/check-out', roles: ['staff'], response: reply<BookingResponse>() },
+  // The elder's health record (sensitive: each read by staff or a worker is kept, and the elder and family see who looked)
+  { method: 'GET', path: '/elders/{elderId}/health', handler: 'care/health-record', roles: ['elder', 'family', 'worker', 'staff'], response: reply<HealthRecordResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/health/reads', handler: 'care/health-reads', roles: ['elder', 'family'], response: reply<HealthReadsResponse>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

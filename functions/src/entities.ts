@@ -8,6 +8,7 @@ import { DeadLetter, HandledEvent } from './store/events';
 import { AuditEvent } from './store/audit';
 import { StaffPost } from './features/people/data/staff';
 import { Volunteer } from './features/people/data/volunteers';
+import { Booking, CareSatisfaction, CareService, CareSettings, ElderVisitSlot, HealthReading, StaffSlot, WindowUse } from './features/care/entities';
 import { client, table } from './store/keys';
 
 /**
@@ -18,6 +19,7 @@ export const data = new Service(
   {
     County, Centre, Community, User, WechatIdentity, Elder, ElderIdentity, ElderIdentityVersion, ElderImport, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent, Volunteer, StaffPost,
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
+    CareService, CareSettings, WindowUse, Booking, ElderVisitSlot, StaffSlot, HealthReading, CareSatisfaction,
   },
   { table, client },
 );

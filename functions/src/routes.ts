@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen';
+export type Feature = 'people' | 'canteen' | 'care';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -19,9 +19,11 @@ const featureOfGroup: Record<string, Feature> = {
   volunteers: 'people',
   workers: 'people',
   imports: 'people',
+  staff: 'people',
   canteen: 'canteen',
   jobs: 'canteen',
   'canteen-events': 'canteen',
+  care: 'care',
 };
 
 /**

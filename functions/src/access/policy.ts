@@ -12,6 +12,8 @@ import type { Role } from '../routes';
  *  - The canteen is the centre's: every worker of the centre runs its board and handles its orders, whichever
  *    of the centre's communities the elder lives in. Ordering for an elder is a profile matter (community).
  *  - The county admin reads everything of their county and sets its prices; nothing of another county.
+ *  - Home visits are the centre's too: its workers dispatch them; a staff member reaches a booking only
+ *    while assigned to it, and an elder's health record only through such a visit.
  */
 export interface Actor {
   userId: string;
@@ -27,9 +29,11 @@ export interface Subject {
   communityId?: string;
   centreId?: string;
   countyId?: string;
+  /** The staff member assigned to it (a booked visit), or with a visit to the elder (a health record). */
+  staffId?: string;
 }
 
-export type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'none';
+export type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'assigned-staff' | 'none';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
 
@@ -47,8 +51,9 @@ export function relationTo(actor: Actor, subject: Subject, bound: boolean): Rela
       return same(actor.centreId, subject.centreId) ? 'centre-worker' : 'none';
     case 'admin':
       return same(actor.countyId, subject.countyId) ? 'county-admin' : 'none';
-    // Service staff reach nothing of profiles or the canteen: their visits come with the services feature.
+    // Service staff reach nothing of profiles or the canteen: only the visits they are assigned to.
     case 'staff':
+      return same(actor.userId, subject.staffId) ? 'assigned-staff' : 'none';
     default:
       return 'none';
   }
@@ -91,6 +96,28 @@ export const policy = {
   'community.confirmVolunteers': ['community-worker'],
   /** Registering an elder (建档): the community keeps its own register. */
   'community.registerElder': ['community-worker'],
+  /** Booking a home or medical visit for the elder (a worker takes phone calls). */
+  'elder.book': ['self', 'family', 'community-worker'],
+  /** Health measurements: the elder, family, the centre's workers, staff on a visit to the elder (never the county). */
+  'elder.readHealth': ['self', 'family', 'community-worker', 'centre-worker', 'assigned-staff'],
+  /** Who has looked at the elder's health record. */
+  'elder.readHealthReads': ['self', 'family'],
+  /** One booked visit. */
+  'booking.read': ['self', 'family', 'community-worker', 'centre-worker', 'county-admin', 'assigned-staff'],
+  /** The elder or family until the centre's cutoff (a rule of the booking); the centre's workers at any time. */
+  'booking.cancel': ['self', 'family', 'community-worker', 'centre-worker'],
+  /** Assign, reschedule, reject: the centre dispatches. */
+  'booking.dispatch': ['community-worker', 'centre-worker'],
+  /** Nobody opened the door: the staff member on the spot, or a worker. */
+  'booking.noShow': ['community-worker', 'centre-worker', 'assigned-staff'],
+  /** Check in, write the record, check out. */
+  'booking.visit': ['assigned-staff'],
+  /** The door code: both sides of the door. */
+  'booking.doorCode': ['self', 'family', 'assigned-staff'],
+  /** Rating a completed visit. */
+  'booking.rate': ['self', 'family'],
+  /** The centre's services, their windows, subsidies and cancel rule; its staff members' numbers, skills and photos. */
+  'centre.manageCare': ['centre-worker'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof policy;

@@ -43,3 +43,8 @@ export function isoNow(): string {
 export function epochSeconds(instant: Date): number {
   return Math.floor(instant.getTime() / 1000);
 }
+
+/** The instant of a local `HH:mm` on a business date. */
+export function instantOf(date: string, time: string): Date {
+  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', BUSINESS_TIME_ZONE).toDate();
+}

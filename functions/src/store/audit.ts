@@ -81,21 +81,25 @@ const nextEventId = monotonicFactory();
 /** An event id for a change written at `at`, for a caller that needs it before the event is written. */
 export const newEventId = (at: string) => nextEventId(Date.parse(at));
 
+const eventItem = (record: AuditRecord) => ({
+  subject: record.subject,
+  eventId: record.eventId ?? newEventId(record.at),
+  concerns: record.concerns,
+  action: record.action,
+  actorId: record.by.userId,
+  actorName: record.by.name,
+  actorRole: record.by.role,
+  at: record.at,
+  changes: record.changes,
+});
+
 /** The part that writes the event, to go in the same transaction as the change it describes. */
-export const recordAudit = (record: AuditRecord): Part => ({ AuditEvent: events }) =>
-  events
-    .create({
-      subject: record.subject,
-      eventId: record.eventId ?? newEventId(record.at),
-      concerns: record.concerns,
-      action: record.action,
-      actorId: record.by.userId,
-      actorName: record.by.name,
-      actorRole: record.by.role,
-      at: record.at,
-      changes: record.changes,
-    })
-    .commit();
+export const recordAudit = (record: AuditRecord): Part => ({ AuditEvent: events }) => events.create(eventItem(record)).commit();
+
+/** An event of its own, for what changes nothing else: someone read an elder's health record. */
+export async function writeAudit(record: AuditRecord): Promise<void> {
+  await AuditEvent.create(eventItem(record)).go();
+}
 
 /** Events concerning one person (or centre) from a moment on, oldest first: one query. */
 export async function auditConcerning(concerns: string, since: string) {

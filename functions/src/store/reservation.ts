@@ -17,6 +17,8 @@ export interface Unit {
   capacity: number;
   /** Attributes that must still have the values the caller read (the capacity itself, a cutoff …). */
   unchanged?: Record<string, string | number>;
+  /** The counter item is made by the first unit taken (a service window's day): a missing one counts as zero. */
+  fromZero?: boolean;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- entity and attribute names are data here */
@@ -24,9 +26,11 @@ export const takeUnit = (unit: Unit): Part => (entities) =>
   (entities as any)[unit.entity]
     .update(unit.key)
     .add({ [unit.counter]: 1 })
-    .where((attr: any, op: any) =>
-      [op.lt(attr[unit.counter], unit.capacity), ...Object.entries(unit.unchanged ?? {}).map(([name, value]) => op.eq(attr[name], value))].join(' AND '),
-    )
+    .where((attr: any, op: any) => {
+      const below = op.lt(attr[unit.counter], unit.capacity);
+      const room = unit.fromZero ? `(${op.notExists(attr[unit.counter])} OR ${below})` : below;
+      return [room, ...Object.entries(unit.unchanged ?? {}).map(([name, value]) => op.eq(attr[name], value))].join(' AND ');
+    })
     .commit();
 
 /** Gives a unit back (a cancellation): never below zero. */

@@ -52,38 +52,59 @@ describe('relationTo: how a caller stands to an elder', () => {
   });
 });
 
-test('service staff stand in no relation to anything: the canteen and profiles are not theirs (their visits come with the services feature)', () => {
+test('service staff reach only what they are assigned to: never a profile, the canteen or a centre by place', () => {
   const id = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
   fc.assert(
-    fc.property(id, id, id, fc.boolean(), (elderId, communityId, centreId, bound) => {
-      const staff = { userId: elderId, role: 'staff' as const, communityId, centreId, countyId: 'county' };
-      expect(relationTo(staff, { elderId, communityId, centreId, countyId: 'county' }, bound)).toBe('none');
+    fc.property(id, id, id, id, fc.boolean(), (userId, elderId, communityId, centreId, bound) => {
+      const staff = { userId, role: 'staff' as const, communityId, centreId, countyId: 'county' };
+      const place = { elderId, communityId, centreId, countyId: 'county' };
+      expect(relationTo(staff, place, bound)).toBe('none');
+      expect(relationTo(staff, { ...place, staffId: `${userId}-other` }, bound)).toBe('none');
+      expect(relationTo(staff, { ...place, staffId: userId }, bound)).toBe('assigned-staff');
     }),
   );
+});
+
+test('being named as a visit’s staff member gives nothing to anyone but a staff member', () => {
+  for (const role of roles.filter((one) => one !== 'staff')) {
+    expect(relationTo({ userId: 'u1', role }, { staffId: 'u1' }, false)).toBe('none');
+  }
 });
 
 describe('the policy table: what each relation may do', () => {
   // One row per action, one column per relation, written out from the product rules.
   const expected: Record<Action, Record<Exclude<Relation, 'none'>, boolean>> = {
     //                       self   family  community-worker centre-worker county-admin
-    'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
-    'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'elder.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
-    'elder.setStatus':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true },
-    'order.cancel':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false },
-    'order.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false },
-    'centre.read':          { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true },
-    'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false },
-    'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true },
-    'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
-    'community.listVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true },
-    'community.confirmVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'community.registerElder': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false },
-    'org.manage':           { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true },
+    'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'elder.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'elder.setStatus':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false },
+    'order.cancel':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'order.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'centre.read':          { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false },
+    'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'community.listVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'community.confirmVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'community.registerElder': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'org.manage':           { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
+    'elder.book':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    // Health data is not the county's to read; staff only through a visit to the elder.
+    'elder.readHealth':     { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true },
+    'elder.readHealthReads': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'booking.read':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': true },
+    'booking.cancel':       { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'booking.dispatch':     { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'booking.noShow':       { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true },
+    'booking.visit':        { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true },
+    'booking.doorCode':     { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true },
+    'booking.rate':         { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'centre.manageCare':    { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
   };
 
   test('every action of the policy is in this table, and no other', () => {

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, markTooEarly, mealNames, meals, nextStatuses, orderStatusNames, weekdayOf, type Fulfilment, type Meal, type OrderStatus } from './rules/canteen';
+import { addDays, cancelProblem, fulfilmentNames, isBeforeCutoff, markTooEarly, mealNames, meals, nextStatuses, orderStatusNames, type Fulfilment, type Meal, type OrderStatus } from './rules/canteen';
 import { may, relationTo, type Action } from '../../access/policy';
 import { mealPriceFor, type PriceRules } from './rules/pricing';
 import {
@@ -24,15 +24,13 @@ import { subjectOf, type AuditEventItem } from '../../store/audit';
 import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import type { ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
+import { weekdayNameOf, type ElderMealOffer, ElderMenusResponse, ElderOrdersResponse, OrderView, PlaceOrderInput, PlaceOrderResponse } from '@yilin/contract';
 import { subscriptionViewsOf } from './subscription-views';
 import { actorFrom, actorName, actorOf } from '../people/actors';
 import { centreInfo, centreName, communityName } from '../people/places';
 import { assertOnRegister, loadElderFor } from '../people/elders';
 import { menuView, orderView } from './views';
 import { elderSummaryView } from '../people/views';
-
-const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
 const orderNotFound = () => notFound('ORDER_NOT_FOUND', '没有找到这份订单。');
 
@@ -107,7 +105,7 @@ export async function elderMenus(session: Session, elderId: string): Promise<Eld
           ...(order ? { order: orderView(order) } : {}),
         };
       });
-    if (offers.length) days.push({ date, weekdayName: weekdayNames[weekdayOf(date)], meals: offers });
+    if (offers.length) days.push({ date, weekdayName: weekdayNameOf(date), meals: offers });
   }
   return { elder: elderSummaryView(elder, community), centreName: centre, payment, deliveryAddress: elder.address, days };
 }

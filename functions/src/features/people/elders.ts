@@ -48,6 +48,8 @@ export async function loadElderFor(
   session: Session,
   elderId: string,
   action: Action = 'elder.read',
+  /** The staff member on a visit to the elder, when the caller found one (health records). */
+  visitingStaffId?: string,
 ): Promise<{ elder: ElderItem; access: Relation; binding?: BindingItem }> {
   const [elder, binding] = await Promise.all([
     getElder(elderId),
@@ -55,7 +57,7 @@ export async function loadElderFor(
   ]);
   if (!elder) throw elderNotFound();
   const countyId = session.role === 'admin' ? (await communityInfo(elder.communityId))?.countyId : undefined;
-  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId }, binding !== undefined);
+  const access = relationTo(session, { elderId, communityId: elder.communityId, centreId: elder.centreId, countyId, staffId: visitingStaffId }, binding !== undefined);
   if (!may(action, access)) throw elderNotFound();
   return { elder, access, binding };
 }

@@ -21,7 +21,7 @@ import { forgetStanding } from './standing';
  * old rights within a minute (see standing.ts).
  */
 
-async function workerView(post: StaffPostItem, liveCode: LiveCodeView | null): Promise<WorkerView> {
+export async function workerView(post: StaffPostItem, liveCode: LiveCodeView | null): Promise<WorkerView> {
   return {
     userId: post.userId,
     role: post.role,
@@ -74,16 +74,24 @@ async function addedEarlier(session: Session, userId: string): Promise<AddWorker
 /** Adds the account with its first code; a retried request (same idempotency key) answers the same account. */
 export async function addWorker(session: Session, input: AddWorkerInput): Promise<AddWorkerResponse> {
   const countyId = adminCounty(session);
-  const claim: IdempotencyClaim = {
-    scope: callerKeySpace(session.userId),
-    key: input.idempotencyKey,
-    fingerprint: fingerprintOf(['staff.add', input.role, input.name, input.phone, input.communityId ?? null, input.centreId ?? null]),
-  };
+  return appoint(session, ['staff.add', input.role, input.name, input.phone, input.communityId ?? null, input.centreId ?? null], input.idempotencyKey, async () => {
+    const place = await placeFor(session, input.role, input);
+    return { countyId, role: input.role, name: input.name, phone: input.phone, ...place };
+  });
+}
+
+type NewPost = Pick<StaffPostItem, 'countyId' | 'role' | 'name' | 'phone' | 'centreId' | 'communityId' | 'staffNumber' | 'skills'>;
+
+/**
+ * Makes the account and post `describe` gives, with its first code, unless the same request (its
+ * `request` parts and idempotency key) made one already: then that account is answered.
+ */
+export async function appoint(session: Session, request: unknown[], idempotencyKey: string, describe: () => Promise<NewPost>): Promise<AddWorkerResponse> {
+  const claim: IdempotencyClaim = { scope: callerKeySpace(session.userId), key: idempotencyKey, fingerprint: fingerprintOf(request) };
   const earlier = await earlierResult(claim);
   if (earlier) return addedEarlier(session, earlier);
-  const place = await placeFor(session, input.role, input);
   const now = isoNow();
-  const post: StaffPostItem = { userId: ulid(), countyId, role: input.role, name: input.name, phone: input.phone, ...place, status: 'invited', createdAt: now, updatedAt: now };
+  const post: StaffPostItem = { userId: ulid(), ...(await describe()), status: 'invited', createdAt: now, updatedAt: now };
   if (!(await addStaffAccount(post, await actorOf(session), { claim, nowSeconds: epochSeconds(clock.now()) }))) {
     // The same request, retried at the same moment, was first: answer what it made.
     return addedEarlier(session, (await earlierResult(claim))!);
@@ -111,9 +119,14 @@ export async function moveWorker(session: Session, userId: string, input: MoveWo
  * stored now; it never answers 已离岗 for an account still at work.
  */
 export async function retireWorker(session: Session, userId: string): Promise<WorkerView> {
+  return retire(session, userId, () => postOfCounty(session, userId));
+}
+
+/** Retires the post `load` finds (and the caller may reach), trying again on what is stored if it changed meanwhile. */
+export async function retire(session: Session, userId: string, load: () => Promise<StaffPostItem>): Promise<WorkerView> {
   const by = await actorOf(session);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const post = await postOfCounty(session, userId);
+    const post = await load();
     const user = await getUser(userId);
     if (!user) throw notFound('WORKER_NOT_FOUND', '没有找到这位工作人员。');
     if (post.status === 'retired' && user.status === 'retired') return workerView(post, null);

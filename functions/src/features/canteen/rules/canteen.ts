@@ -1,11 +1,4 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import { nextStatuses, type Fulfilment, type Meal, type OrderStatus } from '@yilin/contract';
-import { BUSINESS_TIME_ZONE } from '../../../platform/clock';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * Canteen rules that are not prices: meals, cutoffs, fulfilment, and the order's life. The terms, their
@@ -33,10 +26,7 @@ export const defaultTimes: Record<Meal, { cutoff: string; serving: string }> = {
   dinner: { cutoff: '15:30', serving: '17:30' },
 };
 
-/** The instant of a local `HH:mm` on a business date. */
-export function instantOf(date: string, time: string): Date {
-  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', BUSINESS_TIME_ZONE).toDate();
-}
+export { instantOf } from '../../../platform/clock';
 
 export function isBeforeCutoff(cutoffAt: string, now: Date): boolean {
   return now.getTime() < new Date(cutoffAt).getTime();

@@ -1,5 +1,5 @@
 import { priceRuleNames, yuan, type PriceRule, type SubsidyCategory } from '@yilin/contract';
-import { ageOn } from '../../people/rules/age';
+import { subsidyTiersOf, tierAmount } from '../../people/rules/subsidy-tiers';
 
 export { yuan, type PriceRule } from '@yilin/contract';
 
@@ -18,9 +18,6 @@ export interface PriceRules {
   tekunFen: number;
   disabledFen: number;
 }
-
-/** Below this age no subsidy tier applies, the category tiers included. */
-export const ELDER_AGE = 60;
 
 export const defaultPriceRules: PriceRules = {
   age60Fen: 1000,
@@ -49,17 +46,8 @@ export interface PricingInput {
 }
 
 function candidates(input: PricingInput, rules: PriceRules): Array<{ rule: PriceRule; fen: number }> {
-  const age = ageOn(input.birthDate, input.mealDate);
-  const list: Array<{ rule: PriceRule; fen: number }> = [{ rule: 'standard', fen: input.standardPriceFen }];
-  // Every tier is for elders (低保老人, 特困和残疾老人): under 60, a verified category changes nothing.
-  if (age < ELDER_AGE) return list;
-  if (age >= 80) list.push({ rule: 'age80', fen: rules.age80Fen });
-  else if (age >= 70) list.push({ rule: 'age70', fen: rules.age70Fen });
-  else if (age >= 60) list.push({ rule: 'age60', fen: rules.age60Fen });
-  if (input.verifiedCategory === 'dibao') list.push({ rule: 'dibao', fen: rules.dibaoFen });
-  if (input.verifiedCategory === 'tekun') list.push({ rule: 'tekun', fen: rules.tekunFen });
-  if (input.verifiedCategory === 'disabled') list.push({ rule: 'disabled', fen: rules.disabledFen });
-  return list;
+  const tiers = subsidyTiersOf(input.birthDate, input.verifiedCategory, input.mealDate);
+  return [{ rule: 'standard', fen: input.standardPriceFen }, ...tiers.map((tier) => ({ rule: tier, fen: tierAmount(rules, tier) }))];
 }
 
 export function mealPriceFor(input: PricingInput): MealPrice {

@@ -2,7 +2,7 @@ import { Entity, type EntityItem } from 'electrodb';
 import { appointedRoles, staffStatuses, type Role } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor, type FieldChange } from '../../../store/audit';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
-import { client, gsi1, primary, service, table } from '../../../store/keys';
+import { client, gsi1, gsi2, primary, service, table } from '../../../store/keys';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
 import { writeTogether } from '../../../store/transactions';
 import { WechatIdentity, type UserItem } from '../entities';
@@ -13,7 +13,8 @@ import { WechatIdentity, type UserItem } from '../entities';
  * same transaction whenever the user's role, place or status changes; the user item stays the authority a
  * session is checked against.
  *
- * Access patterns: a post by user id; the county's posts (gsi1), in the order they were added.
+ * Access patterns: a post by user id; the county's posts (gsi1), in the order they were added; a centre's
+ * posts (gsi2).
  */
 export const StaffPost = new Entity(
   {
@@ -28,12 +29,18 @@ export const StaffPost = new Entity(
       communityId: { type: 'string' },
       centreId: { type: 'string', required: true },
       status: { type: staffStatuses, required: true },
+      /** A staff member's number (工号), skills and photo, as their centre keeps them; the elder sees them at the door. */
+      staffNumber: { type: 'string' },
+      skills: { type: 'list', items: { type: 'string' } },
+      photoKey: { type: 'string' },
       createdAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
     },
     indexes: {
       byId: primary(['userId']),
       byCounty: gsi1(['countyId'], ['userId']),
+      // A centre's workers and staff: the staff list and who can be sent on a visit.
+      byCentre: gsi2(['centreId'], ['userId']),
     },
   },
   { table, client },
@@ -51,6 +58,12 @@ const userSubject = (userId: string) => subjectOf('user', userId);
 export async function getStaffPost(userId: string): Promise<StaffPostItem | undefined> {
   const { data } = await StaffPost.get({ userId }).go({ consistent: true });
   return data ?? undefined;
+}
+
+/** A centre's service staff (its workers aside), oldest first. */
+export async function staffOfCentre(centreId: string): Promise<StaffPostItem[]> {
+  const { data } = await StaffPost.query.byCentre({ centreId }).go({ pages: 'all' });
+  return data.filter((post) => post.role === 'staff');
 }
 
 /** A page of the county's workers and staff, oldest first (user ids are ULIDs). */
@@ -123,6 +136,31 @@ export async function moveStaffAccount(post: StaffPostItem, to: Place, by: Actor
         .where((attr, op) => `${op.eq(attr.centreId, post.centreId)} AND ${op.ne(attr.status, 'retired')}`)
         .commit(),
     audit: recordAudit({ subject: userSubject(post.userId), concerns: post.userId, action: 'staff.move', by, at, changes: [{ field: 'place', before: from, after: to.communityId ?? to.centreId }] }),
+  });
+  return outcome.written;
+}
+
+export interface StaffProfile {
+  staffNumber: string;
+  skills: string[];
+  photoKey?: string;
+}
+
+/** A staff member's number, skills and photo, as their centre keeps them, with the audit event. */
+export async function setStaffProfile(post: StaffPostItem, profile: StaffProfile, by: Actor, at: string): Promise<boolean> {
+  const changes: FieldChange[] = [
+    { field: 'staffNumber', before: post.staffNumber, after: profile.staffNumber },
+    { field: 'skills', before: (post.skills ?? []).join(','), after: profile.skills.join(',') },
+    ...(profile.photoKey && profile.photoKey !== post.photoKey ? [{ field: 'photo', after: 'new' }] : []),
+  ];
+  const outcome = await writeTogether({
+    post: ({ StaffPost: posts }) =>
+      posts
+        .patch({ userId: post.userId })
+        .set({ ...profile, updatedAt: at })
+        .where((attr, op) => `${op.eq(attr.centreId, post.centreId)} AND ${op.ne(attr.status, 'retired')}`)
+        .commit(),
+    audit: recordAudit({ subject: userSubject(post.userId), concerns: post.userId, action: 'staff.profile', by, at, changes }),
   });
   return outcome.written;
 }

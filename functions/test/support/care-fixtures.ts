@@ -1,0 +1,80 @@
+import type { Api } from './api';
+import { createUser, createWorld } from './seed';
+import { StaffPost } from '../../src/features/people/data/staff';
+import { Booking, WindowUse } from '../../src/features/care/entities';
+import { idempotencyKey } from './canteen-fixtures';
+
+/**
+ * A care world: the usual cast (seed.ts), two staff members of the home centre (a cleaner and a nurse,
+ * both signed in), and the centre's catalogue: 全屋保洁 (家政, weekdays 09:00–11:00 for 2, 14:00–16:00 for 1)
+ * and 上门测血压血糖 (医疗, weekdays 09:00–10:00 for 3). Dates are the canteen fixtures' (Monday 2026-11-16).
+ */
+export const cleaningBody = (overrides: Record<string, unknown> = {}) => ({
+  category: 'housework',
+  name: '全屋保洁',
+  description: '客厅、厨房、卫生间、卧室打扫，约两小时',
+  durationMinutes: 120,
+  priceFen: 10_000,
+  skill: 'cleaning',
+  windows: [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, start: '09:00', end: '11:00', capacity: 2 },
+    { weekday, start: '14:00', end: '16:00', capacity: 1 },
+  ]),
+  checklist: ['客厅', '厨房', '卫生间', '卧室'],
+  active: true,
+  ...overrides,
+});
+
+export const checkupBody = (overrides: Record<string, unknown> = {}) => ({
+  category: 'medical',
+  name: '上门测血压血糖',
+  description: '护士上门量血压、测血糖，看看用药',
+  durationMinutes: 30,
+  priceFen: 3000,
+  skill: 'nursing',
+  windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '10:00', capacity: 3 })),
+  checklist: [],
+  active: true,
+  ...overrides,
+});
+
+export async function createStaff(place: { countyId: string; centreId: string }, name: string, skills: string[], staffNumber: string) {
+  const user = await createUser('staff', { name });
+  // A staff member belongs to a centre: the session carries it.
+  const { User } = await import('../../src/features/people/entities');
+  await User.patch({ userId: user.userId }).set({ centreId: place.centreId, countyId: place.countyId, status: 'active' }).go();
+  const at = '2026-01-05T02:00:00.000Z';
+  await StaffPost.put({ userId: user.userId, countyId: place.countyId, role: 'staff', name, phone: '13907341111', centreId: place.centreId, status: 'active', staffNumber, skills, createdAt: at, updatedAt: at }).go();
+  return { ...user, staffNumber };
+}
+
+export async function createCareWorld(api: Api) {
+  const world = await createWorld();
+  const [cleaner, nurse, otherCleaner] = await Promise.all([
+    createStaff(world.home, '张丽', ['cleaning', 'bathing'], 'A012'),
+    createStaff(world.home, '李芳', ['nursing'], 'N003'),
+    createStaff(world.home, '周红', ['cleaning'], 'A015'),
+  ]);
+  const worker = api.as(world.worker.userId);
+  const cleaning = (await worker.post(`/centres/${world.home.centreId}/services`, cleaningBody())).body;
+  const checkup = (await worker.post(`/centres/${world.home.centreId}/services`, checkupBody())).body;
+  return { ...world, cleaner, nurse, otherCleaner, cleaning, checkup };
+}
+
+export const bookingBody = (serviceId: string, date: string, windowStart: string, overrides: Record<string, unknown> = {}) => ({
+  serviceId,
+  date,
+  windowStart,
+  address: '学院路 12 号 3 栋 101',
+  note: '家里有只猫',
+  idempotencyKey: idempotencyKey(),
+  ...overrides,
+});
+
+export async function storedBooking(bookingId: string) {
+  return (await Booking.get({ bookingId }).go()).data;
+}
+
+export async function placesTaken(serviceId: string, date: string, start: string) {
+  return (await WindowUse.get({ serviceId, date, start }).go()).data?.taken ?? 0;
+}
