@@ -13,11 +13,20 @@ export default defineAppConfig({
     'pages/staff-claim/index',
     'pages/account/index',
     'pages/legal/index',
+    'pages/services/index',
+    'pages/book/index',
+    'pages/bookings/index',
+    'pages/booking/index',
+    'pages/health/index',
   ],
   subPackages: [
-    { root: 'worker', pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index'] },
+    {
+      root: 'worker',
+      pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index', 'dispatch/index', 'booking/index', 'services/index', 'staff/index'],
+    },
     { root: 'volunteer', pages: ['sign-up/index'] },
     { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index'] },
+    { root: 'staff', pages: ['index', 'visit/index'] },
   ],
   // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).
   __usePrivacyCheck__: true,

@@ -31,7 +31,7 @@ async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
 describe('home page shows only the tiles of features that work for the role', () => {
   it('elder: canteen, my orders, my profile and family binding', async () => {
     await renderHomeAs('elder', { elder: elderWang })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-services', 'home-tile-health', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
     expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
@@ -69,11 +69,24 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(byTestId('home-new-bindings')).toBeNull()
   })
 
-  it("family with a bound elder: elder switcher, the elder's canteen and orders, elder profile, bind another elder", async () => {
+  it("family with a bound elder: elder switcher, the elder's canteen, orders, services and health record, elder profile, bind another elder", async () => {
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-elder-profile', 'home-tile-bind-elder', 'home-tile-account'])
+    expect(tileIds()).toEqual([
+      'home-tile-canteen',
+      'home-tile-orders',
+      'home-tile-services',
+      'home-tile-health',
+      'home-tile-elder-profile',
+      'home-tile-bind-elder',
+      'home-tile-account',
+    ])
     expect(byTestId('home-tile-canteen')?.textContent).toContain('王秀兰')
     expect(byTestId('home-tile-orders')?.textContent).toContain('王秀兰的订单')
+    // Services and health are the elder's: the family member sees whose.
+    expect(byTestId('home-tile-services')?.textContent).toContain('给王秀兰约')
+    expect(byTestId('home-tile-health')?.textContent).toContain('王秀兰的健康记录')
+    fireEvent.click(byTestId('home-tile-health')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/health/index' })
     expect(byTestId('home-current-elder')?.textContent).toBe('王秀兰')
   })
 
@@ -94,9 +107,21 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/staff-claim/index' })
   })
 
-  it('worker: canteen board, menus, subsidy statement and the community elders list', async () => {
+  it('worker: canteen board, menus, subsidy statement, the community elders list, and dispatch, services and staff of home visits', async () => {
     await renderHomeAs('worker')
-    expect(tileIds()).toEqual(['home-tile-board', 'home-tile-menus', 'home-tile-statement', 'home-tile-community-elders', 'home-tile-volunteers', 'home-tile-account'])
+    expect(tileIds()).toEqual([
+      'home-tile-board',
+      'home-tile-menus',
+      'home-tile-statement',
+      'home-tile-community-elders',
+      'home-tile-volunteers',
+      'home-tile-dispatch',
+      'home-tile-care-services',
+      'home-tile-centre-staff',
+      'home-tile-account',
+    ])
+    fireEvent.click(byTestId('home-tile-dispatch')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/worker/dispatch/index' })
   })
 
   it('admin: subsidy statements and the county overview', async () => {
@@ -104,12 +129,11 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-account'])
   })
 
-  it('service staff: in words what they can do today, and that visits come with the services feature', async () => {
+  it("service staff: the day's visits and their account", async () => {
     await renderHomeAs('staff')
-    expect(tileIds()).toEqual(['home-tile-account'])
-    const today = byTestId('home-staff-today')!.textContent!
-    expect(today).toContain('服务人员')
-    expect(today).toContain('上门服务')
+    expect(tileIds()).toEqual(['home-tile-staff-day', 'home-tile-account'])
+    fireEvent.click(byTestId('home-tile-staff-day')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/index' })
   })
 
   it('volunteer: in words what a volunteer can do now and what comes with the wishes (the states: volunteer.test.tsx)', async () => {

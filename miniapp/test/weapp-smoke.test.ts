@@ -145,7 +145,7 @@ describe('compiled WeChat bundle', () => {
   }, 150_000)
   afterAll(() => fs.rmSync(distRoot, { recursive: true, force: true }))
 
-  it('registers the app with the main pages and the worker and admin subpackages', () => {
+  it('registers the app with the main pages and the worker, volunteer, admin and staff subpackages', () => {
     expect(appConfig).toBeDefined()
     const appJson = JSON.parse(fs.readFileSync(path.join(distRoot, 'app.json'), 'utf8'))
     expect(appJson.pages).toEqual([
@@ -160,19 +160,38 @@ describe('compiled WeChat bundle', () => {
       'pages/staff-claim/index',
       'pages/account/index',
       'pages/legal/index',
+      'pages/services/index',
+      'pages/book/index',
+      'pages/bookings/index',
+      'pages/booking/index',
+      'pages/health/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)
-    expect(appJson.subPackages[0].pages).toEqual(['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index'])
-    expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin'])
+    expect(appJson.subPackages[0].pages).toEqual([
+      'elders/index',
+      'elder/index',
+      'board/index',
+      'menus/index',
+      'statement/index',
+      'volunteers/index',
+      'import/index',
+      'register/index',
+      'dispatch/index',
+      'booking/index',
+      'services/index',
+      'staff/index',
+    ])
+    expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin', 'staff'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index'])
+    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'staff').pages).toEqual(['index', 'visit/index'])
   })
 
   it('keeps the main package far below the 2 MB limit', () => {
     const sizeOf = (dir: string): number =>
       fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
         const full = path.join(dir, entry.name)
-        if (entry.isDirectory()) return ['worker', 'admin'].includes(entry.name) && dir === distRoot ? sum : sum + sizeOf(full)
+        if (entry.isDirectory()) return ['worker', 'admin', 'staff'].includes(entry.name) && dir === distRoot ? sum : sum + sizeOf(full)
         return sum + fs.statSync(full).size
       }, 0)
     expect(sizeOf(distRoot)).toBeLessThan(1024 * 1024)

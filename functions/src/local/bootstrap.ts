@@ -1,3 +1,4 @@
+import { ensureDemoCare } from './demo-care';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -73,6 +74,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   if (existing) {
     await ensureDemoVolunteers();
     await ensureDemoStaffPosts();
+    await ensureDemoCare();
     return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   }
   const now = isoNow();
@@ -122,6 +124,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   await Binding.put(demoBindings.map((binding) => ({ ...binding, boundAt: now }))).go();
   await ensureDemoVolunteers();
   await ensureDemoStaffPosts();
+  await ensureDemoCare();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
 }

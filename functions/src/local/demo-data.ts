@@ -1,4 +1,4 @@
-import type { Ability, LivingSituation, DietaryNeeds, EmergencyContact, Sex, SubsidyCategory, VolunteerStatus } from '@yilin/contract';
+import type { Ability, LivingSituation, DietaryNeeds, EmergencyContact, Sex, Skill, SubsidyCategory, VolunteerStatus } from '@yilin/contract';
 import type { Role } from '../routes';
 
 /**
@@ -131,7 +131,40 @@ export const demoBindings = [
   { elderId: 'demo-elder-li', familyId: 'demo-family-wanglei', familyName: '王磊', relation: 'sonInLaw' as const },
 ];
 
-export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff];
+/** Service staff of the 学院路 centre (服务人员): who an elder sees at the door. */
+export interface DemoServiceStaff extends DemoUser {
+  centreId: string;
+  phone: string;
+  staffNumber: string;
+  skills: Skill[];
+  /** Colours of their demo portrait: ground, clothes, hair. */
+  portrait: Array<[number, number, number]>;
+}
+
+export const demoServiceStaff: DemoServiceStaff[] = [
+  {
+    userId: 'demo-staff-zhangli', role: 'staff', name: '张丽', centreId: 'demo-centre-xueyuan', phone: '13907342001', staffNumber: 'A012',
+    skills: ['cleaning', 'bathing', 'haircut'], description: '保洁、助浴、理发（今天上午去王秀英家保洁）',
+    portrait: [[214, 234, 248], [46, 134, 193], [60, 40, 30]],
+  },
+  {
+    userId: 'demo-staff-lifang', role: 'staff', name: '李芳', centreId: 'demo-centre-xueyuan', phone: '13907342002', staffNumber: 'N003',
+    skills: ['nursing', 'rehab'], description: '护士：量血压血糖、送药、康复',
+    portrait: [[232, 246, 239], [255, 255, 255], [30, 30, 30]],
+  },
+  {
+    userId: 'demo-staff-zhouhong', role: 'staff', name: '周红', centreId: 'demo-centre-xueyuan', phone: '13907342003', staffNumber: 'A015',
+    skills: ['cleaning', 'companion'], description: '保洁、陪伴跑腿',
+    portrait: [[253, 237, 236], [176, 58, 46], [90, 60, 40]],
+  },
+  {
+    userId: 'demo-staff-doctor', role: 'staff', name: '彭志强', centreId: 'demo-centre-xueyuan', phone: '13907342004', staffNumber: 'D001',
+    skills: ['doctor', 'nursing'], description: '家庭医生',
+    portrait: [[234, 242, 248], [255, 255, 255], [20, 20, 20]],
+  },
+];
+
+export const demoUsers: DemoUser[] = [...demoElders, ...demoStaff, ...demoServiceStaff];
 
 /** The demo workers' phones, as the county's list of workers and staff keeps them. */
 export const demoWorkerPhones: Record<string, string> = {

@@ -150,6 +150,20 @@ function endSession(reason?: Interrupted['reason']): void {
   void Taro.reLaunch({ url: LOGIN_URL })
 }
 
+/** Problems by field name, as the API names them (`phone`, `emergencyContacts.0.phone`, `measurements.pulse`). */
+export type FieldErrors = Record<string, string>
+
+/** The server's problems by field, from a 400 answer's `details.fields`: the first one for each field. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  const fields = error instanceof ApiError ? error.details?.fields : undefined
+  if (!Array.isArray(fields)) return {}
+  const errors: FieldErrors = {}
+  for (const problem of fields as Array<{ field?: unknown; message?: unknown }>) {
+    if (typeof problem.field === 'string' && typeof problem.message === 'string') errors[problem.field] ??= problem.message
+  }
+  return errors
+}
+
 /** The message to show a person for anything a call may throw. */
 export function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : FALLBACK_MESSAGE

@@ -102,6 +102,8 @@ export const confirmVolunteer = (userId: string) => call('volunteers/confirm', {
 export const setPartyMember = (userId: string, partyMember: boolean) => call('volunteers/set-party-member', { params: { userId }, body: { partyMember } })
 
 export * from './canteen'
+export * from './care'
+export * from './care-centre'
 export * from './imports'
 
 // The county's organisation (admin): centres, communities, workers and service staff

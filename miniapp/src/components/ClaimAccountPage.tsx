@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { SessionResponse } from '@yilin/contract'
 import { messageOf } from '../api/client'
-import { goBackOrHome, HOME_URL, LOGIN_URL } from '../lib/navigation'
+import { goBackOrHome, homeOf, LOGIN_URL } from '../lib/navigation'
 import { clearSession, currentUser, saveSession } from '../lib/session'
 import { CodeEntry, isSixDigitCode } from './CodeEntry'
 import { ElderPage } from './ElderPage'
@@ -48,7 +48,7 @@ export function ClaimAccountPage({ title, hint, codeName, submitLabel, backLabel
       const session = await claim(code)
       clearSession()
       saveSession(session)
-      void Taro.reLaunch({ url: HOME_URL })
+      void Taro.reLaunch({ url: homeOf(session.user.role) })
     } catch (err) {
       setError(messageOf(err))
       setBusy(false)

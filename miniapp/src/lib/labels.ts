@@ -13,6 +13,9 @@ import {
 /** People's words: the names of roles and subsidy categories are the contract's, shared with the functions. */
 export { roleNames, subsidyCategoryNames } from '@yilin/contract'
 
+/** How a 岗位码 (a worker's or staff member's one-time code) is handed over and used. */
+export const STAFF_CODE_RULE = '请当面交给本人：用自己的微信打开小程序，选“我是社区工作者/服务人员”，输入这 6 位数字。24小时内有效，只能用一次。'
+
 /** Display order of roles on the sign-in page. */
 export const roleOrder = roles
 

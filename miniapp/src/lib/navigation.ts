@@ -1,23 +1,29 @@
 import Taro from '@tarojs/taro'
+import type { Role } from '@yilin/contract'
 import { forgetInterrupted, interrupted } from './session'
 import { invitationPath, takeInvitation } from './invitation'
 
 export const LOGIN_URL = '/pages/login/index'
 export const HOME_URL = '/pages/home/index'
 export const CANTEEN_URL = '/pages/canteen/index'
+/** Service staff start their day on their visits rather than on the home page. */
+export const STAFF_HOME_URL = '/staff/index'
+
+/** Where a signed-in person starts: their visits for service staff, the home page for everyone else. */
+export const homeOf = (role: Role | undefined) => (role === 'staff' ? STAFF_HOME_URL : HOME_URL)
 
 /**
  * Where a person goes once signed in: to the invitation card they opened, else back to the page a lapsed
- * session interrupted, if they are the one who was there (the page takes its draft back), else home.
+ * session interrupted, if they are the one who was there (the page takes its draft back), else their start page.
  */
-export function pageAfterSignIn(userId: string): string {
+export function pageAfterSignIn(userId: string, role?: Role): string {
   // Someone who opened an elder's invitation card before signing in goes back to it.
   const invitation = takeInvitation()
   if (invitation) return invitationPath(invitation)
   const record = interrupted()
   if (record?.work && record.userId === userId) return record.work.url
   forgetInterrupted()
-  return HOME_URL
+  return homeOf(role)
 }
 
 export function goTo(url: string): void {

@@ -3,7 +3,8 @@ import { View } from '@tarojs/components'
 import { roleNames, type AddWorkerResponse, type AppointedRole, type OrgResponse } from '@yilin/contract'
 import { addWorker } from '../../api'
 import { newIdempotencyKey } from '../../lib/canteen'
-import { ApiError, messageOf } from '../../api/client'
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../../api/client'
+import { FieldError } from '../../components/FieldError'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { PhoneInput, TextInput } from '../../components/TextInput'
@@ -16,12 +17,6 @@ interface Props {
 
 const appointable: AppointedRole[] = ['worker', 'staff']
 
-/** The first problem the server named for each field, so each message stands beside its field. */
-function fieldMessages(err: unknown): Record<string, string> {
-  const fields = err instanceof ApiError ? (err.details?.fields as Array<{ field: string; message: string }> | undefined) : undefined
-  return Object.fromEntries((fields ?? []).map((problem) => [problem.field, problem.message]))
-}
-
 /** Adds a worker (to a community) or service staff member (to a centre) by name and phone. */
 export function AddWorkerForm({ org, onAdded }: Props) {
   const [role, setRole] = useState<AppointedRole>('worker')
@@ -30,7 +25,7 @@ export function AddWorkerForm({ org, onAdded }: Props) {
   const [place, setPlace] = useState<PlaceChoice | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
+  const [fields, setFields] = useState<FieldErrors>({})
   // One key per person added: a retry after a lost answer gives back the same account.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
 
@@ -47,13 +42,11 @@ export function AddWorkerForm({ org, onAdded }: Props) {
       setPlace(null)
     } catch (err) {
       setError(messageOf(err))
-      setFields(fieldMessages(err))
+      setFields(fieldErrorsOf(err))
     } finally {
       setBusy(false)
     }
   }
-
-  const fieldError = (field: string) => fields[field] && <Notice kind='error' message={fields[field]} testId={`add-worker-error-${field}`} />
 
   return (
     <View className='card' data-testid='add-worker'>
@@ -78,13 +71,13 @@ export function AddWorkerForm({ org, onAdded }: Props) {
       </View>
       <View className='form-label'>姓名</View>
       <TextInput label='姓名' value={name} maxlength={20} testId='add-worker-name' onInput={setName} />
-      {fieldError('name')}
+      <FieldError errors={fields} field='name' testId='add-worker-error' />
       <View className='form-label'>手机号</View>
       <PhoneInput label='手机号' value={phone} testId='add-worker-phone' onInput={setPhone} />
-      {fieldError('phone')}
+      <FieldError errors={fields} field='phone' testId='add-worker-error' />
       <PlaceChoices org={org} role={role} value={place} onChange={setPlace} testId='add-worker-place' />
-      {fieldError('communityId')}
-      {fieldError('centreId')}
+      <FieldError errors={fields} field='communityId' testId='add-worker-error' />
+      <FieldError errors={fields} field='centreId' testId='add-worker-error' />
       {error && Object.keys(fields).length === 0 && <Notice kind='error' message={error} testId='add-worker-error' />}
       <Tap className='btn btn--primary' testId='add-worker-submit' onTap={submit}>
         {busy ? '正在添加…' : `添加${roleNames[role]}，生成岗位码`}

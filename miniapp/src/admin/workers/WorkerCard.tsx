@@ -6,13 +6,12 @@ import { Notice } from '../../components/Notice'
 import { OneTimeCodePanel } from '../../components/OneTimeCodePanel'
 import { Tap } from '../../components/Tap'
 import { formatDateTime } from '../../lib/format'
+import { STAFF_CODE_RULE } from '../../lib/labels'
 import { useAction } from '../../shared/useAction'
 import { PlaceChoices, type PlaceChoice } from './PlaceChoices'
 
 /** Rights of a moved or retired worker end within this many minutes (the server's standing check). */
 const RIGHTS_END_MINUTES = 1
-
-export const STAFF_CODE_RULE = '请当面交给本人：用自己的微信打开小程序，选“我是社区工作者/服务人员”，输入这 6 位数字。24小时内有效，只能用一次。'
 
 const placeOf = (worker: WorkerView) => worker.communityName ? `${worker.communityName}（${worker.centreName}）` : worker.centreName
 

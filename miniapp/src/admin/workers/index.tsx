@@ -7,7 +7,8 @@ import { ElderPage } from '../../components/ElderPage'
 import { OneTimeCode } from '../../components/OneTimeCode'
 import { useData } from '../../shared/useData'
 import { AddWorkerForm } from './AddWorkerForm'
-import { STAFF_CODE_RULE, WorkerCard } from './WorkerCard'
+import { STAFF_CODE_RULE } from '../../lib/labels'
+import { WorkerCard } from './WorkerCard'
 
 /**
  * The county's workers and service staff: who works where, who is 待绑定微信, 在岗 or 已离岗, who holds an

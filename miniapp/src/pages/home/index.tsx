@@ -6,10 +6,11 @@ import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
 import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
+import { HEALTH_URL, SERVICES_URL } from '../../lib/services'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { formatDateTime } from '../../lib/format'
 import { elderTitleSuffix, roleNames } from '../../lib/labels'
-import { goTo, LOGIN_URL } from '../../lib/navigation'
+import { goTo, LOGIN_URL, STAFF_HOME_URL } from '../../lib/navigation'
 import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
@@ -80,6 +81,8 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
       <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
       <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
       <Tile testId='home-tile-orders' title={`${current.name}的订单`} note='饭送到了没有，在这里看' url='/pages/orders/index' />
+      <Tile testId='home-tile-services' title='上门服务' note={`给${current.name}约保洁、助浴、医生上门，看谁来`} url={SERVICES_URL} />
+      <Tile testId='home-tile-health' title={`${current.name}的健康记录`} note='上门量的血压、血糖' url={HEALTH_URL} />
       <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
       <Tile testId='home-tile-bind-elder' title='绑定长辈' note='输入长辈给您的 6 位邀请码' url='/pages/binding/index' />
     </View>
@@ -140,6 +143,8 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           {me.newBindings && me.newBindings.length > 0 && <NewBindings bindings={me.newBindings} />}
           <Tile testId='home-tile-canteen' title='助餐订餐' note='看菜单，订午餐、晚餐' url='/pages/canteen/index' />
           <Tile testId='home-tile-orders' title='我的订单' note='订了哪几餐，送到了没有' url='/pages/orders/index' />
+          <Tile testId='home-tile-services' title='上门服务' note='约保洁、助浴、医生上门，看谁来' url={SERVICES_URL} />
+          <Tile testId='home-tile-health' title='健康记录' note='上门量的血压、血糖' url={HEALTH_URL} />
           <Tile testId='home-tile-profile' title='我的资料' note='电话、住址、饮食和紧急联系人' url='/pages/profile/index' />
           <Tile testId='home-tile-binding' title='家人绑定' note='让家人帮您办事、看您的资料' url='/pages/binding/index' />
         </View>
@@ -154,6 +159,9 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           <Tile testId='home-tile-statement' title='补贴结算单' note='每月每位长辈的用餐和补贴' url='/worker/statement/index' />
           <Tile testId='home-tile-community-elders' title='本社区长辈' note='查看和核实长辈资料' url='/worker/elders/index' />
           <Tile testId='home-tile-volunteers' title='本社区志愿者' note='确认报名的志愿者，标记党员' url='/worker/volunteers/index' />
+          <Tile testId='home-tile-dispatch' title='派单' note='上门服务的预约：安排人员、改期' url='/worker/dispatch/index' />
+          <Tile testId='home-tile-care-services' title='服务项目' note='上门服务的项目、时段、价格和补贴' url='/worker/services/index' />
+          <Tile testId='home-tile-centre-staff' title='服务人员' note='保洁、护理、医生：添加、技能、照片' url='/worker/staff/index' />
         </View>
       )
     case 'admin':
@@ -166,13 +174,7 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
         </View>
       )
     case 'staff':
-      return (
-        <View className='card' data-testid='home-staff-today'>
-          <View className='card__title'>服务人员今天能做什么</View>
-          <View>现在：您的服务人员账号已经开通，用这个微信登录就是您本人。</View>
-          <View className='hint'>上门服务（每天要去的长辈家、签到签退、记录服务内容和测量结果）会随“上门服务”功能一起上线，上线后就在这里。</View>
-        </View>
-      )
+      return <Tile testId='home-tile-staff-day' title='今天的上门' note='要去的长辈家、开门暗号、签到签退和记录' url={STAFF_HOME_URL} />
     case 'volunteer':
       return (
         <View>

@@ -10,7 +10,7 @@ import { DataStatus } from '../../components/DataStatus'
 import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
 import { roleNames, roleOrder } from '../../lib/labels'
-import { goTo, HOME_URL, pageAfterSignIn } from '../../lib/navigation'
+import { goTo, homeOf, pageAfterSignIn } from '../../lib/navigation'
 import { currentSession, interrupted, saveSession } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
@@ -21,7 +21,7 @@ const isWeapp = () => process.env.TARO_ENV === 'weapp'
 
 function enter(session: SessionResponse) {
   saveSession(session)
-  void Taro.reLaunch({ url: pageAfterSignIn(session.user.userId) })
+  void Taro.reLaunch({ url: pageAfterSignIn(session.user.userId, session.user.role) })
 }
 
 /** Why someone who was signed in is asked again, and that nothing they filled in is lost. */
@@ -186,7 +186,8 @@ function DemoSignIn() {
 export default function LoginPage() {
   // Someone still signed in goes straight on to their home page.
   useDidShow(() => {
-    if (currentSession()) void Taro.reLaunch({ url: HOME_URL })
+    const session = currentSession()
+    if (session) void Taro.reLaunch({ url: homeOf(session.user.role) })
   })
   const [lapsed] = useState(lapsedMessage)
 

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { dietaryNeedWords, isWorkerStatus, marksMealHappened, nextStatuses } from '@yilin/contract'
 import type { BoardOrderView, OrderStatus } from '@yilin/contract'
 import type { WorkerStatus } from '../../api'
+import { PhoneLink } from '../../components/PhoneLink'
 import { StatusBadge } from '../../components/StatusBadge'
 import { Tap } from '../../components/Tap'
 import { fulfilmentNames } from '../../lib/canteen'
@@ -36,26 +36,6 @@ function dietaryWords(item: BoardOrderView): string[] {
   const words = dietaryNeedWords(item.dietary)
   if (item.dietary.allergies) words.push(`过敏：${item.dietary.allergies}`)
   return words
-}
-
-/**
- * The phone number written out in full, tappable to call: in WeChat through makePhoneCall, in the
- * browser as a `tel:` link (which phones dial and screen readers announce as a link).
- */
-function PhoneLink({ phone, elderName, testId }: { phone: string; elderName: string; testId: string }) {
-  const label = `拨打${elderName}的电话 ${phone}`
-  if (process.env.TARO_ENV === 'h5') {
-    return (
-      <a className='phone-link' href={`tel:${phone}`} aria-label={label} data-testid={testId}>
-        电话 {phone}
-      </a>
-    )
-  }
-  return (
-    <Tap className='phone-link' testId={testId} label={label} onTap={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
-      电话 {phone}
-    </Tap>
-  )
 }
 
 interface RowProps {
@@ -117,7 +97,7 @@ export function BoardRow({ item, readOnly, beforeTheDay, onAct, onUndo }: RowPro
           {item.elderPhone && (
             <>
               {' · '}
-              <PhoneLink phone={item.elderPhone} elderName={item.elderName} testId={testId('phone')} />
+              <PhoneLink phone={item.elderPhone} name={item.elderName} testId={testId('phone')} />
             </>
           )}
         </View>

@@ -1,5 +1,5 @@
 import type { Ability, DietaryNeeds, EmergencyContact, LivingSituation, RegisterElderInput, Sex, SubsidyCategory } from '@yilin/contract'
-import { ApiError } from '../../api/client'
+import type { FieldErrors } from '../../api/client'
 
 /** The 建档 form as the worker fills it in: the big choices start unchosen, so none is taken by mistake. */
 export interface RegisterDraft {
@@ -32,9 +32,6 @@ export const emptyDraft = (): RegisterDraft => ({
   emergencyContacts: [],
 })
 
-/** Problems by field name, as the API names them (`phone`, `emergencyContacts.0.phone`). */
-export type FieldErrors = Record<string, string>
-
 const choiceMessages = {
   sex: '请选择性别',
   birthDate: '请选择出生日期',
@@ -66,15 +63,4 @@ export function registrationOf(draft: RegisterDraft, idempotencyKey: string, not
     idempotencyKey,
     ...(notDuplicateOf.length ? { notDuplicateOf } : {}),
   }
-}
-
-/** The server's problems by field, from a 400 answer's `details.fields`. */
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  const fields = error instanceof ApiError ? error.details?.fields : undefined
-  if (!Array.isArray(fields)) return {}
-  const errors: FieldErrors = {}
-  for (const problem of fields as Array<{ field?: unknown; message?: unknown }>) {
-    if (typeof problem.field === 'string' && typeof problem.message === 'string') errors[problem.field] ??= problem.message
-  }
-  return errors
 }

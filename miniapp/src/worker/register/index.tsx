@@ -13,7 +13,8 @@ import {
   type LikelyDuplicate,
 } from '@yilin/contract'
 import { registerElder } from '../../api'
-import { ApiError, messageOf } from '../../api/client'
+import { ApiError, fieldErrorsOf, messageOf, type FieldErrors } from '../../api/client'
+import { FieldError } from '../../components/FieldError'
 import { Choices } from '../../components/Choices'
 import { DietaryFields } from '../../components/DietaryFields'
 import { ElderPage } from '../../components/ElderPage'
@@ -27,18 +28,12 @@ import { addDays, formatDate } from '../../lib/format'
 import { queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { DuplicateCard } from './DuplicateCard'
-import { emptyDraft, fieldErrorsOf, missingChoices, registrationOf, type FieldErrors, type RegisterDraft } from './draft'
+import { emptyDraft, missingChoices, registrationOf, type RegisterDraft } from './draft'
 import '../worker.css'
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 /** The oldest birth date the server accepts: 120 years ago today. */
 const earliestBirthDate = (today: string) => `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`
-
-/** A problem the server (or the form) found with one field, right under it. */
-function FieldError({ errors, field }: { errors: FieldErrors; field: string }) {
-  const message = errors[field]
-  return message ? <Notice kind='error' message={message} testId={`register-error-${field}`} /> : null
-}
 
 /**
  * 建档: a worker registers an elder of their community. A likely duplicate in the county is shown as a card
@@ -99,11 +94,11 @@ export default function RegisterElderPage() {
       <View className='card' data-testid='register-form'>
         <View className='form-label'>姓名</View>
         <TextInput label='姓名' value={draft.name} maxlength={20} testId='register-name' onInput={(name) => change({ name })} />
-        <FieldError errors={errors} field='name' />
+        <FieldError errors={errors} testId='register-error' field='name' />
 
         <View className='form-label'>性别（看身份证）</View>
         <Choices label='性别' options={sexes} names={sexNames} value={draft.sex} testId='register-sex' onChange={(sex) => change({ sex })} />
-        <FieldError errors={errors} field='sex' />
+        <FieldError errors={errors} testId='register-error' field='sex' />
 
         <View className='form-label'>出生日期（看身份证）</View>
         <Picker
@@ -117,15 +112,15 @@ export default function RegisterElderPage() {
             {draft.birthDate ? formatDate(draft.birthDate) : '点这里选出生日期'} ›
           </Tap>
         </Picker>
-        <FieldError errors={errors} field='birthDate' />
+        <FieldError errors={errors} testId='register-error' field='birthDate' />
 
         <View className='form-label'>电话（手机或座机）</View>
         <PhoneInput label='电话' value={draft.phone} testId='register-phone' onInput={(phone) => change({ phone })} />
-        <FieldError errors={errors} field='phone' />
+        <FieldError errors={errors} testId='register-error' field='phone' />
 
         <View className='form-label'>住址</View>
         <TextInput label='住址' value={draft.address} maxlength={100} testId='register-address' onInput={(address) => change({ address })} />
-        <FieldError errors={errors} field='address' />
+        <FieldError errors={errors} testId='register-error' field='address' />
 
         <View className='form-label'>居住情况</View>
         <Choices
@@ -136,11 +131,11 @@ export default function RegisterElderPage() {
           testId='register-living'
           onChange={(livingSituation) => change({ livingSituation })}
         />
-        <FieldError errors={errors} field='livingSituation' />
+        <FieldError errors={errors} testId='register-error' field='livingSituation' />
 
         <View className='form-label'>自理能力</View>
         <Choices label='自理能力' options={abilities} names={abilityNames} value={draft.ability} testId='register-ability' onChange={(ability) => change({ ability })} />
-        <FieldError errors={errors} field='ability' />
+        <FieldError errors={errors} testId='register-error' field='ability' />
 
         <View className='form-label'>补贴类别（看过证件再选）</View>
         <Choices
@@ -151,7 +146,7 @@ export default function RegisterElderPage() {
           testId='register-category'
           onChange={(subsidyCategory) => change({ subsidyCategory })}
         />
-        <FieldError errors={errors} field='subsidyCategory' />
+        <FieldError errors={errors} testId='register-error' field='subsidyCategory' />
         <View className='form-label'>看到的证件（如 低保证 尾号 0318；不要写身份证号）</View>
         <TextInput
           label='补贴核实依据'
@@ -160,13 +155,13 @@ export default function RegisterElderPage() {
           testId='register-proof'
           onInput={(subsidyProofNote) => change({ subsidyProofNote })}
         />
-        <FieldError errors={errors} field='subsidyProofNote' />
+        <FieldError errors={errors} testId='register-error' field='subsidyProofNote' />
 
         <View className='form-label'>行动情况（行动不便的长辈可以送餐上门）</View>
         <ToggleButton label='行动不便' on={draft.mobilityLimited} testId='register-mobility' onChange={(mobilityLimited) => change({ mobilityLimited })} />
 
         <DietaryFields dietary={draft.dietary} testIdPrefix='register' onChange={(patch) => change({ dietary: { ...draft.dietary, ...patch } })} />
-        <FieldError errors={errors} field='dietary.allergies' />
+        <FieldError errors={errors} testId='register-error' field='dietary.allergies' />
 
         <EmergencyContactsFields contacts={draft.emergencyContacts} testIdPrefix='register' onChange={(emergencyContacts) => change({ emergencyContacts })} />
         {contactErrors.map(([field, message]) => (
