@@ -32,6 +32,17 @@ const wanted = [
   'worker-import',
   'admin-workers',
   'volunteer-home',
+  'elder-services',
+  'elder-book-confirm',
+  'family-booking',
+  'family-door-code',
+  'family-health',
+  'worker-dispatch',
+  'worker-booking',
+  'worker-care-services',
+  'worker-centre-staff',
+  'staff-day',
+  'staff-visit',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -3,7 +3,7 @@ module.exports = {
   displayName: 'reliability',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/test/reliability/global-setup.ts',
+  globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/test/support/fresh-table.ts', '<rootDir>/test/reliability/setup.ts'],
 };

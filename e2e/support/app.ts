@@ -27,6 +27,17 @@ export const routes = {
   adminOrg: 'admin/org/index',
   adminWorkers: 'admin/workers/index',
   admin: 'admin/index',
+  services: 'pages/services/index',
+  book: 'pages/book/index',
+  bookings: 'pages/bookings/index',
+  booking: 'pages/booking/index',
+  health: 'pages/health/index',
+  dispatch: 'worker/dispatch/index',
+  workerBooking: 'worker/booking/index',
+  careServices: 'worker/services/index',
+  centreStaff: 'worker/staff/index',
+  staffDay: 'staff/index',
+  staffVisit: 'staff/visit/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];
@@ -43,11 +54,11 @@ export async function goBack(page: Page, to: Route): Promise<void> {
   await waitForSettledPage(page, to);
 }
 
-/** Opens the app, picks the demo account on the sign-in page and lands on the home page. */
-export async function signInOnLoginPage(page: Page, userId: string): Promise<void> {
+/** Opens the app, picks the demo account on the sign-in page and lands on its first page (home, or a staff member's day). */
+export async function signInOnLoginPage(page: Page, userId: string, landing: Route = routes.home): Promise<void> {
   await page.goto('/');
   await waitForSettledPage(page, routes.login);
-  await tapThrough(page, `login-account-${userId}`, routes.home);
+  await tapThrough(page, `login-account-${userId}`, landing);
 }
 
 /** Signs out from the home page and lands on the sign-in page. */

@@ -75,13 +75,14 @@ function trackApiCalls(page: Page): void {
 
 /**
  * A new phone-sized session (own storage, so one signed-in person per session) that can reach only the
- * local stack: any other host is refused, so a test never depends on the internet.
+ * local stack (its servers on loopback): any other host is refused, so a test never depends on the internet.
  */
 export async function openPhone(browser: Browser, baseUrl: string): Promise<PhoneSession> {
   const context = await browser.newContext({ ...phone, baseURL: baseUrl });
-  const origin = new URL(baseUrl).origin;
+  // The stack's own servers listen on loopback: the app, and the files server its photo links point at.
+  const loopback = new Set([new URL(baseUrl).hostname, '127.0.0.1', 'localhost']);
   await context.route(
-    (url) => url.origin !== origin && url.protocol.startsWith('http'),
+    (url) => !loopback.has(url.hostname) && url.protocol.startsWith('http'),
     (route) => route.abort('blockedbyclient'),
   );
   const page = await context.newPage();

@@ -18,6 +18,7 @@ export interface Cast {
   familyWithoutElders: string;
   volunteer: string;
   worker: string;
+  staff: string;
   admin: string;
 }
 
@@ -40,6 +41,7 @@ export async function chooseCast(webUrl: string): Promise<Cast> {
     familyWithoutElders: withoutElders.userId,
     volunteer: first('volunteer'),
     worker: first('worker'),
+    staff: first('staff'),
     admin: first('admin'),
   };
 }
@@ -101,10 +103,29 @@ async function boardWithOrders(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The elder books the 上门健康检查 in three taps (the soonest open day is chosen for them: a window, then
+ * 确认预约), landing on the booking; then their list of bookings.
+ */
+async function bookCheckup(page: Page, visit: Visit, prefix: string): Promise<void> {
+  await tapThrough(page, 'home-tile-services', routes.services);
+  await visit(`${prefix}-services`);
+  await tapThrough(page, 'services-book-demo-svc-checkup', routes.book);
+  await visit(`${prefix}-book`);
+  await tapInPage(page, '[data-testid^="book-window-"][role="radio"]', testId('book-submit'));
+  await visit(`${prefix}-book-confirm`);
+  await tapThrough(page, 'book-submit', routes.booking);
+  await visit(`${prefix}-booking-requested`);
+  await tapThrough(page, 'booking-to-bookings', routes.bookings);
+  await visit(`${prefix}-bookings`);
+}
+
 export interface Journey {
   role: string;
   /** The demo account to sign in as; none for the signed-out journey. */
   account?: keyof Cast;
+  /** Where signing in lands, if not the home page. */
+  landing?: (typeof routes)[keyof typeof routes];
   /** Elder-facing pages, held to the 长辈版 minimums. */
   elderMode: boolean;
   walk(page: Page, visit: Visit): Promise<void>;
@@ -142,6 +163,13 @@ export const journeys: Journey[] = [
       await tapThrough(page, 'home-tile-account', routes.account);
       await visit('elder-account');
       await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-health', routes.health);
+      await visit('elder-health');
+      await goBack(page, routes.home);
+      await bookCheckup(page, visit, 'elder');
+      await goBack(page, routes.booking);
+      await goBack(page, routes.services);
+      await goBack(page, routes.home);
       await orderLunchAndStandingOrder(page, visit, 'elder');
     },
   },
@@ -153,7 +181,8 @@ export const journeys: Journey[] = [
       await visit('family-home');
       await tapThrough(page, 'home-elder-switcher', routes.elders);
       await visit('family-elder-switcher');
-      await goBack(page, routes.home);
+      // The mother, who has today's visit and a health record.
+      await tapThrough(page, 'elders-row-demo-elder-wang', routes.home);
       await tapThrough(page, 'home-tile-elder-profile', routes.profile);
       await visit('family-elder-profile');
       await goBack(page, routes.home);
@@ -165,6 +194,21 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-orders', routes.orders);
       await visit('family-orders');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-health', routes.health);
+      await visit('family-health');
+      await goBack(page, routes.home);
+      // Today's visit to the mother: who comes, with the photo, and the door code on the day.
+      await tapThrough(page, 'home-tile-services', routes.services);
+      await tapThrough(page, 'services-bookings', routes.bookings);
+      await visit('family-bookings');
+      await currentScreen(page).locator('[data-testid^="bookings-row-"]', { hasText: '（今天）' }).first().click();
+      await waitForSettledPage(page, routes.booking);
+      await visit('family-booking');
+      await tapInPage(page, testId('booking-show-door-code'), testId('booking-door-code-digits'));
+      await visit('family-door-code');
+      await goBack(page, routes.bookings);
+      await goBack(page, routes.services);
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-account', routes.account);
       await tapInPage(page, '[data-testid$="-edit"][data-testid^="account-relation-"]', '[data-testid$="-choices"]');
@@ -233,6 +277,30 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-statement', routes.statement);
       await visit('worker-statement');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-dispatch', routes.dispatch);
+      await visit('worker-dispatch');
+      await tapFirst(page, 'dispatch-row-', routes.workerBooking);
+      await visit('worker-booking');
+      await goBack(page, routes.dispatch);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-care-services', routes.careServices);
+      await visit('worker-care-services');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-centre-staff', routes.centreStaff);
+      await visit('worker-centre-staff');
+    },
+  },
+  {
+    role: 'staff',
+    account: 'staff',
+    landing: routes.staffDay,
+    elderMode: false,
+    async walk(page, visit) {
+      await visit('staff-day');
+      await currentScreen(page).locator('[data-testid^="visit-"][data-testid$="-open"]').first().click();
+      await waitForSettledPage(page, routes.staffVisit);
+      await visit('staff-visit');
     },
   },
   {
@@ -274,6 +342,6 @@ export const journeys: Journey[] = [
 
 /** Signs in as the journey's person (if any) and walks it. */
 export async function walkJourney(page: Page, journey: Journey, cast: Cast, visit: Visit): Promise<void> {
-  if (journey.account) await signInOnLoginPage(page, cast[journey.account]);
+  if (journey.account) await signInOnLoginPage(page, cast[journey.account], journey.landing);
   await journey.walk(page, visit);
 }

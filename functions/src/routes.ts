@@ -24,6 +24,7 @@ const featureOfGroup: Record<string, Feature> = {
   jobs: 'canteen',
   'canteen-events': 'canteen',
   care: 'care',
+  'care-events': 'care',
 };
 
 /**
@@ -155,5 +156,10 @@ export const consumers: readonly ConsumerDefinition[] = [
     handler: 'canteen-events/elder-changed',
     description: 'The canteen follows an elder who moved community (orders, standing orders) or left the register (standing orders stop, open orders cancelled)',
     entities: ['elder'],
+  },
+  {
+    handler: 'care-events/staff-changed',
+    description: 'Dispatch follows a staff member who retired or moved to another centre: their visits still to come go back to the queue',
+    entities: ['staffPost'],
   },
 ];

@@ -149,7 +149,7 @@ export const StaffProfileBody = z.strictObject({
     .array(SkillSchema)
     .check(z.minLength(1, '请至少选一项技能'), z.maxLength(8, '技能最多 8 项'), z.refine((list) => new Set(list).size === list.length, '技能不能重复')),
   /** A photo uploaded with the photo form; absent keeps the current one. */
-  photoKey: z.optional(z.string('照片编号不对').check(z.maxLength(200, '照片编号不对'))),
+  photoKey: z.optional(z.string('照片编号不对').check(z.regex(/^photo\/[0-9A-Za-z_-]{1,40}\/[0-9A-Za-z]{1,40}\.(jpg|png|webp)$/, '照片编号不对，请重新上传照片'))),
 });
 export type StaffProfileInput = z.infer<typeof StaffProfileBody>;
 

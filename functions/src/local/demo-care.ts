@@ -19,20 +19,20 @@ import { demoServiceStaff } from './demo-data';
  * and glucose readings from earlier visits, and 李建国 a request waiting in the dispatch queue.
  */
 
-const weekdays = [1, 2, 3, 4, 5, 6];
+const everyDay = [1, 2, 3, 4, 5, 6, 7];
 const every = (days: number[], start: string, end: string, capacity: number) => days.map((weekday) => ({ weekday, start, end, capacity }));
 
 export const demoServices: Array<ServiceInput & { serviceId: string }> = [
-  { serviceId: 'demo-svc-cleaning', category: 'housework', name: '全屋保洁', description: '客厅、厨房、卫生间、卧室打扫，倒垃圾，约两小时', durationMinutes: 120, priceFen: 10_000, skill: 'cleaning', windows: [...every(weekdays, '09:00', '11:00', 3), ...every(weekdays, '14:00', '16:00', 2)], checklist: ['客厅', '厨房', '卫生间', '卧室', '倒垃圾'], active: true },
+  { serviceId: 'demo-svc-cleaning', category: 'housework', name: '全屋保洁', description: '客厅、厨房、卫生间、卧室打扫，倒垃圾，约两小时', durationMinutes: 120, priceFen: 10_000, skill: 'cleaning', windows: [...every(everyDay, '09:00', '11:00', 3), ...every(everyDay, '14:00', '16:00', 2)], checklist: ['客厅', '厨房', '卫生间', '卧室', '倒垃圾'], active: true },
   { serviceId: 'demo-svc-bathing', category: 'housework', name: '助浴', description: '两位助浴员上门，帮长辈安全洗澡，备防滑垫', durationMinutes: 90, priceFen: 6000, skill: 'bathing', windows: every([2, 4, 6], '15:00', '16:30', 2), checklist: ['调好水温', '防滑垫', '擦干换衣'], active: true },
   { serviceId: 'demo-svc-haircut', category: 'housework', name: '上门理发', description: '理发、修面，自带工具，打扫干净', durationMinutes: 30, priceFen: 1500, skill: 'haircut', windows: every([3], '09:00', '10:00', 4), checklist: ['理发', '修面', '清扫碎发'], active: true },
   { serviceId: 'demo-svc-repair', category: 'housework', name: '家电小修', description: '换灯泡、修水龙头、通下水道等小修小补（材料另算）', durationMinutes: 60, priceFen: 3000, skill: 'repair', windows: every([2, 5], '14:00', '15:00', 2), checklist: ['检查', '维修', '试用'], active: true },
   { serviceId: 'demo-svc-doctor', category: 'medical', name: '家庭医生巡诊', description: '签约家庭医生上门问诊，量血压、看用药', durationMinutes: 30, priceFen: 0, skill: 'doctor', windows: every([1, 3, 5], '09:00', '10:00', 4), checklist: [], active: true },
-  { serviceId: 'demo-svc-checkup', category: 'medical', name: '上门健康检查', description: '护士上门量血压、测血糖、测体温、称体重', durationMinutes: 30, priceFen: 3000, skill: 'nursing', windows: [...every([1, 2, 3, 4, 5, 6, 7], '09:00', '10:00', 3), ...every([1, 2, 3, 4, 5, 6, 7], '15:00', '16:00', 3)], checklist: [], active: true },
+  { serviceId: 'demo-svc-checkup', category: 'medical', name: '上门健康检查', description: '护士上门量血压、测血糖、测体温、称体重', durationMinutes: 30, priceFen: 3000, skill: 'nursing', windows: [...every(everyDay, '09:00', '10:00', 3), ...every(everyDay, '15:00', '16:00', 3)], checklist: [], active: true },
   { serviceId: 'demo-svc-medicine', category: 'medical', name: '慢病送药', description: '按医嘱把降压药、降糖药送到家，讲清楚怎么吃', durationMinutes: 30, priceFen: 1000, skill: 'nursing', windows: every([2, 4], '10:00', '11:00', 4), checklist: [], active: true },
   { serviceId: 'demo-svc-rehab', category: 'medical', name: '康复训练', description: '康复师上门指导训练，帮助恢复行走和手部力量', durationMinutes: 60, priceFen: 8000, skill: 'rehab', windows: every([1, 3, 5], '15:00', '16:00', 2), checklist: [], active: true },
-  { serviceId: 'demo-svc-company', category: 'companionship', name: '陪伴聊天', description: '陪长辈聊聊天、读读报、散散步', durationMinutes: 120, priceFen: 2000, skill: 'companion', windows: every([1, 2, 3, 4, 5, 6, 7], '14:00', '16:00', 3), checklist: ['聊天', '读报', '散步'], active: true },
-  { serviceId: 'demo-svc-errand', category: 'companionship', name: '代办跑腿', description: '代买日用品、代缴水电费、代取快递', durationMinutes: 60, priceFen: 1000, skill: 'companion', windows: every([1, 2, 3, 4, 5, 6, 7], '10:00', '11:00', 3), checklist: ['代买', '代缴', '代取'], active: true },
+  { serviceId: 'demo-svc-company', category: 'companionship', name: '陪伴聊天', description: '陪长辈聊聊天、读读报、散散步', durationMinutes: 120, priceFen: 2000, skill: 'companion', windows: every(everyDay, '14:00', '16:00', 3), checklist: ['聊天', '读报', '散步'], active: true },
+  { serviceId: 'demo-svc-errand', category: 'companionship', name: '代办跑腿', description: '代买日用品、代缴水电费、代取快递', durationMinutes: 60, priceFen: 1000, skill: 'companion', windows: every(everyDay, '10:00', '11:00', 3), checklist: ['代买', '代缴', '代取'], active: true },
 ];
 
 const CENTRE = 'demo-centre-xueyuan';
@@ -96,9 +96,7 @@ async function ensureDemoVisits(): Promise<void> {
   const today = businessDate();
   const tomorrow = addDays(today, 1);
   if ((await bookingsOfElder('demo-elder-wang', today, today)).length === 0) {
-    // Today's cleaning window, or the checkup's on a Sunday (no cleaning on Sundays).
-    const cleaning = await demoVisit('demo-elder-wang', 'demo-svc-cleaning', today, '09:00', 'demo-staff-zhangli');
-    if (!cleaning) await demoVisit('demo-elder-wang', 'demo-svc-checkup', today, '09:00', 'demo-staff-lifang');
+    await demoVisit('demo-elder-wang', 'demo-svc-cleaning', today, '09:00', 'demo-staff-zhangli');
   }
   if ((await bookingsOfElder('demo-elder-li', tomorrow, tomorrow)).length === 0) {
     await demoVisit('demo-elder-li', 'demo-svc-checkup', tomorrow, '09:00');

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ulid } from 'ulid';
@@ -18,11 +18,15 @@ export const fileKinds = {
 
 export type FileKind = keyof typeof fileKinds;
 
-const endpoint = process.env.S3_ENDPOINT || undefined;
-const s3 = new S3Client({
-  region: process.env.AWS_REGION ?? 'cn-north-1',
-  ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-});
+let client: S3Client | undefined;
+/** Made at first use (once per container), from the environment as it is then: a local stack sets its endpoint after loading this module. */
+const s3 = () => {
+  const endpoint = process.env.S3_ENDPOINT || undefined;
+  return (client ??= new S3Client({
+    region: process.env.AWS_REGION ?? 'cn-north-1',
+    ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+  }));
+};
 
 const bucket = () => {
   const name = process.env.FILES_BUCKET;
@@ -47,7 +51,7 @@ export async function uploadPolicy(owner: string, kind: FileKind, contentType: s
   const extension = (types as Record<string, string>)[contentType];
   if (!extension) return undefined;
   const key = `${kind}/${owner}/${ulid()}.${extension}`;
-  const { url, fields } = await createPresignedPost(s3, {
+  const { url, fields } = await createPresignedPost(s3(), {
     Bucket: bucket(),
     Key: key,
     Conditions: [['content-length-range', 1, maxBytes], ['eq', '$Content-Type', contentType]],
@@ -83,7 +87,7 @@ export async function checkUpload(owner: string, kind: FileKind, key: string): P
   // One read: the first bytes, with the type the file was uploaded as and its whole size.
   let start;
   try {
-    start = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-15' }));
+    start = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-15' }));
   } catch {
     return 'missing';
   }
@@ -92,7 +96,7 @@ export async function checkUpload(owner: string, kind: FileKind, key: string): P
   const size = Number(/\/(\d+)$/.exec(start.ContentRange ?? '')?.[1] ?? start.ContentLength ?? 0);
   const allowed = Object.keys(fileKinds[kind].types).includes(declared);
   if (!allowed || sniff(bytes) !== declared || size > fileKinds[kind].maxBytes) {
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
     return 'not-allowed';
   }
   return 'ok';
@@ -100,5 +104,13 @@ export async function checkUpload(owner: string, kind: FileKind, key: string): P
 
 /** A link to look at a checked file for the next ten minutes. */
 export function readUrl(key: string): Promise<string> {
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: 'inline' }), { expiresIn: READ_SECONDS });
+  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: 'inline' }), { expiresIn: READ_SECONDS });
+}
+
+/** Whether a files bucket is configured (the local stack runs one; some test worlds do not). */
+export const filesConfigured = () => !!process.env.FILES_BUCKET;
+
+/** Writes a file the system itself makes (the local stack's demo photos). */
+export async function storeFile(key: string, bytes: Buffer, contentType: string): Promise<void> {
+  await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: bytes, ContentType: contentType }));
 }

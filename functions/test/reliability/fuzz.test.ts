@@ -143,7 +143,7 @@ test('GET routes answer hostile query strings with 2xx or a coded 4xx', async ()
 test('path parameters that are not ids answer 404, never a 5xx', async () => {
   const token = await tokenFor(actors.worker);
   for (const bad of ['%E0%A4%A', '..%2F..%2Fetc', 'a'.repeat(200), '%00', '__proto__%20x', '%F0%9F%A7%93']) {
-    for (const path of [`/elders/${bad}`, `/orders/${bad}`, `/centres/${bad}/board?date=2030-01-08&meal=lunch`, `/communities/${bad}/elders`]) {
+    for (const path of [`/elders/${bad}`, `/orders/${bad}`, `/bookings/${bad}`, `/elders/${bad}/health`, `/centres/${bad}/board?date=2030-01-08&meal=lunch`, `/communities/${bad}/elders`]) {
       const response = await api.raw({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } });
       tally('fuzzCases');
       expect({ path, status: response.status < 500, coded: /^[A-Z_]+$/.test(response.body?.error?.code ?? '') }).toEqual({ path, status: true, coded: true });

@@ -10,15 +10,22 @@ import { epochSeconds } from '../../src/platform/clock';
 import { centresOfCounty, communitiesOfCentre, getCentre, getCommunity } from '../../src/features/people/data/org';
 import { addStaffAccount } from '../../src/features/people/data/staff';
 import { roles, type Role } from '../../src/routes';
-import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, freshPlacedOrder, otherCounty, randomKey, SPARE_FAMILY } from './world';
+import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, elderSecrets, freshPlacedOrder, otherCounty, randomKey, SPARE_FAMILY } from './world';
+import { careMatrix } from './matrix-care';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
  * case, and what each role must get. The matrix test fails for a route that has no entry here, so a new
  * route cannot escape it.
  */
-/** `worker`: a worker's or staff member's account, which only the admin of its county reaches. */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'none';
+/**
+ * `worker`: a worker's or staff member's account, which only the admin of its county reaches.
+ * `booking`: a booked home visit of the target elder; in `assigned` (the own elder's) the matrix's staff member
+ * is the one sent, in every other case somebody else is (or nobody yet, where the call needs that).
+ * `health`: the target elder's health record; the matrix's staff member has a visit to the own elder only.
+ * `staff-member`: a service staff member of the target centre, whom only that centre's workers keep.
+ */
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none';
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -28,6 +35,9 @@ export const casesOf: Record<Scope, string[]> = {
   centre: ['own', 'other-centre', 'other-county'],
   community: ['own', 'same-centre', 'other-community', 'other-county'],
   worker: ['own', 'other-county'],
+  booking: ['own', 'assigned', 'other-elder', 'same-centre', 'other-community', 'other-county'],
+  health: ['own', 'other-elder', 'same-centre', 'other-community', 'other-county'],
+  'staff-member': ['own', 'other-centre', 'other-county'],
   none: ['any'],
 };
 
@@ -63,22 +73,35 @@ export interface RouteSpec {
 
 /**
  * Who may reach which target, by scope: the object-level rule the API must enforce, written out here
- * apart from the policy module. The admin reaches their own county only. An elder's records are their
- * community's; the canteen's orders are the centre's, so a worker of the same centre reaches them.
+ * apart from the policy module. The admin reaches their own county only, and of home visits reads what
+ * happens but changes nothing, nor sees health measurements. An elder's records are their community's; the
+ * canteen's orders and the home visits are the centre's, so a worker of the same centre reaches them. A
+ * staff member reaches a visit only while sent on it, and an elder's health record only through such a visit.
+ * `reads`: the call only reads (GET).
  */
-export function allowed(scope: Scope, actor: Actor, caseName: string): boolean {
-  if (actor === 'admin') return caseName !== 'other-county';
+export function allowed(scope: Scope, actor: Actor, caseName: string, reads = true): boolean {
+  if (actor === 'admin') {
+    if (scope === 'health' || scope === 'staff-member' || (scope === 'booking' && !reads)) return false;
+    return caseName !== 'other-county';
+  }
+  const ownElder = (actor === 'elder' || actor === 'family') && caseName === 'own';
   switch (scope) {
     case 'none':
       return true;
     case 'elder':
       if (actor === 'worker') return caseName === 'own' || caseName === 'other-elder';
-      return (actor === 'elder' || actor === 'family') && caseName === 'own';
+      return ownElder;
     case 'order':
+    case 'health':
       if (actor === 'worker') return caseName === 'own' || caseName === 'other-elder' || caseName === 'same-centre';
-      return (actor === 'elder' || actor === 'family') && caseName === 'own';
+      return ownElder || (scope === 'health' && actor === 'staff' && caseName === 'own');
+    case 'booking':
+      if (actor === 'worker') return ['own', 'assigned', 'other-elder', 'same-centre'].includes(caseName);
+      if (actor === 'staff') return caseName === 'assigned';
+      return (actor === 'elder' || actor === 'family') && (caseName === 'own' || caseName === 'assigned');
     case 'centre':
     case 'community':
+    case 'staff-member':
       return actor === 'worker' && caseName === 'own';
     case 'worker':
       return false;
@@ -92,11 +115,6 @@ const namesBefore = new Map<string, string>();
 const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
 export const refusalStatus = (scope: Scope) => (scope === 'centre' ? 403 : 404);
-
-const elderSecrets = async (elderId: string) => {
-  const elder = await getElder(elderId);
-  return elder ? [elder.phone, elder.address] : [];
-};
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
 
@@ -532,4 +550,5 @@ export const matrix: Record<string, RouteSpec> = {
     success: [200],
     plan: async ({ target }) => ({ method: 'GET', path: `/centres/${target.centreId}/statements/${MONTH}/xlsx` }),
   },
+  ...careMatrix,
 };

@@ -9,10 +9,15 @@ import { seedDemoData } from '../../src/local/bootstrap';
 import type { Meal } from '../../src/features/canteen/rules/canteen';
 import { placeOrderFor } from '../../src/features/canteen/orders';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
+import { StaffPost } from '../../src/features/people/data/staff';
+import { saveService } from '../../src/features/care/data';
 
 /**
  * The cast of the reliability suite: the demo data (seeded with the clock on a Monday morning, before
  * every cutoff, in a year far from today so no real-time expiry interferes) plus one spare relative.
+ *
+ * The staff actor is a nurse of the worker's centre; each centre the matrix books in has another nurse and
+ * a checkup service of its own (see {@link staffOf}, {@link serviceOf}).
  *
  * Targets by ownership case, seen from the acting users below:
  *  - own: 王秀英 (the elder herself; bound to the family member; in the worker's community)
@@ -22,6 +27,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
  *  - other-county: 吴春梅 (a community of another county, which the admin does not run)
  */
 export const NOW = '2030-01-07T00:30:00.000Z';
+export const TODAY = '2030-01-07';
 export const TOMORROW = '2030-01-08';
 export const DAY_AFTER = '2030-01-09';
 export const MONTH = '2030-01';
@@ -83,6 +89,38 @@ async function createOtherCounty(): Promise<void> {
   }
 }
 
+/** Another nurse of each centre: who is sent when the matrix's staff member is not. */
+export const staffOf: Record<string, string> = {
+  'demo-centre-xueyuan': 'rel-staff-xueyuan',
+  'demo-centre-guzhangping': 'rel-staff-guzhangping',
+  [otherCounty.centreId]: 'rel-staff-county-2',
+};
+
+/** Each centre's checkup service of the reliability suite: every day 09:00–10:00, 50 places. */
+export const serviceOf = (centreId: string) => `rel-svc-${centreId}`;
+
+/** A service staff member as the centre keeps them: an active account and its post, with number and skills. */
+async function putStaffMember(userId: string, name: string, centreId: string, countyId: string): Promise<void> {
+  await User.put({ userId, role: 'staff', name, centreId, countyId, status: 'active', createdAt: NOW }).go();
+  await StaffPost.put({
+    userId, countyId, role: 'staff', name, phone: '13907347001', centreId, status: 'active', staffNumber: 'N101', skills: ['nursing'], createdAt: NOW, updatedAt: NOW,
+  }).go();
+}
+
+/** The nurses and the checkup service of each centre the matrix books in. */
+async function createCare(): Promise<void> {
+  const countyOf = (centreId: string) => (centreId === otherCounty.centreId ? otherCounty.countyId : 'demo-county');
+  await putStaffMember(actors.staff, '马丽', 'demo-centre-xueyuan', 'demo-county');
+  for (const [centreId, staffId] of Object.entries(staffOf)) {
+    await putStaffMember(staffId, '矩阵护士', centreId, countyOf(centreId));
+    await saveService({
+      centreId, serviceId: serviceOf(centreId), category: 'medical', name: '上门健康检查', description: '护士上门量血压、测血糖', durationMinutes: 60, priceFen: 3000,
+      skill: 'nursing', windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '10:00', capacity: 50 })), checklist: [], active: true,
+      updatedBy: 'reliability', updatedAt: NOW,
+    });
+  }
+}
+
 export const randomKey = () => `rel-${randomBytes(8).toString('hex')}`;
 
 export async function createWorld(): Promise<void> {
@@ -90,8 +128,7 @@ export async function createWorld(): Promise<void> {
   await seedDemoData();
   await createOtherCounty();
   await User.put({ userId: SPARE_FAMILY, role: 'family', name: '备用家属', createdAt: NOW }).go();
-  // A service staff member of the worker's centre, as the admin adds them (staff reach nothing of the canteen yet).
-  await User.put({ userId: actors.staff, role: 'staff', name: '马丽', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', status: 'active', createdAt: NOW }).go();
+  await createCare();
 }
 
 /** Cancels whatever active order the elder has for the meal, then places a new one (status 已下单). */
@@ -114,6 +151,12 @@ export async function clearOrders(elderId: string, date: string, meal: Meal): Pr
       await cancelOrderAtomically(order, { at: NOW, by: { userId: 'reliability', name: '测试', role: 'worker' } });
     }
   }
+}
+
+/** The target's personal data, which a refusal must never show. */
+export async function elderSecrets(elderId: string): Promise<string[]> {
+  const elder = await getElder(elderId);
+  return elder ? [elder.phone, elder.address] : [];
 }
 
 export async function bindSpareFamily(elderId: string): Promise<void> {

@@ -1,8 +1,8 @@
-import type { Api } from './api';
+import { errorCode, type Api, type ApiResponse } from './api';
 import { createUser, createWorld } from './seed';
 import { StaffPost } from '../../src/features/people/data/staff';
-import { Booking, WindowUse } from '../../src/features/care/entities';
-import { idempotencyKey } from './canteen-fixtures';
+import { Booking, StaffSlot, WindowUse } from '../../src/features/care/entities';
+import { TUESDAY, idempotencyKey, setLocalTime } from './canteen-fixtures';
 
 /**
  * A care world: the usual cast (seed.ts), two staff members of the home centre (a cleaner and a nurse,
@@ -77,4 +77,53 @@ export async function storedBooking(bookingId: string) {
 
 export async function placesTaken(serviceId: string, date: string, start: string) {
   return (await WindowUse.get({ serviceId, date, start }).go()).data?.taken ?? 0;
+}
+
+/** Books through the API as `callerId` and insists it was booked; returns the booking view. */
+export async function bookVisit(api: Api, callerId: string, elderId: string, serviceId: string, date: string, windowStart: string) {
+  const response = await api.as(callerId).post(`/elders/${elderId}/bookings`, bookingBody(serviceId, date, windowStart));
+  if (response.status !== 201) throw new Error(`Booking failed: ${response.status} ${response.text}`);
+  return response.body.booking;
+}
+
+/** A visit the elder's relative booked and the worker assigned to `staffId`: its id. */
+export async function assignedVisit(
+  api: Api,
+  world: Awaited<ReturnType<typeof createCareWorld>>,
+  visit: { serviceId: string; staffId: string; elderId?: string; date?: string; start?: string },
+): Promise<string> {
+  const elderId = visit.elderId ?? world.elder.elderId;
+  // The relative is bound to the usual elder only; any other elder books for themselves.
+  const caller = elderId === world.elder.elderId ? world.family.userId : elderId;
+  const booking = await bookVisit(api, caller, elderId, visit.serviceId, visit.date ?? TUESDAY, visit.start ?? '09:00');
+  const assigned = await api.as(world.worker.userId).post(`/bookings/${booking.bookingId}/assign`, { staffId: visit.staffId });
+  if (assigned.status !== 200) throw new Error(`Assigning failed: ${assigned.status} ${assigned.text}`);
+  return booking.bookingId;
+}
+
+/** Checks in and out of an assigned visit on its day (moving the clock into its window): the visit is completed. */
+export async function completeVisit(api: Api, bookingId: string, staffId: string, date = TUESDAY, at = '09:05') {
+  setLocalTime(date, at);
+  const staff = api.as(staffId);
+  for (const step of ['check-in', 'check-out']) {
+    const response = await staff.post(`/bookings/${bookingId}/${step}`);
+    if (response.status !== 200) throw new Error(`${step} failed: ${response.status} ${response.text}`);
+  }
+}
+
+export async function storedBookingsOfElder(elderId: string) {
+  return (await Booking.query.byElder({ elderId }).go({ pages: 'all' })).data;
+}
+
+/** The half hours a staff member holds on a day, in order. */
+export async function staffHalfHours(staffId: string, date: string) {
+  return (await StaffSlot.query.byStaff({ staffId, date }).go({ pages: 'all' })).data.map((slot) => slot.half);
+}
+
+export const timelineTexts = (booking: { timeline?: Array<{ text: string }> }) => (booking.timeline ?? []).map((entry) => entry.text);
+
+/** A refusal: its status, its stable code, and a message in Chinese. */
+export function expectRefused(response: ApiResponse, status: number, code: string) {
+  expect({ status: response.status, code: errorCode(response) }).toEqual({ status, code });
+  expect(response.body.error.message).toMatch(/[\u4e00-\u9fff]/);
 }

@@ -12,7 +12,7 @@ import { centreInfo } from '../people/places';
 import { bookingTimeline, careSettingsOf, getBooking } from './data';
 import type { BookingItem } from './entities';
 import { elderMayCancel, nextBookingStatus } from './rules/visit';
-import { bookingView, visitorView } from './views';
+import { bookingView, visitorView, type BookingViewContext } from './views';
 
 /**
  * One booked visit as each person may see it: who may reach it (the policy decides, from the caller's
@@ -46,11 +46,15 @@ export async function loadBookingFor(session: Session, bookingId: string, action
 }
 
 /** The elder or family cancel until the centre's cutoff; the centre's workers at any time. */
-export async function cancellableBy(access: Relation, booking: BookingItem): Promise<boolean> {
+export function mayCancel(access: Relation, booking: BookingItem, cancelHoursBefore: number): boolean {
   if (!nextBookingStatus(booking.status, 'cancel') || !may('booking.cancel', access)) return false;
   if (access !== 'self' && access !== 'family') return true;
-  const { cancelHoursBefore } = await careSettingsOf(booking.centreId);
   return elderMayCancel(instantOf(booking.date, booking.windowStart), cancelHoursBefore, clock.now());
+}
+
+export async function cancellableBy(access: Relation, booking: BookingItem): Promise<boolean> {
+  const elderSide = access === 'self' || access === 'family';
+  return mayCancel(access, booking, elderSide ? (await careSettingsOf(booking.centreId)).cancelHoursBefore : 0);
 }
 
 /** Health data on a booking is read by a worker or staff member: the elder and family see that they looked. */
@@ -91,4 +95,14 @@ export function changedMeanwhile(outcome: { written: true } | { written: false; 
   if (outcome.written) return false;
   if (outcome.failed.includes('booking')) return true;
   throw new Error(`Booking change refused: ${outcome.failed.join(',')}`);
+}
+
+/**
+ * A booking in a list (an elder's bookings, the dispatch queue, a staff member's day): as {@link shownTo}
+ * says, and without the readings, which only the booking's own page shows (where a worker's or staff
+ * member's look is kept for the elder to see).
+ */
+export function listedView(access: Relation, booking: BookingItem, context: Omit<BookingViewContext, 'events'>): BookingView {
+  const shown = shownTo(access, booking, context.today);
+  return bookingView(shown.record?.measurements ? { ...shown, record: { ...shown.record, measurements: undefined } } : shown, context);
 }

@@ -12,7 +12,7 @@ import { assertOnRegister, loadElderFor } from '../people/elders';
 import type { ElderItem } from '../people/entities';
 import { centreName, communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
-import { bookingDetail, cancellableBy, changedMeanwhile, loadBookingFor, transitionRefused } from './booking-access';
+import { bookingDetail, cancellableBy, changedMeanwhile, listedView, loadBookingFor, mayCancel, transitionRefused } from './booking-access';
 import { serviceNotFound } from './catalogue';
 import {
   bookingSubject,
@@ -186,13 +186,17 @@ export async function book(session: Session, elderId: string, input: BookingInpu
 }
 
 export async function elderBookings(session: Session, elderId: string): Promise<ElderBookingsResponse> {
-  const { elder, binding } = await loadElderFor(session, elderId);
+  const { elder, binding, access } = await loadElderFor(session, elderId);
   const today = businessDate();
-  const [items, community] = await Promise.all([bookingsOfElder(elderId, addDays(today, -90), addDays(today, BOOKING_DAYS)), communityName(elder.communityId)]);
+  const [items, community, settings] = await Promise.all([
+    bookingsOfElder(elderId, addDays(today, -90), addDays(today, BOOKING_DAYS)),
+    communityName(elder.communityId),
+    careSettingsOf(elder.centreId),
+  ]);
   const newestFirst = items.reverse();
   return {
     elder: elderSummaryView(elder, community, binding?.relation),
-    bookings: newestFirst.map((booking) => bookingView(booking, { cancellable: false, today })),
+    bookings: newestFirst.map((booking) => listedView(access, booking, { cancellable: mayCancel(access, booking, settings.cancelHoursBefore), today })),
   };
 }
 

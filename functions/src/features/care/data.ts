@@ -67,6 +67,12 @@ export async function staffBookingIdsOn(staffId: string, date: string): Promise<
   return [...new Set(data.map((slot) => slot.bookingId))];
 }
 
+/** The bookings a staff member holds time for from a day on. */
+export async function staffBookingIdsFrom(staffId: string, from: string): Promise<string[]> {
+  const { data } = await StaffSlot.query.byStaff({ staffId }).gte({ date: from }).go({ pages: 'all' });
+  return [...new Set(data.map((slot) => slot.bookingId))];
+}
+
 /** Who holds each of a staff member's half hours on a day. */
 export async function staffHalfHoursOn(staffId: string, date: string): Promise<Map<string, string>> {
   const { data } = await StaffSlot.query.byStaff({ staffId, date }).go({ pages: 'all' });

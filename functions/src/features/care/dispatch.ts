@@ -5,8 +5,8 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { actorOf, assertCentreAccess } from '../people/actors';
 import { getStaffPost, staffOfCentre, type StaffPostItem } from '../people/data/staff';
-import { bookingDetail, changedMeanwhile, loadBookingFor, transitionRefused } from './booking-access';
-import { getBookingDetail } from './booking';
+import { bookingDetail, changedMeanwhile, listedView, loadBookingFor, transitionRefused } from './booking-access';
+import { BOOKING_DAYS, getBookingDetail } from './booking';
 import { serviceNotFound } from './catalogue';
 import {
   bookingsOfCentre,
@@ -22,7 +22,7 @@ import {
 } from './data';
 import type { BookingItem } from './entities';
 import { halfHoursOf, newDoorCode, nextBookingStatus } from './rules/visit';
-import { bookingView, visitorView } from './views';
+import { visitorView } from './views';
 
 /** Dispatch (派单): the centre's queue, who can go, assigning, moving and refusing visits. */
 
@@ -39,7 +39,7 @@ export async function centreBookings(session: Session, centreId: string, query: 
   const posts = new Map<string, StaffPostItem | undefined>();
   await Promise.all([...new Set(items.flatMap((booking) => (booking.staffId ? [booking.staffId] : [])))].map(async (staffId) => posts.set(staffId, await getStaffPost(staffId))));
   const visitors = new Map(await Promise.all([...posts].flatMap(([staffId, post]) => (post ? [visitorView(post).then((view) => [staffId, view] as const)] : []))));
-  return { bookings: items.map((booking) => bookingView(booking, { visitor: booking.staffId ? visitors.get(booking.staffId) : undefined, cancellable: false, today })) };
+  return { bookings: items.map((booking) => listedView(session.role === 'admin' ? 'county-admin' : 'centre-worker', booking, { visitor: booking.staffId ? visitors.get(booking.staffId) : undefined, cancellable: false, today })) };
 }
 
 /** Why a staff member cannot take the visit, or undefined when they can. */
@@ -109,6 +109,7 @@ export async function rescheduleBooking(session: Session, bookingId: string, inp
   const window = service.windows.find((candidate) => candidate.weekday === weekdayOf(input.date) && candidate.start === input.windowStart);
   if (!window) throw badRequest('WINDOW_NOT_FOUND', `“${service.name}”在${weekdayNameOf(input.date)} ${input.windowStart} 没有可约的时段，请重新选择。`, { field: 'windowStart' });
   if (instantOf(input.date, window.start) <= clock.now()) throw conflict('WINDOW_PAST', '这个时段已经过了，请选一个以后的时段。');
+  if (input.date > addDays(businessDate(), BOOKING_DAYS - 1)) throw badRequest('INVALID_INPUT', `只能改到 ${BOOKING_DAYS} 天以内的上门时段`, { field: 'date' });
   const moved = { ...booking, date: input.date, windowStart: window.start, windowEnd: window.end };
   const outcome = await changeBooking(
     booking,

@@ -57,6 +57,7 @@ const eventTexts: Record<string, (event: AuditEventItem) => string> = {
   'booking.recorded': () => '填写服务记录',
   'booking.checkedOut': () => '服务完成签退',
   'booking.noShow': () => '上门未遇到长辈',
+  'booking.released': (event) => `${valueOf(event, 'staff')}不再上门了，等待重新安排`,
   'booking.rated': (event) => `评价 ${valueOf(event, 'stars')} 星`,
 };
 

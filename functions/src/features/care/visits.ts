@@ -4,13 +4,12 @@ import type { Session } from '../../platform/session-token';
 import type { BookingResponse, StaffDayResponse, StaffVisitView, VisitRecordInput } from '@yilin/contract';
 import { actorOf } from '../people/actors';
 import { getUser } from '../people/data/users';
-import { changedMeanwhile, loadBookingFor, shownTo, transitionRefused } from './booking-access';
+import { changedMeanwhile, listedView, loadBookingFor, transitionRefused } from './booking-access';
 import { getBookingDetail } from './booking';
 import { changeBooking, dropHealthReading, getBookings, getService, keepHealthReading, staffBookingIdsOn } from './data';
 import type { BookingItem } from './entities';
 import { hasMeasurements, measurementViews } from './rules/health';
 import { nextBookingStatus, outsideWindow, recordOpen } from './rules/visit';
-import { bookingView } from './views';
 
 /** The staff member's day: their visits in order, checking in and out, and the record of what was done. */
 
@@ -23,7 +22,7 @@ export async function staffDay(session: Session, date: string | undefined): Prom
   const visits: StaffVisitView[] = bookings.map((booking) => {
     const onTheDay = booking.date === today;
     return {
-      ...bookingView(shownTo('assigned-staff', booking, today), { cancellable: false, today }),
+      ...listedView('assigned-staff', booking, { cancellable: false, today }),
       ...(onTheDay ? { elderPhone: booking.elderPhone, ...(booking.doorCode ? { doorCode: booking.doorCode } : {}) } : {}),
       checklist: [...(services.get(booking.serviceId)?.checklist ?? [])],
       medical: booking.category === 'medical',
@@ -53,8 +52,8 @@ export async function checkIn(session: Session, bookingId: string): Promise<Book
 
 /**
  * The record of the visit, written while the staff member is there (and rewritten until they check out):
- * notes, the service's checklist, and for a medical visit the readings, kept in the elder's health record
- * in the same transaction.
+ * notes, the service's checklist, and the readings taken, kept in the elder's health record in the same
+ * transaction.
  */
 export async function writeRecord(session: Session, bookingId: string, input: VisitRecordInput): Promise<BookingResponse> {
   const { booking } = await loadBookingFor(session, bookingId, 'booking.visit');
@@ -62,8 +61,8 @@ export async function writeRecord(session: Session, bookingId: string, input: Vi
   const service = await getService(booking.centreId, booking.serviceId);
   const unknown = input.checklistDone.find((item) => !(service?.checklist ?? []).includes(item));
   if (unknown) throw badRequest('CHECKLIST_ITEM_UNKNOWN', `“${unknown}”不在这项服务的清单里`, { field: 'checklistDone' });
+  // Any visit may measure (blood pressure before a bath is the rule in 助浴), a medical one nearly always does.
   const measured = hasMeasurements(input.measurements);
-  if (measured && booking.category !== 'medical') throw badRequest('NOT_MEDICAL', '只有医疗上门才记录血压、血糖等测量值', { field: 'measurements' });
   const by = await actorOf(session);
   const at = isoNow();
   const outcome = await changeBooking(

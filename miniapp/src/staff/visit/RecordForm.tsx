@@ -32,12 +32,17 @@ const labels: Record<NumberField, { label: string; unit: string; decimal: boolea
 const fasting = ['fasting', 'after'] as const
 const fastingNames = { fasting: '空腹', after: '餐后' }
 
-/** The record written at the elder's home: what was done (checklist toggles, notes) and, on a medical visit, what was measured. */
+/**
+ * The record written at the elder's home: what was done (checklist toggles, notes) and what was measured:
+ * on a medical visit always offered, on others when the staff member took a reading (blood pressure
+ * before a bath, say).
+ */
 export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
   const [done, setDone] = useState<string[]>(booking.record?.checklistDone ?? [])
   const [notes, setNotes] = useState(booking.record?.notes ?? '')
   const [readings, setReadings] = useState<MeasurementsDraft>(emptyMeasurements)
   const [fields, setFields] = useState<FieldErrors>({})
+  const [measuring, setMeasuring] = useState(medical)
   const action = useAction()
 
   const toggle = (item: string) => setDone((current) => (current.includes(item) ? current.filter((entry) => entry !== item) : [...current, item]))
@@ -46,7 +51,7 @@ export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
   const save = () =>
     action.run(async () => {
       setFields({})
-      const measurements = medical ? measurementsOf(readings) : undefined
+      const measurements = measuring ? measurementsOf(readings) : undefined
       try {
         const { booking: saved } = await saveVisitRecord(booking.bookingId, { notes, checklistDone: done, ...(measurements ? { measurements } : {}) })
         onSaved(saved)
@@ -89,7 +94,12 @@ export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
           </Tap>
         )
       })}
-      {medical && (
+      {!measuring && (
+        <Tap className='btn btn--secondary' testId='record-add-readings' onTap={() => setMeasuring(true)}>
+          量了血压、血糖？点这里填
+        </Tap>
+      )}
+      {measuring && (
         <>
           <View className='section-title'>测量结果（没量的不填）</View>
           {(['systolic', 'diastolic', 'pulse'] as const).map(reading)}

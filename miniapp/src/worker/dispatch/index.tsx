@@ -28,7 +28,7 @@ export function dispatchGroups(bookings: BookingView[], today: string) {
 }
 
 function DispatchRow({ booking, today }: { booking: BookingView; today: string }) {
-  const testId = `dispatch-${booking.bookingId}`
+  const testId = `dispatch-row-${booking.bookingId}`
   return (
     <Tap className='worker-row' testId={testId} label={`${booking.elderName} ${booking.serviceName}，打开安排`} onTap={() => goTo(`/worker/booking/index?bookingId=${booking.bookingId}`)}>
       <View className='board-row__head'>

@@ -21,8 +21,8 @@ export function servicePriceFor(input: {
   const subsidyFen = Math.min(best.fen, input.standardPriceFen);
   const priceFen = input.standardPriceFen - subsidyFen;
   if (!best.tier || subsidyFen === 0) return { priceFen, subsidyFen: 0, rule: 'standard', reason: `标准价 ${yuan(priceFen)}` };
-  const paid = priceFen === 0 ? '免费' : `自付 ${yuan(priceFen)}`;
-  return { priceFen, subsidyFen, rule: best.tier, reason: `${priceRuleNames[best.tier]} 补贴 ${yuan(subsidyFen)}，${paid}` };
+  // The price itself is shown beside the reason: the reason says only where the difference comes from.
+  return { priceFen, subsidyFen, rule: best.tier, reason: priceFen === 0 ? `${priceRuleNames[best.tier]} 全免` : `${priceRuleNames[best.tier]} 补贴 ${yuan(subsidyFen)}` };
 }
 
 const none = { age60Fen: 0, age70Fen: 0, age80Fen: 0, dibaoFen: 0, tekunFen: 0, disabledFen: 0 };

@@ -8,6 +8,7 @@ import type { BookingStatus } from '@yilin/contract';
  *   requested ──assign──▶ confirmed ──checkIn──▶ in_service ──checkOut──▶ completed
  *       │  ▲                 │  │
  *       │  └──reschedule─────┘  └──noShow──▶ no_show
+ *       │  ▲                       (release: the staff member left the centre)
  *       ├──reject──▶ rejected
  *       └──cancel (also from confirmed)──▶ cancelled
  */
@@ -20,6 +21,8 @@ export const bookingEvents = {
   checkIn: { from: ['confirmed'], to: 'in_service' },
   checkOut: { from: ['in_service'], to: 'completed' },
   noShow: { from: ['confirmed'], to: 'no_show' },
+  // The assigned staff member left the centre (retired or moved): the visit waits for dispatch again.
+  release: { from: ['confirmed'], to: 'requested' },
 } as const satisfies Record<string, { from: readonly BookingStatus[]; to: BookingStatus }>;
 
 export type BookingEvent = keyof typeof bookingEvents;
