@@ -1,4 +1,5 @@
 import { tokenFor } from './backend';
+import { createCareWorld, type CareWorld } from './care-fixtures';
 
 /**
  * Bench-only data beside the demo data: one centre with one community, many elders and a week of menus
@@ -23,6 +24,8 @@ export interface BenchWorld {
   tokenOf(elderId: string): Promise<string>;
   /** Hands out (elder, slot) pairs that have not been ordered yet. */
   nextPlacement(): { elderId: string; slot: Slot };
+  /** Home and medical services of the bench centre (care-fixtures.ts). */
+  care: CareWorld;
 }
 
 export const elderIdOf = (index: number) => `bench-elder-${String(index).padStart(5, '0')}`;
@@ -84,11 +87,13 @@ export async function createBenchWorld(elderCount: number): Promise<BenchWorld> 
       slots.push({ date, meal });
     }
   }
+  const care = await createCareWorld({ centreId: BENCH_CENTRE, countyId: BENCH_COUNTY, elders });
   const tokens = new Map<string, string>();
   let next = 0;
   return {
     elders,
     slots,
+    care,
     workerToken: await tokenFor({ userId: BENCH_WORKER, role: 'worker', communityId: BENCH_COMMUNITY, centreId: BENCH_CENTRE }),
     async tokenOf(elderId) {
       let token = tokens.get(elderId);
