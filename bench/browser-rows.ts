@@ -44,8 +44,7 @@ const elderPages: Array<{ name: string; route: string; signedIn: boolean; as?: s
   { name: 'binding', route: 'pages/binding/index', signedIn: true },
   { name: 'canteen', route: 'pages/canteen/index', signedIn: true },
   { name: 'orders', route: 'pages/orders/index', signedIn: true },
-  // The health chart: the floor stays 1 request, the elder's record (readings and flags). Who has looked at
-  // it (care/health-reads) is a second request today, which could come with the record.
+  // The health chart: the floor is 1 request, the elder's record (readings, flags, and who has looked at it).
   { name: 'health chart', route: 'pages/health/index', signedIn: true },
   { name: 'health chart', route: 'pages/health/index', signedIn: true, as: FAMILY },
 ];

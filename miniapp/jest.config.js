@@ -31,7 +31,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
   // The rendered weapp pages have a project of their own (jest.weapp.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '/test/weapp-render\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/weapp-render[^/]*\\.test\\.ts$'],
   transform: {
     '^.+\\.(m?js|jsx|tsx?)$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
   },

@@ -9,11 +9,11 @@ module.exports = {
   displayName: 'miniapp-weapp',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/test/weapp-render.test.ts'],
+  testMatch: ['<rootDir>/test/weapp-render*.test.ts'],
   transform: {
     '^.+\\.ts$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
   },
-  // Tells the test it runs in this project (the component-test project matches the file too and skips it).
+  // Tells the tests they run in this project (the component-test project leaves them out, and they skip if run there).
   globals: { WEAPP_RENDER: true },
   // The suite compiles the weapp bundle first (seconds with the build cache, ~30 s cold).
   testTimeout: 20000,

@@ -79,7 +79,6 @@ import type {
   DoorCodeResponse,
   ElderBookingsResponse,
   ElderServicesResponse,
-  HealthReadsResponse,
   HealthRecordResponse,
   PhotoUploadBody,
   PhotoUploadResponse,
@@ -265,9 +264,8 @@ export const routes = [
   { method: 'POST', path: '/bookings/{bookingId}/check-in', handler: 'care/check-in', roles: ['staff'], response: reply<BookingResponse>() },
   { method: 'PUT', path: '/bookings/{bookingId}/record', handler: 'care/record', roles: ['staff'], body: schema<typeof VisitRecordBody>(), response: reply<BookingResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/check-out', handler: 'care/check-out', roles: ['staff'], response: reply<BookingResponse>() },
-  // The elder's health record (sensitive: each read by staff or a worker is kept, and the elder and family see who looked)
+  // The elder's health record (sensitive: each read by staff or a worker is kept, and the elder and family see who looked, in the same answer)
   { method: 'GET', path: '/elders/{elderId}/health', handler: 'care/health-record', roles: ['elder', 'family', 'worker', 'staff'], response: reply<HealthRecordResponse>() },
-  { method: 'GET', path: '/elders/{elderId}/health/reads', handler: 'care/health-reads', roles: ['elder', 'family'], response: reply<HealthReadsResponse>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

@@ -127,6 +127,7 @@ test('a relative books a cleaning, a worker assigns 张丽, the elder checks her
   await goBack(son, routes.services);
   await goBack(son, routes.home);
   await tap(son, 'home-tile-health', routes.health);
-  expect(await currentScreen(son).locator('canvas').count()).toBeGreaterThan(0);
+  // The chart is a picture drawn on a canvas, with the reading in words beside it.
+  await currentScreen(son).getByTestId('health-pressure').locator('canvas').first().waitFor();
   expect(await textOf(son, 'health-latest-bloodPressure')).toContain('150/95');
 });

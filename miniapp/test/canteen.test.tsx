@@ -143,7 +143,7 @@ describe('canteen page (elder)', () => {
 describe('canteen page: one day at a time (elder)', () => {
   beforeEach(() => signIn('elder', '王秀兰', 'u-elder'))
 
-  it('shows a big tab for each day with menus (今天, 明天, then the weekday and date) and only the chosen day’s meals', async () => {
+  it('shows a big tab for each day with menus (今天, 明天, then the weekday and date, the month where it changes) and only the chosen day’s meals', async () => {
     const week = menusResponse([
       { date: today, meals: [offerOf(today, 'lunch')] },
       { date: tomorrow, meals: [offerOf(tomorrow, 'lunch'), offerOf(tomorrow, 'dinner')] },
@@ -154,10 +154,11 @@ describe('canteen page: one day at a time (elder)', () => {
     await findByTestId(`canteen-meal-${today}-lunch`)
     const tabs = Array.from(document.querySelectorAll('[role="radiogroup"][aria-label="看哪一天的菜单"] [role="radio"]'))
     const [month, day] = inThreeDays.split('-').slice(1).map(Number)
+    const newMonth = (date: string, before: string) => date.slice(0, 7) !== before.slice(0, 7)
     expect(tabs.map((tab) => tab.textContent)).toEqual([
-      expect.stringContaining('✓ 今天'),
-      expect.stringMatching(/^明天\d+月\d+日$/),
-      `${weekdayShortName(weekdayOf(inThreeDays))}${month}月${day}日`,
+      expect.stringMatching(/^✓ 今天\d+月\d+日$/),
+      newMonth(tomorrow, today) ? expect.stringMatching(/^明天\d+月\d+日$/) : expect.stringMatching(/^明天\d+日$/),
+      `${weekdayShortName(weekdayOf(inThreeDays))}${newMonth(inThreeDays, tomorrow) ? `${month}月` : ''}${day}日`,
     ])
     // Chosen: said by ✓ and aria-checked, not by colour alone.
     expect(chosenDay()).toBe(`canteen-day-${today}`)

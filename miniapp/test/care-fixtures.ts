@@ -1,4 +1,4 @@
-import type { BookingView, ServiceDaysResponse, ServiceView, WindowOffer } from '@yilin/contract'
+import type { BookingView, HealthRecordResponse, ServiceDaysResponse, ServiceView, StaffDayResponse, WindowOffer } from '@yilin/contract'
 import { addDays, chinaToday } from '../src/lib/format'
 import { elderWang, summaryOf } from './fixtures'
 
@@ -64,3 +64,37 @@ export function bookingOf(extra: Partial<BookingView> = {}): BookingView {
 }
 
 export const visitor = { staffId: 'st-zhang', name: '张丽', staffNumber: 'A012', photoUrl: 'https://photos.example/zhang.jpg', skillNames: ['保洁'] }
+
+/** A medical visit today with its visitor assigned and the door code due: what the staff member opens at the door. */
+export const checkup = (extra: Partial<BookingView> = {}) =>
+  bookingOf({
+    serviceName: '上门体检',
+    category: 'medical',
+    categoryName: '医疗',
+    date: today,
+    status: 'confirmed',
+    statusName: '已安排人员',
+    visitor,
+    doorCodeToday: true,
+    ...extra,
+  })
+
+/** The staff member's day holding one visit, with the elder's phone and the door code. */
+export const staffDayWith = (booking: BookingView): StaffDayResponse => ({
+  date: today,
+  staffName: '张丽',
+  visits: [{ ...booking, elderPhone: '13800001111', doorCode: '4821', checklist: [], medical: true }],
+})
+
+/** Two blood-pressure readings, the latest 偏高, and one fasting glucose. */
+export const healthRecord: HealthRecordResponse = {
+  elder: summaryOf(elderWang),
+  bloodPressure: [
+    { at: '2026-11-03T02:00:00.000Z', date: '2026-11-03', bookingId: 'b0', systolic: 130, diastolic: 80 },
+    { at: '2026-11-17T02:00:00.000Z', date: '2026-11-17', bookingId: 'b2', systolic: 152, diastolic: 96, flag: 'high', flagName: '偏高' },
+  ],
+  glucose: [{ at: '2026-11-17T02:00:00.000Z', date: '2026-11-17', bookingId: 'b2', value: 5.6, fasting: true }],
+  pulse: [],
+  temperature: [],
+  weight: [],
+}

@@ -1,30 +1,16 @@
 import { render } from '@testing-library/react'
-import type { HealthRecordResponse } from '@yilin/contract'
 import { setRouterParams } from './taro-shim'
 import { mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId } from './dom'
-import { elderWang, summaryOf } from './fixtures'
+import { healthRecord } from './care-fixtures'
 import HealthPage from '../src/pages/health/index'
-
-const record: HealthRecordResponse = {
-  elder: summaryOf(elderWang),
-  bloodPressure: [
-    { at: '2026-11-03T02:00:00.000Z', date: '2026-11-03', bookingId: 'b0', systolic: 130, diastolic: 80 },
-    { at: '2026-11-17T02:00:00.000Z', date: '2026-11-17', bookingId: 'b2', systolic: 152, diastolic: 96, flag: 'high', flagName: '偏高' },
-  ],
-  glucose: [{ at: '2026-11-17T02:00:00.000Z', date: '2026-11-17', bookingId: 'b2', value: 5.6, fasting: true }],
-  pulse: [],
-  temperature: [],
-  weight: [],
-}
 
 describe('health page', () => {
   it("a relative sees the elder's charts, the latest readings in words with 偏高 marked, and who has looked", async () => {
     signIn('family', '李明', 'u-family')
     setRouterParams({ elderId: 'e-wang' })
     mockApi({
-      'GET /elders/e-wang/health': { status: 200, body: record },
-      'GET /elders/e-wang/health/reads': { status: 200, body: { reads: [{ at: '2026-11-18T01:00:00.000Z', name: '李明', roleName: '家属' }] } },
+      'GET /elders/e-wang/health': { status: 200, body: { ...healthRecord, reads: [{ at: '2026-11-18T01:00:00.000Z', name: '李明', roleName: '家属' }] } },
     })
     render(<HealthPage />)
     await findByTestId('health-latest')

@@ -1,34 +1,15 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import type { BookingView, StaffVisitView } from '@yilin/contract'
+import type { BookingView } from '@yilin/contract'
 import VisitPage from '../src/staff/visit/index'
 import { mockApi, signIn } from './api-mock'
-import { bookingOf, today, visitor } from './care-fixtures'
+import { checkup, staffDayWith, today, visitor } from './care-fixtures'
 import { byTestId, findByTestId, nativeInput } from './dom'
 import { setRouterParams } from './taro-shim'
-
-const checkup = (extra: Partial<BookingView> = {}) =>
-  bookingOf({
-    serviceName: '上门体检',
-    category: 'medical',
-    categoryName: '医疗',
-    date: today,
-    status: 'confirmed',
-    statusName: '已安排人员',
-    visitor,
-    doorCodeToday: true,
-    ...extra,
-  })
-
-const dayWith = (booking: BookingView) => ({
-  date: today,
-  staffName: '张丽',
-  visits: [{ ...booking, elderPhone: '13800001111', doorCode: '4821', checklist: [], medical: true } satisfies StaffVisitView],
-})
 
 function visitApi(booking: BookingView, extra: Parameters<typeof mockApi>[0] = {}) {
   return mockApi({
     'GET /bookings/b-1': { status: 200, body: { booking } },
-    'GET /me/visits': { status: 200, body: dayWith(booking) },
+    'GET /me/visits': { status: 200, body: staffDayWith(booking) },
     'GET /bookings/b-1/door-code': { status: 200, body: { code: '4821', date: today, windowStart: '09:00', windowEnd: '11:00', visitor } },
     ...extra,
   })

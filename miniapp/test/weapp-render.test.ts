@@ -4,55 +4,14 @@
  * must show its Chinese text, must react to one tap, and must start with `<page-meta>` carrying the
  * root font size WeChat's font setting asks for (20px in the stubbed `getAppBaseInfo`).
  *
- * Runs in the `miniapp-weapp` jest project; the component-test project matches this file too and skips it.
+ * Runs in the `miniapp-weapp` jest project (the care pages are in weapp-render-care.test.ts).
  */
-import type { Role } from '@yilin/contract'
 import { elderWang, elderZhao, summaryOf } from './fixtures'
 import { menusResponse, offerOf, orderOf, tomorrow } from './canteen-fixtures'
-import { answer, buildWeapp, installWeapp, navigations, openPage, removeWeappCopy, requests, storage, waitFor, waitForText, type OpenPage } from './weapp/harness'
+import { answer, navigations, requests, storage, waitFor, waitForText } from './weapp/harness'
+import { describeCompiledPages, expectPageMeta, lastRequest, ok, signIn } from './weapp/suite'
 
-const inWeappProject = (globalThis as { WEAPP_RENDER?: boolean }).WEAPP_RENDER === true
-const suite = inWeappProject ? describe : describe.skip
-
-function signIn(role: Role, userId: string, name: string) {
-  storage.clear()
-  storage.set('yilin.session', { token: `tok-${userId}`, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId, role, name, communityId: 'c-xueyuan' } })
-}
-
-const ok = (body: unknown) => ({ status: 200, body })
-const lastRequest = () => requests[requests.length - 1]
-
-/** `<page-meta>` is the page's first node and carries the root font size from WeChat's font setting. */
-function expectPageMeta(page: OpenPage) {
-  expect(page.root.firstElementChild?.tagName.toLowerCase()).toBe('wx-page-meta')
-  expect((page.component.instance.data.pageMeta as { p7?: string } | undefined)?.p7).toBe('20px')
-}
-
-let open: OpenPage | undefined
-function show(route: string, query: Record<string, string> = {}) {
-  open = openPage(route, query)
-  return open
-}
-
-suite('compiled WeChat pages in the WeChat test kit', () => {
-  beforeAll(() => {
-    buildWeapp()
-    installWeapp()
-  }, 150_000)
-
-  afterAll(() => removeWeappCopy())
-
-  beforeEach(() => {
-    requests.length = 0
-    navigations.length = 0
-    answer({})
-  })
-
-  afterEach(() => {
-    open?.close()
-    open = undefined
-  })
-
+describeCompiledPages('compiled WeChat pages in the WeChat test kit', (show) => {
   it('登录: 微信一键登录 signs in with the wx.login code and opens home', async () => {
     storage.clear()
     answer({ 'POST /auth/wechat': ok({ token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'e-wang', role: 'elder', name: '王秀兰' } }) })

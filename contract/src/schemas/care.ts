@@ -391,10 +391,8 @@ export interface HealthRecordResponse {
   pulse: Array<HealthPoint & { value: number }>;
   temperature: Array<HealthPoint & { value: number }>;
   weight: Array<HealthPoint & { value: number }>;
-}
-
-export interface HealthReadsResponse {
-  reads: Array<{ at: string; name: string; roleName: string }>;
+  /** Who has looked at the record (workers and staff), newest first: for the elder and family only. */
+  reads?: Array<{ at: string; name: string; roleName: string }>;
 }
 
 export interface SatisfactionView {

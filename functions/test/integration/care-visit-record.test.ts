@@ -163,7 +163,7 @@ describe('the health record', () => {
   test('a worker’s and a staff member’s reads are listed for the family; the elder’s and family’s own are not', async () => {
     const world = await createCareWorld(api);
     await measuredCheckup(world);
-    const readsPath = `/elders/${world.elder.elderId}/health/reads`;
+    const readsPath = `/elders/${world.elder.elderId}/health`;
     const family = api.as(world.family.userId);
     const before = (await family.get(readsPath)).body.reads.length;
     await family.get(`/elders/${world.elder.elderId}/health`);

@@ -83,7 +83,7 @@ describe('a home visit from booking to rating', () => {
     expect(health.body.glucose).toEqual([expect.objectContaining({ value: 6.1, fasting: true })]);
 
     await api.as(world.worker.userId).get(`/elders/${world.elder.elderId}/health`);
-    const reads = await family.get(`/elders/${world.elder.elderId}/health/reads`);
+    const reads = await family.get(`/elders/${world.elder.elderId}/health`);
     expect(reads.body.reads.map((read: { name: string }) => read.name)).toContain('刘晓燕');
     expect(reads.body.reads.map((read: { name: string }) => read.name)).toContain('李芳');
   });

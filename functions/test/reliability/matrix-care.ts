@@ -169,7 +169,6 @@ export const careMatrix: Record<string, RouteSpec> = {
     }),
   },
   'care/elder-bookings': { scope: 'elder', success: [200], plan: async ({ target }) => ({ ...get(`/elders/${target.elderId}/bookings`), secrets: await elderSecrets(target.elderId) }) },
-  'care/health-reads': { scope: 'elder', success: [200], plan: async ({ target }) => get(`/elders/${target.elderId}/health/reads`) },
   'care/health-record': {
     scope: 'health',
     success: [200],

@@ -13,6 +13,8 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Projects with their own setup (the reliability suite) call this one too: one DynamoDB Local for the run.
+  if (globalThis.__yilinDynamoDbLocal) return;
   const dynamoDb = await startDynamoDbLocal();
   globalThis.__yilinDynamoDbLocal = dynamoDb;
   process.env[ENDPOINT_VARIABLE] = dynamoDb.endpoint;

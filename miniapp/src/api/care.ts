@@ -22,4 +22,3 @@ export const rateBooking = (bookingId: string, input: RatingInput) => call('care
 
 export const getHealthRecord = (elderId: string) => call('care/health-record', { params: { elderId } })
 
-export const listHealthReads = (elderId: string) => call('care/health-reads', { params: { elderId } })

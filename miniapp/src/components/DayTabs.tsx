@@ -31,8 +31,10 @@ export function DayTabs({ days, chosen, onChoose, testId, label }: Props) {
   const today = chinaToday()
   return (
     <View className='choices day-tabs' role='radiogroup' aria-label={label}>
-      {days.map((day) => {
+      {days.map((day, index) => {
         const on = day.date === chosen
+        // The month on the first tab and where a month begins; elsewhere the day alone, so a tab never wraps mid-date.
+        const newMonth = index === 0 || day.date.slice(0, 7) !== days[index - 1].date.slice(0, 7)
         return (
           <Tap
             key={day.date}
@@ -46,7 +48,7 @@ export function DayTabs({ days, chosen, onChoose, testId, label }: Props) {
               {on ? '✓ ' : ''}
               {dayName(day.date, today)}
             </View>
-            <View className='day-tab__date'>{formatMonthDay(day.date)}</View>
+            <View className='day-tab__date'>{newMonth ? formatMonthDay(day.date) : `${Number(day.date.slice(8))}日`}</View>
             {day.note && <View className='day-tab__note'>{day.note}</View>}
           </Tap>
         )

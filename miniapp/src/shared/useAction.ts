@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { messageOf } from '../api/client'
 
 export interface ActionState {
@@ -19,9 +19,12 @@ export function useAction(): ActionState {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
+  // The state above reaches the page only at its next render; in WeChat two quick taps both come before it.
+  const running = useRef(false)
 
   async function run(action: () => Promise<void>) {
-    if (busy) return
+    if (running.current) return
+    running.current = true
     setBusy(true)
     setError('')
     setDone('')
@@ -30,6 +33,7 @@ export function useAction(): ActionState {
     } catch (err) {
       setError(messageOf(err))
     } finally {
+      running.current = false
       setBusy(false)
     }
   }

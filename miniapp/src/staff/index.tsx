@@ -33,7 +33,7 @@ function VisitCard({ visit }: { visit: StaffVisitView }) {
       {visit.note && <View className='hint'>备注：{visit.note}</View>}
       {visit.elderPhone && <PhoneLink phone={visit.elderPhone} name={visit.elderName} testId={`${testId}-phone`} />}
       {visit.doorCode && <DoorCode code={visit.doorCode} testId={`${testId}-door-code`} />}
-      <Tap className='btn btn--primary btn--big' testId={`${testId}-open`} label={`打开${visit.elderName}的上门`} onTap={() => goTo(`/staff/visit/index?bookingId=${visit.bookingId}`)}>
+      <Tap className='btn btn--primary btn--big' testId={`${testId}-open`} onTap={() => goTo(`/staff/visit/index?bookingId=${visit.bookingId}`)}>
         {visit.status === 'confirmed' ? '到了，去签到 ›' : '打开这次上门 ›'}
       </Tap>
     </View>

@@ -32,6 +32,8 @@ export const requests: RecordedRequest[] = []
 export const navigations: Array<{ api: string; url?: string }> = []
 export const toasts: string[] = []
 export const modals: Array<{ title?: string; content?: string }> = []
+/** What the pages asked `wx.createSelectorQuery` for, e.g. `{ selector: '#health-pressure', ask: 'node' }`. */
+export const selectorQueries: Array<{ selector: string; ask: string }> = []
 let routes: Record<string, Reply> = {}
 /** The open page stack, as `getCurrentPages()` reports it. */
 const pageStack: Json[] = []
@@ -118,15 +120,31 @@ function stubWx(): Json {
     setClipboardData: (options: Json) => call(options, 'success', { errMsg: 'setClipboardData:ok' }),
     pageScrollTo: (options: Json) => call(options, 'success', { errMsg: 'pageScrollTo:ok' }),
     createSelectorQuery: () => {
+      // Nothing is laid out in the kit, so every answer is null, as WeChat answers for an element not on
+      // screen; what was asked is recorded (a canvas is found by its id and asked for its `node`).
+      const asked: Array<{ selector: string; ask: string }> = []
+      let selector = ''
+      const choose = (next: string) => {
+        selector = next
+        return query
+      }
+      const ask = (what: string) => () => {
+        asked.push({ selector, ask: what })
+        return query
+      }
       const query = {
-        select: () => query,
-        selectAll: () => query,
-        selectViewport: () => query,
+        select: (next: string) => choose(next),
+        selectAll: (next: string) => choose(next),
+        selectViewport: () => choose('viewport'),
         in: () => query,
-        boundingClientRect: () => query,
-        scrollOffset: () => query,
-        fields: () => query,
-        exec: (callback?: (result: unknown[]) => void) => callback?.([]),
+        node: ask('node'),
+        boundingClientRect: ask('boundingClientRect'),
+        scrollOffset: ask('scrollOffset'),
+        fields: ask('fields'),
+        exec: (callback?: (result: unknown[]) => void) => {
+          selectorQueries.push(...asked)
+          callback?.(asked.map(() => null))
+        },
       }
       return query
     },
@@ -198,6 +216,8 @@ interface SimulatedElement {
 
 interface SimulatedComponent {
   dom: HTMLElement
+  /** The kit's own selector: ids, classes and tags within the page's tree, not inside custom components (as WeChat's page-scoped queries). */
+  querySelector(selector: string): { dom: HTMLElement } | undefined
   instance: Json & { data: Json }
   attach(parent: Element): void
   detach(): void
@@ -271,6 +291,16 @@ export function openPage(route: string, query: Record<string, string> = {}): Ope
       parent.remove()
     },
   }
+}
+
+/**
+ * The attributes the compiled WXML bound on a rendered element (`src` of an image, `type` and `id` of a
+ * canvas): the kit's built-in components are stubs that write only class, style and data-* to the DOM.
+ */
+export function boundAttributes(element: Element): Record<string, unknown> {
+  const node = (element as Element & { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement
+  if (!node?._vt?.attrs) throw new Error(`no compiled attributes on ${element.outerHTML.slice(0, 80)}`)
+  return Object.fromEntries(node._vt.attrs.map(({ name, value }) => [name, value]))
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20))

@@ -182,7 +182,7 @@ export async function book(session: Session, elderId: string, input: BookingInpu
   }
   const placed: AuditEventItem = { subject: bookingSubject(booking.bookingId), eventId: '', concerns: elderId, action: event.action, actorId: by.userId, actorName: by.name, actorRole: by.role, at: now, changes: event.changes };
   const access = session.role === 'elder' ? 'self' : session.role === 'family' ? 'family' : 'community-worker';
-  return { booking: bookingView(booking, { events: [placed], cancellable: await cancellableBy(access, booking), today }) };
+  return { booking: bookingView(booking, { events: [placed], cancellable: mayCancel(access, booking, settings.cancelHoursBefore), today }) };
 }
 
 export async function elderBookings(session: Session, elderId: string): Promise<ElderBookingsResponse> {

@@ -1,8 +1,9 @@
-import { addDays, roleNames, type HealthRecordResponse, type HealthReadsResponse, type MeasurementsInput, type Role } from '@yilin/contract';
+import { addDays, roleNames, type HealthRecordResponse, type MeasurementsInput, type Role } from '@yilin/contract';
 import { readingFlagNames } from '@yilin/contract';
 import { businessDate } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
 import { auditOf, subjectOf } from '../../store/audit';
+import { may } from '../../access/policy';
 import { loadElderFor } from '../people/elders';
 import { communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
@@ -11,9 +12,9 @@ import { bookingsOfElder, healthReadingsOf } from './data';
 import { bloodPressureFlag, glucoseFlag, pulseFlag, temperatureFlag } from './rules/health';
 
 /**
- * The elder's health record, built from what medical visits measured: read by the elder, bound family, the
- * centre's workers and a staff member with a visit to the elder. Each read by staff or a worker is kept,
- * and the elder and family see who looked and when.
+ * The elder's health record, built from what visits measured: read by the elder, bound family, the centre's
+ * workers and a staff member with a visit to the elder. Each read by staff or a worker is kept, and the
+ * elder and family see who looked and when, in the same answer (the chart page opens with one request).
  */
 
 /** How far back the record goes. */
@@ -34,9 +35,22 @@ const flagged = (flag: 'high' | 'low' | undefined) => (flag ? { flag, flagName: 
 
 export async function healthRecord(session: Session, elderId: string): Promise<HealthRecordResponse> {
   const { elder, access, binding } = await loadElderFor(session, elderId, 'elder.readHealth', await visitingStaff(session, elderId));
-  const [readings, community] = await Promise.all([healthReadingsOf(elderId, addDays(businessDate(), -RECORD_DAYS)), communityName(elder.communityId)]);
-  if (access !== 'self' && access !== 'family') await noteHealthRead(session, elderId, '健康记录');
-  const record: HealthRecordResponse = { elder: elderSummaryView(elder, community, binding?.relation), bloodPressure: [], glucose: [], pulse: [], temperature: [], weight: [] };
+  const ownSide = may('elder.readHealthReads', access);
+  const [readings, community, reads] = await Promise.all([
+    healthReadingsOf(elderId, addDays(businessDate(), -RECORD_DAYS)),
+    communityName(elder.communityId),
+    ownSide ? auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 50 }) : undefined,
+  ]);
+  if (!ownSide) await noteHealthRead(session, elderId, '健康记录');
+  const record: HealthRecordResponse = {
+    elder: elderSummaryView(elder, community, binding?.relation),
+    bloodPressure: [],
+    glucose: [],
+    pulse: [],
+    temperature: [],
+    weight: [],
+    ...(reads ? { reads: reads.map((event) => ({ at: event.at, name: event.actorName, roleName: roleNames[event.actorRole as Role] ?? event.actorRole })) } : {}),
+  };
   for (const reading of readings.sort((a, b) => a.takenAt.localeCompare(b.takenAt))) {
     const m = reading.measurements as MeasurementsInput;
     const point = { at: reading.takenAt, date: reading.date, bookingId: reading.bookingId };
@@ -47,11 +61,4 @@ export async function healthRecord(session: Session, elderId: string): Promise<H
     if (m.weight !== undefined) record.weight.push({ ...point, value: m.weight });
   }
   return record;
-}
-
-/** Who looked at the elder's health record, newest first. */
-export async function healthReads(session: Session, elderId: string): Promise<HealthReadsResponse> {
-  await loadElderFor(session, elderId, 'elder.readHealthReads');
-  const events = await auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 50 });
-  return { reads: events.map((event) => ({ at: event.at, name: event.actorName, roleName: roleNames[event.actorRole as Role] ?? event.actorRole })) };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ServiceDaysResponse, WindowOffer } from '@yilin/contract'
@@ -15,6 +15,7 @@ import { elderIdForPage } from '../../lib/currentElder'
 import { yuan } from '../../lib/format'
 import { scrollToElement } from '../../lib/scroll'
 import { currentUser } from '../../lib/session'
+import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import { CONFIRM_ID, ConfirmBooking, type BookingDraft } from './ConfirmBooking'
 import '../services/index.css'
@@ -56,8 +57,10 @@ export default function BookPage() {
   const [draft, setDraft] = useState<BookingDraft | null>(null)
   // One key per booking attempt: resent when the person taps again after a lost answer, new for another window.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const action = useAction()
+  // Booked: the page is on its way to the booking and stays 正在预约… until it is gone.
+  const [leaving, setLeaving] = useState(false)
+  const booked = useRef(false)
 
   // Null when a family member has no bound elder.
   const view = useData<Loaded | null>(async () => {
@@ -75,37 +78,37 @@ export default function BookPage() {
     setChosenDate(day.date)
     setChosenStart(slot.start)
     setIdempotencyKey(newIdempotencyKey())
-    setError('')
+    action.setError('')
     scrollToElement(`#${CONFIRM_ID}`)
   }
 
-  async function confirm() {
-    const loaded = view.data
-    if (busy || !loaded || !shownDay || !chosenSlot) return
-    const { address, note } = draft ?? { address: loaded.answer.address, note: '' }
-    if (!address.trim()) {
-      setError('请先填上门地址。')
-      return
-    }
-    setBusy(true)
-    setError('')
-    try {
-      const { booking } = await bookService(loaded.elderId, {
-        serviceId: loaded.answer.service.serviceId,
-        date: shownDay.date,
-        windowStart: chosenSlot.start,
-        address: address.trim(),
-        ...(note.trim() ? { note: note.trim() } : {}),
-        idempotencyKey,
-      })
-      // The booking page replaces this one: back from it goes to the services, not to a form already sent.
-      void Taro.redirectTo({ url: bookingUrl(booking.bookingId) })
-    } catch (err) {
-      const network = err instanceof ApiError && err.code === 'NETWORK'
-      setError(network ? `${messageOf(err)}再点一次“确认预约”就行，不会重复预约。` : messageOf(err))
-      setBusy(false)
-    }
-  }
+  const confirm = () =>
+    action.run(async () => {
+      const loaded = view.data
+      if (booked.current || !loaded || !shownDay || !chosenSlot) return
+      const { address, note } = draft ?? { address: loaded.answer.address, note: '' }
+      if (!address.trim()) {
+        action.setError('请先填上门地址。')
+        return
+      }
+      try {
+        const { booking } = await bookService(loaded.elderId, {
+          serviceId: loaded.answer.service.serviceId,
+          date: shownDay.date,
+          windowStart: chosenSlot.start,
+          address: address.trim(),
+          ...(note.trim() ? { note: note.trim() } : {}),
+          idempotencyKey,
+        })
+        booked.current = true
+        setLeaving(true)
+        // The booking page replaces this one: back from it goes to the services, not to a form already sent.
+        void Taro.redirectTo({ url: bookingUrl(booking.bookingId) })
+      } catch (err) {
+        const network = err instanceof ApiError && err.code === 'NETWORK'
+        action.setError(network ? `${messageOf(err)}再点一次“确认预约”就行，不会重复预约。` : messageOf(err))
+      }
+    })
 
   return (
     <ElderPage>
@@ -152,8 +155,8 @@ export default function BookPage() {
           slot={chosenSlot}
           draft={draft ?? { address: answer.address, note: '' }}
           onDraft={setDraft}
-          busy={busy}
-          error={error}
+          busy={action.busy || leaving}
+          error={action.error}
           onConfirm={confirm}
         />
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Photo } from '../../components/Photo'
 import type { BookingView, DoorCodeResponse, VisitorView } from '@yilin/contract'
 import { getDoorCode } from '../../api'
 import { Notice } from '../../components/Notice'
@@ -34,11 +35,11 @@ function DoorCode({ bookingId }: { bookingId: string }) {
   )
 }
 
-function Photo({ visitor }: { visitor: VisitorView }) {
+function VisitorFigure({ visitor }: { visitor: VisitorView }) {
   return (
     <View className='visitor__figure'>
       {visitor.photoUrl ? (
-        <Image className='visitor__photo' src={visitor.photoUrl} mode='aspectFill' ariaLabel={`${visitor.name}的照片`} data-testid='booking-visitor-photo' />
+        <Photo className='visitor__photo' src={visitor.photoUrl} name={visitor.name} testId='booking-visitor-photo' />
       ) : (
         <View className='visitor__photo visitor__photo--none'>还没有照片</View>
       )}
@@ -53,7 +54,7 @@ export function VisitorCard({ booking, visitor }: { booking: BookingView; visito
   return (
     <View className='card visitor' data-testid='booking-visitor'>
       <View className='card__title'>谁来上门</View>
-      <Photo visitor={visitor} />
+      <VisitorFigure visitor={visitor} />
       <View className='visitor__facts'>
         <View>姓名：{visitor.name}</View>
         <View data-testid='booking-visitor-number'>工号：{visitor.staffNumber}</View>

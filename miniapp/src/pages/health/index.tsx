@@ -1,13 +1,15 @@
 import { useMemo } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { measurementNames, measurementUnits, type HealthPoint, type HealthReadsResponse, type HealthRecordResponse, type MeasurementKind } from '@yilin/contract'
-import { getHealthRecord, listHealthReads } from '../../api'
+import { measurementNames, measurementUnits, type HealthPoint, type HealthRecordResponse, type MeasurementKind } from '@yilin/contract'
+import { getHealthRecord } from '../../api'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { HealthChart } from './HealthChart'
 import { Notice } from '../../components/Notice'
-import { flagMarks } from '../../lib/services'
+import { flagMarks, SERVICES_URL } from '../../lib/services'
+import { goTo } from '../../lib/navigation'
+import { Tap } from '../../components/Tap'
 import { elderIdForPage } from '../../lib/currentElder'
 import { formatDateTime, formatMonthDay } from '../../lib/format'
 import { bloodPressureSeries, glucoseSeries } from '../../lib/health-chart'
@@ -15,7 +17,7 @@ import { currentUser } from '../../lib/session'
 import { useData } from '../../shared/useData'
 import './index.css'
 
-type Health = { record: HealthRecordResponse; reads: HealthReadsResponse['reads'] }
+type Health = { record: HealthRecordResponse }
 
 const pressureLines = { systolic: { name: '高压（收缩压）' }, diastolic: { name: '低压（舒张压）', dashed: true } }
 const glucoseLines = { glucose: { name: '血糖' } }
@@ -75,8 +77,7 @@ export default function HealthPage() {
     async () => {
       const elderId = await elderIdForPage(params.elderId)
       if (!elderId) return null
-      const [record, reads] = await Promise.all([getHealthRecord(elderId), listHealthReads(elderId)])
-      return { record, reads: reads.reads }
+      return { record: await getHealthRecord(elderId) }
     },
     { onShow: true },
   )
@@ -103,11 +104,12 @@ export default function HealthPage() {
           ))}
         </View>
       )}
-      {view.data && (
+      {/* Who has looked: the elder's and family's to see (a worker's own look is the one being kept). */}
+      {record?.reads && (
         <View className='card' data-testid='health-reads'>
           <View className='card__title'>谁看过健康记录</View>
-          {view.data.reads.length === 0 && <View>还没有别人看过。</View>}
-          {view.data.reads.map((read, index) => (
+          {record.reads.length === 0 && <View>还没有别人看过。</View>}
+          {record.reads.map((read, index) => (
             <View key={`${read.at}-${index}`} className='health__read'>
               <View className='health__read-name'>
                 {read.name}（{read.roleName}）
@@ -116,6 +118,11 @@ export default function HealthPage() {
             </View>
           ))}
         </View>
+      )}
+      {view.data && (
+        <Tap className='btn btn--secondary' testId='health-book' onTap={() => goTo(SERVICES_URL)}>
+          约医生、护士上门量一量
+        </Tap>
       )}
     </ElderPage>
   )

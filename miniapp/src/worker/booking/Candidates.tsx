@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Photo } from '../../components/Photo'
 import type { CandidateView } from '@yilin/contract'
 import { Tap } from '../../components/Tap'
 
@@ -12,7 +13,7 @@ interface Props {
 function Who({ candidate }: { candidate: CandidateView }) {
   return (
     <View className='candidate__who'>
-      {candidate.photoUrl && <Image className='candidate__photo' src={candidate.photoUrl} mode='aspectFill' />}
+      {candidate.photoUrl && <Photo className='candidate__photo' src={candidate.photoUrl} name={candidate.name} />}
       <View>
         <View className='worker-row__name'>{candidate.name}</View>
         <View className='worker-row__note'>工号 {candidate.staffNumber}</View>
@@ -38,7 +39,6 @@ export function Candidates({ candidates, assigning, onAssign }: Props) {
           key={candidate.staffId}
           className='worker-row candidate candidate--free'
           testId={`candidate-${candidate.staffId}`}
-          label={`安排${candidate.name}上门`}
           onTap={() => onAssign(candidate)}
         >
           <Who candidate={candidate} />

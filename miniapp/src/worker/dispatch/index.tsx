@@ -30,7 +30,7 @@ export function dispatchGroups(bookings: BookingView[], today: string) {
 function DispatchRow({ booking, today }: { booking: BookingView; today: string }) {
   const testId = `dispatch-row-${booking.bookingId}`
   return (
-    <Tap className='worker-row' testId={testId} label={`${booking.elderName} ${booking.serviceName}，打开安排`} onTap={() => goTo(`/worker/booking/index?bookingId=${booking.bookingId}`)}>
+    <Tap className='worker-row' testId={testId} onTap={() => goTo(`/worker/booking/index?bookingId=${booking.bookingId}`)}>
       <View className='board-row__head'>
         <View className='worker-row__name'>{booking.elderName}</View>
         <View>{booking.serviceName}</View>

@@ -14,6 +14,7 @@ import { VerificationForm } from './VerificationForm'
 import { RegisterPanel } from './RegisterPanel'
 import { MovePanel } from './MovePanel'
 import { Tap } from '../../components/Tap'
+import { HEALTH_URL, SERVICES_URL } from '../../lib/services'
 import { useData } from '../../shared/useData'
 import '../worker.css'
 
@@ -38,6 +39,16 @@ export default function WorkerElderPage() {
       {isWorker && (
         <Tap className='btn btn--secondary' testId='worker-elder-edit-contact' onTap={() => goTo(`/pages/profile/index${queryString({ elderId })}`)}>
           修改电话、住址、饮食和紧急联系人
+        </Tap>
+      )}
+      {isWorker && (
+        <Tap className='btn btn--secondary' testId='worker-elder-book' onTap={() => goTo(`${SERVICES_URL}${queryString({ elderId })}`)}>
+          接电话代约上门服务
+        </Tap>
+      )}
+      {isWorker && (
+        <Tap className='btn btn--secondary' testId='worker-elder-health' onTap={() => goTo(`${HEALTH_URL}${queryString({ elderId })}`)}>
+          健康记录（查看会留下记录，长辈和家属能看到）
         </Tap>
       )}
       {isWorker && <VerificationForm key={detail.elder.updatedAt} elder={detail.elder} onVerified={loaded.setData} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Photo } from '../../components/Photo'
 import { staffStatusNames, type Skill, type StaffMemberView } from '@yilin/contract'
 import { retireStaff, setStaffProfile } from '../../api'
 import { ConfirmStep } from '../../components/ConfirmStep'
@@ -52,7 +53,7 @@ export function StaffCard({ member, onChanged }: Props) {
   return (
     <View className='worker-row' data-testid={testId}>
       <View className='candidate__who'>
-        {member.photoUrl ? <Image className='candidate__photo' src={member.photoUrl} mode='aspectFill' /> : <View className='candidate__photo candidate__photo--none'>无照片</View>}
+        {member.photoUrl ? <Photo className='candidate__photo' src={member.photoUrl} name={member.name} /> : <View className='candidate__photo candidate__photo--none'>无照片</View>}
         <View>
           <View className='worker-row__name'>
             {member.name}
