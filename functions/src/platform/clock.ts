@@ -36,6 +36,11 @@ export function businessDate(instant: Date = clock.now()): string {
   return dayjs(instant).tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
 }
 
+/** `HH:mm` of an instant in Asia/Shanghai. */
+export function businessTime(instant: Date = clock.now()): string {
+  return dayjs(instant).tz(BUSINESS_TIME_ZONE).format('HH:mm');
+}
+
 export function isoNow(): string {
   return clock.now().toISOString();
 }

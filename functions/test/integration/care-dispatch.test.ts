@@ -159,3 +159,28 @@ describe('moving and refusing a visit', () => {
     expect(await storedBooking(booking.bookingId)).toMatchObject({ status: 'requested' });
   });
 });
+
+describe('a visit that ends early gives the staff member back the rest of its window', () => {
+  test('checked out at 09:35 from 09:00–11:00: 10:00 on is free again and another visit can be assigned then', async () => {
+    const world = await createCareWorld(api);
+    const early = await assignedVisit(api, world, { serviceId: world.cleaning.serviceId, staffId: world.cleaner.userId });
+    setLocalTime(TUESDAY, '09:05');
+    const cleaner = api.as(world.cleaner.userId);
+    await cleaner.post(`/bookings/${early}/check-in`);
+    setLocalTime(TUESDAY, '09:35');
+    await cleaner.post(`/bookings/${early}/check-out`);
+    expect(await staffHalfHours(world.cleaner.userId, TUESDAY)).toEqual(['09:00', '09:30']);
+
+    const later = await api.as(world.worker.userId).post(`/centres/${world.home.centreId}/services`, cleaningBody({ name: '擦窗', windows: [{ weekday: 2, start: '10:00', end: '11:00', capacity: 1 }] }));
+    const next = await bookVisit(api, world.neighbour.elderId, world.neighbour.elderId, later.body.serviceId, TUESDAY, '10:00');
+    expect((await api.as(world.worker.userId).post(`/bookings/${next.bookingId}/assign`, { staffId: world.cleaner.userId })).status).toBe(200);
+  });
+
+  test('nobody at the door at 09:20: the rest of the window is given back, the half hour she waited is kept', async () => {
+    const world = await createCareWorld(api);
+    const bookingId = await assignedVisit(api, world, { serviceId: world.cleaning.serviceId, staffId: world.cleaner.userId });
+    setLocalTime(TUESDAY, '09:20');
+    expect((await api.as(world.cleaner.userId).post(`/bookings/${bookingId}/no-show`)).status).toBe(200);
+    expect(await staffHalfHours(world.cleaner.userId, TUESDAY)).toEqual(['09:00']);
+  });
+});

@@ -3,7 +3,7 @@ import { ServiceBody, bookingStatuses, type BookingStatus } from '@yilin/contrac
 import { instantOf } from '../../src/platform/clock';
 import { AppError } from '../../src/platform/errors';
 import { parseInput } from '../../src/platform/validation';
-import { bookingEvents, elderMayCancel, halfHoursOf, newDoorCode, nextBookingStatus, outsideWindow, windowsOverlap, type BookingEvent } from '../../src/features/care/rules/visit';
+import { bookingEvents, elderMayCancel, halfHoursAfter, halfHoursOf, newDoorCode, nextBookingStatus, outsideWindow, windowsOverlap, type BookingEvent } from '../../src/features/care/rules/visit';
 
 /** The legal moves of a booked visit, written out as the product states them; every other pair is refused. */
 const legal: Partial<Record<`${BookingStatus} ${BookingEvent}`, BookingStatus>> = {
@@ -161,5 +161,14 @@ describe('ServiceBody: a centre’s windows are whole half hours that end after 
   test('two windows starting at the same time on the same weekday are refused; on other weekdays they are fine', () => {
     expect(refusal(service([at(1, '09:00', '11:00'), at(1, '09:00', '10:00')]))).toBe('同一天的同一开始时间只能设一个时段');
     expect(parseInput(ServiceBody, service([at(1, '09:00', '11:00'), at(2, '09:00', '11:00'), at(1, '10:30', '11:30')])).windows).toHaveLength(3);
+  });
+});
+
+describe('halfHoursAfter: what an early end gives back', () => {
+  test('the half hours starting after the time; the one under way is kept', () => {
+    expect(halfHoursAfter('09:00', '11:00', '09:35')).toEqual(['10:00', '10:30']);
+    expect(halfHoursAfter('09:00', '11:00', '08:50')).toEqual(['09:00', '09:30', '10:00', '10:30']);
+    expect(halfHoursAfter('09:00', '11:00', '10:30')).toEqual([]);
+    expect(halfHoursAfter('09:00', '11:00', '11:40')).toEqual([]);
   });
 });

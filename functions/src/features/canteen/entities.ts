@@ -3,7 +3,7 @@ import { fulfilments, meals, orderStatuses } from './rules/canteen';
 import { mealPayments, subsidyCategories } from '@yilin/contract';
 import { dishKinds } from '@yilin/contract';
 import { client, gsi1, gsi2, primary, service, table } from '../../store/keys';
-import { dietary } from '../people/entities';
+import { dietary, subsidisedPrice } from '../people/entities';
 
 /**
  * Canteen entities. Access patterns:
@@ -64,10 +64,7 @@ export const Order = new Entity(
       note: { type: 'string', required: true },
       status: { type: orderStatuses, required: true },
       standardPriceFen: { type: 'number', required: true },
-      priceFen: { type: 'number', required: true },
-      subsidyFen: { type: 'number', required: true },
-      priceRule: { type: ['standard', 'age60', 'age70', 'age80', 'dibao', 'tekun', 'disabled'] as const, required: true },
-      priceReason: { type: 'string', required: true },
+      ...subsidisedPrice,
       subsidyCategory: { type: subsidyCategories },
       elderName: { type: 'string', required: true },
       elderPhone: { type: 'string', required: true },

@@ -1,6 +1,6 @@
 import { bookingStatusNames, type BookingView } from '@yilin/contract';
 import { may, relationTo, type Action, type Relation } from '../../access/policy';
-import { businessDate, clock, instantOf, isoNow } from '../../platform/clock';
+import { businessDate, businessTime, clock, instantOf, isoNow } from '../../platform/clock';
 import { conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { writeAudit, subjectOf } from '../../store/audit';
@@ -9,9 +9,10 @@ import { getBinding } from '../people/data/bindings';
 import { getStaffPost } from '../people/data/staff';
 import type { BindingItem } from '../people/entities';
 import { centreInfo } from '../people/places';
-import { bookingTimeline, careSettingsOf, getBooking } from './data';
+import { bookingTimeline, careSettingsOf, getBooking, releaseStaffTime } from './data';
+import type { Part } from '../../store/transactions';
 import type { BookingItem } from './entities';
-import { elderMayCancel, nextBookingStatus } from './rules/visit';
+import { elderMayCancel, halfHoursAfter, nextBookingStatus } from './rules/visit';
 import { bookingView, visitorView, type BookingViewContext } from './views';
 
 /**
@@ -105,4 +106,14 @@ export function changedMeanwhile(outcome: { written: true } | { written: false; 
 export function listedView(access: Relation, booking: BookingItem, context: Omit<BookingViewContext, 'events'>): BookingView {
   const shown = shownTo(access, booking, context.today);
   return bookingView(shown.record?.measurements ? { ...shown, record: { ...shown.record, measurements: undefined } } : shown, context);
+}
+
+/**
+ * A visit that ends early (checked out, nobody at the door) gives its staff member back the half hours of
+ * the window still to come today, so a worker can send them elsewhere.
+ */
+export function restOfWindow(booking: BookingItem): Part[] | undefined {
+  if (!booking.staffId || booking.date !== businessDate()) return undefined;
+  const halves = halfHoursAfter(booking.windowStart, booking.windowEnd, businessTime());
+  return halves.length ? releaseStaffTime(booking.staffId, booking, halves) : undefined;
 }

@@ -114,8 +114,12 @@ export const releaseElderSlot = (booking: Pick<BookingItem, 'elderId' | 'date' |
 export const holdStaffTime = (staffId: string, booking: Pick<BookingItem, 'date' | 'windowStart' | 'windowEnd' | 'bookingId'>): Part[] =>
   halfHoursOf(booking.windowStart, booking.windowEnd).map((half) => holdLock('StaffSlot', { staffId, date: booking.date, half, bookingId: booking.bookingId }));
 
-export const releaseStaffTime = (staffId: string, booking: Pick<BookingItem, 'date' | 'windowStart' | 'windowEnd' | 'bookingId'>): Part[] =>
-  halfHoursOf(booking.windowStart, booking.windowEnd).map((half) => releaseLock('StaffSlot', { staffId, date: booking.date, half }, 'bookingId', booking.bookingId));
+/** Gives back the staff member's half hours of the visit: all of them, or those named. */
+export const releaseStaffTime = (
+  staffId: string,
+  booking: Pick<BookingItem, 'date' | 'windowStart' | 'windowEnd' | 'bookingId'>,
+  halves = halfHoursOf(booking.windowStart, booking.windowEnd),
+): Part[] => halves.map((half) => releaseLock('StaffSlot', { staffId, date: booking.date, half }, 'bookingId', booking.bookingId));
 
 export const keepHealthReading = (booking: BookingItem, measurements: MeasurementsInput, takenAt: string): Part => ({ HealthReading: readings }) =>
   readings

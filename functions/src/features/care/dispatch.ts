@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { actorOf, assertCentreAccess } from '../people/actors';
 import { getStaffPost, staffOfCentre, type StaffPostItem } from '../people/data/staff';
-import { bookingDetail, changedMeanwhile, listedView, loadBookingFor, transitionRefused } from './booking-access';
+import { bookingDetail, changedMeanwhile, listedView, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
 import { BOOKING_DAYS, getBookingDetail } from './booking';
 import { serviceNotFound } from './catalogue';
 import {
@@ -164,6 +164,7 @@ export async function markNoShow(session: Session, bookingId: string): Promise<B
     booking,
     { set: { status: 'no_show' } },
     { action: 'booking.noShow', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: booking.status, after: 'no_show' }] },
+    { staff: restOfWindow(booking) },
   );
   if (changedMeanwhile(outcome)) return markNoShow(session, bookingId);
   return getBookingDetail(session, bookingId);

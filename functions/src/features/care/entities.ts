@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { bookingStatuses, priceRules, serviceCategories, skills } from '@yilin/contract';
+import { bookingStatuses, serviceCategories, skills } from '@yilin/contract';
+import { subsidisedPrice } from '../people/entities';
 import { client, gsi1, gsi2, primary, service, table } from '../../store/keys';
 
 /**
@@ -115,10 +116,7 @@ export const Booking = new Entity(
       elderPhone: { type: 'string', required: true },
       address: { type: 'string', required: true },
       note: { type: 'string', required: true },
-      priceFen: { type: 'number', required: true },
-      subsidyFen: { type: 'number', required: true },
-      priceRule: { type: priceRules, required: true },
-      priceReason: { type: 'string', required: true },
+      ...subsidisedPrice,
       /** Why the centre rejected, moved or cancelled it. */
       reason: { type: 'string' },
       staffId: { type: 'string' },

@@ -4,7 +4,7 @@ import type { Session } from '../../platform/session-token';
 import type { BookingResponse, StaffDayResponse, StaffVisitView, VisitRecordInput } from '@yilin/contract';
 import { actorOf } from '../people/actors';
 import { getUser } from '../people/data/users';
-import { changedMeanwhile, listedView, loadBookingFor, transitionRefused } from './booking-access';
+import { changedMeanwhile, listedView, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
 import { getBookingDetail } from './booking';
 import { changeBooking, dropHealthReading, getBookings, getService, keepHealthReading, staffBookingIdsOn } from './data';
 import type { BookingItem } from './entities';
@@ -94,6 +94,7 @@ export async function checkOut(session: Session, bookingId: string): Promise<Boo
     booking,
     { set: { status: 'completed', checkOutAt: at } },
     { action: 'booking.checkedOut', by: await actorOf(session), at, changes: [{ field: 'status', before: booking.status, after: 'completed' }] },
+    { staff: restOfWindow(booking) },
   );
   if (changedMeanwhile(outcome)) return checkOut(session, bookingId);
   return getBookingDetail(session, bookingId);

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { abilities, elderStatuses, familyRelations, livingSituations, sexes, staffStatuses, subsidyCategories } from '@yilin/contract';
+import { abilities, elderStatuses, familyRelations, livingSituations, priceRules, sexes, staffStatuses, subsidyCategories } from '@yilin/contract';
 import { codePurposes } from './rules/one-time-code';
 import { roles } from '../../routes';
 import { client, gsi1, primary, service, table } from '../../store/keys';
@@ -108,6 +108,17 @@ export const dietary = {
     softFood: { type: 'boolean', required: true },
     allergies: { type: 'string', required: true },
   },
+} as const;
+
+/**
+ * What the elder pays for a meal or a visit and the government adds, as priced when it was ordered (the
+ * subsidy tiers are the elder's: rules/subsidy-tiers.ts), with the reason the elder was shown.
+ */
+export const subsidisedPrice = {
+  priceFen: { type: 'number', required: true },
+  subsidyFen: { type: 'number', required: true },
+  priceRule: { type: priceRules, required: true },
+  priceReason: { type: 'string', required: true },
 } as const;
 
 const emergencyContacts = {

@@ -52,6 +52,12 @@ export function halfHoursOf(start: string, end: string): string[] {
   return halves;
 }
 
+/**
+ * The half hours of a window still to come at `time` (HH:mm) on the visit's day: what a staff member gets
+ * back when the visit ends early (checked out, or nobody at the door), so they can be sent elsewhere.
+ */
+export const halfHoursAfter = (start: string, end: string, time: string) => halfHoursOf(start, end).filter((half) => half > time);
+
 export const windowsOverlap = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end;
 
 /**
