@@ -103,7 +103,7 @@ export async function eventsFor(): Promise<Map<string, unknown>> {
     'canteen/publish-menu': { dishes, standardPriceFen: 1500, seatCapacity: 50, deliveryCapacity: 15 },
     'canteen/copy-week': { fromWeekStart: today, toWeekStart: addDays(today, 7) },
     'canteen/confirm-all': { date: today, meal: 'lunch' },
-    'care/add-service': { ...cleaning, name: '基准测试服务', active: false },
+    'care/add-service': { ...cleaning, name: '基准测试服务', active: false, idempotencyKey: 'bench-cold-start-0003' },
     'care/update-service': cleaning,
     'care/set-settings': { cancelHoursBefore: DEFAULT_CANCEL_HOURS, subsidies: defaultCareSubsidies },
     'care/book': { serviceId: 'demo-svc-cleaning', date: tomorrow, windowStart: '14:00', address: '学院路 12 号 3 栋 101', idempotencyKey: 'bench-cold-start-0002' },
@@ -178,7 +178,7 @@ export function probe(bundleFile: string, eventFile: string, env: Record<string,
  * grant): those of home and medical services are bundled from the same generated entry as the stack's
  * (`groupEntrySource`) and started with the request named here, the one their people make most.
  */
-const groupFirstRequests: Record<string, string> = { 'care-read': 'care/staff-day', 'care-write': 'care/book' };
+const groupFirstRequests: Record<string, string> = { 'care-read': 'care/staff-day', 'care-write-files': 'care/book' };
 
 async function groupEntries(): Promise<Array<{ name: string; entry: string; firstRequest: string }>> {
   const { functionGroups, groupEntrySource } = await import('../functions/src/routes');

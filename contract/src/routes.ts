@@ -66,6 +66,7 @@ import type {
   SubscriptionsResponse,
 } from './schemas/canteen';
 import type {
+  AddServiceBody,
   AssignBody,
   BookingBody,
   BookingResponse,
@@ -151,6 +152,11 @@ export interface RouteDefinition {
   maxBodyBytes?: number;
   /** Secrets the handler reads; CDK grants each function only these. Verifying a session token needs none. */
   secrets?: readonly AppSecret[];
+  /**
+   * A GET that also writes: who read an elder's health readings is kept as an audit event, so its function
+   * may write the table.
+   */
+  keepsReads?: true;
 }
 
 const everyone = roles;
@@ -238,7 +244,7 @@ export const routes = [
 
   // Home and medical services (居家上门服务): the centre's catalogue and rules
   { method: 'GET', path: '/centres/{centreId}/services', handler: 'care/catalogue', roles: ['worker', 'admin'], response: reply<CatalogueResponse>() },
-  { method: 'POST', path: '/centres/{centreId}/services', handler: 'care/add-service', roles: ['worker'], body: schema<typeof ServiceBody>(), response: reply<ServiceView>() },
+  { method: 'POST', path: '/centres/{centreId}/services', handler: 'care/add-service', roles: ['worker'], body: schema<typeof AddServiceBody>(), response: reply<ServiceView>() },
   { method: 'PUT', path: '/centres/{centreId}/services/{serviceId}', handler: 'care/update-service', roles: ['worker'], body: schema<typeof ServiceBody>(), response: reply<ServiceView>() },
   { method: 'PUT', path: '/centres/{centreId}/care-settings', handler: 'care/set-settings', roles: ['worker'], body: schema<typeof CareSettingsBody>(), response: reply<CareSettingsView>() },
   { method: 'GET', path: '/centres/{centreId}/satisfaction', handler: 'care/satisfaction', roles: ['worker', 'admin'], response: reply<SatisfactionView>() },
@@ -247,14 +253,14 @@ export const routes = [
   { method: 'GET', path: '/elders/{elderId}/services/{serviceId}/days', handler: 'care/service-days', roles: ['elder', 'family', 'worker'], response: reply<ServiceDaysResponse>() },
   { method: 'POST', path: '/elders/{elderId}/bookings', handler: 'care/book', roles: ['elder', 'family', 'worker'], body: schema<typeof BookingBody>(), response: reply<BookingResponse>() },
   { method: 'GET', path: '/elders/{elderId}/bookings', handler: 'care/elder-bookings', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderBookingsResponse>() },
-  { method: 'GET', path: '/bookings/{bookingId}', handler: 'care/get-booking', roles: ['elder', 'family', 'worker', 'staff', 'admin'], response: reply<BookingResponse>() },
+  { method: 'GET', path: '/bookings/{bookingId}', handler: 'care/get-booking', roles: ['elder', 'family', 'worker', 'staff', 'admin'], keepsReads: true, response: reply<BookingResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/cancel', handler: 'care/cancel', roles: ['elder', 'family', 'worker'], response: reply<BookingResponse>() },
   // The 4-digit code the visitor says at the door: shown to the elder, family and the assigned staff member, on the visit's day only.
   { method: 'GET', path: '/bookings/{bookingId}/door-code', handler: 'care/door-code', roles: ['elder', 'family', 'staff'], response: reply<DoorCodeResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/rating', handler: 'care/rate', roles: ['elder', 'family'], body: schema<typeof RatingBody>(), response: reply<BookingResponse>() },
   // Dispatch (派单): the centre's queue, who can go, assign, move, reject, and a door nobody opened
   { method: 'GET', path: '/centres/{centreId}/bookings', handler: 'care/centre-bookings', roles: ['worker', 'admin'], query: schema<typeof BookingsQuery>(), response: reply<BookingsResponse>() },
-  { method: 'GET', path: '/bookings/{bookingId}/candidates', handler: 'care/candidates', roles: ['worker'], response: reply<CandidatesResponse>() },
+  { method: 'GET', path: '/bookings/{bookingId}/candidates', handler: 'care/candidates', roles: ['worker'], keepsReads: true, response: reply<CandidatesResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/assign', handler: 'care/assign', roles: ['worker'], body: schema<typeof AssignBody>(), response: reply<BookingResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/reschedule', handler: 'care/reschedule', roles: ['worker'], body: schema<typeof RescheduleBody>(), response: reply<BookingResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/reject', handler: 'care/reject', roles: ['worker'], body: schema<typeof ReasonBody>(), response: reply<BookingResponse>() },
@@ -265,7 +271,7 @@ export const routes = [
   { method: 'PUT', path: '/bookings/{bookingId}/record', handler: 'care/record', roles: ['staff'], body: schema<typeof VisitRecordBody>(), response: reply<BookingResponse>() },
   { method: 'POST', path: '/bookings/{bookingId}/check-out', handler: 'care/check-out', roles: ['staff'], response: reply<BookingResponse>() },
   // The elder's health record (sensitive: each read by staff or a worker is kept, and the elder and family see who looked, in the same answer)
-  { method: 'GET', path: '/elders/{elderId}/health', handler: 'care/health-record', roles: ['elder', 'family', 'worker', 'staff'], response: reply<HealthRecordResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/health', handler: 'care/health-record', roles: ['elder', 'family', 'worker', 'staff'], keepsReads: true, response: reply<HealthRecordResponse>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

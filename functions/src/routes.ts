@@ -48,6 +48,8 @@ export interface FunctionGroup {
   feature: Feature;
   tableAccess: 'read' | 'readWrite';
   secrets: AppSecret[];
+  /** Its routes issue upload forms or links to photos: the function gets the files bucket. */
+  files: boolean;
   routes: RouteDefinition[];
 }
 
@@ -60,6 +62,16 @@ const ownFunctionOf: Record<string, string> = {
   // The spreadsheet import's xlsx reader (read-excel-file) loads only in its preview's function.
   'imports/preview': 'xlsx',
 };
+
+/**
+ * Handlers that reach the files bucket: a staff member's photo (its upload form, its check, links to it
+ * wherever a visitor is shown: a booking's answer, the dispatch queue, who can go, the door code).
+ */
+const filesOf = new Set([
+  'staff/list', 'staff/set-profile', 'staff/photo-upload', 'staff/retire',
+  'care/get-booking', 'care/book', 'care/cancel', 'care/rate', 'care/door-code', 'care/centre-bookings', 'care/candidates',
+  'care/assign', 'care/reschedule', 'care/reject', 'care/no-show', 'care/check-in', 'care/record', 'care/check-out',
+]);
 
 const featureOfHandler = (handler: string): Feature => {
   const feature = featureOfGroup[handler.split('/')[0]];
@@ -74,11 +86,12 @@ export function functionGroups(): FunctionGroup[] {
   for (const route of deployed) byHandler.set(route.handler, [...(byHandler.get(route.handler) ?? []), route]);
   const groups = new Map<string, FunctionGroup>();
   for (const [handler, handlerRoutes] of byHandler) {
-    const tableAccess = handlerRoutes.every((route) => route.method === 'GET') ? 'read' : 'readWrite';
+    const tableAccess = handlerRoutes.every((route) => route.method === 'GET' && !route.keepsReads) ? 'read' : 'readWrite';
     const secrets = [...new Set(handlerRoutes.flatMap((route) => route.secrets ?? []))].sort();
     const feature = featureOfHandler(handler);
-    const name = [feature, tableAccess === 'read' ? 'read' : 'write', ...secrets, ...(ownFunctionOf[handler] ? [ownFunctionOf[handler]] : [])].join('-');
-    const group = groups.get(name) ?? { name, feature, tableAccess, secrets, routes: [] };
+    const files = filesOf.has(handler);
+    const name = [feature, tableAccess === 'read' ? 'read' : 'write', ...secrets, ...(files ? ['files'] : []), ...(ownFunctionOf[handler] ? [ownFunctionOf[handler]] : [])].join('-');
+    const group = groups.get(name) ?? { name, feature, tableAccess, secrets, files, routes: [] };
     group.routes.push(...handlerRoutes);
     groups.set(name, group);
   }
@@ -155,6 +168,11 @@ export const consumers: readonly ConsumerDefinition[] = [
   {
     handler: 'canteen-events/elder-changed',
     description: 'The canteen follows an elder who moved community (orders, standing orders) or left the register (standing orders stop, open orders cancelled)',
+    entities: ['elder'],
+  },
+  {
+    handler: 'care-events/elder-changed',
+    description: 'Home visits follow an elder who moved community (the new community sees them) or left the register (visits still to come cancelled)',
     entities: ['elder'],
   },
   {

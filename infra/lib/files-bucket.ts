@@ -1,5 +1,5 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
@@ -32,10 +32,19 @@ export class FilesBucket extends Construct {
     });
   }
 
-  /** What a function that issues upload forms, checks uploads and reads files may do: no listing. */
-  grantFiles(grantee: iam.IGrantable): void {
-    this.bucket.grantPut(grantee);
-    this.bucket.grantRead(grantee);
-    this.bucket.grantDelete(grantee);
+  /**
+   * What a function that issues upload forms, checks uploads and links to files may do, named action by
+   * action: put, get and delete objects. No listing, no ACLs, no versions. The objects are every owner's
+   * (a staff member's photo is read wherever they are shown), hence the `/*` resource, acknowledged here.
+   */
+  grantFiles(target: Construct & { readonly fn: iam.IGrantable }): void {
+    target.fn.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [this.bucket.arnForObjects('*')] }),
+    );
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket);
+    Validations.of(target).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
+      reason: 'Files are kept per owner under one bucket and read wherever their owner is shown; the functions reach them only through presigned links and checked uploads.',
+    });
   }
 }

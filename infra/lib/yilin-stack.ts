@@ -163,6 +163,8 @@ export class YilinStack extends Stack {
     // Least privilege: a secret reaches only the functions whose route declares it (`secrets` in the route table):
     // the private key the sign-in functions, the WeChat AppSecret the WeChat sign-in. Every API function verifies
     // tokens with the public key, a plain variable. The jobs get neither.
+    // Staff photos: only the functions whose routes issue upload forms or photo links get the bucket.
+    this.files = new FilesBucket(this, 'Files', { removalPolicy });
     this.functions = this.createFunctions(props, removalPolicy, logRetention, tokenPublicKey, {
       wechat: wechatAppSecret,
       'session-signing': tokenPrivateKey,
@@ -180,7 +182,6 @@ export class YilinStack extends Stack {
       removalPolicy,
       logRetention,
     });
-    this.files = new FilesBucket(this, 'Files', { removalPolicy });
     const alarms = new OperationsAlarms(this, 'Alarms', {
       api,
       table: this.table,
@@ -263,6 +264,7 @@ export class YilinStack extends Stack {
           WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
           TOKEN_PUBLIC_KEY: tokenPublicKey,
           ...(props.countyId ? { COUNTY_ID: props.countyId } : {}),
+          ...(group.files ? { FILES_BUCKET: this.files.bucket.bucketName } : {}),
         },
         logRetention,
         logRemovalPolicy: removalPolicy,
@@ -279,6 +281,7 @@ export class YilinStack extends Stack {
             'new runtimes on their own schedule), and it is the runtime the handlers and their libraries are tested on.',
         },
       );
+      if (group.files) this.files.grantFiles(projectFunction);
       for (const route of group.routes) functions.set(route.handler, projectFunction);
     }
     return functions;

@@ -15,7 +15,7 @@ const deployedHandlers = [...new Set(deployed.map((route) => route.handler))];
 const jobHandlers: string[] = jobs.map((job) => job.handler);
 const consumerHandlers: string[] = consumers.map((consumer) => consumer.handler);
 const readOnlyHandlers = deployedHandlers.filter((handler) =>
-  deployed.filter((route) => route.handler === handler).every((route) => route.method === 'GET'),
+  deployed.filter((route) => route.handler === handler).every((route) => route.method === 'GET' && !('keepsReads' in route)),
 );
 
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -196,6 +196,17 @@ describe('the functions', () => {
       expect({ group: group.name, write: group.tableAccess === 'readWrite' }).toEqual({ group: group.name, write: needsWrite });
       for (const route of group.routes) expect([...(route.secrets ?? [])].sort()).toEqual(group.secrets);
     }
+  });
+
+  it('give the files bucket and its name only to functions whose routes issue upload forms or photo links; let a GET that keeps who read health data write', () => {
+    for (const group of functionGroups()) {
+      const variables = functionOf(devResources, group.routes[0].handler).Properties.Environment.Variables;
+      expect({ group: group.name, files: 'FILES_BUCKET' in variables }).toEqual({ group: group.name, files: group.files });
+    }
+    expect(functionGroupOf('staff/photo-upload').files).toBe(true);
+    expect(functionGroupOf('care/get-booking').files).toBe(true);
+    expect(functionGroupOf('elders/get').files).toBe(false);
+    for (const handler of ['care/health-record', 'care/get-booking', 'care/candidates']) expect(functionGroupOf(handler).tableAccess).toBe('readWrite');
   });
 
   it('run each scheduled job on its EventBridge schedule', () => {
@@ -397,10 +408,13 @@ describe('cdk-nag AwsSolutions', () => {
         }
       }
     }
-    expect([...acknowledged.keys()].map((id) => id.replace(/\[Resource::<Table[0-9A-F]+\.Arn>/, '[Resource::<Table.Arn>')).sort()).toEqual([
+    const named = (id: string) => id.replace(/\[Resource::<Table[0-9A-F]+\.Arn>/, '[Resource::<Table.Arn>').replace(/<FilesBucket[0-9A-F]+\.Arn>/, '<FilesBucket.Arn>');
+    expect([...acknowledged.keys()].map(named).sort()).toEqual([
       'AwsSolutions-APIG4',
       // The stream event source's dynamodb:ListStreams, which has no resource-level permission.
       'AwsSolutions-IAM5[Resource::*]',
+      // Staff photos: every owner's objects, reached through presigned links (files-bucket.ts).
+      'AwsSolutions-IAM5[Resource::<FilesBucket.Arn>/*]',
       'AwsSolutions-IAM5[Resource::<Table.Arn>/index/*]',
       'AwsSolutions-L1',
       'AwsSolutions-S1',

@@ -37,8 +37,7 @@ export const ServiceWindowSchema = z
   .check(z.refine((window) => window.start < window.end, { message: '时段的结束时间要晚于开始时间', path: ['end'] }));
 export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
 
-export const ServiceBody = z
-  .strictObject({
+const serviceFields = {
     category: ServiceCategorySchema,
     name: text('服务名称', 20),
     description: text('服务说明', 200, 1, { multiline: true }),
@@ -49,17 +48,20 @@ export const ServiceBody = z
     /** What a household visit ticks off (客厅、厨房 …); empty for a medical visit. */
     checklist: z.array(text('清单项目', 12)).check(z.maxLength(10, '服务清单最多 10 项')),
     active: z.boolean('是否开放预约只能选 是 或 否'),
-  })
-  .check(
-    z.refine(
-      (body) => {
-        const seen = new Set(body.windows.map((window) => `${window.weekday} ${window.start}`));
-        return seen.size === body.windows.length;
-      },
-      { message: '同一天的同一开始时间只能设一个时段', path: ['windows'] },
-    ),
-  );
+};
+
+const oneWindowPerStart = z.refine<{ windows: ServiceWindow[] }>(
+  (body) => new Set(body.windows.map((window) => `${window.weekday} ${window.start}`)).size === body.windows.length,
+  { message: '同一天的同一开始时间只能设一个时段', path: ['windows'] },
+);
+
+/** A service as the centre keeps it (a change of an existing one). */
+export const ServiceBody = z.strictObject(serviceFields).check(oneWindowPerStart);
 export type ServiceInput = z.infer<typeof ServiceBody>;
+
+/** A new service: a retried submission (a lost answer) adds it once. */
+export const AddServiceBody = z.strictObject({ ...serviceFields, idempotencyKey: IdempotencyKeySchema }).check(oneWindowPerStart);
+export type AddServiceInput = z.infer<typeof AddServiceBody>;
 
 const subsidyFen = (label: string) => whole(`${label}补贴（分）`, 0, 100_000);
 /** What the government pays towards one visit, by the elder's tier (same tiers and 60+ rule as the canteen). */

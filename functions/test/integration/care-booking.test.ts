@@ -1,7 +1,7 @@
 import { addDays } from '@yilin/contract';
 import { errorCode, useApi } from '../support/api';
 import { MONDAY, TUESDAY, setLocalTime } from '../support/canteen-fixtures';
-import { bookingBody, bookVisit, cleaningBody, createCareWorld, expectRefused, placesTaken, storedBooking, storedBookingsOfElder } from '../support/care-fixtures';
+import { bookingBody, bookVisit, cleaningBody, createCareWorld, expectRefused, newService, placesTaken, storedBooking, storedBookingsOfElder } from '../support/care-fixtures';
 
 /**
  * Booking a home visit: a place is taken from the window's capacity with the booking, or nothing is written
@@ -155,4 +155,19 @@ test('an unbound relative reaches nothing of the elder’s bookings: each is ans
   ]);
   expect((await storedBooking(booking.bookingId))?.status).toBe('requested');
   expect(await storedBookingsOfElder(world.elder.elderId)).toHaveLength(1);
+});
+
+describe('the catalogue', () => {
+  test('a new service sent twice with one key is added once; the same key with other fields is refused', async () => {
+    const world = await createCareWorld(api);
+    const worker = api.as(world.worker.userId);
+    const body = newService(cleaningBody({ name: '擦玻璃' }));
+    const first = await worker.post(`/centres/${world.home.centreId}/services`, body);
+    const again = await worker.post(`/centres/${world.home.centreId}/services`, body);
+    expect(first.status).toBe(201);
+    expect(again.body.serviceId).toBe(first.body.serviceId);
+    const names = (await worker.get(`/centres/${world.home.centreId}/services`)).body.services.map((service: { name: string }) => service.name);
+    expect(names.filter((name: string) => name === '擦玻璃')).toHaveLength(1);
+    expectRefused(await worker.post(`/centres/${world.home.centreId}/services`, { ...body, name: '擦窗户' }), 409, 'IDEMPOTENCY_KEY_REUSED');
+  });
 });

@@ -1,7 +1,7 @@
 import { addDays } from '@yilin/contract';
 import { useApi } from '../support/api';
 import { MONDAY, TUESDAY, setLocalTime } from '../support/canteen-fixtures';
-import { assignedVisit, bookVisit, cleaningBody, createCareWorld, createStaff, expectRefused, placesTaken, staffHalfHours, storedBooking, timelineTexts } from '../support/care-fixtures';
+import { assignedVisit, bookVisit, cleaningBody, newService, createCareWorld, createStaff, expectRefused, placesTaken, staffHalfHours, storedBooking, timelineTexts } from '../support/care-fixtures';
 
 /**
  * Dispatch (派单): a worker assigns a staff member with the service's skill who holds none of the window's
@@ -17,7 +17,7 @@ beforeEach(() => setLocalTime(MONDAY, '08:00'));
 /** 助浴, weekdays 10:30–12:00: overlaps the cleaning's 09:00–11:00 by its last half hour. */
 async function addBathing(workerId: string, centreId: string) {
   const windows = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '10:30', end: '12:00', capacity: 2 }));
-  const added = await api.as(workerId).post(`/centres/${centreId}/services`, cleaningBody({ name: '上门助浴', skill: 'bathing', windows, checklist: [] }));
+  const added = await api.as(workerId).post(`/centres/${centreId}/services`, newService(cleaningBody({ name: '上门助浴', skill: 'bathing', windows, checklist: [] })));
   expect(added.status).toBe(201);
   return added.body;
 }
@@ -171,7 +171,7 @@ describe('a visit that ends early gives the staff member back the rest of its wi
     await cleaner.post(`/bookings/${early}/check-out`);
     expect(await staffHalfHours(world.cleaner.userId, TUESDAY)).toEqual(['09:00', '09:30']);
 
-    const later = await api.as(world.worker.userId).post(`/centres/${world.home.centreId}/services`, cleaningBody({ name: '擦窗', windows: [{ weekday: 2, start: '10:00', end: '11:00', capacity: 1 }] }));
+    const later = await api.as(world.worker.userId).post(`/centres/${world.home.centreId}/services`, newService(cleaningBody({ name: '擦窗', windows: [{ weekday: 2, start: '10:00', end: '11:00', capacity: 1 }] })));
     const next = await bookVisit(api, world.neighbour.elderId, world.neighbour.elderId, later.body.serviceId, TUESDAY, '10:00');
     expect((await api.as(world.worker.userId).post(`/bookings/${next.bookingId}/assign`, { staffId: world.cleaner.userId })).status).toBe(200);
   });

@@ -2,7 +2,7 @@ import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-r
 import { followStaffChange } from '../../src/features/care/staff-changes';
 import { useApi } from '../support/api';
 import { MONDAY, TUESDAY, setLocalTime } from '../support/canteen-fixtures';
-import { assignedVisit, completeVisit, createCareWorld, staffHalfHours, storedBooking, timelineTexts } from '../support/care-fixtures';
+import { assignedVisit, completeVisit, createCareWorld, placesTaken, staffHalfHours, storedBooking, timelineTexts } from '../support/care-fixtures';
 
 const api = useApi();
 let runner: StreamRunner;
@@ -44,5 +44,25 @@ describe('a staff member who leaves the centre', () => {
     const before = await storedBooking(done);
     await followStaffChange({ eventId: 'replay', kind: 'MODIFY', entity: 'staffPost', before: { role: 'staff', userId: world.cleaner.userId, centreId: world.home.centreId, status: 'active' }, after: { role: 'staff', userId: world.cleaner.userId, centreId: world.home.centreId, status: 'retired' }, at: new Date() });
     expect(await storedBooking(done)).toEqual(before);
+  });
+});
+
+describe('an elder who moves or leaves the register', () => {
+  test('moved to another community: the new community’s worker reaches the visit, the old one’s no longer does', async () => {
+    const world = await createCareWorld(api);
+    const bookingId = await assignedVisit(api, world, { serviceId: world.cleaning.serviceId, staffId: world.cleaner.userId });
+    expect((await api.as(world.worker.userId).put(`/elders/${world.elder.elderId}/community`, { communityId: world.other.communityId })).status).toBe(200);
+    await runner.idle();
+    expect(await storedBooking(bookingId)).toMatchObject({ communityId: world.other.communityId, status: 'confirmed' });
+  });
+
+  test('died: the visits still to come are cancelled, the place and the staff member’s time given back', async () => {
+    const world = await createCareWorld(api);
+    const bookingId = await assignedVisit(api, world, { serviceId: world.cleaning.serviceId, staffId: world.cleaner.userId });
+    expect((await api.as(world.worker.userId).put(`/elders/${world.elder.elderId}/status`, { status: 'deceased', note: '家属告知' })).status).toBe(200);
+    await runner.idle();
+    expect(await storedBooking(bookingId)).toMatchObject({ status: 'cancelled', reason: '长辈已不在社区名册上' });
+    expect(await placesTaken(world.cleaning.serviceId, TUESDAY, '09:00')).toBe(0);
+    expect(await staffHalfHours(world.cleaner.userId, TUESDAY)).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export const careMatrix: Record<string, RouteSpec> = {
       path: `/centres/${target.centreId}/services`,
       body: {
         category: 'companionship', name: NEW_SERVICE, description: '陪长辈聊天', durationMinutes: 60, priceFen: 2000, skill: 'companion',
-        windows: [{ weekday: 2, start: '14:00', end: '15:00', capacity: 2 }], checklist: ['聊天'], active: true,
+        windows: [{ weekday: 2, start: '14:00', end: '15:00', capacity: 2 }], checklist: ['聊天'], active: true, idempotencyKey: randomKey(),
       },
     }),
     cleanup: async ({ target }) => {

@@ -25,6 +25,9 @@ export const cleaningBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A body that adds a service: its fields and the key that makes a retried submission add it once. */
+export const newService = (body: Record<string, unknown>) => ({ ...body, idempotencyKey: idempotencyKey() });
+
 export const checkupBody = (overrides: Record<string, unknown> = {}) => ({
   category: 'medical',
   name: '上门测血压血糖',
@@ -56,8 +59,8 @@ export async function createCareWorld(api: Api) {
     createStaff(world.home, '周红', ['cleaning'], 'A015'),
   ]);
   const worker = api.as(world.worker.userId);
-  const cleaning = (await worker.post(`/centres/${world.home.centreId}/services`, cleaningBody())).body;
-  const checkup = (await worker.post(`/centres/${world.home.centreId}/services`, checkupBody())).body;
+  const cleaning = (await worker.post(`/centres/${world.home.centreId}/services`, newService(cleaningBody()))).body;
+  const checkup = (await worker.post(`/centres/${world.home.centreId}/services`, newService(checkupBody()))).body;
   return { ...world, cleaner, nurse, otherCleaner, cleaning, checkup };
 }
 

@@ -3,7 +3,7 @@ import { ServiceBody, bookingStatuses, type BookingStatus } from '@yilin/contrac
 import { instantOf } from '../../src/platform/clock';
 import { AppError } from '../../src/platform/errors';
 import { parseInput } from '../../src/platform/validation';
-import { bookingEvents, elderMayCancel, halfHoursAfter, halfHoursOf, newDoorCode, nextBookingStatus, outsideWindow, windowsOverlap, type BookingEvent } from '../../src/features/care/rules/visit';
+import { bookingEvents, elderMayCancel, halfHoursAfter, halfHoursOf, newDoorCode, nextBookingStatus, outsideWindow, type BookingEvent } from '../../src/features/care/rules/visit';
 
 /** The legal moves of a booked visit, written out as the product states them; every other pair is refused. */
 const legal: Partial<Record<`${BookingStatus} ${BookingEvent}`, BookingStatus>> = {
@@ -63,7 +63,10 @@ describe('halfHoursOf: a window is the half hours a staff member holds for it', 
   });
 });
 
-describe('windowsOverlap: two visits clash exactly when they share a half hour', () => {
+/** What overlapping means, plainly: the half-hour locks must agree with it. */
+const windowsOverlap = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end;
+
+describe('half-hour locks: two visits clash exactly when their windows overlap', () => {
   test('overlapping by half an hour clashes; one ending when the other starts does not', () => {
     expect(windowsOverlap({ start: '09:00', end: '11:00' }, { start: '10:30', end: '12:00' })).toBe(true);
     expect(windowsOverlap({ start: '09:00', end: '11:00' }, { start: '11:00', end: '12:00' })).toBe(false);

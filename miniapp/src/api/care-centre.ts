@@ -9,7 +9,7 @@ import { call } from './client'
 // ---- catalogue and the centre's rules ----
 export const getCatalogue = (centreId: string) => call('care/catalogue', { params: { centreId } })
 
-export const addService = (centreId: string, input: ServiceInput) => call('care/add-service', { params: { centreId }, body: input })
+export const addService = (centreId: string, input: ServiceInput, idempotencyKey: string) => call('care/add-service', { params: { centreId }, body: { ...input, idempotencyKey } })
 
 export const updateService = (centreId: string, serviceId: string, input: ServiceInput) =>
   call('care/update-service', { params: { centreId, serviceId }, body: input })

@@ -13,7 +13,9 @@ import { bookingTimeline, careSettingsOf, getBooking, releaseStaffTime } from '.
 import type { Part } from '../../store/transactions';
 import type { BookingItem } from './entities';
 import { elderMayCancel, halfHoursAfter, nextBookingStatus } from './rules/visit';
-import { bookingView, visitorView, type BookingViewContext } from './views';
+import { bookingView, visitorView } from './views';
+import { looksAreKept, shownTo } from './rules/visibility';
+import { logger } from '../../platform/logger';
 
 /**
  * One booked visit as each person may see it: who may reach it (the policy decides, from the caller's
@@ -63,8 +65,6 @@ export async function noteHealthRead(session: Session, elderId: string, what: st
   await writeAudit({ subject: subjectOf('health', elderId), concerns: elderId, action: 'health.read', by: await actorOf(session), at: isoNow(), changes: [{ field: 'read', after: what }] });
 }
 
-const readsHealthOfOthers = (access: Relation) => access === 'community-worker' || access === 'centre-worker' || access === 'assigned-staff';
-
 /** The booking as `access` sees it, with who comes and its timeline; the county sees no measurements. */
 export async function bookingDetail(session: Session, { booking, access }: BookingAccess): Promise<BookingView> {
   const [post, events, cancellable] = await Promise.all([
@@ -73,19 +73,9 @@ export async function bookingDetail(session: Session, { booking, access }: Booki
     cancellableBy(access, booking),
   ]);
   const measured = !!booking.record?.measurements;
-  if (measured && readsHealthOfOthers(access)) await noteHealthRead(session, booking.elderId, `上门记录 ${booking.serviceName} ${booking.date}`);
+  if (measured && looksAreKept(access)) await noteHealthRead(session, booking.elderId, `上门记录 ${booking.serviceName} ${booking.date}`);
   const today = businessDate();
   return bookingView(shownTo(access, booking, today), { visitor: post ? await visitorView(post) : undefined, events, cancellable, today });
-}
-
-/**
- * What of a booking a person may see: the county reads no measurements; a staff member sees the address
- * only on the visit's day.
- */
-export function shownTo(access: Relation, booking: BookingItem, today: string): BookingItem {
-  if (access === 'county-admin' && booking.record?.measurements) return { ...booking, record: { ...booking.record, measurements: undefined } };
-  if (access === 'assigned-staff' && booking.date !== today) return { ...booking, address: '', elderPhone: '' };
-  return booking;
 }
 
 /**
@@ -95,17 +85,9 @@ export function shownTo(access: Relation, booking: BookingItem, today: string): 
 export function changedMeanwhile(outcome: { written: true } | { written: false; failed: string[] }): boolean {
   if (outcome.written) return false;
   if (outcome.failed.includes('booking')) return true;
-  throw new Error(`Booking change refused: ${outcome.failed.join(',')}`);
-}
-
-/**
- * A booking in a list (an elder's bookings, the dispatch queue, a staff member's day): as {@link shownTo}
- * says, and without the readings, which only the booking's own page shows (where a worker's or staff
- * member's look is kept for the elder to see).
- */
-export function listedView(access: Relation, booking: BookingItem, context: Omit<BookingViewContext, 'events'>): BookingView {
-  const shown = shownTo(access, booking, context.today);
-  return bookingView(shown.record?.measurements ? { ...shown, record: { ...shown.record, measurements: undefined } } : shown, context);
+  // A place, slot or lock not as the booking says: logged for the team, and the person asked to look again.
+  logger.error('booking change refused by a part', { failed: outcome.failed });
+  throw conflict('BOOKING_CHANGED', '这次预约刚刚有变动，请刷新后再试。');
 }
 
 /**
@@ -114,6 +96,7 @@ export function listedView(access: Relation, booking: BookingItem, context: Omit
  */
 export function restOfWindow(booking: BookingItem): Part[] | undefined {
   if (!booking.staffId || booking.date !== businessDate()) return undefined;
-  const halves = halfHoursAfter(booking.windowStart, booking.windowEnd, businessTime());
+  // The first half hour stays held, so the visit stays on the staff member's day.
+  const halves = halfHoursAfter(booking.windowStart, booking.windowEnd, businessTime()).filter((half) => half !== booking.windowStart);
   return halves.length ? releaseStaffTime(booking.staffId, booking, halves) : undefined;
 }

@@ -1,6 +1,19 @@
 import { ulid } from 'ulid';
-import { addDays, weekdayNameOf, weekdayOf, type BookingInput, type BookingResponse, type ElderBookingsResponse, type ElderServicesResponse, type RatingInput, type ServiceDaysResponse, type WindowOffer } from '@yilin/contract';
-import { SATISFIED_STARS, bookingStatusNames, type DoorCodeResponse } from '@yilin/contract';
+import {
+  addDays,
+  bookingStatusNames,
+  SATISFIED_STARS,
+  weekdayNameOf,
+  weekdayOf,
+  type BookingInput,
+  type BookingResponse,
+  type DoorCodeResponse,
+  type ElderBookingsResponse,
+  type ElderServicesResponse,
+  type RatingInput,
+  type ServiceDaysResponse,
+  type WindowOffer,
+} from '@yilin/contract';
 import { getStaffPost } from '../people/data/staff';
 import { businessDate, clock, epochSeconds, instantOf, isoNow } from '../../platform/clock';
 import { badRequest, conflict } from '../../platform/errors';
@@ -12,25 +25,24 @@ import { assertOnRegister, loadElderFor } from '../people/elders';
 import type { ElderItem } from '../people/entities';
 import { centreName, communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
-import { bookingDetail, cancellableBy, changedMeanwhile, listedView, loadBookingFor, mayCancel, transitionRefused } from './booking-access';
+import { bookingDetail, cancellableBy, changedMeanwhile, loadBookingFor, mayCancel, transitionRefused } from './booking-access';
+import { listed } from './rules/visibility';
 import { serviceNotFound } from './catalogue';
 import {
   bookingSubject,
   bookingsOfElder,
+  cancellationParts,
   careSettingsOf,
   changeBooking,
   countRating,
   getBooking,
   getService,
-  giveBackWindowPlace,
   placeBooking,
-  releaseElderSlot,
-  releaseStaffTime,
   servicesOfCentre,
   windowUsesOf,
 } from './data';
 import type { BookingItem, CareServiceItem } from './entities';
-import { servicePriceFor } from './rules/pricing';
+import { defaultCareSubsidies, servicePriceFor } from './rules/pricing';
 import { holdsPlace, nextBookingStatus } from './rules/visit';
 import { bookingView, serviceView, visitorView } from './views';
 
@@ -45,7 +57,8 @@ function priceOf(elder: ElderItem, service: CareServiceItem, date: string, subsi
     verifiedCategory: elder.subsidyCategoryVerified ?? null,
     visitDate: date,
     standardPriceFen: service.priceFen,
-    subsidies: subsidies[service.category],
+    // A category added after the centre saved its subsidies has the default ones.
+    subsidies: subsidies[service.category] ?? defaultCareSubsidies[service.category],
   });
 }
 
@@ -133,7 +146,7 @@ async function replay(session: Session, bookingId: string): Promise<BookingRespo
 
 /** Books a window: a place is taken from its capacity in the same transaction, so it is never overbooked. */
 export async function book(session: Session, elderId: string, input: BookingInput): Promise<BookingResponse> {
-  const { elder, binding } = await loadElderFor(session, elderId, 'elder.book');
+  const { elder, binding, access } = await loadElderFor(session, elderId, 'elder.book');
   const claim = claimOf(session, elderId, input);
   const earlier = await earlierResult(claim);
   if (earlier) return replay(session, earlier);
@@ -180,8 +193,8 @@ export async function book(session: Session, elderId: string, input: BookingInpu
     if (outcome.failed.includes('slot')) throw conflict('ALREADY_BOOKED', `${elder.name}在${input.date} ${window.start} 已经约了上门服务，不能再约同一时段。`);
     throw conflict('WINDOW_FULL', '这个时段刚刚约满了，请换一个时段。');
   }
+  // The answer from what was written: the booking and its first event.
   const placed: AuditEventItem = { subject: bookingSubject(booking.bookingId), eventId: '', concerns: elderId, action: event.action, actorId: by.userId, actorName: by.name, actorRole: by.role, at: now, changes: event.changes };
-  const access = session.role === 'elder' ? 'self' : session.role === 'family' ? 'family' : 'community-worker';
   return { booking: bookingView(booking, { events: [placed], cancellable: mayCancel(access, booking, settings.cancelHoursBefore), today }) };
 }
 
@@ -196,7 +209,7 @@ export async function elderBookings(session: Session, elderId: string): Promise<
   const newestFirst = items.reverse();
   return {
     elder: elderSummaryView(elder, community, binding?.relation),
-    bookings: newestFirst.map((booking) => listedView(access, booking, { cancellable: mayCancel(access, booking, settings.cancelHoursBefore), today })),
+    bookings: newestFirst.map((booking) => bookingView(listed(access, booking, today), { cancellable: mayCancel(access, booking, settings.cancelHoursBefore), today })),
   };
 }
 
@@ -219,7 +232,7 @@ export async function cancelBooking(session: Session, bookingId: string): Promis
     booking,
     { set: { status: 'cancelled' } },
     { action: 'booking.cancelled', by, at: isoNow(), changes: [{ field: 'status', before: booking.status, after: 'cancelled' }] },
-    { window: giveBackWindowPlace(booking), slot: releaseElderSlot(booking), staff: booking.staffId ? releaseStaffTime(booking.staffId, booking) : undefined },
+    cancellationParts(booking),
   );
   // Someone changed it at the same moment: decide again on what is stored now.
   if (changedMeanwhile(outcome)) return cancelBooking(session, bookingId);

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
-import type { CareSettingsInput, CareSettingsView, CatalogueResponse, SatisfactionView, ServiceInput, ServiceView } from '@yilin/contract';
-import { isoNow } from '../../platform/clock';
+import type { AddServiceInput, CareSettingsInput, CareSettingsView, CatalogueResponse, SatisfactionView, ServiceInput, ServiceView } from '@yilin/contract';
+import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
+import { clock, epochSeconds, isoNow } from '../../platform/clock';
 import { badRequest, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { assertCentreAccess } from '../people/actors';
@@ -13,7 +14,7 @@ import { serviceView } from './views';
  * tier, until when an elder may cancel): kept by the centre's workers, read by the county.
  */
 
-const serviceNotFound = () => notFound('SERVICE_NOT_FOUND', '没有找到这项服务。');
+export const serviceNotFound = () => notFound('SERVICE_NOT_FOUND', '没有找到这项服务。');
 
 const byCategoryAndName = (a: ServiceView, b: ServiceView) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name, 'zh');
 
@@ -27,23 +28,36 @@ function assertChecklist(input: ServiceInput): void {
   if (new Set(input.checklist).size !== input.checklist.length) throw badRequest('INVALID_INPUT', '服务清单里有重复的项目', { field: 'checklist' });
 }
 
-async function save(session: Session, centreId: string, serviceId: string, input: ServiceInput): Promise<ServiceView> {
+const itemOf = (session: Session, centreId: string, serviceId: string, input: ServiceInput) => {
   assertChecklist(input);
-  const item = { centreId, serviceId, ...input, updatedBy: session.userId, updatedAt: isoNow() };
-  await saveService(item);
-  return serviceView(item);
+  return { centreId, serviceId, ...input, updatedBy: session.userId, updatedAt: isoNow() };
+};
+
+/** The service a request added earlier under the same key, if any. */
+async function addedEarlier(claim: IdempotencyClaim, centreId: string): Promise<ServiceView | undefined> {
+  const serviceId = await earlierResult(claim);
+  const earlier = serviceId ? await getService(centreId, serviceId) : undefined;
+  return earlier ? serviceView(earlier) : undefined;
 }
 
-export async function addService(session: Session, centreId: string, input: ServiceInput): Promise<ServiceView> {
+/** Adds a service; a retried submission (same idempotency key) answers the one added the first time. */
+export async function addService(session: Session, centreId: string, { idempotencyKey, ...input }: AddServiceInput): Promise<ServiceView> {
   await assertCentreAccess(session, centreId, 'centre.manageCare');
-  return save(session, centreId, ulid(), input);
+  const claim: IdempotencyClaim = { scope: callerKeySpace(session.userId), key: idempotencyKey, fingerprint: fingerprintOf(['care.addService', centreId, JSON.stringify(input)]) };
+  const earlier = await addedEarlier(claim, centreId);
+  if (earlier) return earlier;
+  const item = itemOf(session, centreId, ulid(), input);
+  if (!(await saveService(item, { claim, nowSeconds: epochSeconds(clock.now()) }))) return (await addedEarlier(claim, centreId))!;
+  return serviceView(item);
 }
 
 /** A change applies to bookings made from now on; booked visits keep their price and window. */
 export async function updateService(session: Session, centreId: string, serviceId: string, input: ServiceInput): Promise<ServiceView> {
   await assertCentreAccess(session, centreId, 'centre.manageCare');
   if (!(await getService(centreId, serviceId))) throw serviceNotFound();
-  return save(session, centreId, serviceId, input);
+  const item = itemOf(session, centreId, serviceId, input);
+  await saveService(item);
+  return serviceView(item);
 }
 
 export async function setCareSettings(session: Session, centreId: string, input: CareSettingsInput): Promise<CareSettingsView> {
@@ -58,4 +72,3 @@ export async function centreSatisfaction(session: Session, centreId: string): Pr
   return { centreId, ...counts, rate: counts.ratings === 0 ? null : counts.satisfied / counts.ratings };
 }
 
-export { serviceNotFound };

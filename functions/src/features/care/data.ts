@@ -19,8 +19,17 @@ export async function getService(centreId: string, serviceId: string): Promise<C
   return data ?? undefined;
 }
 
-export async function saveService(item: CareServiceItem): Promise<void> {
-  await CareService.put(item).go();
+/** A service as the centre keeps it; a new one with its request's idempotency record, in one transaction. */
+export async function saveService(item: CareServiceItem, request?: { claim: IdempotencyClaim; nowSeconds: number }): Promise<boolean> {
+  if (!request) {
+    await CareService.put(item).go();
+    return true;
+  }
+  const outcome = await writeTogether({
+    service: ({ CareService: services }) => services.create(item).commit(),
+    request: rememberRequest(request.claim, item.serviceId, request.nowSeconds),
+  });
+  return outcome.written;
 }
 
 export async function careSettingsOf(centreId: string): Promise<CareSettingsInput> {
@@ -121,6 +130,18 @@ export const releaseStaffTime = (
   halves = halfHoursOf(booking.windowStart, booking.windowEnd),
 ): Part[] => halves.map((half) => releaseLock('StaffSlot', { staffId, date: booking.date, half }, 'bookingId', booking.bookingId));
 
+/** What a cancelled visit gives back: its window's place, the elder's slot, and the staff member's time. */
+export const cancellationParts = (booking: BookingItem) => ({
+  window: giveBackWindowPlace(booking),
+  slot: releaseElderSlot(booking),
+  staff: booking.staffId ? releaseStaffTime(booking.staffId, booking) : undefined,
+});
+
+/** The elder moved to another community: their visits are that community's now (the centre keeps running them). */
+export async function setBookingCommunity(bookingId: string, communityId: string): Promise<void> {
+  await Booking.patch({ bookingId }).set({ communityId }).go();
+}
+
 export const keepHealthReading = (booking: BookingItem, measurements: MeasurementsInput, takenAt: string): Part => ({ HealthReading: readings }) =>
   readings
     .put({ elderId: booking.elderId, date: booking.date, bookingId: booking.bookingId, takenAt, centreId: booking.centreId, staffId: booking.staffId!, measurements })
@@ -170,13 +191,13 @@ export function changeBooking<K extends string>(
   parts: Record<K, Part | Part[] | undefined> = {} as Record<K, Part | Part[] | undefined>,
 ): Promise<Written<K | 'booking' | 'event'>> {
   const expected: BookingStatus = booking.status;
-  const expectedAt = booking.updatedAt;
+  const version = booking.version;
   return writeTogether({
     ...parts,
     booking: ({ Booking: bookings }) => {
-      const patch = bookings.patch({ bookingId: booking.bookingId }).set({ ...change.set, updatedAt: event.at });
+      const patch = bookings.patch({ bookingId: booking.bookingId }).set({ ...change.set, updatedAt: event.at }).add({ version: 1 });
       return (change.remove?.length ? patch.remove(change.remove) : patch)
-        .where((attr, op) => `${op.eq(attr.status, expected)} AND ${op.eq(attr.updatedAt, expectedAt)}`)
+        .where((attr, op) => `${op.eq(attr.status, expected)} AND ${version === undefined ? op.notExists(attr.version) : op.eq(attr.version, version)}`)
         .commit();
     },
     event: eventPart(booking, event),

@@ -1,11 +1,12 @@
-import { addDays, skillNames, weekdayNameOf, weekdayOf, type BookingResponse, type BookingsResponse, type CandidatesResponse } from '@yilin/contract';
-import type { BookingStatus } from '@yilin/contract';
+import { addDays, skillNames, weekdayNameOf, weekdayOf, type BookingResponse, type BookingStatus, type BookingsResponse, type CandidatesResponse } from '@yilin/contract';
 import { businessDate, clock, instantOf, isoNow } from '../../platform/clock';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { badRequest, conflict } from '../../platform/errors';
+import { staffNotFound } from '../people/staff-members';
 import type { Session } from '../../platform/session-token';
 import { actorOf, assertCentreAccess } from '../people/actors';
 import { getStaffPost, staffOfCentre, type StaffPostItem } from '../people/data/staff';
-import { bookingDetail, changedMeanwhile, listedView, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
+import { bookingDetail, changedMeanwhile, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
+import { listed } from './rules/visibility';
 import { BOOKING_DAYS, getBookingDetail } from './booking';
 import { serviceNotFound } from './catalogue';
 import {
@@ -22,7 +23,7 @@ import {
 } from './data';
 import type { BookingItem } from './entities';
 import { halfHoursOf, newDoorCode, nextBookingStatus } from './rules/visit';
-import { visitorView } from './views';
+import { bookingView, visitorView } from './views';
 
 /** Dispatch (派单): the centre's queue, who can go, assigning, moving and refusing visits. */
 
@@ -33,13 +34,15 @@ const queueOrder = (a: BookingItem, b: BookingItem) =>
 export async function centreBookings(session: Session, centreId: string, query: { status?: BookingStatus; from?: string }): Promise<BookingsResponse> {
   await assertCentreAccess(session, centreId, 'centre.read');
   const today = businessDate();
-  const items = (await bookingsOfCentre(centreId, query.from ?? addDays(today, -7), addDays(today, 14)))
+  // At most a month back: the queue is for what is still to do, the month's figures are the dashboards'.
+  const from = query.from && query.from > addDays(today, -31) ? query.from : addDays(today, -7);
+  const items = (await bookingsOfCentre(centreId, from, addDays(today, 14)))
     .filter((booking) => (query.status ? booking.status === query.status : true))
     .sort(queueOrder);
   const posts = new Map<string, StaffPostItem | undefined>();
   await Promise.all([...new Set(items.flatMap((booking) => (booking.staffId ? [booking.staffId] : [])))].map(async (staffId) => posts.set(staffId, await getStaffPost(staffId))));
   const visitors = new Map(await Promise.all([...posts].flatMap(([staffId, post]) => (post ? [visitorView(post).then((view) => [staffId, view] as const)] : []))));
-  return { bookings: items.map((booking) => listedView(session.role === 'admin' ? 'county-admin' : 'centre-worker', booking, { visitor: booking.staffId ? visitors.get(booking.staffId) : undefined, cancellable: false, today })) };
+  return { bookings: items.map((booking) => bookingView(listed(session.role === 'admin' ? 'county-admin' : 'centre-worker', booking, today), { visitor: booking.staffId ? visitors.get(booking.staffId) : undefined, cancellable: false, today })) };
 }
 
 /** Why a staff member cannot take the visit, or undefined when they can. */
@@ -64,7 +67,6 @@ export async function candidates(session: Session, bookingId: string): Promise<C
   return { booking: await bookingDetail(session, loaded), candidates: rows };
 }
 
-const staffNotFound = () => notFound('STAFF_NOT_FOUND', '没有找到这位服务人员，或已离岗。');
 
 /**
  * Assigns a staff member who has the skill: every half hour of the window is held for them in the same
@@ -79,6 +81,7 @@ export async function assignStaff(session: Session, bookingId: string, staffId: 
   const post = await getStaffPost(staffId);
   if (!post || post.role !== 'staff' || post.centreId !== booking.centreId || post.status !== 'active') throw staffNotFound();
   if (!(post.skills ?? []).includes(booking.skill)) throw conflict('STAFF_LACKS_SKILL', `${post.name}没有“${skillNames[booking.skill]}”技能，请选有这项技能的人员。`);
+  if (instantOf(booking.date, booking.windowEnd) <= clock.now()) throw conflict('WINDOW_PAST', '这次预约的时段已经过了，请先改期再派人。');
   const at = isoNow();
   const who = `${post.name}（工号 ${post.staffNumber ?? '无'}）`;
   const outcome = await changeBooking(
@@ -87,6 +90,8 @@ export async function assignStaff(session: Session, bookingId: string, staffId: 
     { action: 'booking.assigned', by: await actorOf(session), at, changes: [{ field: 'status', before: booking.status, after: 'confirmed' }, { field: 'staff', after: who }] },
     { staff: holdStaffTime(staffId, booking) },
   );
+  // Someone changed the booking first (a second tap, another worker): decide again on what is stored.
+  if (!outcome.written && outcome.failed.includes('booking')) return assignStaff(session, bookingId, staffId);
   if (!outcome.written && outcome.failed.includes('staff')) throw conflict('STAFF_BUSY', `${post.name}在${booking.date} ${booking.windowStart}–${booking.windowEnd} 已有别的上门，请换一位。`);
   if (changedMeanwhile(outcome)) return assignStaff(session, bookingId, staffId);
   return getBookingDetail(session, bookingId);

@@ -149,6 +149,8 @@ export const Booking = new Entity(
       bookedBy: { type: 'string', required: true },
       bookedAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
+      /** Counts the booking's changes: a change applies only to the version it was decided on. */
+      version: { type: 'number' },
     },
     indexes: {
       byId: primary(['bookingId']),

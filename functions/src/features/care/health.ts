@@ -1,5 +1,4 @@
 import { addDays, roleNames, type HealthRecordResponse, type MeasurementsInput, type Role } from '@yilin/contract';
-import { readingFlagNames } from '@yilin/contract';
 import { businessDate } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
 import { auditOf, subjectOf } from '../../store/audit';
@@ -9,7 +8,8 @@ import { communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
 import { noteHealthRead } from './booking-access';
 import { bookingsOfElder, healthReadingsOf } from './data';
-import { bloodPressureFlag, glucoseFlag, pulseFlag, temperatureFlag } from './rules/health';
+import { readingPoints } from './rules/health';
+import { looksAreKept, onVisitToday } from './rules/visibility';
 
 /**
  * The elder's health record, built from what visits measured: read by the elder, bound family, the centre's
@@ -20,18 +20,12 @@ import { bloodPressureFlag, glucoseFlag, pulseFlag, temperatureFlag } from './ru
 /** How far back the record goes. */
 const RECORD_DAYS = 365;
 
-/** A staff member reaches an elder's record while they have a visit to them: assigned, under way, or done today. */
+/** The staff member, when they are on a visit to the elder today (rules/visibility.ts). */
 async function visitingStaff(session: Session, elderId: string): Promise<string | undefined> {
   if (session.role !== 'staff') return undefined;
   const today = businessDate();
-  const visits = await bookingsOfElder(elderId, addDays(today, -1), addDays(today, 14));
-  const onVisit = visits.some(
-    (visit) => visit.staffId === session.userId && (visit.status === 'confirmed' || visit.status === 'in_service' || (visit.status === 'completed' && visit.date === today)),
-  );
-  return onVisit ? session.userId : undefined;
+  return onVisitToday(await bookingsOfElder(elderId, today, today), session.userId, today) ? session.userId : undefined;
 }
-
-const flagged = (flag: 'high' | 'low' | undefined) => (flag ? { flag, flagName: readingFlagNames[flag] } : {});
 
 export async function healthRecord(session: Session, elderId: string): Promise<HealthRecordResponse> {
   const { elder, access, binding } = await loadElderFor(session, elderId, 'elder.readHealth', await visitingStaff(session, elderId));
@@ -41,9 +35,11 @@ export async function healthRecord(session: Session, elderId: string): Promise<H
     communityName(elder.communityId),
     ownSide ? auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 50 }) : undefined,
   ]);
-  if (!ownSide) await noteHealthRead(session, elderId, '健康记录');
+  if (looksAreKept(access)) await noteHealthRead(session, elderId, '健康记录');
+  const summary = elderSummaryView(elder, community, binding?.relation);
   const record: HealthRecordResponse = {
-    elder: elderSummaryView(elder, community, binding?.relation),
+    // A staff member needs the elder's name and age, not their subsidy category.
+    elder: access === 'assigned-staff' ? { ...summary, subsidyCategoryVerified: null } : summary,
     bloodPressure: [],
     glucose: [],
     pulse: [],
@@ -52,13 +48,13 @@ export async function healthRecord(session: Session, elderId: string): Promise<H
     ...(reads ? { reads: reads.map((event) => ({ at: event.at, name: event.actorName, roleName: roleNames[event.actorRole as Role] ?? event.actorRole })) } : {}),
   };
   for (const reading of readings.sort((a, b) => a.takenAt.localeCompare(b.takenAt))) {
-    const m = reading.measurements as MeasurementsInput;
-    const point = { at: reading.takenAt, date: reading.date, bookingId: reading.bookingId };
-    if (m.systolic !== undefined && m.diastolic !== undefined) record.bloodPressure.push({ ...point, systolic: m.systolic, diastolic: m.diastolic, ...flagged(bloodPressureFlag(m.systolic, m.diastolic)) });
-    if (m.glucose !== undefined) record.glucose.push({ ...point, value: m.glucose, fasting: m.glucoseFasting ?? false, ...flagged(glucoseFlag(m.glucose, m.glucoseFasting ?? false)) });
-    if (m.pulse !== undefined) record.pulse.push({ ...point, value: m.pulse, ...flagged(pulseFlag(m.pulse)) });
-    if (m.temperature !== undefined) record.temperature.push({ ...point, value: m.temperature, ...flagged(temperatureFlag(m.temperature)) });
-    if (m.weight !== undefined) record.weight.push({ ...point, value: m.weight });
+    const points = readingPoints(reading.measurements as MeasurementsInput);
+    const at = { at: reading.takenAt, date: reading.date, bookingId: reading.bookingId };
+    if (points.bloodPressure) record.bloodPressure.push({ ...at, ...points.bloodPressure });
+    if (points.glucose) record.glucose.push({ ...at, ...points.glucose });
+    if (points.pulse) record.pulse.push({ ...at, ...points.pulse });
+    if (points.temperature) record.temperature.push({ ...at, ...points.temperature });
+    if (points.weight) record.weight.push({ ...at, ...points.weight });
   }
   return record;
 }

@@ -4,7 +4,9 @@ import type { Session } from '../../platform/session-token';
 import type { BookingResponse, StaffDayResponse, StaffVisitView, VisitRecordInput } from '@yilin/contract';
 import { actorOf } from '../people/actors';
 import { getUser } from '../people/data/users';
-import { changedMeanwhile, listedView, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
+import { changedMeanwhile, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
+import { listed, wayInShown } from './rules/visibility';
+import { bookingView } from './views';
 import { getBookingDetail } from './booking';
 import { changeBooking, dropHealthReading, getBookings, getService, keepHealthReading, staffBookingIdsOn } from './data';
 import type { BookingItem } from './entities';
@@ -20,9 +22,9 @@ export async function staffDay(session: Session, date: string | undefined): Prom
   const bookings = (await getBookings(ids)).filter((booking) => booking.staffId === session.userId).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   const services = new Map(await Promise.all([...new Set(bookings.map((booking) => booking.serviceId))].map(async (serviceId) => [serviceId, await getService(bookings.find((b) => b.serviceId === serviceId)!.centreId, serviceId)] as const)));
   const visits: StaffVisitView[] = bookings.map((booking) => {
-    const onTheDay = booking.date === today;
+    const onTheDay = wayInShown(booking, today);
     return {
-      ...listedView('assigned-staff', booking, { cancellable: false, today }),
+      ...bookingView(listed('assigned-staff', booking, today), { cancellable: false, today }),
       ...(onTheDay ? { elderPhone: booking.elderPhone, ...(booking.doorCode ? { doorCode: booking.doorCode } : {}) } : {}),
       checklist: [...(services.get(booking.serviceId)?.checklist ?? [])],
       medical: booking.category === 'medical',

@@ -45,7 +45,7 @@ export async function addCentreStaff(session: Session, centreId: string, input: 
   });
 }
 
-const staffNotFound = () => notFound('STAFF_NOT_FOUND', '没有找到这位服务人员。');
+export const staffNotFound = () => notFound('STAFF_NOT_FOUND', '没有找到这位服务人员，或已离岗。');
 
 /** A staff member of a centre the caller's workers run; anyone else's is answered as unknown. */
 async function staffOfMyCentre(session: Session, userId: string): Promise<StaffPostItem> {
@@ -75,5 +75,5 @@ export async function staffPhotoUpload(session: Session, userId: string, content
 
 export async function retireCentreStaff(session: Session, userId: string): Promise<StaffMemberView> {
   await retire(session, userId, () => staffOfMyCentre(session, userId));
-  return staffMemberView({ ...(await staffOfMyCentre(session, userId)) });
+  return staffMemberView(await staffOfMyCentre(session, userId));
 }

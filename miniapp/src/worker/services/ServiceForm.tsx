@@ -7,6 +7,7 @@ import { Choices } from '../../components/Choices'
 import { FieldError } from '../../components/FieldError'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
+import { newIdempotencyKey } from '../../lib/canteen'
 import { TextInput } from '../../components/TextInput'
 import { ToggleButton } from '../../components/ToggleButton'
 import { inputName } from '../../lib/a11y'
@@ -31,6 +32,8 @@ export function ServiceForm({ centreId, service, onSaved, onCancel }: Props) {
   const [item, setItem] = useState('')
   const [fields, setFields] = useState<FieldErrors>({})
   const { busy, error, setError, run } = useAction()
+  // One key per new service: a retry after a lost answer adds it once.
+  const [idempotencyKey] = useState(newIdempotencyKey)
   const set = (patch: Partial<ServiceDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   function addItem() {
@@ -45,7 +48,7 @@ export function ServiceForm({ centreId, service, onSaved, onCancel }: Props) {
     setFields({})
     void run(async () => {
       try {
-        onSaved(service ? await updateService(centreId, service.serviceId, input) : await addService(centreId, input))
+        onSaved(service ? await updateService(centreId, service.serviceId, input) : await addService(centreId, input, idempotencyKey))
       } catch (err) {
         setFields(fieldErrorsOf(err))
         throw err

@@ -43,4 +43,16 @@ export function measurementViews(m: MeasurementsInput): MeasurementView[] {
   return views;
 }
 
+/** One visit's readings as points of the health record's series, each flagged. */
+export function readingPoints(m: MeasurementsInput) {
+  const fasting = m.glucoseFasting ?? false;
+  return {
+    bloodPressure: m.systolic !== undefined && m.diastolic !== undefined ? { systolic: m.systolic, diastolic: m.diastolic, ...flagged(bloodPressureFlag(m.systolic, m.diastolic)) } : undefined,
+    glucose: m.glucose !== undefined ? { value: m.glucose, fasting, ...flagged(glucoseFlag(m.glucose, fasting)) } : undefined,
+    pulse: m.pulse !== undefined ? { value: m.pulse, ...flagged(pulseFlag(m.pulse)) } : undefined,
+    temperature: m.temperature !== undefined ? { value: m.temperature, ...flagged(temperatureFlag(m.temperature)) } : undefined,
+    weight: m.weight !== undefined ? { value: m.weight } : undefined,
+  };
+}
+
 export const hasMeasurements = (m: MeasurementsInput | undefined): m is MeasurementsInput => !!m && measurementViews(m).length > 0;

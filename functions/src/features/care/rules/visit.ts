@@ -58,8 +58,6 @@ export function halfHoursOf(start: string, end: string): string[] {
  */
 export const halfHoursAfter = (start: string, end: string, time: string) => halfHoursOf(start, end).filter((half) => half > time);
 
-export const windowsOverlap = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end;
-
 /**
  * The elder or family may cancel until `hoursBefore` hours before the window starts; after that the
  * centre may already have sent someone, so a worker cancels.
