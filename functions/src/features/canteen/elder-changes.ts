@@ -1,7 +1,6 @@
 import { allOrdersOfElder, cancelOrderAtomically, deleteSubscription, ordersOfElderBetween, setOrderCommunity, setSubscriptionCentre, subscriptionsOfElder, type OrderActor } from './data';
 import type { ElderItem } from '../people/entities';
-import { getElder } from '../people/data/elders';
-import { isOnRegister } from '../people/elders';
+import { registerChangeOf } from '../people/elder-changes';
 import { businessDate } from '../../platform/clock';
 import type { Change } from '../../platform/stream';
 
@@ -22,16 +21,9 @@ const stillOpen = new Set(['placed', 'confirmed']);
  * on the register; a move A→B replayed after B→A) changes nothing it should not.
  */
 export async function followElderChange(change: Change): Promise<void> {
-  if (change.kind !== 'MODIFY' || !change.before || !change.after) return;
-  const before = change.before as Partial<ElderItem>;
-  const after = change.after as ElderItem;
-  const moved = before.communityId !== after.communityId;
-  const left = isOnRegister(before) && !isOnRegister(after);
-  if (!moved && !left) return;
-  const elder = await getElder(after.elderId);
-  if (!elder) return;
-  if (moved) await followMove(elder);
-  if (left && !isOnRegister(elder)) await stopFor(elder, change.at);
+  const changed = await registerChangeOf(change);
+  if (changed?.moved) await followMove(changed.elder);
+  if (changed?.left) await stopFor(changed.elder, change.at);
 }
 
 async function followMove(elder: ElderItem): Promise<void> {

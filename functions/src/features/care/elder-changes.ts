@@ -1,8 +1,6 @@
 import { businessDate } from '../../platform/clock';
 import type { Change } from '../../platform/stream';
-import { getElder } from '../people/data/elders';
-import { isOnRegister } from '../people/elders';
-import type { ElderItem } from '../people/entities';
+import { registerChangeOf } from '../people/elder-changes';
 import { bookingsOfElder, cancellationParts, changeBooking, setBookingCommunity } from './data';
 import { nextBookingStatus } from './rules/visit';
 
@@ -17,20 +15,15 @@ const register = { userId: 'elder-register', name: '社区登记变更', role: '
  * The elder is read again, so a record delivered twice, late or out of order changes nothing it should not.
  */
 export async function followElderChange(change: Change): Promise<void> {
-  if (change.kind !== 'MODIFY' || !change.before || !change.after) return;
-  const before = change.before as Partial<ElderItem>;
-  const after = change.after as ElderItem;
-  const moved = before.communityId !== after.communityId;
-  const left = isOnRegister(before) && !isOnRegister(after);
-  if (!moved && !left) return;
-  const elder = await getElder(after.elderId);
-  if (!elder) return;
+  const changed = await registerChangeOf(change);
+  if (!changed) return;
+  const { elder, moved, left } = changed;
   if (moved) {
     for (const booking of await bookingsOfElder(elder.elderId, '0000-01-01', '9999-12-31')) {
       if (booking.communityId !== elder.communityId) await setBookingCommunity(booking.bookingId, elder.communityId);
     }
   }
-  if (left && !isOnRegister(elder)) {
+  if (left) {
     for (const booking of await bookingsOfElder(elder.elderId, businessDate(), '9999-12-31')) {
       if (!nextBookingStatus(booking.status, 'cancel')) continue;
       // Refused only if the booking changed meanwhile: then someone is already handling it.

@@ -1,6 +1,8 @@
-import { moveElderAtomically, setElderStatusAtomically } from './data/elders';
+import { getElder, moveElderAtomically, setElderStatusAtomically } from './data/elders';
 import { actorOf } from './actors';
-import { elderDetail, loadElderFor } from './elders';
+import { elderDetail, isOnRegister, loadElderFor } from './elders';
+import type { ElderItem } from './entities';
+import type { Change } from '../../platform/stream';
 import { communityInfo } from './places';
 import { elderProfileView } from './views';
 import { isoNow } from '../../platform/clock';
@@ -38,4 +40,30 @@ export async function setElderStatus(session: Session, elderId: string, { status
   const outcome = await setElderStatusAtomically(elder, status, note, await actorOf(session), at);
   if (outcome === 'stale') throw changedMeanwhile();
   return elderDetail({ ...elder, status, statusChangedAt: at, updatedAt: at }, access);
+}
+
+export interface RegisterChange {
+  /** The elder as stored now, read again: what other features act on. */
+  elder: ElderItem;
+  /** Moved to another community. */
+  moved: boolean;
+  /** Left the register (died, moved away) and is still off it. */
+  left: boolean;
+}
+
+/**
+ * What a change record of an elder means for the features that follow the register (the canteen, home
+ * visits): a move and/or leaving it, with the elder read again, so a record delivered twice, late or out
+ * of order (a replayed 已故 after the elder was put back on the register) changes nothing it should not.
+ */
+export async function registerChangeOf(change: Change): Promise<RegisterChange | undefined> {
+  if (change.kind !== 'MODIFY' || !change.before || !change.after) return undefined;
+  const before = change.before as Partial<ElderItem>;
+  const after = change.after as ElderItem;
+  const moved = before.communityId !== after.communityId;
+  const left = isOnRegister(before) && !isOnRegister(after);
+  if (!moved && !left) return undefined;
+  const elder = await getElder(after.elderId);
+  if (!elder) return undefined;
+  return { elder, moved, left: left && !isOnRegister(elder) };
 }
