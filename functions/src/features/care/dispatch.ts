@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../../platform/errors';
 import { staffNotFound } from '../people/staff-members';
 import type { Session } from '../../platform/session-token';
 import { actorOf, assertCentreAccess } from '../people/actors';
-import { getStaffPost, staffOfCentre, type StaffPostItem } from '../people/data/staff';
+import { getStaffPost, getStaffPosts, staffOfCentre, type StaffPostItem } from '../people/data/staff';
 import { bookingDetail, changedMeanwhile, loadBookingFor, restOfWindow, transitionRefused } from './booking-access';
 import { listed } from './rules/visibility';
 import { BOOKING_DAYS, getBookingDetail } from './booking';
@@ -39,9 +39,8 @@ export async function centreBookings(session: Session, centreId: string, query: 
   const items = (await bookingsOfCentre(centreId, from, addDays(today, 14)))
     .filter((booking) => (query.status ? booking.status === query.status : true))
     .sort(queueOrder);
-  const posts = new Map<string, StaffPostItem | undefined>();
-  await Promise.all([...new Set(items.flatMap((booking) => (booking.staffId ? [booking.staffId] : [])))].map(async (staffId) => posts.set(staffId, await getStaffPost(staffId))));
-  const visitors = new Map(await Promise.all([...posts].flatMap(([staffId, post]) => (post ? [visitorView(post).then((view) => [staffId, view] as const)] : []))));
+  const posts = await getStaffPosts([...new Set(items.flatMap((booking) => (booking.staffId ? [booking.staffId] : [])))]);
+  const visitors = new Map(await Promise.all(posts.map(async (post) => [post.userId, await visitorView(post)] as const)));
   return { bookings: items.map((booking) => bookingView(listed(session.role === 'admin' ? 'county-admin' : 'centre-worker', booking, today), { visitor: booking.staffId ? visitors.get(booking.staffId) : undefined, cancellable: false, today })) };
 }
 

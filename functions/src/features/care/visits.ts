@@ -8,7 +8,7 @@ import { changedMeanwhile, loadBookingFor, restOfWindow, transitionRefused } fro
 import { listed, wayInShown } from './rules/visibility';
 import { bookingView } from './views';
 import { getBookingDetail } from './booking';
-import { changeBooking, dropHealthReading, getBookings, getService, keepHealthReading, staffBookingIdsOn } from './data';
+import { changeBooking, dropHealthReading, getBookings, getService, keepHealthReading, servicesOfCentre, staffBookingIdsOn } from './data';
 import type { BookingItem } from './entities';
 import { hasMeasurements, measurementViews } from './rules/health';
 import { nextBookingStatus, outsideWindow, recordOpen } from './rules/visit';
@@ -20,7 +20,9 @@ export async function staffDay(session: Session, date: string | undefined): Prom
   const day = date ?? today;
   const [ids, user] = await Promise.all([staffBookingIdsOn(session.userId, day), getUser(session.userId)]);
   const bookings = (await getBookings(ids)).filter((booking) => booking.staffId === session.userId).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
-  const services = new Map(await Promise.all([...new Set(bookings.map((booking) => booking.serviceId))].map(async (serviceId) => [serviceId, await getService(bookings.find((b) => b.serviceId === serviceId)!.centreId, serviceId)] as const)));
+  // The checklists of the day's services: one catalogue read per centre (a staff member's visits are their centre's).
+  const catalogues = await Promise.all([...new Set(bookings.map((booking) => booking.centreId))].map((centreId) => servicesOfCentre(centreId)));
+  const services = new Map(catalogues.flat().map((service) => [service.serviceId, service]));
   const visits: StaffVisitView[] = bookings.map((booking) => {
     const onTheDay = wayInShown(booking, today);
     return {

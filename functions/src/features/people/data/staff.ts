@@ -60,6 +60,13 @@ export async function getStaffPost(userId: string): Promise<StaffPostItem | unde
   return data ?? undefined;
 }
 
+/** Several posts at once (the staff members a list of visits names), in one batch read. */
+export async function getStaffPosts(userIds: string[]): Promise<StaffPostItem[]> {
+  if (userIds.length === 0) return [];
+  const { data } = await StaffPost.get(userIds.map((userId) => ({ userId }))).go();
+  return data;
+}
+
 /** A centre's service staff (its workers aside), oldest first. */
 export async function staffOfCentre(centreId: string): Promise<StaffPostItem[]> {
   const { data } = await StaffPost.query.byCentre({ centreId }).go({ pages: 'all' });
