@@ -6,9 +6,9 @@ import { handlerModule, jobs } from '../functions/src/routes';
  */
 async function main(): Promise<void> {
   const [name, date] = process.argv.slice(2);
-  const job = jobs.find((candidate) => candidate.handler === `jobs/${name}`);
+  const job = jobs.find((candidate) => candidate.handler.split('/')[1] === name);
   if (!job) {
-    console.error(`用法 / usage: npm run job -- <${jobs.map((j) => j.handler.replace('jobs/', '')).join('|')}> [YYYY-MM-DD]`);
+    console.error(`用法 / usage: npm run job -- <${jobs.map((j) => j.handler.split('/')[1]).join('|')}> [YYYY-MM-DD]`);
     process.exit(2);
   }
   Object.assign(process.env, {

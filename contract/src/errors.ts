@@ -113,7 +113,25 @@ export type ErrorCode =
   | 'CHECKLIST_ITEM_UNKNOWN'
   | 'NOT_COMPLETED'
   | 'ALREADY_RATED'
-  | 'PHOTO_INVALID';
+  | 'PHOTO_INVALID'
+  // Micro-wishes, points and the points store
+  | 'NOT_YOUR_COMMUNITY'
+  | 'WISH_NOT_FOUND'
+  | 'WISH_VALUE_TOO_HIGH'
+  | 'WISH_NOT_PUBLISHED'
+  | 'WISH_TAKEN'
+  | 'WISH_CHANGED'
+  | 'CLAIM_OWN_FAMILY'
+  | 'ALREADY_THANKED'
+  | 'POINTS_HOLDER_NOT_FOUND'
+  | 'POINTS_NOT_ENOUGH'
+  | 'STORE_ITEM_NOT_FOUND'
+  | 'STORE_ITEM_OFF_SHELF'
+  | 'OUT_OF_STOCK'
+  | 'STOCK_TOO_LOW'
+  | 'STORE_CLOSED'
+  | 'ELDERS_CANNOT_REDEEM'
+  | 'REDEMPTION_NOT_FOUND';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

@@ -97,6 +97,36 @@ import type {
   StaffProfileBody,
   VisitRecordBody,
 } from './schemas/care';
+import type {
+  AddStoreItemBody,
+  AdjustPointsBody,
+  CommunityWishesQuery,
+  DeliverWishBody,
+  ElderWishesResponse,
+  GrantPointsBody,
+  LeaderboardQuery,
+  LeaderboardResponse,
+  MyWishesResponse,
+  PointsView,
+  PublishWishBody,
+  RedeemBody,
+  RedemptionResponse,
+  RedemptionsPage,
+  RedemptionsQuery,
+  RestockBody,
+  StoreItemBody,
+  StoreItemView,
+  StoreResponse,
+  ThanksBody,
+  WallQuery,
+  WallResponse,
+  WishBody,
+  WishesPage,
+  WishReasonBody,
+  WishResponse,
+  WishSettingsBody,
+  WishSettingsView,
+} from './schemas/wishes';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -272,6 +302,39 @@ export const routes = [
   { method: 'POST', path: '/bookings/{bookingId}/check-out', handler: 'care/check-out', roles: ['staff'], response: reply<BookingResponse>() },
   // The elder's health record (sensitive: each read by staff or a worker is kept, and the elder and family see who looked, in the same answer)
   { method: 'GET', path: '/elders/{elderId}/health', handler: 'care/health-record', roles: ['elder', 'family', 'worker', 'staff'], keepsReads: true, response: reply<HealthRecordResponse>() },
+
+  // Micro-wishes (微心愿): the elder's side posts, the community reviews, a volunteer claims and fulfils, the elder's side confirms
+  { method: 'GET', path: '/elders/{elderId}/wishes', handler: 'wishes/elder-wishes', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderWishesResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/wishes', handler: 'wishes/post', roles: ['elder', 'family', 'worker'], body: schema<typeof WishBody>(), response: reply<WishResponse>() },
+  { method: 'GET', path: '/wishes/{wishId}', handler: 'wishes/get', roles: ['elder', 'family', 'worker', 'admin', 'volunteer'], response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/withdraw', handler: 'wishes/withdraw', roles: ['elder', 'family', 'worker'], response: reply<WishResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/wishes', handler: 'wishes/community', roles: ['worker', 'admin'], query: schema<typeof CommunityWishesQuery>(), response: reply<WishesPage>() },
+  { method: 'POST', path: '/wishes/{wishId}/publish', handler: 'wishes/publish', roles: ['worker'], body: schema<typeof PublishWishBody>(), response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/reject', handler: 'wishes/reject', roles: ['worker'], body: schema<typeof WishReasonBody>(), response: reply<WishResponse>() },
+  { method: 'GET', path: '/wall', handler: 'wishes/wall', roles: ['volunteer', 'worker', 'admin'], query: schema<typeof WallQuery>(), response: reply<WallResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/claim', handler: 'wishes/claim', roles: ['volunteer'], response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/release', handler: 'wishes/release', roles: ['volunteer', 'worker'], response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/photo-uploads', handler: 'wishes/photo-upload', roles: ['volunteer'], body: schema<typeof PhotoUploadBody>(), response: reply<PhotoUploadResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/deliver', handler: 'wishes/deliver', roles: ['volunteer'], body: schema<typeof DeliverWishBody>(), response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/confirm', handler: 'wishes/confirm', roles: ['elder', 'family', 'worker'], response: reply<WishResponse>() },
+  { method: 'POST', path: '/wishes/{wishId}/thanks', handler: 'wishes/thank', roles: ['elder', 'family'], body: schema<typeof ThanksBody>(), response: reply<WishResponse>() },
+  { method: 'GET', path: '/me/wishes', handler: 'wishes/mine', roles: ['volunteer'], response: reply<MyWishesResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/wish-settings', handler: 'wishes/settings', roles: ['worker', 'admin'], response: reply<WishSettingsView>() },
+  { method: 'PUT', path: '/communities/{communityId}/wish-settings', handler: 'wishes/set-settings', roles: ['worker'], body: schema<typeof WishSettingsBody>(), response: reply<WishSettingsView>() },
+
+  // Points (积分): earned by realised wishes, granted for hours, adjusted with a reason, spent in the community's store
+  { method: 'GET', path: '/points/{holderId}', handler: 'points/get', roles: ['elder', 'family', 'volunteer', 'worker', 'admin'], response: reply<PointsView>() },
+  { method: 'POST', path: '/points/{holderId}/grants', handler: 'points/grant', roles: ['worker'], body: schema<typeof GrantPointsBody>(), response: reply<PointsView>() },
+  { method: 'POST', path: '/points/{holderId}/adjustments', handler: 'points/adjust', roles: ['worker'], body: schema<typeof AdjustPointsBody>(), response: reply<PointsView>() },
+  { method: 'GET', path: '/communities/{communityId}/leaderboard', handler: 'points/leaderboard', roles: ['volunteer', 'worker', 'admin'], query: schema<typeof LeaderboardQuery>(), response: reply<LeaderboardResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/store', handler: 'points/store', roles: ['elder', 'family', 'volunteer', 'worker', 'admin'], response: reply<StoreResponse>() },
+  { method: 'POST', path: '/communities/{communityId}/store/items', handler: 'points/add-item', roles: ['worker'], body: schema<typeof AddStoreItemBody>(), response: reply<StoreItemView>() },
+  { method: 'PUT', path: '/communities/{communityId}/store/items/{itemId}', handler: 'points/update-item', roles: ['worker'], body: schema<typeof StoreItemBody>(), response: reply<StoreItemView>() },
+  { method: 'POST', path: '/communities/{communityId}/store/items/{itemId}/restock', handler: 'points/restock', roles: ['worker'], body: schema<typeof RestockBody>(), response: reply<StoreItemView>() },
+  { method: 'POST', path: '/points/{holderId}/redemptions', handler: 'points/redeem', roles: ['elder', 'family', 'volunteer'], body: schema<typeof RedeemBody>(), response: reply<RedemptionResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/redemptions', handler: 'points/redemptions', roles: ['worker', 'admin'], query: schema<typeof RedemptionsQuery>(), response: reply<RedemptionsPage>() },
+  { method: 'POST', path: '/redemptions/{redemptionId}/hand-over', handler: 'points/hand-over', roles: ['worker'], response: reply<RedemptionResponse>() },
+  { method: 'POST', path: '/redemptions/{redemptionId}/cancel', handler: 'points/cancel-redemption', roles: ['elder', 'family', 'volunteer', 'worker'], response: reply<RedemptionResponse>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

@@ -9,6 +9,7 @@ import { AuditEvent } from './store/audit';
 import { StaffPost } from './features/people/data/staff';
 import { Volunteer } from './features/people/data/volunteers';
 import { Booking, CareSatisfaction, CareService, CareSettings, ElderVisitSlot, HealthReading, StaffSlot, WindowUse } from './features/care/entities';
+import { ElderWish, MonthlyScore, Redemption, StoreItem, Wish, WishClaim, WishSettings, WishTally } from './features/wishes/entities';
 import { client, table } from './store/keys';
 
 /**
@@ -20,6 +21,7 @@ export const data = new Service(
     County, Centre, Community, User, WechatIdentity, Elder, ElderIdentity, ElderIdentityVersion, ElderImport, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent, Volunteer, StaffPost,
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
     CareService, CareSettings, WindowUse, Booking, ElderVisitSlot, StaffSlot, HealthReading, CareSatisfaction,
+    Wish, ElderWish, WishClaim, WishTally, WishSettings, StoreItem, Redemption, MonthlyScore,
   },
   { table, client },
 );

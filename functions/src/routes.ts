@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen' | 'care';
+export type Feature = 'people' | 'canteen' | 'care' | 'wishes';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -25,6 +25,9 @@ const featureOfGroup: Record<string, Feature> = {
   'canteen-events': 'canteen',
   care: 'care',
   'care-events': 'care',
+  wishes: 'wishes',
+  points: 'wishes',
+  'wish-jobs': 'wishes',
 };
 
 /**
@@ -71,6 +74,9 @@ const filesOf = new Set([
   'staff/list', 'staff/set-profile', 'staff/photo-upload', 'staff/retire',
   'care/get-booking', 'care/book', 'care/cancel', 'care/rate', 'care/door-code', 'care/centre-bookings', 'care/candidates',
   'care/assign', 'care/reschedule', 'care/reject', 'care/no-show', 'care/check-in', 'care/record', 'care/check-out',
+  // A delivered wish's photo: its upload form, its check, and links to it wherever the wish is shown.
+  'wishes/photo-upload', 'wishes/deliver', 'wishes/get', 'wishes/elder-wishes', 'wishes/post', 'wishes/withdraw', 'wishes/confirm', 'wishes/thank',
+  'wishes/community', 'wishes/publish', 'wishes/reject', 'wishes/wall', 'wishes/claim', 'wishes/release', 'wishes/mine',
 ]);
 
 const featureOfHandler = (handler: string): Feature => {
@@ -148,6 +154,12 @@ export const jobs = [
     // 20:00 Asia/Shanghai: tomorrow's standing orders are placed the evening before, well ahead of the cutoffs.
     schedule: 'cron(0 12 * * ? *)',
     description: 'Places the next day\'s canteen orders for standing orders',
+  },
+  {
+    handler: 'wish-jobs/expire-claims',
+    // Every hour: a claim past its deadline is back on the wall within the hour.
+    schedule: 'cron(5 * * * ? *)',
+    description: 'Returns micro-wish claims past their deadline to the wall',
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -14,6 +14,8 @@ import type { Role } from '../routes';
  *  - The county admin reads everything of their county and sets its prices; nothing of another county.
  *  - Home visits are the centre's too: its workers dispatch them; a staff member reaches a booking only
  *    while assigned to it, and an elder's health record only through such a visit.
+ *  - Wishes belong to the elder and their community; volunteers of the county see the published ones on the
+ *    wall, and the claimer sees how to hand theirs over. Points are a person's own, kept by their community.
  */
 export interface Actor {
   userId: string;
@@ -31,9 +33,23 @@ export interface Subject {
   countyId?: string;
   /** The staff member assigned to it (a booked visit), or with a visit to the elder (a health record). */
   staffId?: string;
+  /** The volunteer who claimed it (a wish). */
+  claimerId?: string;
+  /** The volunteer it belongs to (their points). */
+  volunteerId?: string;
 }
 
-export type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'assigned-staff' | 'none';
+export type Relation =
+  | 'self'
+  | 'family'
+  | 'community-worker'
+  | 'centre-worker'
+  | 'county-admin'
+  | 'assigned-staff'
+  | 'claimer'
+  | 'community-volunteer'
+  | 'county-volunteer'
+  | 'none';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
 
@@ -54,6 +70,12 @@ export function relationTo(actor: Actor, subject: Subject, bound: boolean): Rela
     // Service staff reach nothing of profiles or the canteen: only the visits they are assigned to.
     case 'staff':
       return same(actor.userId, subject.staffId) ? 'assigned-staff' : 'none';
+    // A volunteer reaches the wishes they claimed, their own points, and what their community and county show everyone.
+    case 'volunteer':
+      if (same(actor.userId, subject.claimerId)) return 'claimer';
+      if (subject.volunteerId !== undefined) return same(actor.userId, subject.volunteerId) ? 'self' : 'none';
+      if (same(actor.communityId, subject.communityId)) return 'community-volunteer';
+      return same(actor.countyId, subject.countyId) ? 'county-volunteer' : 'none';
     default:
       return 'none';
   }
@@ -118,6 +140,39 @@ export const policy = {
   'booking.rate': ['self', 'family'],
   /** The centre's services, their windows, subsidies and cancel rule; its staff members' numbers, skills and photos. */
   'centre.manageCare': ['centre-worker'],
+  /** Posting a wish for the elder, withdrawing it before anyone claimed it (a worker writes it down for an elder). */
+  'elder.wish': ['self', 'family', 'community-worker'],
+  /**
+   * One wish: the elder's side and the community in full; volunteers of the county see a published wish on the
+   * wall, with the elder shown by surname only (a rule of the wish), and the claimer sees how to hand it over.
+   */
+  'wish.read': ['self', 'family', 'community-worker', 'county-admin', 'claimer', 'community-volunteer', 'county-volunteer'],
+  /** Publishing (with the wording edited for privacy) or rejecting with a reason: the community knows its elders. */
+  'wish.review': ['community-worker'],
+  /** Any confirmed volunteer of the county (a rule of the volunteer) may claim a published wish. */
+  'wish.claim': ['community-volunteer', 'county-volunteer'],
+  /** The claimer gives it back; a worker takes it back from a claimer who went quiet. */
+  'wish.release': ['claimer', 'community-worker'],
+  'wish.deliver': ['claimer'],
+  /** Receipt is confirmed by the elder's side, or by a worker who saw it. */
+  'wish.confirm': ['self', 'family', 'community-worker'],
+  'wish.thank': ['self', 'family'],
+  /** A community's wishes, their rules, its store's redemptions: reading. */
+  'community.readWishes': ['community-worker', 'county-admin'],
+  /** The community's rules for wishes and points, its store, handing over redemptions. */
+  'community.runWishes': ['community-worker'],
+  /** The wall and the monthly leaderboard: what every volunteer of the county and the community's people see. */
+  'community.wall': ['community-worker', 'county-admin', 'community-volunteer', 'county-volunteer'],
+  /** A community's points store: its volunteers, its elders and their families (a rule of the store), its workers. */
+  'community.store': ['community-worker', 'county-admin', 'community-volunteer', 'self', 'family'],
+  /** A person's points (a volunteer's own, an elder's): balance, ledger, redemptions. */
+  'points.read': ['self', 'family', 'community-worker', 'county-admin'],
+  /** Redeeming and cancelling one's own redemption still waiting (a relative for the elder). */
+  'points.spend': ['self', 'family'],
+  /** Points for volunteer hours and corrections, always with a reason. */
+  'points.grant': ['community-worker'],
+  /** Cancelling a redemption still waiting at the centre (its holder's side too, see points.spend). */
+  'redemption.handle': ['community-worker'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof policy;

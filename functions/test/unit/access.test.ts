@@ -20,7 +20,7 @@ describe('relationTo: how a caller stands to an elder', () => {
     ${'the admin of the county'}                         | ${{ userId: 'admin', role: 'admin', countyId: 'county-1' }}                                    | ${false} | ${'county-admin'}
     ${'the admin of another county'}                     | ${{ userId: 'admin-2', role: 'admin', countyId: 'county-2' }}                                  | ${false} | ${'none'}
     ${'an admin without a county'}                       | ${{ userId: 'admin-3', role: 'admin' }}                                                        | ${false} | ${'none'}
-    ${'a volunteer of the same community'}               | ${{ userId: 'v1', role: 'volunteer', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' }} | ${false} | ${'none'}
+    ${'a volunteer of the same community'}               | ${{ userId: 'v1', role: 'volunteer', communityId: 'comm-xueyuan', centreId: 'centre-xueyuan' }} | ${false} | ${'community-volunteer'}
   `('$who: "$relation"', ({ actor, bound, relation }: { actor: Actor; bound: boolean; relation: Relation }) => {
     expect(relationTo(actor, elder, bound)).toBe(relation);
   });
@@ -38,14 +38,21 @@ describe('relationTo: how a caller stands to an elder', () => {
     expect(relationTo({ userId: 'admin-2', role: 'admin', countyId: 'county-2' }, centre, false)).toBe('none');
   });
 
-  test('whatever the ids: an admin reaches exactly their own county, a volunteer nothing, and nobody reaches a thing with no owner', () => {
+  test('a volunteer of the elder’s community or county may do nothing with the elder: no profile, order, visit or health record', () => {
+    const elderActions = (Object.keys(policy) as Action[]).filter((action) => /^(elder|order|booking)\./.test(action));
+    for (const relation of ['community-volunteer', 'county-volunteer', 'claimer'] as const) {
+      expect(elderActions.filter((action) => may(action, relation))).toEqual([]);
+    }
+  });
+
+  test('whatever the ids: an admin reaches exactly their own county, a volunteer only as a volunteer of the place, and nobody reaches a thing with no owner', () => {
     const id = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
     const maybe = fc.option(id, { nil: undefined });
     fc.assert(
       fc.property(id, maybe, maybe, id, id, fc.boolean(), (userId, actorCounty, actorCommunity, subjectCounty, elderId, bound) => {
         const subject = { elderId, communityId: 'c', centreId: 'x', countyId: subjectCounty };
         expect(relationTo({ userId, role: 'admin', countyId: actorCounty }, subject, bound)).toBe(actorCounty === subjectCounty ? 'county-admin' : 'none');
-        expect(relationTo({ userId, role: 'volunteer', communityId: actorCommunity }, subject, bound)).toBe('none');
+        expect(relationTo({ userId, role: 'volunteer', communityId: actorCommunity }, subject, bound)).toBe(actorCommunity === 'c' ? 'community-volunteer' : 'none');
         for (const role of roles) expect(relationTo({ userId, role, communityId: actorCommunity, countyId: actorCounty }, {}, bound)).toBe('none');
       }),
     );
@@ -75,36 +82,52 @@ describe('the policy table: what each relation may do', () => {
   // One row per action, one column per relation, written out from the product rules.
   const expected: Record<Action, Record<Exclude<Relation, 'none'>, boolean>> = {
     //                       self   family  community-worker centre-worker county-admin
-    'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'elder.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'elder.setStatus':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false },
-    'order.cancel':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
-    'order.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
-    'centre.read':          { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false },
-    'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
-    'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'community.listVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'community.confirmVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'community.registerElder': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'org.manage':           { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false },
-    'elder.book':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
+    'elder.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.editContact':    { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.verify':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.setStatus':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.manageBindings': { self: true, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.order':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'order.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'order.cancel':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'order.move':           { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'centre.read':          { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'centre.run':           { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'centre.setPricing':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.listElders': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.listVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.confirmVolunteers': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.registerElder': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'org.manage':           { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.book':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     // Health data is not the county's to read; staff only through a visit to the elder.
-    'elder.readHealth':     { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true },
-    'elder.readHealthReads': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'booking.read':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': true },
-    'booking.cancel':       { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
-    'booking.dispatch':     { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
-    'booking.noShow':       { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true },
-    'booking.visit':        { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true },
-    'booking.doorCode':     { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true },
-    'booking.rate':         { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false },
-    'centre.manageCare':    { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false },
+    'elder.readHealth':     { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.readHealthReads': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.read':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.cancel':       { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.dispatch':     { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.noShow':       { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.visit':        { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.doorCode':     { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'booking.rate':         { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'centre.manageCare':    { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.wish':          { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'wish.read':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: true, 'community-volunteer': true, 'county-volunteer': true },
+    'wish.review':         { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'wish.claim':          { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': true, 'county-volunteer': true },
+    'wish.release':        { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: true, 'community-volunteer': false, 'county-volunteer': false },
+    'wish.deliver':        { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: true, 'community-volunteer': false, 'county-volunteer': false },
+    'wish.confirm':        { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'wish.thank':          { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readWishes':  { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.runWishes':  { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.wall':      { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': true, 'county-volunteer': true },
+    'community.store':     { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': true, 'county-volunteer': false },
+    'points.read':         { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'points.spend':        { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'points.grant':        { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'redemption.handle':   { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
   };
 
   test('every action of the policy is in this table, and no other', () => {

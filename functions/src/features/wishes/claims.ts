@@ -1,0 +1,152 @@
+import type { MyWishesResponse, PhotoUploadResponse, WallResponse, WishResponse, WishTallyView, DeliverWishInput } from '@yilin/contract';
+import { may } from '../../access/policy';
+import { clock, isoNow } from '../../platform/clock';
+import { badRequest, conflict, notFound } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import { checkUpload, uploadPolicy } from '../../store/files';
+import { balanceOf } from '../../store/ledger';
+import { getBinding } from '../people/data/bindings';
+import { getElder } from '../people/data/elders';
+import { centresOfCounty, communitiesOfCentre } from '../people/data/org';
+import { getVolunteer, type VolunteerItem } from '../people/data/volunteers';
+import { mayServeAsVolunteer } from '../people/rules/volunteer';
+import { actorOf } from '../people/actors';
+import { communityName } from '../people/places';
+import { changeWish, dropClaim, getWish, holdClaim, pointsAccount, talliesOf, wishesOfClaimer, wishesOfCommunity, wishesOfCounty, wishSettingsOf } from './data';
+import type { WishItem } from './entities';
+import { assertCommunityAccess } from './review';
+import { inHand } from './rules/wish';
+import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged, wishNotFound } from './wish-access';
+
+/** The volunteer's side: the wall, claiming a wish, handing it over, and their own wishes. */
+
+/** The wall: one community's published wishes with its counts, or the county's with every community's. */
+export async function wall(session: Session, communityId: string | undefined, cursor: string | undefined): Promise<WallResponse> {
+  const countyId = session.countyId;
+  let communities: Array<{ communityId: string; name: string }>;
+  let page;
+  if (communityId) {
+    await assertCommunityAccess(session, communityId, 'community.wall');
+    communities = [{ communityId, name: await communityName(communityId) }];
+    page = await wishesOfCommunity(communityId, 'published', cursor, 20);
+  } else {
+    if (!countyId) throw badRequest('INVALID_INPUT', '请选择一个社区', { field: 'communityId' });
+    const centres = await centresOfCounty(countyId);
+    communities = (await Promise.all(centres.map((centre) => communitiesOfCentre(centre.centreId)))).flat().map((community) => ({ communityId: community.communityId, name: community.name }));
+    page = await wishesOfCounty(countyId, 'published', cursor, 20);
+  }
+  const tallies = await talliesOf(communities.map((community) => community.communityId));
+  const tallyViews: WishTallyView[] = communities.map((community) => {
+    const tally = tallies.get(community.communityId);
+    return { communityId: community.communityId, communityName: community.name, collected: tally?.collected ?? 0, waiting: tally?.waiting ?? 0, inProgress: tally?.inProgress ?? 0, realised: tally?.realised ?? 0 };
+  });
+  return {
+    tallies: tallyViews.sort((a, b) => b.collected - a.collected || a.communityName.localeCompare(b.communityName, 'zh')),
+    wishes: await Promise.all(page.items.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
+    cursor: page.cursor,
+  };
+}
+
+const answer = async (session: Session, wishId: string): Promise<WishResponse> => ({ wish: await wishAnswer(session, await loadWishFor(session, wishId, 'wish.read')) });
+
+const phonesOf = (elder: { phone: string; emergencyContacts: Array<{ phone: string }> }) => new Set([elder.phone, ...elder.emergencyContacts.map((contact) => contact.phone)].map((phone) => phone.replace(/-/g, '')));
+
+/** Nobody claims their own wish or their family's: whoever posted it, a bound relative, or someone whose number is the elder's or an emergency contact's. */
+async function assertNotFamily(wish: WishItem, volunteer: VolunteerItem) {
+  const [elder, binding] = await Promise.all([getElder(wish.elderId), getBinding(wish.elderId, volunteer.userId)]);
+  if (wish.postedBy === volunteer.userId || binding || (elder && phonesOf(elder).has(volunteer.phone))) {
+    throw conflict('CLAIM_OWN_FAMILY', '这是您自己或家里长辈的心愿，不能由您认领。请让其他志愿者来帮忙。');
+  }
+}
+
+/**
+ * Claiming: exactly one volunteer wins when many tap at once (the wish moves only from the version read),
+ * and the claim has the community's deadline. The one who lost is told someone else was quicker.
+ */
+export async function claim(session: Session, wishId: string): Promise<WishResponse> {
+  const wish = await getWish(wishId);
+  if (!wish) throw wishNotFound();
+  const reached = await accessTo(session, wish);
+  if (reached.access === 'claimer') return answer(session, wishId);
+  if (!may('wish.claim', reached.access)) throw wishNotFound();
+  if (wish.status === 'pending') throw wishNotFound();
+  if (inHand(wish.status) || wish.status === 'realised') throw conflict('WISH_TAKEN', '这个心愿已经有志愿者认领了，看看心愿墙上别的心愿吧。');
+  if (wish.status !== 'published') throw conflict('WISH_NOT_PUBLISHED', '这个心愿已经不在心愿墙上了。');
+  const volunteer = await getVolunteer(session.userId);
+  if (!volunteer || !mayServeAsVolunteer(volunteer)) throw conflict('VOLUNTEER_NOT_CONFIRMED', '社区确认您的志愿者身份以后才能认领心愿。请等社区工作者联系您。');
+  await assertNotFamily(wish, volunteer);
+  const to = assertStep(wish, 'claim');
+  const settings = await wishSettingsOf(wish.communityId);
+  const at = isoNow();
+  const deadline = new Date(clock.now().getTime() + settings.claimDays * 24 * 3600 * 1000).toISOString();
+  const outcome = await changeWish(
+    wish,
+    to,
+    { action: 'wish.claimed', by: await actorOf(session), at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimDeadline', after: deadline }] },
+    {
+      set: { claimerId: volunteer.userId, claimerName: volunteer.name, claimerPartyMember: volunteer.partyMember, claimedAt: at, claimDeadline: deadline },
+      parts: { link: holdClaim(volunteer.userId, wishId, at) },
+    },
+  );
+  if (!outcome.written) {
+    const now = await getWish(wishId);
+    if (now?.claimerId === volunteer.userId) return answer(session, wishId);
+    throw conflict('WISH_TAKEN', '慢了一步，这个心愿刚被别的志愿者认领了。看看心愿墙上别的心愿吧。');
+  }
+  return answer(session, wishId);
+}
+
+/** Back to the wall: the claimer gives it up, or a worker takes it from a claimer who went quiet. */
+export async function release(session: Session, wishId: string): Promise<WishResponse> {
+  const { wish } = await loadWishFor(session, wishId, 'wish.release');
+  const to = assertStep(wish, 'release');
+  const outcome = await changeWish(
+    wish,
+    to,
+    { action: 'wish.released', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimer', before: wish.claimerName }] },
+    { remove: ['claimerId', 'claimerName', 'claimerPartyMember', 'claimedAt', 'claimDeadline'], parts: { link: dropClaim(wish.claimerId!, wishId) } },
+  );
+  if (!outcome.written) throw wishChanged();
+  return session.role === 'volunteer' ? { wish: await wishAnswer(session, await accessTo(session, (await getWish(wishId))!)) } : answer(session, wishId);
+}
+
+export async function deliveryPhotoUpload(session: Session, wishId: string, contentType: string): Promise<PhotoUploadResponse> {
+  await loadWishFor(session, wishId, 'wish.deliver');
+  const policy = await uploadPolicy(`wish-${wishId}`, 'photo', contentType);
+  if (!policy) throw badRequest('INVALID_INPUT', '照片只能是 JPG、PNG 或 WebP', { field: 'contentType' });
+  return policy;
+}
+
+/** The claimer says it is done, with a few words and maybe a photo; the elder's side then confirms. */
+export async function deliver(session: Session, wishId: string, input: DeliverWishInput): Promise<WishResponse> {
+  const { wish } = await loadWishFor(session, wishId, 'wish.deliver');
+  if (wish.status === 'delivered' && wish.deliveryMessage === input.message) return answer(session, wishId);
+  const to = assertStep(wish, 'deliver');
+  if (input.photoKey && (await checkUpload(`wish-${wishId}`, 'photo', input.photoKey)) !== 'ok') {
+    throw badRequest('PHOTO_INVALID', '照片没有传好，或者不是照片。请重新选一张。', { field: 'photoKey' });
+  }
+  const at = isoNow();
+  const outcome = await changeWish(
+    wish,
+    to,
+    { action: 'wish.delivered', by: await actorOf(session), at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'message', after: input.message }] },
+    { set: { deliveredAt: at, deliveryMessage: input.message, ...(input.photoKey ? { deliveryPhotoKey: input.photoKey } : {}) } },
+  );
+  if (!outcome.written) throw wishChanged();
+  return answer(session, wishId);
+}
+
+/** A volunteer's wishes: in hand (deadline first) and realised, with their balance. */
+export async function myWishes(session: Session): Promise<MyWishesResponse> {
+  const [volunteer, wishes, balance] = await Promise.all([getVolunteer(session.userId), wishesOfClaimer(session.userId), balanceOf(pointsAccount(session.userId))]);
+  if (!volunteer) throw notFound('VOLUNTEER_NOT_FOUND', '没有找到您的志愿者报名，请先报名。');
+  const views = await Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish))));
+  return {
+    inHand: views.filter((wish) => inHand(wish.status)).sort((a, b) => (a.claimDeadline ?? '').localeCompare(b.claimDeadline ?? '')),
+    realised: views.filter((wish) => wish.status === 'realised'),
+    balance,
+    confirmed: mayServeAsVolunteer(volunteer),
+    partyMember: volunteer.partyMember,
+  };
+}
+

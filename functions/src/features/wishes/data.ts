@@ -1,0 +1,247 @@
+import type { WishSettingsInput, WishStatus } from '@yilin/contract';
+import { recordAudit, subjectOf, type AuditRecord } from '../../store/audit';
+import { checkCursor, rethrowBadCursor } from '../../store/errors';
+import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
+import { LedgerBalance } from '../../store/ledger';
+import { writeTogether, type Part, type Written } from '../../store/transactions';
+import {
+  ElderWish,
+  MonthlyScore,
+  Redemption,
+  StoreItem,
+  Wish,
+  WishClaim,
+  WishSettings,
+  WishTally,
+  type RedemptionItem,
+  type StoreItemItem,
+  type WishItem,
+} from './entities';
+import { tallyChange } from './rules/wish';
+
+/** The data of micro-wishes and the points store: every read and write of their entities. */
+
+export const DEFAULT_WISH_SETTINGS: WishSettingsInput = {
+  valueCapFen: 300_00,
+  pointsPerWish: 10,
+  claimDays: 14,
+  eldersRedeem: false,
+  redemptionWindows: [],
+  commonWishes: [
+    { title: '想请人上门理个发', category: 'service', valueFen: 0 },
+    { title: '想有人陪我聊聊天', category: 'company', valueFen: 0 },
+    { title: '想有人陪我去医院复查', category: 'company', valueFen: 0 },
+    { title: '家里灯泡坏了，想请人换一下', category: 'service', valueFen: 20_00 },
+    { title: '想要一副老花镜', category: 'goods', valueFen: 50_00 },
+    { title: '想要一个收音机听戏', category: 'goods', valueFen: 100_00 },
+  ],
+};
+
+export async function wishSettingsOf(communityId: string): Promise<WishSettingsInput> {
+  const { data } = await WishSettings.get({ communityId }).go();
+  if (!data) return DEFAULT_WISH_SETTINGS;
+  const { valueCapFen, pointsPerWish, claimDays, eldersRedeem, redemptionWindows, commonWishes } = data;
+  return { valueCapFen, pointsPerWish, claimDays, eldersRedeem, redemptionWindows, commonWishes };
+}
+
+export async function saveWishSettings(communityId: string, settings: WishSettingsInput, by: string, at: string): Promise<void> {
+  await WishSettings.put({ communityId, ...settings, updatedBy: by, updatedAt: at }).go();
+}
+
+export async function getWish(wishId: string): Promise<WishItem | undefined> {
+  const { data } = await Wish.get({ wishId }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+async function getWishes(wishIds: string[]): Promise<WishItem[]> {
+  if (wishIds.length === 0) return [];
+  const { data } = await Wish.get(wishIds.map((wishId) => ({ wishId }))).go({ preserveBatchOrder: true });
+  return data.filter((item): item is WishItem => item !== null);
+}
+
+/** An elder's wishes, newest first. */
+export async function wishesOfElder(elderId: string): Promise<WishItem[]> {
+  const { data } = await ElderWish.query.byElder({ elderId }).go({ pages: 'all', order: 'desc' });
+  return getWishes(data.map((link) => link.wishId));
+}
+
+/** The wishes a volunteer holds or realised, newest claim first. */
+export async function wishesOfClaimer(claimerId: string): Promise<WishItem[]> {
+  const { data } = await WishClaim.query.byClaimer({ claimerId }).go({ pages: 'all' });
+  const wishes = await getWishes(data.sort((a, b) => b.claimedAt.localeCompare(a.claimedAt)).map((link) => link.wishId));
+  // A link outlives its claim only for the moment between a release and its cleanup: the wish says whose it is.
+  return wishes.filter((wish) => wish.claimerId === claimerId);
+}
+
+interface PageOf<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+/** A community's wishes in one status (or all, by status), newest first. */
+export async function wishesOfCommunity(communityId: string, status: WishStatus | undefined, cursor: string | undefined, limit: number): Promise<PageOf<WishItem>> {
+  try {
+    const page = await Wish.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order: 'desc', cursor: checkCursor(cursor, 'gsi2') ?? null, limit });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
+}
+
+/** A county's wishes in one status, newest first. */
+export async function wishesOfCounty(countyId: string, status: WishStatus, cursor: string | undefined, limit: number): Promise<PageOf<WishItem>> {
+  try {
+    const page = await Wish.query.byCounty({ countyId, status }).go({ order: 'desc', cursor: checkCursor(cursor, 'gsi1') ?? null, limit });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
+}
+
+/** Every claim of a county whose deadline passed before `now`: what the expiry job returns to the wall. */
+export async function expiredClaimsOf(countyId: string, now: string): Promise<WishItem[]> {
+  const { data } = await Wish.query
+    .byCounty({ countyId, status: 'claimed' })
+    .where((attr, op) => op.lt(attr.claimDeadline, now))
+    .go({ pages: 'all' });
+  return data;
+}
+
+export interface Tally {
+  collected: number;
+  waiting: number;
+  inProgress: number;
+  realised: number;
+}
+
+export async function talliesOf(communityIds: string[]): Promise<Map<string, Tally>> {
+  if (communityIds.length === 0) return new Map();
+  const { data } = await WishTally.get(communityIds.map((communityId) => ({ communityId }))).go();
+  return new Map(data.map((tally) => [tally.communityId, tally]));
+}
+
+/** The part that moves a community's counts as a wish changes status (none when nothing counted changes). */
+function tallyPart(communityId: string, from: WishStatus, to: WishStatus): Part | undefined {
+  const change = tallyChange(from, to);
+  if (Object.keys(change).length === 0) return undefined;
+  return ({ WishTally: tallies }) => tallies.update({ communityId }).add(change).commit();
+}
+
+/** A new wish, under its elder, with its request's idempotency record and its first event. */
+export async function postWish(wish: WishItem, claim: IdempotencyClaim, nowSeconds: number, event: AuditRecord): Promise<Written<'wish' | 'link' | 'request' | 'audit'>> {
+  return writeTogether({
+    wish: ({ Wish: wishes }) => wishes.create(wish).commit(),
+    link: ({ ElderWish: links }) => links.create({ elderId: wish.elderId, wishId: wish.wishId }).commit(),
+    request: rememberRequest(claim, wish.wishId, nowSeconds),
+    audit: recordAudit(event),
+  });
+}
+
+export interface WishChange {
+  /** The attributes set with the new status. */
+  set?: Partial<WishItem>;
+  /** Attributes removed (a released claim's claimer). */
+  remove?: Array<keyof WishItem>;
+  /** More of the same transaction: the claim's link, points, the leaderboard. */
+  parts?: Record<string, Part | undefined>;
+}
+
+/**
+ * Moves a wish to `to`, only if it is still the version it was decided on, with the wall's counts and its
+ * event, in one transaction. `failed` names the parts whose conditions failed ('wish': changed meanwhile).
+ */
+export async function changeWish(wish: WishItem, to: WishStatus, event: Omit<AuditRecord, 'subject' | 'concerns'>, change: WishChange = {}): Promise<Written<string>> {
+  return writeTogether({
+    wish: ({ Wish: wishes }) => {
+      let update = wishes
+        .patch({ wishId: wish.wishId })
+        // The status is in both indexes' sort keys: the post time goes with it.
+        .set({ ...change.set, status: to, postedAt: wish.postedAt, updatedAt: event.at })
+        .add({ version: 1 });
+      if (change.remove?.length) update = update.remove(change.remove as never);
+      return update.where((attr, op) => `${op.eq(attr.version, wish.version)} AND ${op.eq(attr.status, wish.status)}`).commit();
+    },
+    tally: tallyPart(wish.communityId, wish.status, to),
+    audit: recordAudit({ ...event, subject: wishSubject(wish.wishId), concerns: wish.elderId }),
+    ...change.parts,
+  });
+}
+
+/** A change of a wish that leaves its status (the thank-you): the same version rule and an event. */
+export async function annotateWish(wish: WishItem, set: Partial<WishItem>, event: Omit<AuditRecord, 'subject' | 'concerns'>, condition?: 'no-thanks'): Promise<Written<string>> {
+  return writeTogether({
+    wish: ({ Wish: wishes }) =>
+      wishes
+        .patch({ wishId: wish.wishId })
+        .set({ ...set, updatedAt: event.at })
+        .add({ version: 1 })
+        .where((attr, op) => [op.eq(attr.version, wish.version), ...(condition === 'no-thanks' ? [op.notExists(attr.thanksAt)] : [])].join(' AND '))
+        .commit(),
+    audit: recordAudit({ ...event, subject: wishSubject(wish.wishId), concerns: wish.elderId }),
+  });
+}
+
+export const wishSubject = (wishId: string) => subjectOf('wish', wishId);
+
+export const holdClaim = (claimerId: string, wishId: string, claimedAt: string): Part => ({ WishClaim: links }) =>
+  links.put({ claimerId, wishId, claimedAt }).commit();
+
+export const dropClaim = (claimerId: string, wishId: string): Part => ({ WishClaim: links }) => links.delete({ claimerId, wishId }).commit();
+
+/** A volunteer's points of a month on the community's leaderboard. */
+export const scorePart = (score: { communityId: string; month: string; holderId: string; name: string; partyMember: boolean; points: number }): Part => ({ MonthlyScore: scores }) =>
+  scores
+    .update({ communityId: score.communityId, month: score.month, holderId: score.holderId })
+    .set({ name: score.name, partyMember: score.partyMember })
+    .add({ points: score.points })
+    .commit();
+
+export async function scoresOf(communityId: string, month: string) {
+  const { data } = await MonthlyScore.query.byMonth({ communityId, month }).go({ pages: 'all' });
+  return data;
+}
+
+// ---- The store
+
+export const pointsAccount = (holderId: string) => `points#${holderId}`;
+export const stockAccount = (itemId: string) => `stock#${itemId}`;
+
+export async function storeItemsOf(communityId: string): Promise<StoreItemItem[]> {
+  const { data } = await StoreItem.query.byCommunity({ communityId }).go({ pages: 'all' });
+  return data;
+}
+
+export async function getStoreItem(communityId: string, itemId: string): Promise<StoreItemItem | undefined> {
+  const { data } = await StoreItem.get({ communityId, itemId }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+/** Balances of several accounts at once (the store's stock): a missing account holds nothing. */
+export async function balancesOf(accounts: string[]): Promise<Map<string, number>> {
+  if (accounts.length === 0) return new Map();
+  const { data } = await LedgerBalance.get(accounts.map((account) => ({ account }))).go({ consistent: true });
+  return new Map(data.map((balance) => [balance.account, balance.balance]));
+}
+
+export async function getRedemption(redemptionId: string): Promise<RedemptionItem | undefined> {
+  const { data } = await Redemption.get({ redemptionId }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+export async function redemptionsOfHolder(holderId: string, limit = 50): Promise<RedemptionItem[]> {
+  const { data } = await Redemption.query.byHolder({ holderId }).go({ order: 'desc', limit });
+  return data;
+}
+
+export async function redemptionsOfCommunity(communityId: string, status: RedemptionItem['status'] | undefined): Promise<RedemptionItem[]> {
+  const { data } = await Redemption.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order: 'desc', limit: 100 });
+  return data;
+}
+
+/** A redemption leaves `waiting` (handed over or cancelled), with whatever goes with it (points and stock back). */
+export const settleRedemption = (redemption: RedemptionItem, set: Partial<RedemptionItem> & { status: RedemptionItem['status'] }): Part => ({ Redemption: redemptions }) =>
+  redemptions
+    .patch({ redemptionId: redemption.redemptionId })
+    .set({ ...set, createdAt: redemption.createdAt })
+    .where((attr, op) => op.eq(attr.status, 'waiting'))
+    .commit();

@@ -1,0 +1,76 @@
+import type { PublishWishInput, WishesPage, WishResponse, WishSettingsInput, WishSettingsView, WishStatus } from '@yilin/contract';
+import { may, relationTo, type Action } from '../../access/policy';
+import { isoNow } from '../../platform/clock';
+import { forbidden, notFound } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import type { FieldChange } from '../../store/audit';
+import { actorOf } from '../people/actors';
+import { communityInfo, type CommunityInfo } from '../people/places';
+import { changeWish, saveWishSettings, wishesOfCommunity, wishSettingsOf } from './data';
+import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged } from './wish-access';
+
+/** The community's side: its wishes, reviewing them, and its rules for wishes and points. */
+
+/** A community's things (its wishes, rules, store): refused with 403, a community being no secret. */
+export async function assertCommunityAccess(session: Session, communityId: string, action: Action): Promise<CommunityInfo> {
+  const community = await communityInfo(communityId);
+  if (!community) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
+  if (!may(action, relationTo(session, { communityId, centreId: community.centreId, countyId: community.countyId }, false))) {
+    throw forbidden('NOT_YOUR_COMMUNITY', session.role === 'admin' ? '您只能查看本县的社区。' : '您只能查看和处理本社区的事务。');
+  }
+  return community;
+}
+
+export async function communityWishes(session: Session, communityId: string, status: WishStatus | undefined, cursor: string | undefined): Promise<WishesPage> {
+  await assertCommunityAccess(session, communityId, 'community.readWishes');
+  const page = await wishesOfCommunity(communityId, status, cursor, 20);
+  return { items: await Promise.all(page.items.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))), cursor: page.cursor };
+}
+
+const answer = async (session: Session, wishId: string): Promise<WishResponse> => ({ wish: await wishAnswer(session, await loadWishFor(session, wishId, 'wish.read')) });
+
+/**
+ * Publishing puts the wish on the wall. The worker may change its words first (a name, a door number): the
+ * words as posted are kept, and the elder's side sees both.
+ */
+export async function publish(session: Session, wishId: string, input: PublishWishInput): Promise<WishResponse> {
+  const { wish } = await loadWishFor(session, wishId, 'wish.review');
+  if (wish.status === 'published' && (input.title ?? wish.title) === wish.title && (input.story ?? wish.story) === wish.story) return answer(session, wishId);
+  const to = assertStep(wish, 'publish');
+  const title = input.title ?? wish.title;
+  const story = input.story ?? wish.story;
+  const changes: FieldChange[] = [{ field: 'status', before: wish.status, after: to }];
+  if (title !== wish.title) changes.push({ field: 'title', before: wish.title, after: title });
+  if (story !== wish.story) changes.push({ field: 'story', before: wish.story, after: story });
+  const edited = changes.length > 1;
+  const outcome = await changeWish(wish, to, { action: 'wish.published', by: await actorOf(session), at: isoNow(), changes }, {
+    set: { title, story, ...(edited ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
+  });
+  if (!outcome.written) throw wishChanged();
+  return answer(session, wishId);
+}
+
+export async function reject(session: Session, wishId: string, reason: string): Promise<WishResponse> {
+  const { wish } = await loadWishFor(session, wishId, 'wish.review');
+  if (wish.status === 'rejected' && wish.rejectReason === reason) return answer(session, wishId);
+  const to = assertStep(wish, 'reject');
+  const outcome = await changeWish(
+    wish,
+    to,
+    { action: 'wish.rejected', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }, { field: 'rejectReason', after: reason }] },
+    { set: { rejectReason: reason } },
+  );
+  if (!outcome.written) throw wishChanged();
+  return answer(session, wishId);
+}
+
+export async function wishSettings(session: Session, communityId: string): Promise<WishSettingsView> {
+  await assertCommunityAccess(session, communityId, 'community.readWishes');
+  return { communityId, ...(await wishSettingsOf(communityId)) };
+}
+
+export async function setWishSettings(session: Session, communityId: string, input: WishSettingsInput): Promise<WishSettingsView> {
+  await assertCommunityAccess(session, communityId, 'community.runWishes');
+  await saveWishSettings(communityId, input, session.userId, isoNow());
+  return { communityId, ...input };
+}

@@ -1,0 +1,64 @@
+import type { Sex, WishStatus } from '@yilin/contract';
+
+/**
+ * The life of a wish, as one table: which event moves it from which state to which. Anything else is
+ * refused (409 TRANSITION_NOT_ALLOWED), whoever asks.
+ */
+export const wishEvents = ['publish', 'reject', 'withdraw', 'claim', 'release', 'expire', 'deliver', 'confirm'] as const;
+export type WishEvent = (typeof wishEvents)[number];
+
+const moves: Record<WishEvent, Partial<Record<WishStatus, WishStatus>>> = {
+  publish: { pending: 'published' },
+  reject: { pending: 'rejected' },
+  withdraw: { pending: 'withdrawn', published: 'withdrawn' },
+  claim: { published: 'claimed' },
+  release: { claimed: 'published' },
+  expire: { claimed: 'published' },
+  deliver: { claimed: 'delivered' },
+  confirm: { delivered: 'realised' },
+};
+
+export function nextWishStatus(status: WishStatus, event: WishEvent): WishStatus | undefined {
+  return moves[event][status];
+}
+
+/** Counts as on a community's wall: collected once published, waiting for a claimer, in progress, realised. */
+export interface TallyChange {
+  collected?: number;
+  waiting?: number;
+  inProgress?: number;
+  realised?: number;
+}
+
+const stage = (status: WishStatus): keyof TallyChange | undefined =>
+  status === 'published' ? 'waiting' : status === 'claimed' || status === 'delivered' ? 'inProgress' : status === 'realised' ? 'realised' : undefined;
+
+const counted = (status: WishStatus) => stage(status) !== undefined;
+
+/** How a move changes the wall's counts: what it leaves, what it enters, and whether it is still collected. */
+export function tallyChange(from: WishStatus, to: WishStatus): TallyChange {
+  const change: TallyChange = {};
+  const left = stage(from);
+  const entered = stage(to);
+  if (left !== entered) {
+    if (left) change[left] = -1;
+    if (entered) change[entered] = (change[entered] ?? 0) + 1;
+  }
+  if (counted(from) !== counted(to)) change.collected = counted(to) ? 1 : -1;
+  return change;
+}
+
+/** Statuses a volunteer who did not claim the wish may see it in: on the wall. */
+export const onTheWall = (status: WishStatus) => status === 'published';
+
+/** A wish is in someone's hands: claimed, or delivered and waiting for the elder's side. */
+export const inHand = (status: WishStatus) => status === 'claimed' || status === 'delivered';
+
+const compoundSurnames = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '尉迟', '长孙', '宇文', '公孙'];
+
+/** What the wall calls an elder: the surname and 爷爷 or 奶奶 (老人 when the register has no sex), never the name. */
+export function elderDisplayOf(name: string, sex: Sex | undefined | null): string {
+  const trimmed = name.trim();
+  const surname = compoundSurnames.find((candidate) => trimmed.startsWith(candidate) && trimmed.length > candidate.length) ?? Array.from(trimmed)[0] ?? '';
+  return `${surname}${sex === 'male' ? '爷爷' : sex === 'female' ? '奶奶' : '老人'}`;
+}

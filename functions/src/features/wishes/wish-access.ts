@@ -1,0 +1,111 @@
+import type { WishView } from '@yilin/contract';
+import { may, relationTo, type Action, type Relation } from '../../access/policy';
+import { conflict, notFound } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import { auditOf } from '../../store/audit';
+import { readUrl } from '../../store/files';
+import { getBinding } from '../people/data/bindings';
+import { getElder } from '../people/data/elders';
+import type { BindingItem } from '../people/entities';
+import { communityName } from '../people/places';
+import { getWish, wishSubject } from './data';
+import type { WishItem } from './entities';
+import { nextWishStatus, onTheWall, type WishEvent } from './rules/wish';
+import { seesInFull, wishView } from './views';
+
+/** Who reaches a wish and how: one place for loading a wish for an action, and for answering with it. */
+
+export const wishNotFound = () => notFound('WISH_NOT_FOUND', '没有找到这个心愿，可能已经撤回了。');
+
+export interface WishAccess {
+  wish: WishItem;
+  access: Relation;
+  binding?: BindingItem;
+}
+
+/** How the caller stands to the wish: a volunteer who did not claim it sees it only while it is on the wall. */
+export async function accessTo(session: Session, wish: WishItem): Promise<WishAccess> {
+  const binding = session.role === 'family' ? await getBinding(wish.elderId, session.userId) : undefined;
+  const access = relationTo(
+    session,
+    { elderId: wish.elderId, communityId: wish.communityId, centreId: wish.centreId, countyId: wish.countyId, claimerId: wish.claimerId },
+    binding !== undefined,
+  );
+  return { wish, access, binding };
+}
+
+const visible = ({ wish, access }: WishAccess) => may('wish.read', access) && (seesInFull(access) || access === 'claimer' || onTheWall(wish.status));
+
+/** A wish the caller may do `action` on; anyone else is told it does not exist. */
+export async function loadWishFor(session: Session, wishId: string, action: Action, known?: WishItem): Promise<WishAccess> {
+  const wish = known ?? (await getWish(wishId));
+  if (!wish) throw wishNotFound();
+  const reached = await accessTo(session, wish);
+  if (!visible(reached) || !may(action, reached.access)) throw wishNotFound();
+  return reached;
+}
+
+const stepNames: Record<WishEvent, string> = {
+  publish: '发布',
+  reject: '不通过',
+  withdraw: '撤回',
+  claim: '认领',
+  release: '放弃认领',
+  expire: '放回心愿墙',
+  deliver: '标记办好',
+  confirm: '确认收到',
+};
+
+/** The step must be one the wish's state allows (409 otherwise, saying where the wish is now). */
+export function assertStep(wish: WishItem, event: WishEvent) {
+  const to = nextWishStatus(wish.status, event);
+  if (!to) {
+    throw conflict('TRANSITION_NOT_ALLOWED', `这个心愿现在是“${statusWords(wish)}”，不能${stepNames[event]}了。请刷新看看。`, { status: wish.status });
+  }
+  return to;
+}
+
+const statusWords = (wish: WishItem) =>
+  ({ pending: '等社区审核', published: '等志愿者认领', claimed: '已认领', delivered: '已办好等确认', realised: '已实现', rejected: '没有通过', withdrawn: '已撤回' })[wish.status];
+
+export const wishChanged = () => conflict('WISH_CHANGED', '这个心愿刚有变动，请刷新后再试。');
+
+/** What the caller may do with the wish now, by the policy and the state machine. */
+export function abilitiesOf({ wish, access }: WishAccess, session: Session): WishView['can'] {
+  const allows = (action: Action, event: WishEvent) => may(action, access) && nextWishStatus(wish.status, event) !== undefined;
+  return {
+    withdraw: allows('elder.wish', 'withdraw'),
+    review: allows('wish.review', 'publish'),
+    claim: session.role === 'volunteer' && allows('wish.claim', 'claim'),
+    release: allows('wish.release', 'release'),
+    deliver: allows('wish.deliver', 'deliver'),
+    confirm: allows('wish.confirm', 'confirm'),
+    thank: may('wish.thank', access) && wish.status === 'realised' && !wish.thanksAt,
+  };
+}
+
+/** The wish as the caller sees it, with its timeline and, for those who hand it over, where it goes. */
+export async function wishAnswer(session: Session, reached: WishAccess) {
+  const { wish, access } = reached;
+  const handoverShown = seesInFull(access) || access === 'claimer';
+  const [name, events, elder, photoUrl] = await Promise.all([
+    communityName(wish.communityId),
+    seesInFull(access) ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
+    handoverShown && wish.handover === 'home' && wish.claimerId ? getElder(wish.elderId) : Promise.resolve(undefined),
+    handoverShown && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
+  ]);
+  const handoverDetail =
+    handoverShown && wish.claimerId
+      ? wish.handover === 'home' && elder
+        ? { place: `送到${wish.elderDisplay}家里`, address: elder.address }
+        : { place: `交到${name}社区服务站，由社区工作人员转交` }
+      : undefined;
+  return wishView(wish, {
+    access,
+    communityName: name,
+    can: abilitiesOf(reached, session),
+    events: events?.slice().reverse(),
+    ...(photoUrl ? { photoUrl } : {}),
+    ...(handoverDetail ? { handoverDetail } : {}),
+  });
+}

@@ -1,0 +1,147 @@
+import { ulid } from 'ulid';
+import { yuan, type ElderWishesResponse, type WishInput, type WishResponse } from '@yilin/contract';
+import { businessDate, clock, epochSeconds, isoNow } from '../../platform/clock';
+import { badRequest, conflict } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import { move } from '../../store/ledger';
+import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
+import { getVolunteer } from '../people/data/volunteers';
+import { actorOf } from '../people/actors';
+import { assertOnRegister, loadElderFor } from '../people/elders';
+import { communityInfo, communityName } from '../people/places';
+import { elderSummaryView } from '../people/views';
+import { annotateWish, changeWish, pointsAccount, postWish, scorePart, wishesOfElder, wishSettingsOf, wishSubject } from './data';
+import type { WishItem } from './entities';
+import { elderDisplayOf } from './rules/wish';
+import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged } from './wish-access';
+
+/** The elder's side of a wish: posting it, seeing it through, confirming it came, saying thank you. */
+
+export async function elderWishes(session: Session, elderId: string): Promise<ElderWishesResponse> {
+  const { elder, binding } = await loadElderFor(session, elderId, 'elder.read');
+  const [wishes, settings, name] = await Promise.all([wishesOfElder(elderId), wishSettingsOf(elder.communityId), communityName(elder.communityId)]);
+  return {
+    elder: elderSummaryView(elder, name, binding?.relation),
+    wishes: await Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
+    settings: { communityId: elder.communityId, ...settings },
+  };
+}
+
+const claimOf = (session: Session, elderId: string, input: WishInput): IdempotencyClaim => ({
+  scope: callerKeySpace(session.userId),
+  key: input.idempotencyKey,
+  fingerprint: fingerprintOf(['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover]),
+});
+
+async function answer(session: Session, wishId: string, replayed?: true): Promise<WishResponse> {
+  const reached = await loadWishFor(session, wishId, 'wish.read');
+  return { wish: await wishAnswer(session, reached), ...(replayed ? { replayed } : {}) };
+}
+
+/** A new wish waits for the community's review; a retried submission posts it once. */
+export async function post(session: Session, elderId: string, input: WishInput): Promise<WishResponse> {
+  const { elder, binding } = await loadElderFor(session, elderId, 'elder.wish');
+  const claim = claimOf(session, elderId, input);
+  const earlier = await earlierResult(claim);
+  if (earlier) return answer(session, earlier, true);
+  assertOnRegister(elder);
+  const [settings, community, by] = await Promise.all([wishSettingsOf(elder.communityId), communityInfo(elder.communityId), actorOf(session, binding?.relation)]);
+  if (input.valueFen > settings.valueCapFen) {
+    throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(settings.valueCapFen)}，请改小一点，或者和社区商量。`, { field: 'valueFen' });
+  }
+  const now = isoNow();
+  const wish: WishItem = {
+    wishId: ulid(),
+    elderId,
+    elderName: elder.name,
+    elderDisplay: elderDisplayOf(elder.name, elder.sex),
+    communityId: elder.communityId,
+    centreId: elder.centreId,
+    countyId: community?.countyId ?? '',
+    status: 'pending',
+    title: input.title,
+    story: input.story,
+    category: input.category,
+    valueFen: input.valueFen,
+    handover: input.handover,
+    postedBy: session.userId,
+    postedAt: now,
+    version: 1,
+    updatedAt: now,
+  };
+  const event = { subject: wishSubject(wish.wishId), concerns: elderId, action: 'wish.posted', by, at: now, changes: [{ field: 'status', after: 'pending' }, { field: 'title', after: input.title }] };
+  const outcome = await postWish(wish, claim, epochSeconds(clock.now()), event);
+  if (!outcome.written) {
+    if (outcome.failed.includes('request')) return answer(session, (await earlierResult(claim))!, true);
+    throw new Error(`A new wish could not be written: ${outcome.failed.join(',')}`);
+  }
+  return answer(session, wish.wishId);
+}
+
+export const getWishFor = (session: Session, wishId: string) => answer(session, wishId);
+
+/** Before anyone claims it, the elder's side (or the community) takes it back. */
+export async function withdraw(session: Session, wishId: string): Promise<WishResponse> {
+  const { wish, binding } = await loadWishFor(session, wishId, 'elder.wish');
+  if (wish.status === 'withdrawn') return answer(session, wishId);
+  const to = assertStep(wish, 'withdraw');
+  const by = await actorOf(session, binding?.relation);
+  const outcome = await changeWish(wish, to, { action: 'wish.withdrawn', by, at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }] });
+  if (!outcome.written) throw wishChanged();
+  return answer(session, wishId);
+}
+
+/**
+ * The elder's side (or a worker who saw it) confirms it came: the wish is realised and its claimer earns
+ * the community's points for it, on their ledger and the month's leaderboard, in the same transaction.
+ */
+export async function confirm(session: Session, wishId: string): Promise<WishResponse> {
+  const { wish, binding } = await loadWishFor(session, wishId, 'wish.confirm');
+  if (wish.status === 'realised') return answer(session, wishId);
+  const to = assertStep(wish, 'confirm');
+  const [settings, by, volunteer] = await Promise.all([wishSettingsOf(wish.communityId), actorOf(session, binding?.relation), getVolunteer(wish.claimerId!)]);
+  const at = isoNow();
+  const points = settings.pointsPerWish;
+  const earning =
+    points > 0 && wish.claimerId
+      ? move({ account: pointsAccount(wish.claimerId), entryId: ulid(), amount: points, reason: `实现心愿“${wish.title}”`, ref: `wish#${wish.wishId}`, at })
+      : undefined;
+  const outcome = await changeWish(
+    wish,
+    to,
+    { action: 'wish.realised', by, at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'points', after: String(points) }] },
+    {
+      set: { realisedAt: at, points },
+      parts: {
+        entry: earning?.entry,
+        balance: earning?.balance,
+        score:
+          earning && volunteer
+            ? scorePart({ communityId: volunteer.communityId, month: businessDate().slice(0, 7), holderId: volunteer.userId, name: volunteer.name, partyMember: volunteer.partyMember, points })
+            : undefined,
+      },
+    },
+  );
+  if (!outcome.written) throw wishChanged();
+  return answer(session, wishId);
+}
+
+/** Once realised, the elder's side says thank you, once: the same words again are answered as sent. */
+export async function thank(session: Session, wishId: string, message: string): Promise<WishResponse> {
+  const { wish, binding } = await loadWishFor(session, wishId, 'wish.thank');
+  if (wish.thanksAt) {
+    if (wish.thanksMessage === message) return answer(session, wishId);
+    throw conflict('ALREADY_THANKED', '已经送过感谢了，志愿者看得到。');
+  }
+  if (wish.status !== 'realised') throw conflict('TRANSITION_NOT_ALLOWED', '心愿实现以后才能送感谢。');
+  const by = await actorOf(session, binding?.relation);
+  const at = isoNow();
+  const outcome = await annotateWish(
+    wish,
+    { thanksMessage: message, thanksAt: at, thanksByName: by.name },
+    { action: 'wish.thanked', by, at, changes: [{ field: 'thanks', after: message }] },
+    'no-thanks',
+  );
+  if (!outcome.written) return thank(session, wishId, message);
+  return answer(session, wishId);
+}
