@@ -31,7 +31,7 @@ async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
 describe('home page shows only the tiles of features that work for the role', () => {
   it('elder: canteen, my orders, my profile and family binding', async () => {
     await renderHomeAs('elder', { elder: elderWang })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-services', 'home-tile-health', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-services', 'home-tile-health', 'home-tile-wishes', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
     expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
@@ -76,6 +76,7 @@ describe('home page shows only the tiles of features that work for the role', ()
       'home-tile-orders',
       'home-tile-services',
       'home-tile-health',
+      'home-tile-wishes',
       'home-tile-elder-profile',
       'home-tile-bind-elder',
       'home-tile-account',
@@ -118,6 +119,8 @@ describe('home page shows only the tiles of features that work for the role', ()
       'home-tile-dispatch',
       'home-tile-care-services',
       'home-tile-centre-staff',
+      'home-tile-worker-wishes',
+      'home-tile-store',
       'home-tile-account',
     ])
     fireEvent.click(byTestId('home-tile-dispatch')!)
@@ -136,9 +139,9 @@ describe('home page shows only the tiles of features that work for the role', ()
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/index' })
   })
 
-  it('volunteer: in words what a volunteer can do now and what comes with the wishes (the states: volunteer.test.tsx)', async () => {
+  it('volunteer: in words what a volunteer can do now, and the wishes on the wall (the states: volunteer.test.tsx, volunteer-wishes.test.tsx)', async () => {
     await renderHomeAs('volunteer')
-    expect(tileIds()).toEqual(['home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-wall', 'home-tile-account'])
     const today = byTestId('home-volunteer-today')!.textContent!
     expect(today).toContain('微心愿')
     expect(today).not.toMatch(/家属|家人|绑定/)

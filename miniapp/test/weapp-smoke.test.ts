@@ -165,6 +165,10 @@ describe('compiled WeChat bundle', () => {
       'pages/bookings/index',
       'pages/booking/index',
       'pages/health/index',
+      'pages/wishes/index',
+      'pages/wish-post/index',
+      'pages/wish/index',
+      'pages/points/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)
@@ -181,10 +185,16 @@ describe('compiled WeChat bundle', () => {
       'booking/index',
       'services/index',
       'staff/index',
+      'wishes/index',
+      'wish/index',
+      'store/index',
+      'wish-settings/index',
+      'points/index',
     ])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin', 'staff'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'staff').pages).toEqual(['index', 'visit/index'])
+    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'volunteer').pages).toEqual(['sign-up/index', 'wall/index', 'wish/index', 'mine/index', 'leaderboard/index'])
   })
 
   it('keeps the main package far below the 2 MB limit', () => {

@@ -160,6 +160,8 @@ export interface WishView {
   wishId: string;
   /** Only for the elder's side and the community: a volunteer never sees whose wish it is beyond the display name. */
   elderId?: string;
+  /** The elder's name: for the elder's side and the community only. */
+  elderName?: string;
   /** What the wall shows: the surname with 爷爷 or 奶奶, e.g. 王奶奶. */
   elderDisplay: string;
   communityId: string;
@@ -235,6 +237,8 @@ export interface WallResponse {
   tallies: WishTallyView[];
   wishes: WishView[];
   cursor: string | null;
+  /** On the first page: the latest realised wishes, with who realised them (党员 marked), as the wall in the field shows. */
+  realised: WishView[];
 }
 
 /** A volunteer's own wishes: those in hand (claimed or delivered) and those realised. */

@@ -1,4 +1,5 @@
 import { ensureDemoCare } from './demo-care';
+import { ensureDemoWishes } from './demo-wishes';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -75,6 +76,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
     await ensureDemoVolunteers();
     await ensureDemoStaffPosts();
     await ensureDemoCare();
+    await ensureDemoWishes();
     return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   }
   const now = isoNow();
@@ -125,6 +127,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   await ensureDemoVolunteers();
   await ensureDemoStaffPosts();
   await ensureDemoCare();
+  await ensureDemoWishes();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
 }

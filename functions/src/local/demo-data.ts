@@ -103,8 +103,8 @@ export const demoElders: DemoElder[] = [
 export const demoStaff: DemoUser[] = [
   { userId: 'demo-family-wanglei', role: 'family', name: '王磊', description: '在外地工作，已绑定母亲王秀英和岳父李建国' },
   { userId: 'demo-family-chen', role: 'family', name: '陈静', description: '还没有绑定长辈，可用长辈给的邀请码绑定' },
-  { userId: 'demo-volunteer-liu', role: 'volunteer', name: '刘洋', communityId: 'demo-comm-xueyuan', description: '大学生志愿者' },
-  { userId: 'demo-volunteer-huang', role: 'volunteer', name: '黄丽华', communityId: 'demo-comm-xueyuan', description: '党员志愿者' },
+  { userId: 'demo-volunteer-liu', role: 'volunteer', name: '刘洋', communityId: 'demo-comm-xueyuan', description: '大学生志愿者：心愿墙上有等认领的心愿，本月积分排第二' },
+  { userId: 'demo-volunteer-huang', role: 'volunteer', name: '黄丽华', communityId: 'demo-comm-xueyuan', description: '党员志愿者：认领了王秀英的理发，给张桂兰换的灯泡等她确认，实现了两个心愿；在积分超市换的洗衣液还没去领' },
   { userId: 'demo-volunteer-tang', role: 'volunteer', name: '唐小军', communityId: 'demo-comm-xueyuan', description: '刚报名的志愿者，等社区确认' },
   { userId: 'demo-worker-xueyuan', role: 'worker', name: '刘晓燕', communityId: 'demo-comm-xueyuan', description: '学院路社区工作者' },
   { userId: 'demo-worker-dongfeng', role: 'worker', name: '陈志明', communityId: 'demo-comm-dongfeng', description: '东风社区工作者' },

@@ -20,20 +20,29 @@ import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged, wishNotFoun
 
 /** The volunteer's side: the wall, claiming a wish, handing it over, and their own wishes. */
 
+const RECENTLY_REALISED = 5;
+
 /** The wall: one community's published wishes with its counts, or the county's with every community's. */
 export async function wall(session: Session, communityId: string | undefined, cursor: string | undefined): Promise<WallResponse> {
   const countyId = session.countyId;
   let communities: Array<{ communityId: string; name: string }>;
   let page;
+  let realised;
   if (communityId) {
     await assertCommunityAccess(session, communityId, 'community.wall');
     communities = [{ communityId, name: await communityName(communityId) }];
-    page = await wishesOfCommunity(communityId, 'published', cursor, 20);
+    [page, realised] = await Promise.all([
+      wishesOfCommunity(communityId, 'published', cursor, 20),
+      cursor ? undefined : wishesOfCommunity(communityId, 'realised', undefined, RECENTLY_REALISED),
+    ]);
   } else {
     if (!countyId) throw badRequest('INVALID_INPUT', '请选择一个社区', { field: 'communityId' });
     const centres = await centresOfCounty(countyId);
     communities = (await Promise.all(centres.map((centre) => communitiesOfCentre(centre.centreId)))).flat().map((community) => ({ communityId: community.communityId, name: community.name }));
-    page = await wishesOfCounty(countyId, 'published', cursor, 20);
+    [page, realised] = await Promise.all([
+      wishesOfCounty(countyId, 'published', cursor, 20),
+      cursor ? undefined : wishesOfCounty(countyId, 'realised', undefined, RECENTLY_REALISED),
+    ]);
   }
   const tallies = await talliesOf(communities.map((community) => community.communityId));
   const tallyViews: WishTallyView[] = communities.map((community) => {
@@ -44,6 +53,7 @@ export async function wall(session: Session, communityId: string | undefined, cu
     tallies: tallyViews.sort((a, b) => b.collected - a.collected || a.communityName.localeCompare(b.communityName, 'zh')),
     wishes: await Promise.all(page.items.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
     cursor: page.cursor,
+    realised: await Promise.all((realised?.items ?? []).map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
   };
 }
 

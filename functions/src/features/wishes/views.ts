@@ -56,8 +56,8 @@ export function wishView(wish: WishItem, context: WishViewContext): WishView {
   const claimerSees = context.access === 'claimer';
   return {
     wishId: wish.wishId,
-    ...(full ? { elderId: wish.elderId } : {}),
-    elderDisplay: full ? wish.elderName : wish.elderDisplay,
+    ...(full ? { elderId: wish.elderId, elderName: wish.elderName } : {}),
+    elderDisplay: wish.elderDisplay,
     communityId: wish.communityId,
     communityName: context.communityName,
     title: wish.title,

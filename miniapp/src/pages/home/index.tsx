@@ -7,6 +7,7 @@ import { DataStatus } from '../../components/DataStatus'
 import { NameEditor } from '../../components/NameEditor'
 import { Notice } from '../../components/Notice'
 import { HEALTH_URL, SERVICES_URL } from '../../lib/services'
+import { WISHES_URL } from '../../lib/wishes'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { formatDateTime } from '../../lib/format'
 import { elderTitleSuffix, roleNames } from '../../lib/labels'
@@ -83,6 +84,7 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
       <Tile testId='home-tile-orders' title={`${current.name}的订单`} note='饭送到了没有，在这里看' url='/pages/orders/index' />
       <Tile testId='home-tile-services' title='上门服务' note={`给${current.name}约保洁、助浴、医生上门，看谁来`} url={SERVICES_URL} />
       <Tile testId='home-tile-health' title={`${current.name}的健康记录`} note='上门量的血压、血糖' url={HEALTH_URL} />
+      <Tile testId='home-tile-wishes' title='微心愿' note={`替${current.name}许个心愿，志愿者帮忙实现`} url={WISHES_URL} />
       <Tile testId='home-tile-elder-profile' title='长辈资料' note={`看看${current.name}的资料和联系方式`} url='/pages/profile/index' />
       <Tile testId='home-tile-bind-elder' title='绑定长辈' note='输入长辈给您的 6 位邀请码' url='/pages/binding/index' />
     </View>
@@ -145,6 +147,7 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           <Tile testId='home-tile-orders' title='我的订单' note='订了哪几餐，送到了没有' url='/pages/orders/index' />
           <Tile testId='home-tile-services' title='上门服务' note='约保洁、助浴、医生上门，看谁来' url={SERVICES_URL} />
           <Tile testId='home-tile-health' title='健康记录' note='上门量的血压、血糖' url={HEALTH_URL} />
+          <Tile testId='home-tile-wishes' title='微心愿' note='说出想要的帮助，志愿者帮您实现' url={WISHES_URL} />
           <Tile testId='home-tile-profile' title='我的资料' note='电话、住址、饮食和紧急联系人' url='/pages/profile/index' />
           <Tile testId='home-tile-binding' title='家人绑定' note='让家人帮您办事、看您的资料' url='/pages/binding/index' />
         </View>
@@ -162,6 +165,8 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           <Tile testId='home-tile-dispatch' title='派单' note='上门服务的预约：安排人员、改期' url='/worker/dispatch/index' />
           <Tile testId='home-tile-care-services' title='服务项目' note='上门服务的项目、时段、价格和补贴' url='/worker/services/index' />
           <Tile testId='home-tile-centre-staff' title='服务人员' note='保洁、护理、医生：添加、技能、照片' url='/worker/staff/index' />
+          <Tile testId='home-tile-worker-wishes' title='微心愿' note='审核长辈的心愿，看谁认领了、办好了没有' url='/worker/wishes/index' />
+          <Tile testId='home-tile-store' title='积分超市' note='兑换的物品、库存、待领取的兑换' url='/worker/store/index' />
         </View>
       )
     case 'admin':

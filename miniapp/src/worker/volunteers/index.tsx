@@ -10,7 +10,9 @@ import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { ToggleButton } from '../../components/ToggleButton'
 import { formatDateTime } from '../../lib/format'
+import { goTo } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
+import { workerPointsUrl } from '../../lib/wishes'
 import { useData } from '../../shared/useData'
 import '../worker.css'
 
@@ -54,7 +56,12 @@ function VolunteerRow({ volunteer, onChanged }: RowProps) {
         {volunteer.confirmedBy ? `（${volunteer.confirmedBy.name} ${formatDateTime(volunteer.confirmedBy.at)}）` : ''}
       </View>
       {confirmed ? (
-        <ToggleButton label='党员' on={volunteer.partyMember} testId={`worker-volunteer-${id}-party`} onChange={(on) => act(() => setPartyMember(id, on))} />
+        <>
+          <ToggleButton label='党员' on={volunteer.partyMember} testId={`worker-volunteer-${id}-party`} onChange={(on) => act(() => setPartyMember(id, on))} />
+          <Tap className='btn btn--secondary' testId={`worker-volunteer-${id}-points`} label={`${volunteer.name}的积分`} onTap={() => goTo(workerPointsUrl(id))}>
+            积分
+          </Tap>
+        </>
       ) : (
         <>
           <View className='hint'>见过本人、核对过电话后再确认。确认以后才能标记党员。</View>

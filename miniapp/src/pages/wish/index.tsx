@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { WishView } from '@yilin/contract'
+import { getWish } from '../../api/wishes'
+import { BookingTimeline } from '../../components/BookingDetails'
+import { DataStatus } from '../../components/DataStatus'
+import { ElderPage } from '../../components/ElderPage'
+import { Field } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { Photo } from '../../components/Photo'
+import { Tap } from '../../components/Tap'
+import { WishBadge, deadlineDay, wishNextStep, wishValueText } from '../../components/WishCard'
+import { formatMonthDayTime } from '../../lib/format'
+import { goTo } from '../../lib/navigation'
+import { WISHES_URL } from '../../lib/wishes'
+import { useData } from '../../shared/useData'
+import { ConfirmReceived, ThankForm, ThanksShown, WithdrawWish } from './WishActions'
+import '../wishes/index.css'
+import './index.css'
+
+/** The state, big, and what happens next; once realised, the points the volunteer earned. */
+function WishState({ wish }: { wish: WishView }) {
+  return (
+    <View className='card wish__state' data-testid='wish-state'>
+      <WishBadge status={wish.status} testId='wish-status' />
+      <View className='wish__next' data-testid='wish-next'>
+        {wishNextStep(wish)}
+      </View>
+      {wish.status === 'realised' && wish.points ? <View data-testid='wish-points'>志愿者因此得到了 {wish.points} 积分。</View> : null}
+    </View>
+  )
+}
+
+/** Whether the community changed the words before publishing them (to keep the elder's privacy). */
+const reworded = (wish: WishView) => wish.asPosted !== undefined && (wish.asPosted.title !== wish.title || wish.asPosted.story !== wish.story)
+
+/** What the wish is: its words (and the words first written, if the community changed them), its value, how it is handed over. */
+function WishFacts({ wish }: { wish: WishView }) {
+  const detail = wish.handoverDetail
+  return (
+    <View className='card' data-testid='wish-facts'>
+      <View className='card__title'>心愿的内容</View>
+      <Field label='心愿'>{wish.title}</Field>
+      {wish.story && (
+        <Field label='想多说的话' testId='wish-story'>
+          {wish.story}
+        </Field>
+      )}
+      {wish.asPosted && reworded(wish) && (
+        <Notice
+          kind='info'
+          message={`社区为了保护您的隐私，把内容改成了上面这样；您原来写的是：“${wish.asPosted.title}”${wish.asPosted.story ? `，“${wish.asPosted.story}”` : ''}`}
+          testId='wish-as-posted'
+        />
+      )}
+      <Field label='类别'>{wish.categoryName}</Field>
+      <Field label='大概花多少钱'>{wishValueText(wish.valueFen)}</Field>
+      <Field label='怎么交给您' testId='wish-handover'>
+        {wish.handoverName}
+        {detail?.place ? `：${detail.place}` : ''}
+        {detail?.address ? `（${detail.address}）` : ''}
+      </Field>
+      <Field label='许愿时间'>{formatMonthDayTime(wish.postedAt)}</Field>
+    </View>
+  )
+}
+
+/** Who took the wish on and by when; then what they said and showed when it was done. */
+function Volunteer({ wish }: { wish: WishView }) {
+  const { claimer, delivery } = wish
+  if (!claimer && !delivery) return null
+  return (
+    <View className='card' data-testid='wish-volunteer'>
+      <View className='card__title'>帮忙的志愿者</View>
+      {claimer && (
+        <Field label='认领的人' testId='wish-claimer'>
+          {claimer.name}
+          {claimer.partyMember ? ' ★党员' : ''}
+        </Field>
+      )}
+      {wish.claimDeadline && wish.status === 'claimed' && (
+        <Field label='答应办好的日子' testId='wish-deadline'>
+          {deadlineDay(wish.claimDeadline)}前
+        </Field>
+      )}
+      {delivery && (
+        <>
+          <Field label={`${formatMonthDayTime(delivery.at)} 志愿者说办好了`} testId='wish-delivery'>
+            {delivery.message}
+          </Field>
+          {delivery.photoUrl && <Photo src={delivery.photoUrl} name={claimer ? `${claimer.name}送达时拍` : '送达时拍'} className='wish__photo' testId='wish-delivery-photo' />}
+        </>
+      )}
+    </View>
+  )
+}
+
+/**
+ * One wish for the elder's side: its state and what happens next, who helps and what they delivered, the
+ * step that is the elder's to take (确认收到了, 说声谢谢), the words, what happened when, and 撤回心愿.
+ */
+export default function WishPage() {
+  const { params } = useRouter()
+  const view = useData(async () => (params.wishId ? (await getWish(params.wishId)).wish : null), { onShow: true })
+  const wish = view.data
+  const [said, setSaid] = useState('')
+  const changed = (message: string) => (next: WishView) => {
+    view.setData(next)
+    setSaid(message)
+  }
+
+  return (
+    <ElderPage>
+      <View className='page-title' data-testid='wish-title'>
+        {wish ? wish.title : '心愿详情'}
+      </View>
+      {wish === null && <Notice kind='info' message='没有找到这个心愿。' testId='wish-missing' />}
+      <DataStatus state={view} testId='wish' />
+      {wish && (
+        <>
+          <WishState wish={wish} />
+          {said && <Notice kind='success' message={said} testId='wish-done' />}
+          <Volunteer wish={wish} />
+          {wish.can.confirm && <ConfirmReceived wish={wish} onDone={changed('心愿实现了！可以对志愿者说声谢谢。')} />}
+          {wish.thanks && <ThanksShown thanks={wish.thanks} />}
+          {wish.can.thank && !wish.thanks && <ThankForm wish={wish} onDone={changed('谢谢的话已经送到志愿者那里了。')} />}
+          <WishFacts wish={wish} />
+          {wish.timeline && wish.timeline.length > 0 && <BookingTimeline entries={wish.timeline} testId='wish-timeline' />}
+          {wish.can.withdraw && <WithdrawWish wish={wish} onDone={changed('心愿已撤回。')} />}
+          <Tap className='btn btn--secondary' testId='wish-to-wishes' onTap={() => goTo(WISHES_URL)}>
+            查看全部心愿
+          </Tap>
+        </>
+      )}
+    </ElderPage>
+  )
+}
