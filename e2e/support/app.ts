@@ -38,6 +38,19 @@ export const routes = {
   centreStaff: 'worker/staff/index',
   staffDay: 'staff/index',
   staffVisit: 'staff/visit/index',
+  wishes: 'pages/wishes/index',
+  wishPost: 'pages/wish-post/index',
+  wish: 'pages/wish/index',
+  points: 'pages/points/index',
+  wall: 'volunteer/wall/index',
+  volunteerWish: 'volunteer/wish/index',
+  myWishes: 'volunteer/mine/index',
+  leaderboard: 'volunteer/leaderboard/index',
+  workerWishes: 'worker/wishes/index',
+  workerWish: 'worker/wish/index',
+  workerStore: 'worker/store/index',
+  wishSettings: 'worker/wish-settings/index',
+  workerPoints: 'worker/points/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];
