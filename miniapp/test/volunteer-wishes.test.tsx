@@ -61,7 +61,7 @@ describe('心愿墙', () => {
     const card = byTestId('wall-wish-w-radio')!.textContent
     expect(card).toContain('想要一台收音机')
     expect(card).toContain('王奶奶 · 学院路社区')
-    expect(card).toContain('物品 · 价值约 ¥80 · 2026年11月20日发布')
+    expect(card).toContain('物品 · 约 ¥80 · 2026年11月20日发布')
 
     fireEvent.click(byTestId('wall-scope-county')!)
     await waitFor(() => expect(byTestId('wall-tally-collected')?.textContent).toBe('400收集'))
@@ -81,7 +81,7 @@ describe('心愿墙', () => {
     await findByTestId('wall-wish-w-chat')
     expect(calls.at(-1)?.url).toBe('/api/wall?communityId=c-xueyuan&cursor=next-1')
     expect(byTestId('wall-wish-w-radio')).not.toBeNull()
-    expect(byTestId('wall-wish-w-chat')?.textContent).toContain('不用花钱')
+    expect(byTestId('wall-wish-w-chat')?.textContent).toContain('不花钱')
     expect(byTestId('wall-wish-w-chat-party')?.textContent).toContain('★ 党员')
     expect(byTestId('wall-wish-w-radio-party')).toBeNull()
     expect(byTestId('wall-more')).toBeNull()

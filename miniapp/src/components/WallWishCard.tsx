@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { WishView } from '@yilin/contract'
-import { chinaToday, formatDate, yuan } from '../lib/format'
+import { chinaToday, formatDate } from '../lib/format'
 import { goTo } from '../lib/navigation'
 import { volunteerWishUrl } from '../lib/wishes'
 import { Tap } from './Tap'
+import { wishValueText } from './WishCard'
 
-/** What a wish is likely to cost, in words: 约 ¥50, or that it costs nothing (陪我聊天). */
-export const wishValueText = (valueFen: number) => (valueFen > 0 ? `价值约 ${yuan(valueFen)}` : '不用花钱')
 
 /** The day a moment falls on in China: "2026年11月24日". */
 export const dayOf = (iso: string) => formatDate(chinaToday(Date.parse(iso)))

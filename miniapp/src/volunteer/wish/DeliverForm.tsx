@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { TextInput } from '../../components/TextInput'
 import { useAction } from '../../shared/useAction'
-import { pickAndUploadPhoto } from './upload-photo'
+import { pickAndUploadPhoto } from '../../lib/upload-photo'
 
 const MESSAGE_MAX = 100
 

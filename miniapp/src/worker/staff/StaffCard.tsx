@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Photo } from '../../components/Photo'
 import { staffStatusNames, type Skill, type StaffMemberView } from '@yilin/contract'
-import { retireStaff, setStaffProfile } from '../../api'
+import { requestStaffPhotoUpload, retireStaff, setStaffProfile } from '../../api'
 import { ConfirmStep } from '../../components/ConfirmStep'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
@@ -10,7 +10,7 @@ import { TextInput } from '../../components/TextInput'
 import { formatDateTime } from '../../lib/format'
 import { useAction } from '../../shared/useAction'
 import { SkillChoices } from './SkillChoices'
-import { pickAndUploadStaffPhoto } from './upload-photo'
+import { pickAndUploadPhoto } from '../../lib/upload-photo'
 
 interface Props {
   member: StaffMemberView
@@ -36,7 +36,7 @@ export function StaffCard({ member, onChanged }: Props) {
   // The profile is sent whole (工号 and skills as on screen) with the new photo's key.
   const uploadPhoto = () =>
     run(async () => {
-      const photoKey = await pickAndUploadStaffPhoto(member.userId)
+      const photoKey = await pickAndUploadPhoto((contentType) => requestStaffPhotoUpload(member.userId, contentType))
       if (!photoKey) return
       onChanged(await setStaffProfile(member.userId, { staffNumber, skills, photoKey }))
       setDone('照片已换好，长辈开门前看到的是新照片。')

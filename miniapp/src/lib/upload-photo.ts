@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
-import { requestStaffPhotoUpload } from '../../api'
-import { ApiError, NETWORK_MESSAGE } from '../../api/client'
+import type { PhotoUploadResponse } from '@yilin/contract'
+import { ApiError, NETWORK_MESSAGE } from '../api/client'
 
-type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp'
+export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/** Asks the API for a signed form to post one photo of this kind to storage. */
+export type PhotoForm = (contentType: PhotoType) => Promise<PhotoUploadResponse>
 
 const NOT_SENT = '照片没有传上去，请再试一次。'
 const NOT_A_PHOTO = '照片只能是 JPG、PNG 或 WebP。'
@@ -17,12 +20,12 @@ const tooBig = (maxBytes: number) => new ApiError(0, 'HTTP_ERROR', `照片太大
 
 /**
  * Picks a photo and posts it straight to storage with the form the API signs for it (the photo never passes
- * through our functions); answers its key for the staff member's profile, or undefined when none was picked.
- * In WeChat the camera or album (compressed, so it fits), in the browser a file input and a form post.
+ * through our functions); answers its key, or undefined when none was picked. In WeChat the camera or album
+ * (compressed, so it fits), in the browser a file input and a form post.
  */
-export async function pickAndUploadStaffPhoto(userId: string): Promise<string | undefined> {
-  if (process.env.TARO_ENV === 'h5') return uploadFromBrowser(userId)
-  let file: { tempFilePath: string; size: number }
+export async function pickAndUploadPhoto(requestForm: PhotoForm): Promise<string | undefined> {
+  if (process.env.TARO_ENV === 'h5') return uploadFromBrowser(requestForm)
+  let file: { tempFilePath: string; size: number } | undefined
   try {
     const picked = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] })
     file = picked.tempFiles[0]
@@ -31,8 +34,7 @@ export async function pickAndUploadStaffPhoto(userId: string): Promise<string | 
   }
   if (!file) return undefined
   // The compressed photo of the camera is a JPEG; an album photo keeps its own kind.
-  const contentType = typeOfName(file.tempFilePath) ?? 'image/jpeg'
-  const form = await requestStaffPhotoUpload(userId, contentType)
+  const form = await requestForm(typeOfName(file.tempFilePath) ?? 'image/jpeg')
   if (file.size > form.maxBytes) throw tooBig(form.maxBytes)
   let statusCode: number
   try {
@@ -54,12 +56,12 @@ function chooseBrowserFile(): Promise<File | undefined> {
   })
 }
 
-async function uploadFromBrowser(userId: string): Promise<string | undefined> {
+async function uploadFromBrowser(requestForm: PhotoForm): Promise<string | undefined> {
   const file = await chooseBrowserFile()
   if (!file) return undefined
   const contentType = (['image/jpeg', 'image/png', 'image/webp'] as const).find((type) => type === file.type)
   if (!contentType) throw new ApiError(0, 'HTTP_ERROR', NOT_A_PHOTO)
-  const form = await requestStaffPhotoUpload(userId, contentType)
+  const form = await requestForm(contentType)
   if (file.size > form.maxBytes) throw tooBig(form.maxBytes)
   // The signed fields come first: storage reads the policy before the file.
   const body = new FormData()
