@@ -12,6 +12,7 @@ import { addStaffAccount } from '../../src/features/people/data/staff';
 import { roles, type Role } from '../../src/routes';
 import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, elderSecrets, freshPlacedOrder, otherCounty, randomKey, SPARE_FAMILY } from './world';
 import { careMatrix } from './matrix-care';
+import { isWishScope, wishAllowed, wishCases, wishesMatrix, wishRefusalStatus, type WishScope } from './matrix-wishes';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
@@ -24,8 +25,10 @@ import { careMatrix } from './matrix-care';
  * is the one sent, in every other case somebody else is (or nobody yet, where the call needs that).
  * `health`: the target elder's health record; the matrix's staff member has a visit to the own elder only.
  * `staff-member`: a service staff member of the target centre, whom only that centre's workers keep.
+ * The scopes of micro-wishes and points (a wish, a points holder, a redemption, a community's wishes, wall and
+ * store) and their cases are in matrix-wishes.ts.
  */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none';
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope;
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -39,6 +42,7 @@ export const casesOf: Record<Scope, string[]> = {
   health: ['own', 'other-elder', 'same-centre', 'other-community', 'other-county'],
   'staff-member': ['own', 'other-centre', 'other-county'],
   none: ['any'],
+  ...wishCases,
 };
 
 export interface Target {
@@ -80,6 +84,7 @@ export interface RouteSpec {
  * `reads`: the call only reads (GET).
  */
 export function allowed(scope: Scope, actor: Actor, caseName: string, reads = true): boolean {
+  if (isWishScope(scope)) return wishAllowed(scope, actor, caseName, reads);
   if (actor === 'admin') {
     if (scope === 'health' || scope === 'staff-member' || (scope === 'booking' && !reads)) return false;
     return caseName !== 'other-county';
@@ -114,7 +119,7 @@ const namesBefore = new Map<string, string>();
 /** Each moved elder's place before the move cell, given back after it. */
 const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
-export const refusalStatus = (scope: Scope) => (scope === 'centre' ? 403 : 404);
+export const refusalStatus = (scope: Scope) => (isWishScope(scope) ? wishRefusalStatus(scope) : scope === 'centre' ? 403 : 404);
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
 
@@ -551,4 +556,5 @@ export const matrix: Record<string, RouteSpec> = {
     plan: async ({ target }) => ({ method: 'GET', path: `/centres/${target.centreId}/statements/${MONTH}/xlsx` }),
   },
   ...careMatrix,
+  ...wishesMatrix,
 };

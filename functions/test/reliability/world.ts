@@ -11,6 +11,11 @@ import { placeOrderFor } from '../../src/features/canteen/orders';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { StaffPost } from '../../src/features/people/data/staff';
 import { saveService } from '../../src/features/care/data';
+import { ulid } from 'ulid';
+import { Volunteer } from '../../src/features/people/data/volunteers';
+import { DEFAULT_WISH_SETTINGS, pointsAccount, saveWishSettings, stockAccount } from '../../src/features/wishes/data';
+import { StoreItem } from '../../src/features/wishes/entities';
+import { moveAccount } from '../../src/store/ledger';
 
 /**
  * The cast of the reliability suite: the demo data (seeded with the clock on a Monday morning, before
@@ -121,6 +126,46 @@ async function createCare(): Promise<void> {
   }
 }
 
+/** A confirmed volunteer of another community of the county, and one of the other county. */
+export const volunteersElsewhere = { 'other-community': 'rel-volunteer-guzhangping', 'other-county': 'rel-volunteer-county-2' } as const;
+
+/** Whose points each case of the points matrix names (two elders and four volunteers), each given 1000. */
+export const pointsHolders = {
+  own: actors.elder,
+  volunteer: actors.volunteer,
+  'other-volunteer': 'demo-volunteer-huang',
+  'same-centre': 'demo-elder-zhao',
+  ...volunteersElsewhere,
+} as const;
+
+/** Each community's store item of the reliability suite: one point a piece, 1000 in stock. */
+export const storeItemOf = (communityId: string) => `rel-item-${communityId}`;
+
+/** The home community's own redemption window around NOW (the default windows close the quarters) and elders may redeem. */
+export const REDEMPTION_WINDOW = { from: '2030-01-01', to: '2030-01-31' };
+
+/** Volunteers elsewhere, the home community's wish settings, a store item in every community, points for every holder. */
+async function createWishes(): Promise<void> {
+  const places = {
+    'other-community': { communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping', countyId: 'demo-county' },
+    'other-county': { communityId: otherCounty.communityId, centreId: otherCounty.centreId, countyId: otherCounty.countyId },
+  };
+  for (const [caseName, userId] of Object.entries(volunteersElsewhere) as Array<[keyof typeof places, string]>) {
+    const place = places[caseName];
+    await User.put({ userId, role: 'volunteer', name: '矩阵志愿者', ...place, createdAt: NOW }).go();
+    await Volunteer.put({ userId, name: '矩阵志愿者', phone: '13907345500', ...place, status: 'confirmed', partyMember: false, signedUpAt: NOW, updatedAt: NOW }).go();
+  }
+  await saveWishSettings(communityTargets.own, { ...DEFAULT_WISH_SETTINGS, eldersRedeem: true, redemptionWindows: [REDEMPTION_WINDOW] }, 'reliability', NOW);
+  for (const communityId of Object.values(communityTargets)) {
+    const itemId = storeItemOf(communityId);
+    await StoreItem.put({ communityId, itemId, name: '洗衣液', description: '2 公斤装', pricePoints: 1, active: true, updatedBy: 'reliability', updatedAt: NOW }).go();
+    await moveAccount({ account: stockAccount(itemId), entryId: ulid(), amount: 1000, reason: '上架', at: NOW });
+  }
+  for (const holderId of Object.values(pointsHolders)) {
+    await moveAccount({ account: pointsAccount(holderId), entryId: ulid(), amount: 1000, reason: '志愿服务时长', at: NOW });
+  }
+}
+
 export const randomKey = () => `rel-${randomBytes(8).toString('hex')}`;
 
 export async function createWorld(): Promise<void> {
@@ -129,6 +174,7 @@ export async function createWorld(): Promise<void> {
   await createOtherCounty();
   await User.put({ userId: SPARE_FAMILY, role: 'family', name: '备用家属', createdAt: NOW }).go();
   await createCare();
+  await createWishes();
 }
 
 /** Cancels whatever active order the elder has for the meal, then places a new one (status 已下单). */

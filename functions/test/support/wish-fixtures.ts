@@ -1,9 +1,10 @@
 import { Volunteer } from '../../src/features/people/data/volunteers';
-import { getWish } from '../../src/features/wishes/data';
+import type { WishSettingsInput } from '@yilin/contract';
+import { DEFAULT_WISH_SETTINGS, getWish } from '../../src/features/wishes/data';
 import { balanceOf, entriesOf } from '../../src/store/ledger';
-import type { Api } from './api';
+import { errorCode, type Api, type ApiResponse } from './api';
 import { idempotencyKey } from './canteen-fixtures';
-import { createUser } from './seed';
+import { createUser, tableItems } from './seed';
 
 /** Micro-wishes and points: volunteers, wishes at each step, and what the table holds. */
 
@@ -99,3 +100,46 @@ export async function grantPoints(api: Api, workerId: string, holderId: string, 
 export const IN_WINDOW = '2026-12-20T02:00:00.000Z';
 /** A day outside it. */
 export const OUT_OF_WINDOW = '2026-11-30T02:00:00.000Z';
+
+/** A community's rules for wishes and points: the defaults with some changed (common wishes kept under the cap). */
+export const wishSettingsBody = (overrides: Partial<WishSettingsInput> = {}): WishSettingsInput => {
+  const settings = { ...DEFAULT_WISH_SETTINGS, ...overrides };
+  return { ...settings, commonWishes: overrides.commonWishes ?? settings.commonWishes.filter((wish) => wish.valueFen <= settings.valueCapFen) };
+};
+
+export async function setWishSettings(api: Api, workerId: string, communityId: string, overrides: Partial<WishSettingsInput> = {}) {
+  const answer = await api.as(workerId).put(`/communities/${communityId}/wish-settings`, wishSettingsBody(overrides));
+  if (answer.status !== 200) throw new Error(`Setting the wish rules failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** A community's counts as its wall shows them to its worker. */
+export async function tallyOf(api: Api, workerId: string, communityId: string) {
+  const answer = await api.as(workerId).get(`/wall?communityId=${communityId}`);
+  if (answer.status !== 200) throw new Error(`Reading the wall failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const { collected, waiting, inProgress, realised } = answer.body.tallies[0];
+  return { collected, waiting, inProgress, realised };
+}
+
+/** A realised wish: claimed and delivered by the volunteer, confirmed by the worker. */
+export async function realisedWish(api: Api, workerId: string, volunteerId: string, elderId: string, overrides: Record<string, unknown> = {}) {
+  const wish = await deliveredWish(api, workerId, volunteerId, elderId, overrides);
+  const answer = await api.as(workerId).post(`/wishes/${wish.wishId}/confirm`);
+  if (answer.status !== 200) throw new Error(`Confirming failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return wish;
+}
+
+/** A refusal with its status, its machine code and a Chinese message, and the table exactly as it was before. */
+export async function expectRefusedUnchanged(response: ApiResponse, status: number, code: string, before: Record<string, unknown>[]) {
+  expect({ status: response.status, code: errorCode(response) }).toEqual({ status, code });
+  expect(response.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(await tableItems()).toEqual(before);
+}
+
+/** The community's own redemption window for `date` alone, set by its worker (the other settings kept). */
+export async function openStoreOn(api: Api, workerId: string, communityId: string, date: string) {
+  const { body: settings } = await api.as(workerId).get(`/communities/${communityId}/wish-settings`);
+  const { valueCapFen, pointsPerWish, claimDays, eldersRedeem, commonWishes } = settings;
+  const answer = await api.as(workerId).put(`/communities/${communityId}/wish-settings`, { valueCapFen, pointsPerWish, claimDays, eldersRedeem, commonWishes, redemptionWindows: [{ from: date, to: date }] });
+  if (answer.status !== 200) throw new Error(`Opening the store failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+}

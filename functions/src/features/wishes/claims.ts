@@ -16,7 +16,7 @@ import { changeWish, dropClaim, getWish, holdClaim, pointsAccount, talliesOf, wi
 import type { WishItem } from './entities';
 import { assertCommunityAccess } from './review';
 import { inHand } from './rules/wish';
-import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged, wishNotFound } from './wish-access';
+import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere, wishNotFound } from './wish-access';
 
 /** The volunteer's side: the wall, claiming a wish, handing it over, and their own wishes. */
 
@@ -116,7 +116,7 @@ export async function release(session: Session, wishId: string): Promise<WishRes
     { action: 'wish.released', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimer', before: wish.claimerName }] },
     { remove: ['claimerId', 'claimerName', 'claimerPartyMember', 'claimedAt', 'claimDeadline'], parts: { link: dropClaim(wish.claimerId!, wishId) } },
   );
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return session.role === 'volunteer' ? { wish: await wishAnswer(session, await accessTo(session, (await getWish(wishId))!)) } : answer(session, wishId);
 }
 
@@ -142,7 +142,7 @@ export async function deliver(session: Session, wishId: string, input: DeliverWi
     { action: 'wish.delivered', by: await actorOf(session), at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'message', after: input.message }] },
     { set: { deliveredAt: at, deliveryMessage: input.message, ...(input.photoKey ? { deliveryPhotoKey: input.photoKey } : {}) } },
   );
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);
 }
 

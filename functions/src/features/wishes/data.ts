@@ -120,11 +120,15 @@ export async function talliesOf(communityIds: string[]): Promise<Map<string, Tal
   return new Map(data.map((tally) => [tally.communityId, tally]));
 }
 
-/** The part that moves a community's counts as a wish changes status (none when nothing counted changes). */
+/**
+ * The part that moves a community's counts as a wish changes status (none when nothing counted changes).
+ * Every count is added, a zero where it does not change, so the first change makes a whole item.
+ */
 function tallyPart(communityId: string, from: WishStatus, to: WishStatus): Part | undefined {
   const change = tallyChange(from, to);
   if (Object.keys(change).length === 0) return undefined;
-  return ({ WishTally: tallies }) => tallies.update({ communityId }).add(change).commit();
+  const counts = { collected: 0, waiting: 0, inProgress: 0, realised: 0, ...change };
+  return ({ WishTally: tallies }) => tallies.update({ communityId }).add(counts).commit();
 }
 
 /** A new wish, under its elder, with its request's idempotency record and its first event. */

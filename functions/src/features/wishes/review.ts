@@ -7,7 +7,7 @@ import type { FieldChange } from '../../store/audit';
 import { actorOf } from '../people/actors';
 import { communityInfo, type CommunityInfo } from '../people/places';
 import { changeWish, saveWishSettings, wishesOfCommunity, wishSettingsOf } from './data';
-import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged } from './wish-access';
+import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere } from './wish-access';
 
 /** The community's side: its wishes, reviewing them, and its rules for wishes and points. */
 
@@ -46,7 +46,7 @@ export async function publish(session: Session, wishId: string, input: PublishWi
   const outcome = await changeWish(wish, to, { action: 'wish.published', by: await actorOf(session), at: isoNow(), changes }, {
     set: { title, story, ...(edited ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
   });
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);
 }
 
@@ -60,7 +60,7 @@ export async function reject(session: Session, wishId: string, reason: string): 
     { action: 'wish.rejected', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }, { field: 'rejectReason', after: reason }] },
     { set: { rejectReason: reason } },
   );
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);
 }
 

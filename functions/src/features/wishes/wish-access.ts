@@ -1,4 +1,4 @@
-import type { WishView } from '@yilin/contract';
+import type { WishStatus, WishView } from '@yilin/contract';
 import { may, relationTo, type Action, type Relation } from '../../access/policy';
 import { conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -70,6 +70,15 @@ const statusWords = (wish: WishItem) =>
 
 export const wishChanged = () => conflict('WISH_CHANGED', '这个心愿刚有变动，请刷新后再试。');
 
+/**
+ * After a change that was not written because the wish moved meanwhile: if someone else made the same step at
+ * the same moment (the elder and a worker both confirming), the wish is where the caller wanted it and that
+ * is the answer; otherwise the caller is told it changed.
+ */
+export async function alreadyThere(wishId: string, status: WishStatus): Promise<void> {
+  if ((await getWish(wishId))?.status !== status) throw wishChanged();
+}
+
 /** What the caller may do with the wish now, by the policy and the state machine. */
 export function abilitiesOf({ wish, access }: WishAccess, session: Session): WishView['can'] {
   const allows = (action: Action, event: WishEvent) => may(action, access) && nextWishStatus(wish.status, event) !== undefined;
@@ -98,7 +107,7 @@ export async function wishAnswer(session: Session, reached: WishAccess) {
     handoverShown && wish.claimerId
       ? wish.handover === 'home' && elder
         ? { place: `送到${wish.elderDisplay}家里`, address: elder.address }
-        : { place: `交到${name}社区服务站，由社区工作人员转交` }
+        : { place: `交到${name}服务站，由社区工作人员转交` }
       : undefined;
   return wishView(wish, {
     access,

@@ -13,7 +13,7 @@ import { elderSummaryView } from '../people/views';
 import { annotateWish, changeWish, pointsAccount, postWish, scorePart, wishesOfElder, wishSettingsOf, wishSubject } from './data';
 import type { WishItem } from './entities';
 import { elderDisplayOf } from './rules/wish';
-import { accessTo, assertStep, loadWishFor, wishAnswer, wishChanged } from './wish-access';
+import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere } from './wish-access';
 
 /** The elder's side of a wish: posting it, seeing it through, confirming it came, saying thank you. */
 
@@ -87,7 +87,7 @@ export async function withdraw(session: Session, wishId: string): Promise<WishRe
   const to = assertStep(wish, 'withdraw');
   const by = await actorOf(session, binding?.relation);
   const outcome = await changeWish(wish, to, { action: 'wish.withdrawn', by, at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }] });
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);
 }
 
@@ -122,7 +122,7 @@ export async function confirm(session: Session, wishId: string): Promise<WishRes
       },
     },
   );
-  if (!outcome.written) throw wishChanged();
+  if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);
 }
 
