@@ -76,17 +76,32 @@ export async function eventsFor(): Promise<Map<string, unknown>> {
     family: await tokenFor({ userId: 'demo-family-wanglei', role: 'family' }),
     admin: await tokenFor({ userId: 'demo-admin', role: 'admin' }),
     staff: await tokenFor({ userId: 'demo-staff-zhangli', role: 'staff', centreId: 'demo-centre-xueyuan' }),
+    volunteer: await tokenFor({ userId: 'demo-volunteer-huang', role: 'volunteer', communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan', countyId: 'demo-county' }),
   };
   const params: Record<string, string> = {
     elderId: 'demo-elder-wang', centreId: 'demo-centre-xueyuan', communityId: 'demo-comm-xueyuan', familyId: 'demo-family-chen',
     orderId: '01JBENCHNOSUCHORDER0000000', subscriptionId: '01JBENCHNOSUCHSUBSCRIPTION', date: tomorrow, meal: 'dinner', month: today.slice(0, 7),
     bookingId: '01JBENCHNOSUCHBOOKING00000', serviceId: 'demo-svc-cleaning', userId: 'bench-no-such-staff',
+    wishId: '01JBENCHNOSUCHWISH00000000', holderId: 'bench-no-such-holder', itemId: '01JBENCHNOSUCHITEM00000000', redemptionId: '01JBENCHNOSUCHREDEMPTION00',
   };
   // Reads of a booking read the demo's real one (王秀英's cleaning today, 张丽 assigned); changes of a booking
   // get one that does not exist, so no run changes what the next run starts from.
   const paramsOf: Record<string, Record<string, string>> = Object.fromEntries(
     ['care/get-booking', 'care/door-code', 'care/candidates'].map((handler) => [handler, { bookingId: `demo-booking-wang-${today}-0900` }]),
   );
+  // Wishes likewise: 王秀英 reads her haircut wish; 黄丽华 claims 李建国's wish from the wall and redeems a bag of
+  // noodles (the later runs are answered as replays), and reads her points; changes get a wish that does not exist.
+  const { wishesOfElder, storeItemsOf } = await import('../functions/src/features/wishes/data');
+  const wishOf = async (elderId: string, title: string) => (await wishesOfElder(elderId)).find((wish) => wish.title === title)!.wishId;
+  const noodles = (await storeItemsOf('demo-comm-xueyuan')).find((item) => item.name === '挂面')!.itemId;
+  Object.assign(paramsOf, {
+    'wishes/get': { wishId: await wishOf('demo-elder-wang', '想请人上门理个发') },
+    'wishes/claim': { wishId: await wishOf('demo-elder-li', '想有人陪我去医院复查') },
+    'points/get': { holderId: 'demo-volunteer-huang' },
+    'points/redeem': { holderId: 'demo-volunteer-huang' },
+  });
+  const roleOf: Record<string, 'volunteer'> = { 'wishes/wall': 'volunteer', 'points/get': 'volunteer', 'points/redeem': 'volunteer' };
+  const { demoWishSettings } = await import('../functions/src/local/demo-wishes');
   const { demoServices } = await import('../functions/src/local/demo-care');
   const { defaultCareSubsidies, DEFAULT_CANCEL_HOURS } = await import('../functions/src/features/care/rules/pricing');
   const { serviceId: _cleaning, ...cleaning } = demoServices.find((one) => one.serviceId === 'demo-svc-cleaning')!;
@@ -115,14 +130,28 @@ export async function eventsFor(): Promise<Map<string, unknown>> {
     'staff/add': { name: '基准测试', phone: '13900000001', staffNumber: 'B900', skills: ['cleaning'], idempotencyKey: 'bench-cold-start-0003' },
     'staff/set-profile': { staffNumber: 'B901', skills: ['cleaning'] },
     'staff/photo-upload': { contentType: 'image/png' },
+    'wishes/post': { title: '基准测试心愿', story: '基准测试', category: 'goods', valueFen: 5000, handover: 'centre', idempotencyKey: 'bench-cold-start-0004' },
+    'wishes/publish': {},
+    'wishes/reject': { reason: '基准测试' },
+    'wishes/photo-upload': { contentType: 'image/jpeg' },
+    'wishes/deliver': { message: '基准测试' },
+    'wishes/thank': { message: '基准测试' },
+    'wishes/set-settings': demoWishSettings(today),
+    'points/grant': { hours: 1, points: 10, reason: '基准测试', idempotencyKey: 'bench-cold-start-0005' },
+    'points/adjust': { points: 5, reason: '基准测试', idempotencyKey: 'bench-cold-start-0006' },
+    'points/add-item': { name: '基准测试物品', description: '', pricePoints: 10, active: false, stock: 0, idempotencyKey: 'bench-cold-start-0007' },
+    'points/update-item': { name: '基准测试物品', description: '', pricePoints: 10, active: false },
+    'points/restock': { count: 1, reason: '基准测试', idempotencyKey: 'bench-cold-start-0008' },
+    'points/redeem': { itemId: noodles, idempotencyKey: 'bench-cold-start-0009' },
   };
   const queries: Record<string, Record<string, string>> = {
     'canteen/board': { date: today, meal: 'lunch' },
     'care/centre-bookings': { from: today },
+    'wishes/wall': { communityId: 'demo-comm-xueyuan' },
   };
   const events = new Map<string, unknown>();
   for (const route of routes) {
-    const role = route.roles === 'public' ? undefined : (['elder', 'worker', 'family', 'admin', 'staff'] as const).find((r) => (route.roles as readonly string[]).includes(r));
+    const role = route.roles === 'public' ? undefined : (roleOf[route.handler] ?? (['elder', 'worker', 'family', 'admin', 'staff', 'volunteer'] as const).find((r) => (route.roles as readonly string[]).includes(r)));
     const pathParameters: Record<string, string> = {};
     const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => (pathParameters[name] = paramsOf[route.handler]?.[name] ?? params[name]));
     const body = bodies[route.handler];
@@ -175,10 +204,18 @@ export function probe(bundleFile: string, eventFile: string, env: Record<string,
 
 /**
  * Deployed functions serve several routes (`functionGroups` in functions/src/routes.ts, one per feature and
- * grant): those of home and medical services are bundled from the same generated entry as the stack's
+ * grant): those of home and medical services and of micro-wishes are bundled from the same generated entry as the stack's
  * (`groupEntrySource`) and started with the request named here, the one their people make most.
  */
-const groupFirstRequests: Record<string, string> = { 'care-read': 'care/staff-day', 'care-write-files': 'care/book' };
+const groupFirstRequests: Record<string, string> = {
+  'care-read': 'care/staff-day',
+  'care-write-files': 'care/book',
+  // Micro-wishes and points: a volunteer opens the wall and claims; the store and a redemption.
+  'wishes-read-files': 'wishes/wall',
+  'wishes-write-files': 'wishes/claim',
+  'wishes-read': 'points/store',
+  'wishes-write': 'points/redeem',
+};
 
 async function groupEntries(): Promise<Array<{ name: string; entry: string; firstRequest: string }>> {
   const { functionGroups, groupEntrySource } = await import('../functions/src/routes');

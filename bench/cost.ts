@@ -60,6 +60,9 @@ const minimums = {
   bind: { write: 4, read: 0.5, why: 'one 2-item transaction (code used + binding) = 2 × 2 WRU; read of the code = 0.5' },
   // As for placement, the transaction's condition on the idempotency record stands in for looking it up first.
   book: { write: 10, read: 1.5, why: 'one 5-item transaction (window place, elder slot, booking, idempotency, audit event) = 5 × 2 WRU; reads of the elder, the service and the centre\'s care settings = 3 × 0.5' },
+  // The transaction's conditions (the wish's version, the balance and stock never below zero) make eventually consistent reads enough.
+  claim: { write: 8, read: 2.5, why: 'one 4-item transaction (wish, community counts, audit event, claim link) = 4 × 2 WRU; reads of the wish, the volunteer, the elder and a binding of the two (nobody claims their family\'s wish), the community\'s rules = 5 × 0.5' },
+  redeem: { write: 14, read: 1.5, why: 'one 7-item transaction (item check, points entry and balance, stock entry and balance, redemption, idempotency) = 7 × 2 WRU; reads of the holder, the item and the community\'s rules = 3 × 0.5' },
 };
 
 export async function cost(backend: Backend, apiUrl: string, world: BenchWorld): Promise<Row[]> {
@@ -75,9 +78,17 @@ export async function cost(backend: Backend, apiUrl: string, world: BenchWorld):
     if (answer.status !== 201) throw new Error(`book answered ${answer.status}: ${answer.body}`);
     return (JSON.parse(answer.body) as { booking: { bookingId: string } }).booking.bookingId;
   };
+  const claim = async () => {
+    const { token, wishId } = world.wishes.nextClaim();
+    return (await call(apiUrl, 'POST', `/wishes/${wishId}/claim`, token)).status;
+  };
+  const { redeemer } = world.wishes;
+  const redeem = async () => (await call(apiUrl, 'POST', `/points/${redeemer.holderId}/redemptions`, redeemer.token, { itemId: redeemer.itemId, idempotencyKey: ulid() })).status;
   // Warm the names cache and connections so the figures are those of a warm function.
   await place();
   await book();
+  await claim();
+  await redeem();
 
   let placed = { elderId: '', orderId: '' };
   let booked = '';
@@ -102,10 +113,12 @@ export async function cost(backend: Backend, apiUrl: string, world: BenchWorld):
       booked = await book();
       return 201;
     }),
+    claim: await metered(backend, claim),
+    redeem: await metered(backend, redeem),
   };
 
   const rows: Row[] = [];
-  const names: Record<keyof typeof minimums, string> = { place: 'place order', cancel: 'cancel order', confirm: 'confirm order', bind: 'bind family (redeem code)', book: 'book a home visit' };
+  const names: Record<keyof typeof minimums, string> = { place: 'place order', cancel: 'cancel order', confirm: 'confirm order', bind: 'bind family (redeem code)', book: 'book a home visit', claim: 'claim a wish', redeem: 'redeem points in the store' };
   for (const key of Object.keys(minimums) as Array<keyof typeof minimums>) {
     const m = measured[key];
     const min = minimums[key];

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import type { Backend } from './lib/backend';
 import { BENCH_SERVICE, BENCH_STAFF } from './lib/care-fixtures';
-import { BENCH_CENTRE, BENCH_WORKER, type BenchWorld } from './lib/fixtures';
+import { BENCH_CENTRE, BENCH_COUNTY, BENCH_WORKER, type BenchWorld } from './lib/fixtures';
 import { call, load } from './lib/http';
 import { log, percentile, row, type Row } from './lib/report';
 
@@ -30,6 +30,10 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
   const { forgetStanding } = await import('../functions/src/features/people/standing');
   const care = await import('../functions/src/features/care/data');
   const { callerKeySpace, earlierResult } = await import('../functions/src/store/idempotency');
+  const wishes = await import('../functions/src/features/wishes/data');
+  const { centresOfCounty, communitiesOfCentre } = await import('../functions/src/features/people/data/org');
+  const { getVolunteer } = await import('../functions/src/features/people/data/volunteers');
+  const { getBinding } = await import('../functions/src/features/people/data/bindings');
 
   const expectOk = (what: string, status: number, body: string) => {
     if (status < 200 || status >= 300) throw new Error(`${what} answered ${status}: ${body.slice(0, 200)}`);
@@ -167,6 +171,65 @@ async function scenarios(apiUrl: string, world: BenchWorld): Promise<Scenario[]>
         if (!outcome.written) throw new Error(`direct booking refused: ${outcome.failed.join(', ')}`);
       },
       extraCalls: 1,
+    },
+    {
+      name: 'GET /wall (volunteer, own community)',
+      async api() {
+        const answer = await call(apiUrl, 'GET', `/wall?communityId=${world.wishes.wallCommunity}`, world.wishes.volunteerToken);
+        expectOk('community wall', answer.status, answer.body);
+      },
+      // wall: the community's first page of published wishes and its five latest realised together, then its counts (its name is cached).
+      async direct() {
+        await Promise.all([
+          wishes.wishesOfCommunity(world.wishes.wallCommunity, 'published', undefined, 20),
+          wishes.wishesOfCommunity(world.wishes.wallCommunity, 'realised', undefined, 5),
+        ]);
+        await wishes.talliesOf([world.wishes.wallCommunity]);
+      },
+    },
+    {
+      name: 'GET /wall (volunteer, county)',
+      async api() {
+        const answer = await call(apiUrl, 'GET', '/wall', world.wishes.volunteerToken);
+        expectOk('county wall', answer.status, answer.body);
+      },
+      // wall: the county's centres, their communities together, the county's first page and five latest realised together, then every community's counts.
+      async direct() {
+        const centres = await centresOfCounty(BENCH_COUNTY);
+        const communities = (await Promise.all(centres.map((centre) => communitiesOfCentre(centre.centreId)))).flat();
+        await Promise.all([wishes.wishesOfCounty(BENCH_COUNTY, 'published', undefined, 20), wishes.wishesOfCounty(BENCH_COUNTY, 'realised', undefined, 5)]);
+        await wishes.talliesOf(communities.map((community) => community.communityId));
+      },
+    },
+    {
+      name: 'POST /wishes/{id}/claim',
+      async api() {
+        const { token, wishId } = world.wishes.nextClaim();
+        const answer = await call(apiUrl, 'POST', `/wishes/${wishId}/claim`, token);
+        expectOk('claim', answer.status, answer.body);
+      },
+      // claim: the wish, the volunteer, the elder and any binding of the two together (nobody claims their
+      // family's wish), the community's rules; the 4-item transaction; the wish again for the answer.
+      async direct() {
+        const { volunteerId, wishId } = world.wishes.nextClaim();
+        const wish = (await wishes.getWish(wishId))!;
+        const volunteer = (await getVolunteer(volunteerId))!;
+        await Promise.all([getElder(wish.elderId), getBinding(wish.elderId, volunteerId)]);
+        const settings = await wishes.wishSettingsOf(wish.communityId);
+        const at = new Date().toISOString();
+        const claimDeadline = new Date(Date.now() + settings.claimDays * 24 * 3600 * 1000).toISOString();
+        const outcome = await wishes.changeWish(
+          wish,
+          'claimed',
+          { action: 'wish.claimed', by: { userId: volunteerId, name: volunteer.name, role: 'volunteer' }, at, changes: [{ field: 'status', before: wish.status, after: 'claimed' }] },
+          {
+            set: { claimerId: volunteerId, claimerName: volunteer.name, claimerPartyMember: volunteer.partyMember, claimedAt: at, claimDeadline },
+            parts: { link: wishes.holdClaim(volunteerId, wishId, at) },
+          },
+        );
+        if (!outcome.written) throw new Error(`direct claim refused: ${outcome.failed.join(', ')}`);
+        await wishes.getWish(wishId);
+      },
     },
     {
       name: `GET /me/visits (staff day, ${world.care.visitCount} visits)`,

@@ -110,7 +110,7 @@ export async function startBackend(): Promise<Backend> {
 }
 
 /** A session token as the sign-in would issue it, the user's name included. */
-export async function tokenFor(session: { userId: string; role: Role; communityId?: string; centreId?: string }): Promise<string> {
+export async function tokenFor(session: { userId: string; role: Role; communityId?: string; centreId?: string; countyId?: string }): Promise<string> {
   const { issueSessionToken } = await import('../../functions/src/platform/session-token');
   const { getUser } = await import('../../functions/src/features/people/data/users');
   const name = (await getUser(session.userId))?.name;

@@ -1,5 +1,6 @@
 import { tokenFor } from './backend';
 import { createCareWorld, type CareWorld } from './care-fixtures';
+import { createWishWorld, type WishWorld } from './wish-fixtures';
 
 /**
  * Bench-only data beside the demo data: one centre with one community, many elders and a week of menus
@@ -26,6 +27,8 @@ export interface BenchWorld {
   nextPlacement(): { elderId: string; slot: Slot };
   /** Home and medical services of the bench centre (care-fixtures.ts). */
   care: CareWorld;
+  /** Micro-wishes and the points store of the bench community (wish-fixtures.ts). */
+  wishes: WishWorld;
 }
 
 export const elderIdOf = (index: number) => `bench-elder-${String(index).padStart(5, '0')}`;
@@ -88,12 +91,14 @@ export async function createBenchWorld(elderCount: number): Promise<BenchWorld> 
     }
   }
   const care = await createCareWorld({ centreId: BENCH_CENTRE, countyId: BENCH_COUNTY, elders });
+  const wishes = await createWishWorld({ centreId: BENCH_CENTRE, countyId: BENCH_COUNTY, communityId: BENCH_COMMUNITY, elders });
   const tokens = new Map<string, string>();
   let next = 0;
   return {
     elders,
     slots,
     care,
+    wishes,
     workerToken: await tokenFor({ userId: BENCH_WORKER, role: 'worker', communityId: BENCH_COMMUNITY, centreId: BENCH_CENTRE }),
     async tokenOf(elderId) {
       let token = tokens.get(elderId);

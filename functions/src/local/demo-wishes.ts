@@ -133,7 +133,7 @@ const demoWishes: DemoWish[] = [
   },
 ];
 
-async function posterOf(wish: DemoWish, elder: { name: string; communityId: string }): Promise<Actor> {
+function posterOf(wish: DemoWish, elder: { name: string; communityId: string }): Actor {
   if (wish.postedBy === 'elder') return { userId: wish.elderId, name: elder.name, role: 'elder' };
   if (wish.postedBy === 'worker') return worker(elder.communityId);
   const binding = demoBindings.find((one) => one.elderId === wish.elderId)!;
@@ -144,7 +144,7 @@ async function posterOf(wish: DemoWish, elder: { name: string; communityId: stri
 async function writeDemoWish(demo: DemoWish, claimDays: number, pointsPerWish: number): Promise<void> {
   const elder = (await getElder(demo.elderId))!;
   const community = demoCommunities.find((one) => one.communityId === elder.communityId)!;
-  const poster = await posterOf(demo, elder);
+  const poster = posterOf(demo, elder);
   const postedAt = dayAt(demo.posted, '09:30').toISOString();
   let wish: WishItem = {
     wishId: ulid(Date.parse(postedAt)), elderId: elder.elderId, elderName: elder.name, elderDisplay: elderDisplayOf(elder.name, elder.sex),
@@ -162,8 +162,8 @@ async function writeDemoWish(demo: DemoWish, claimDays: number, pointsPerWish: n
     written(`wish ${demo.title} (${to})`, outcome);
     wish = { ...wish, ...change.set, status: to, version: wish.version + 1, updatedAt: at };
   };
-  const reviewer = worker(community.communityId);
   if (demo.reviewed === undefined) return;
+  const reviewer = worker(community.communityId);
   const reviewedAt = dayAt(demo.reviewed, '14:00').toISOString();
   if (demo.rejectReason) {
     await step('rejected', reviewedAt, 'wish.rejected', reviewer, [{ field: 'rejectReason', after: demo.rejectReason }], { set: { rejectReason: demo.rejectReason } });
@@ -211,7 +211,7 @@ const demoStoreItems = [
 
 /** Points for volunteer hours a worker recorded, as the feature's grant writes them. */
 const demoGrants = [
-  { holderId: HUANG, daysAgo: 4, hours: 2, points: 20, reason: '重阳节敬老活动，帮忙打扫卫生、包饺子' },
+  { holderId: HUANG, daysAgo: 4, hours: 2, points: 20, reason: '在社区长者食堂帮厨，打扫卫生、包饺子' },
   { holderId: LIU, daysAgo: 3, hours: 1.5, points: 15, reason: '陪社区老人做健康体检' },
 ];
 
