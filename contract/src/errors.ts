@@ -118,6 +118,7 @@ export type ErrorCode =
   | 'NOT_YOUR_COMMUNITY'
   | 'WISH_NOT_FOUND'
   | 'WISH_VALUE_TOO_HIGH'
+  | 'VOICE_INVALID'
   | 'WISH_NOT_PUBLISHED'
   | 'WISH_TAKEN'
   | 'WISH_CHANGED'

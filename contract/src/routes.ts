@@ -126,6 +126,7 @@ import type {
   WishResponse,
   WishSettingsBody,
   WishSettingsView,
+  VoiceUploadBody,
 } from './schemas/wishes';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
@@ -305,6 +306,7 @@ export const routes = [
 
   // Micro-wishes (微心愿): the elder's side posts, the community reviews, a volunteer claims and fulfils, the elder's side confirms
   { method: 'GET', path: '/elders/{elderId}/wishes', handler: 'wishes/elder-wishes', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderWishesResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/wish-voice-uploads', handler: 'wishes/voice-upload', roles: ['elder', 'family', 'worker'], body: schema<typeof VoiceUploadBody>(), response: reply<PhotoUploadResponse>() },
   { method: 'POST', path: '/elders/{elderId}/wishes', handler: 'wishes/post', roles: ['elder', 'family', 'worker'], body: schema<typeof WishBody>(), response: reply<WishResponse>() },
   { method: 'GET', path: '/wishes/{wishId}', handler: 'wishes/get', roles: ['elder', 'family', 'worker', 'admin', 'volunteer'], response: reply<WishResponse>() },
   { method: 'POST', path: '/wishes/{wishId}/withdraw', handler: 'wishes/withdraw', roles: ['elder', 'family', 'worker'], response: reply<WishResponse>() },

@@ -7,13 +7,13 @@ import { useStackAndBrowser } from '../support/stack';
 
 /**
  * A micro-wish from end to end, three people on three phones: 王秀英 picks a common wish (she does not
- * type), the community's worker publishes it, the volunteer 李华 finds it on the wall, claims it, learns
- * where to hand it over and says it is done; 王秀英 confirms it came, 李华's points rise by the
- * community's ten, and 李华 spends them in the community's points store (open in the demo).
+ * type), the community's worker publishes it, the volunteer 刘洋 finds it on the wall, claims it, learns
+ * where to hand it over and says it is done; 王秀英 confirms it came, 刘洋's points rise by the
+ * community's ten, and 刘洋 spends them in the community's points store (open in the demo).
  */
 const elder = 'demo-elder-wang';
 const worker = 'demo-worker-xueyuan';
-const volunteer = 'demo-volunteer-lihua';
+const volunteer = 'demo-volunteer-liu';
 
 const env = useStackAndBrowser();
 const phones: PhoneSession[] = [];
@@ -62,7 +62,7 @@ test('an elder picks a wish, the worker publishes it, a volunteer claims and del
   await tap(office, 'wish-publish');
   await shown(office, 'wish-facts-status', '等志愿者认领');
 
-  // 李华 sees it on the wall as 王奶奶's, claims it and learns where to hand it over.
+  // 刘洋 sees it on the wall as 王奶奶's, claims it and learns where to hand it over.
   const helper = await phoneOf(volunteer);
   await tap(helper, 'home-tile-wall', routes.wall);
   expect(await textOf(helper, `wall-wish-${wish.wishId}`)).toContain('王奶奶');
@@ -85,7 +85,7 @@ test('an elder picks a wish, the worker publishes it, a volunteer claims and del
   await shown(mother, 'wish-status', '已实现');
   expect(await elderModeProblems(mother)).toEqual([]);
 
-  // 李华's points rose by the community's ten, and he spends them on the cheapest item in stock.
+  // 刘洋's points rose by the community's ten, and he spends them on the cheapest item in stock.
   await goBack(helper, routes.wall);
   await goBack(helper, routes.home);
   await tap(helper, 'home-tile-points', routes.points);

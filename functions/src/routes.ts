@@ -77,6 +77,8 @@ const filesOf = new Set([
   // A delivered wish's photo: its upload form, its check, and links to it wherever the wish is shown.
   'wishes/photo-upload', 'wishes/deliver', 'wishes/get', 'wishes/elder-wishes', 'wishes/post', 'wishes/withdraw', 'wishes/confirm', 'wishes/thank',
   'wishes/community', 'wishes/publish', 'wishes/reject', 'wishes/wall', 'wishes/claim', 'wishes/release', 'wishes/mine',
+  // An elder's voice note: its upload form, its check, links to it for the elder's side and the community.
+  'wishes/voice-upload',
 ]);
 
 const featureOfHandler = (handler: string): Feature => {

@@ -32,6 +32,11 @@ const wishWords = {
   story: text('心愿的故事', WISH_STORY_MAX, 0, { multiline: true }),
 };
 
+export const FileKeySchema = (label: string) => z.string(`${label}编号不对`).check(z.regex(/^[0-9A-Za-z_/.-]{1,200}$/, `${label}编号不对`));
+
+/** The longest voice note: a wish said in a minute. */
+export const VOICE_MAX_SECONDS = 60;
+
 /** A new wish. Its value is checked against the community's cap (a rule of the community, not of the schema). */
 export const WishBody = z.strictObject({
   ...wishWords,
@@ -39,19 +44,33 @@ export const WishBody = z.strictObject({
   /** What it is likely to cost, in fen; 0 for a wish that costs nothing (陪我聊天). */
   valueFen: whole('估计价值（分）', 0, 10_000_00),
   handover: HandoverSchema,
+  /** A voice note the elder recorded instead of typing (uploaded with the elder's voice form), and its length. */
+  voiceKey: z.optional(FileKeySchema('语音')),
+  voiceSeconds: z.optional(whole('语音长度', 1, VOICE_MAX_SECONDS, ' 秒')),
   idempotencyKey: IdempotencyKeySchema,
-});
+}).check(z.refine((body) => (body.voiceKey === undefined) === (body.voiceSeconds === undefined), { message: '语音要同时给出长度', path: ['voiceSeconds'] }));
+
+/** A voice note as WeChat's recorder writes it. */
+export const VoiceUploadBody = z.strictObject({ contentType: z.enum(['audio/mpeg', 'audio/aac', 'audio/mp4'], '语音只能是 MP3、AAC 或 M4A') });
 export type WishInput = z.infer<typeof WishBody>;
 
-/** Publishing, with the wording the worker changed for privacy (what is left out stays as posted). */
-export const PublishWishBody = z.strictObject({ title: z.optional(wishWords.title), story: z.optional(wishWords.story) });
+/**
+ * Publishing, with the wording the worker changed for privacy (what is left out stays as posted); for a
+ * wish the elder said in a voice note, also its category and value as the worker heard them.
+ */
+export const PublishWishBody = z.strictObject({
+  title: z.optional(wishWords.title),
+  story: z.optional(wishWords.story),
+  category: z.optional(WishCategorySchema),
+  valueFen: z.optional(whole('估计价值（分）', 0, 10_000_00)),
+});
 export type PublishWishInput = z.infer<typeof PublishWishBody>;
 
 export const WishReasonBody = z.strictObject({ reason: text('原因', 60) });
 export const DeliverWishBody = z.strictObject({
   message: text('留言', 100, 1, { multiline: true }),
   /** The key of a photo uploaded with the wish's upload form. */
-  photoKey: z.optional(z.string().check(z.regex(/^[0-9A-Za-z_/.-]{1,200}$/, '照片编号不对'))),
+  photoKey: z.optional(FileKeySchema('照片')),
 });
 export type DeliverWishInput = z.infer<typeof DeliverWishBody>;
 export const ThanksBody = z.strictObject({ message: text('感谢的话', 100, 1, { multiline: true }) });
@@ -190,6 +209,8 @@ export interface WishView {
   /** Points the claimer earned when it was realised. */
   points?: number;
   thanks?: { message: string; at: string; byName: string };
+  /** The voice note the elder recorded, for the elder's side and the community only (a voice is a person's own). */
+  voice?: { url: string; seconds: number };
   /** What the caller may do now. */
   can: {
     withdraw: boolean;

@@ -208,6 +208,11 @@ export const wishesMatrix: Record<string, RouteSpec> = {
     success: [201],
     plan: async ({ target }) => ({ ...post(`/elders/${target.elderId}/wishes`, wishBody({ idempotencyKey: randomKey() })), secrets: await elderSecrets(target.elderId) }),
   },
+  'wishes/voice-upload': {
+    scope: 'elder',
+    success: [200],
+    plan: async ({ target }) => ({ ...post(`/elders/${target.elderId}/wish-voice-uploads`, { contentType: 'audio/mpeg' }), secrets: await elderSecrets(target.elderId) }),
+  },
   'wishes/get': { scope: 'wish', success: [200], plan: onWish(readable, ({ wishId }) => get(`/wishes/${wishId}`)) },
   'wishes/withdraw': { scope: 'wish-elder-side', success: [200], plan: onWish('published', ({ wishId }) => post(`/wishes/${wishId}/withdraw`)) },
   'wishes/publish': { scope: 'wish-elder-side', success: [200], plan: onWish('pending', ({ wishId }) => post(`/wishes/${wishId}/publish`, {})) },

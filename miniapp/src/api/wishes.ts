@@ -59,3 +59,6 @@ export const listRedemptions = (communityId: string, status?: RedemptionStatus) 
   call('points/redemptions', { params: { communityId }, query: status ? { status } : {} })
 export const handOverRedemption = (redemptionId: string) => call('points/hand-over', { params: { redemptionId } })
 export const cancelRedemption = (redemptionId: string) => call('points/cancel-redemption', { params: { redemptionId } })
+/** A form to upload one voice note for the elder's next wish (WeChat's recorder writes MP3). */
+export const wishVoiceUpload = (elderId: string, contentType: 'audio/mpeg' | 'audio/aac' | 'audio/mp4') =>
+  call('wishes/voice-upload', { params: { elderId }, body: { contentType } })

@@ -35,6 +35,9 @@ export const Wish = new Entity(
       /** The words as posted, kept when the community changed them before publishing. */
       postedTitle: { type: 'string' },
       postedStory: { type: 'string' },
+      /** A voice note the elder recorded instead of typing: the elder's side and the community hear it. */
+      voiceKey: { type: 'string' },
+      voiceSeconds: { type: 'number' },
       postedBy: { type: 'string', required: true },
       postedAt: { type: 'string', required: true },
       rejectReason: { type: 'string' },

@@ -1,7 +1,7 @@
-import type { PublishWishInput, WishesPage, WishResponse, WishSettingsInput, WishSettingsView, WishStatus } from '@yilin/contract';
+import { yuan, type PublishWishInput, type WishesPage, type WishResponse, type WishSettingsInput, type WishSettingsView, type WishStatus } from '@yilin/contract';
 import { may, relationTo, type Action } from '../../access/policy';
 import { isoNow } from '../../platform/clock';
-import { forbidden, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import type { FieldChange } from '../../store/audit';
 import { actorOf } from '../people/actors';
@@ -35,16 +35,18 @@ const answer = async (session: Session, wishId: string): Promise<WishResponse> =
  */
 export async function publish(session: Session, wishId: string, input: PublishWishInput): Promise<WishResponse> {
   const { wish } = await loadWishFor(session, wishId, 'wish.review');
-  if (wish.status === 'published' && (input.title ?? wish.title) === wish.title && (input.story ?? wish.story) === wish.story) return answer(session, wishId);
+  const next = { title: input.title ?? wish.title, story: input.story ?? wish.story, category: input.category ?? wish.category, valueFen: input.valueFen ?? wish.valueFen };
+  const edits = (['title', 'story', 'category', 'valueFen'] as const).filter((field) => next[field] !== wish[field]);
+  if (wish.status === 'published' && edits.length === 0) return answer(session, wishId);
   const to = assertStep(wish, 'publish');
-  const title = input.title ?? wish.title;
-  const story = input.story ?? wish.story;
-  const changes: FieldChange[] = [{ field: 'status', before: wish.status, after: to }];
-  if (title !== wish.title) changes.push({ field: 'title', before: wish.title, after: title });
-  if (story !== wish.story) changes.push({ field: 'story', before: wish.story, after: story });
-  const edited = changes.length > 1;
+  if (next.valueFen !== wish.valueFen) {
+    const { valueCapFen } = await wishSettingsOf(wish.communityId);
+    if (next.valueFen > valueCapFen) throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(valueCapFen)}。`, { field: 'valueFen' });
+  }
+  const changes: FieldChange[] = [{ field: 'status', before: wish.status, after: to }, ...edits.map((field) => ({ field, before: String(wish[field]), after: String(next[field]) }))];
+  const reworded = next.title !== wish.title || next.story !== wish.story;
   const outcome = await changeWish(wish, to, { action: 'wish.published', by: await actorOf(session), at: isoNow(), changes }, {
-    set: { title, story, ...(edited ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
+    set: { ...next, ...(reworded ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
   });
   if (!outcome.written) await alreadyThere(wishId, to);
   return answer(session, wishId);

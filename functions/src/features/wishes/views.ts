@@ -47,6 +47,7 @@ export interface WishViewContext {
   can: WishView['can'];
   events?: AuditEventItem[];
   photoUrl?: string;
+  voiceUrl?: string;
   /** Where the wish goes: for the claimer, the elder's side and the community. */
   handoverDetail?: WishView['handoverDetail'];
 }
@@ -84,6 +85,7 @@ export function wishView(wish: WishItem, context: WishViewContext): WishView {
     ...(wish.realisedAt ? { realisedAt: wish.realisedAt } : {}),
     ...(wish.points !== undefined && (full || claimerSees) ? { points: wish.points } : {}),
     ...(wish.thanksMessage && wish.thanksAt && (full || claimerSees) ? { thanks: { message: wish.thanksMessage, at: wish.thanksAt, byName: wish.thanksByName ?? '' } } : {}),
+    ...(full && context.voiceUrl && wish.voiceSeconds ? { voice: { url: context.voiceUrl, seconds: wish.voiceSeconds } } : {}),
     can: context.can,
     // The timeline names the elder's side and the workers: the elder's side and the community only.
     ...(context.events && full ? { timeline: wishTimelineView(context.events) } : {}),

@@ -97,11 +97,12 @@ export function abilitiesOf({ wish, access }: WishAccess, session: Session): Wis
 export async function wishAnswer(session: Session, reached: WishAccess) {
   const { wish, access } = reached;
   const handoverShown = seesInFull(access) || access === 'claimer';
-  const [name, events, elder, photoUrl] = await Promise.all([
+  const [name, events, elder, photoUrl, voiceUrl] = await Promise.all([
     communityName(wish.communityId),
     seesInFull(access) ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
     handoverShown && wish.handover === 'home' && wish.claimerId ? getElder(wish.elderId) : Promise.resolve(undefined),
     handoverShown && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
+    seesInFull(access) && wish.voiceKey ? readUrl(wish.voiceKey) : Promise.resolve(undefined),
   ]);
   const handoverDetail =
     handoverShown && wish.claimerId
@@ -115,6 +116,7 @@ export async function wishAnswer(session: Session, reached: WishAccess) {
     can: abilitiesOf(reached, session),
     events: events?.slice().reverse(),
     ...(photoUrl ? { photoUrl } : {}),
+    ...(voiceUrl ? { voiceUrl } : {}),
     ...(handoverDetail ? { handoverDetail } : {}),
   });
 }

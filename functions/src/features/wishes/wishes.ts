@@ -1,8 +1,9 @@
 import { ulid } from 'ulid';
-import { yuan, type ElderWishesResponse, type WishInput, type WishResponse } from '@yilin/contract';
+import { yuan, type ElderWishesResponse, type PhotoUploadResponse, type WishInput, type WishResponse } from '@yilin/contract';
 import { businessDate, clock, epochSeconds, isoNow } from '../../platform/clock';
 import { badRequest, conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
+import { checkUpload, uploadPolicy } from '../../store/files';
 import { move } from '../../store/ledger';
 import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
 import { getVolunteer } from '../people/data/volunteers';
@@ -30,7 +31,7 @@ export async function elderWishes(session: Session, elderId: string): Promise<El
 const claimOf = (session: Session, elderId: string, input: WishInput): IdempotencyClaim => ({
   scope: callerKeySpace(session.userId),
   key: input.idempotencyKey,
-  fingerprint: fingerprintOf(['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover]),
+  fingerprint: fingerprintOf(['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover, input.voiceKey ?? '']),
 });
 
 async function answer(session: Session, wishId: string, replayed?: true): Promise<WishResponse> {
@@ -49,6 +50,9 @@ export async function post(session: Session, elderId: string, input: WishInput):
   if (input.valueFen > settings.valueCapFen) {
     throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(settings.valueCapFen)}，请改小一点，或者和社区商量。`, { field: 'valueFen' });
   }
+  if (input.voiceKey && (await checkUpload(voiceOwner(elderId), 'voice', input.voiceKey)) !== 'ok') {
+    throw badRequest('VOICE_INVALID', '语音没有传好，请再录一次。', { field: 'voiceKey' });
+  }
   const now = isoNow();
   const wish: WishItem = {
     wishId: ulid(),
@@ -64,6 +68,7 @@ export async function post(session: Session, elderId: string, input: WishInput):
     category: input.category,
     valueFen: input.valueFen,
     handover: input.handover,
+    ...(input.voiceKey ? { voiceKey: input.voiceKey, voiceSeconds: input.voiceSeconds } : {}),
     postedBy: session.userId,
     postedAt: now,
     version: 1,
@@ -76,6 +81,17 @@ export async function post(session: Session, elderId: string, input: WishInput):
     throw new Error(`A new wish could not be written: ${outcome.failed.join(',')}`);
   }
   return answer(session, wish.wishId);
+}
+
+/** Voice notes of an elder's wishes live in the elder's own folder. */
+const voiceOwner = (elderId: string) => `wish-voice-${elderId}`;
+
+/** A form to upload one voice note for the elder's next wish, straight to the files bucket. */
+export async function voiceUpload(session: Session, elderId: string, contentType: string): Promise<PhotoUploadResponse> {
+  await loadElderFor(session, elderId, 'elder.wish');
+  const policy = await uploadPolicy(voiceOwner(elderId), 'voice', contentType);
+  if (!policy) throw badRequest('INVALID_INPUT', '语音只能是 MP3、AAC 或 M4A', { field: 'contentType' });
+  return policy;
 }
 
 export const getWishFor = (session: Session, wishId: string) => answer(session, wishId);

@@ -23,7 +23,7 @@ export function ConfirmWish({ wish, forName, busy, error, onYes, onNo }: Props) 
       <View className='card' data-testid='wish-post-facts'>
         <View className='card__title'>{forName ? `替${forName}许的心愿` : '您的心愿'}</View>
         <Field label='心愿' testId='wish-post-facts-title'>
-          {wish.title}
+          {wish.voiceSeconds ? `一段 ${wish.voiceSeconds} 秒的语音，社区听了帮您写下来` : wish.title}
         </Field>
         {wish.story && <Field label='想多说的话'>{wish.story}</Field>}
         <Field label='类别'>{wishCategoryNames[wish.category]}</Field>

@@ -17,6 +17,8 @@ import { wishUrl } from '../../lib/wishes'
 import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import { ConfirmWish } from './ConfirmWish'
+import { VoiceWish } from './VoiceWish'
+import { canRecord } from '../../lib/voice'
 import { checkDraft, emptyDraft, fieldAnchor, formFields, WishForm, type WishDraft, type WishFields } from './WishForm'
 import './index.css'
 
@@ -145,6 +147,15 @@ export default function WishPostPage() {
       {settings && !confirming && (
         <>
           {settings.commonWishes.length > 0 && <CommonWishes wishes={settings.commonWishes} onPick={pick} />}
+          {canRecord() && view.data && (
+            <VoiceWish
+              elderId={view.data.elderId}
+              onWish={(wish) => {
+                setConfirming(wish)
+                scrollToTop()
+              }}
+            />
+          )}
           <WishForm draft={draft} onDraft={setDraft} errors={fields} capFen={settings.valueCapFen} onNext={() => next(draft)} />
         </>
       )}

@@ -8,6 +8,7 @@ import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { VoicePlayer } from '../../components/VoicePlayer'
 import { Photo } from '../../components/Photo'
 import { Tap } from '../../components/Tap'
 import { WishBadge, deadlineDay, wishNextStep, wishValueText } from '../../components/WishCard'
@@ -42,6 +43,7 @@ function WishFacts({ wish }: { wish: WishView }) {
     <View className='card' data-testid='wish-facts'>
       <View className='card__title'>心愿的内容</View>
       <Field label='心愿'>{wish.title}</Field>
+      {wish.voice && <VoicePlayer voice={wish.voice} label='听您录的语音' testId='wish-voice' />}
       {wish.story && (
         <Field label='想多说的话' testId='wish-story'>
           {wish.story}

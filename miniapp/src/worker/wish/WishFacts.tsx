@@ -5,6 +5,7 @@ import { Photo } from '../../components/Photo'
 import { WallStatusBadge } from '../../components/WallStatusBadge'
 import { claimerText, wishValueText } from '../../components/WishCard'
 import { formatMonthDayTime } from '../../lib/format'
+import { VoicePlayer } from '../../components/VoicePlayer'
 
 interface Props {
   wish: WishView
@@ -22,6 +23,7 @@ export function WishFacts({ wish, elderName }: Props) {
       <Field label='长辈' testId='wish-facts-elder'>
         {elderName ? `${elderName}（心愿墙上显示为 ${wish.elderDisplay}）` : wish.elderDisplay}
       </Field>
+      {wish.voice && <VoicePlayer voice={wish.voice} label='听长辈录的心愿' testId='wish-facts-voice' />}
       <Field label='类别和价值'>
         {wish.categoryName} · {wishValueText(wish.valueFen)}
       </Field>
