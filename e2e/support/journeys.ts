@@ -39,7 +39,8 @@ export async function chooseCast(webUrl: string): Promise<Cast> {
     elder: first('elder'),
     familyWithElders: withElders.userId,
     familyWithoutElders: withoutElders.userId,
-    volunteer: first('volunteer'),
+    // The party member with a claim in hand and a redemption waiting: every volunteer page has something to show.
+    volunteer: (await demoPeople(api, 'volunteer')).find((person) => person.me.volunteer?.partyMember)?.userId ?? first('volunteer'),
     worker: first('worker'),
     staff: first('staff'),
     admin: first('admin'),
@@ -166,6 +167,20 @@ export const journeys: Journey[] = [
       await tapThrough(page, 'home-tile-health', routes.health);
       await visit('elder-health');
       await goBack(page, routes.home);
+      // Her wishes: one claimed by a volunteer, one realised with her thanks; posting; her points.
+      await tapThrough(page, 'home-tile-wishes', routes.wishes);
+      await visit('elder-wishes');
+      await tapThrough(page, 'wishes-post', routes.wishPost);
+      await visit('elder-wish-post');
+      await goBack(page, routes.wishes);
+      await currentScreen(page).locator('.wish-card').first().click();
+      await waitForSettledPage(page, routes.wish);
+      await visit('elder-wish');
+      await goBack(page, routes.wishes);
+      await tapThrough(page, 'wishes-points', routes.points);
+      await visit('elder-points');
+      await goBack(page, routes.wishes);
+      await goBack(page, routes.home);
       await bookCheckup(page, visit, 'elder');
       await goBack(page, routes.booking);
       await goBack(page, routes.services);
@@ -202,7 +217,8 @@ export const journeys: Journey[] = [
       await tapThrough(page, 'home-tile-services', routes.services);
       await tapThrough(page, 'services-bookings', routes.bookings);
       await visit('family-bookings');
-      await currentScreen(page).locator('[data-testid^="bookings-row-"]', { hasText: '（今天）' }).first().click();
+      // The assigned one: the elder's own journey may have booked another visit for today (after midnight its windows are all ahead).
+      await currentScreen(page).locator('[data-testid^="bookings-row-"]', { hasText: '（今天）' }).filter({ hasText: '已安排人员' }).first().click();
       await waitForSettledPage(page, routes.booking);
       await visit('family-booking');
       await tapInPage(page, testId('booking-show-door-code'), testId('booking-door-code-digits'));
@@ -237,6 +253,21 @@ export const journeys: Journey[] = [
     elderMode: false,
     async walk(page, visit) {
       await visit('volunteer-home');
+      await tapThrough(page, 'home-tile-wall', routes.wall);
+      await visit('volunteer-wall');
+      await tapFirst(page, 'wall-wish-', routes.volunteerWish);
+      await visit('volunteer-wish');
+      await goBack(page, routes.wall);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-my-wishes', routes.myWishes);
+      await visit('volunteer-my-wishes');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-points', routes.points);
+      await visit('volunteer-points');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-leaderboard', routes.leaderboard);
+      await visit('volunteer-leaderboard');
+      await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-account', routes.account);
       await visit('volunteer-account');
     },
@@ -289,6 +320,19 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-centre-staff', routes.centreStaff);
       await visit('worker-centre-staff');
+      await goBack(page, routes.home);
+      // The wish waiting for review (a relative's, for 王秀英), the store with a redemption to hand over, the rules.
+      await tapThrough(page, 'home-tile-worker-wishes', routes.workerWishes);
+      await visit('worker-wishes');
+      await tapFirst(page, 'worker-wish-', routes.workerWish);
+      await visit('worker-wish-review');
+      await goBack(page, routes.workerWishes);
+      await tapThrough(page, 'worker-wishes-settings', routes.wishSettings);
+      await visit('worker-wish-settings');
+      await goBack(page, routes.workerWishes);
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-store', routes.workerStore);
+      await visit('worker-store');
     },
   },
   {

@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { PointsView, RedemptionResponse, StoreResponse } from '@yilin/contract'
 import { getPoints, getStore } from '../../api/wishes'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { Notice } from '../../components/Notice'
+import { Tap } from '../../components/Tap'
 import { elderIdForPage } from '../../lib/currentElder'
+import { homeOf } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
 import { useData } from '../../shared/useData'
 import { Ledger } from './Ledger'
@@ -93,8 +95,14 @@ export default function PointsPage() {
             <Redemptions redemptions={points.redemptions} onChanged={(answer) => changed(answer, `已取消兑换，${answer.redemption.pricePoints} 积分退回来了。`)} />
           )}
           <Ledger entries={points.entries} />
+          {points.kind === 'elder' && points.entries.length === 0 && (
+            <Notice kind='info' message='长辈的积分由社区发放，比如参加社区活动。有了积分，就能在这里换东西。' testId='points-how-to-earn' />
+          )}
         </>
       )}
+      <Tap className='btn btn--secondary' testId='points-home' onTap={() => void Taro.reLaunch({ url: homeOf(currentUser()?.role) })}>
+        回到首页
+      </Tap>
     </ElderPage>
   )
 }

@@ -10,7 +10,7 @@ import { WishCard } from '../../components/WishCard'
 import { elderIdForPage } from '../../lib/currentElder'
 import { goTo, queryString } from '../../lib/navigation'
 import { currentUser } from '../../lib/session'
-import { WISH_POST_URL, wishUrl } from '../../lib/wishes'
+import { WISH_POST_URL, pointsUrl, wishUrl } from '../../lib/wishes'
 import { useData } from '../../shared/useData'
 import './index.css'
 
@@ -55,6 +55,11 @@ export default function WishesPage() {
       {wishes.map((wish) => (
         <WishCard key={wish.wishId} wish={wish} testId={`wishes-${wish.wishId}`} onTap={() => goTo(wishUrl(wish.wishId))} />
       ))}
+      {elder && (
+        <Tap className='btn btn--secondary' testId='wishes-points' onTap={() => goTo(pointsUrl(elder.elderId))}>
+          {forName ? `${forName}的积分和积分超市` : '我的积分和积分超市'}
+        </Tap>
+      )}
     </ElderPage>
   )
 }

@@ -59,7 +59,7 @@ function itemsOf(tab: Tab, pages: Pages): WishView[] {
 function WishRow({ wish }: { wish: WishView }) {
   const testId = `worker-wish-${wish.wishId}`
   return (
-    <Tap className='worker-row' testId={testId} label={`${wish.title}，${wish.elderName ?? wish.elderDisplay}，${wish.statusName}`} onTap={() => goTo(workerWishUrl(wish.wishId))}>
+    <Tap className='worker-row' testId={testId} onTap={() => goTo(workerWishUrl(wish.wishId))}>
       <View className='board-row__head'>
         <View className='worker-row__name'>{wish.title}</View>
         <WallStatusBadge status={wish.status} name={wish.statusName} testId={`${testId}-status`} />
