@@ -131,22 +131,18 @@ describe('a wish, for a volunteer', () => {
     expect(byTestId('wish-claim')).toBeNull()
   })
 
-  it('claimed by someone else first: the error is shown and the page shows the wish as it is now', async () => {
-    let claimed = false
-    mockApi({
-      [wishRoute]: () => ({ status: 200, body: { wish: claimed ? wishOf({ status: 'claimed', statusName: '志愿者已认领', claimer: { name: '黄丽华', partyMember: true } }) : wishOf({ can: { claim: true } }) } }),
-      [claimRoute]: () => {
-        claimed = true
-        return apiError(409, 'WISH_TAKEN', '这个心愿刚被别的志愿者认领了。')
-      },
+  it('claimed by someone else first: says another volunteer was quicker, without reopening a wish now hidden from them', async () => {
+    const calls = mockApi({
+      [wishRoute]: { status: 200, body: { wish: wishOf({ can: { claim: true } }) } },
+      [claimRoute]: apiError(409, 'WISH_TAKEN', '这个心愿刚被别的志愿者认领了。'),
     })
     openWish()
     fireEvent.click(await findByTestId('wish-claim'))
     fireEvent.click(byTestId('wish-claim-ask-yes')!)
-    expect((await findByTestId('wish-error')).textContent).toContain('刚被别的志愿者认领了')
-    await findByTestId('wish-taken')
-    expect(byTestId('wish-claimer')?.textContent).toContain('黄丽华 ★党员')
+    expect((await findByTestId('wish-taken')).textContent).toContain('已经有志愿者认领了')
     expect(byTestId('wish-claim')).toBeNull()
+    expect(byTestId('wish-to-wall')).not.toBeNull()
+    expect(calls.filter((call) => call.method === 'GET')).toHaveLength(1)
   })
 
   it('我已办好 sends the message (a suggested phrase, changed) with the key of the photo chosen', async () => {
@@ -170,7 +166,7 @@ describe('a wish, for a volunteer', () => {
       openWish()
       fireEvent.click(await findByTestId('wish-deliver-open'))
       fireEvent.click(byTestId('wish-deliver-phrase-1')!)
-      await waitFor(() => expect(nativeInput('wish-deliver-message').value).toBe('东西已经放在社区服务站，请您方便的时候去取。'))
+      await waitFor(() => expect(nativeInput('wish-deliver-message').value).toBe('东西已经交给社区服务站，工作人员会转交给您。'))
       fireEvent.input(nativeInput('wish-deliver-message'), { target: { value: '收音机放在服务站了，祝您听戏开心！' } })
       fireEvent.click(byTestId('wish-deliver-photo')!)
       await findByTestId('wish-deliver-photo-added')

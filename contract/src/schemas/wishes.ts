@@ -162,7 +162,10 @@ export type RestockInput = z.infer<typeof RestockBody>;
 
 export const RedeemBody = z.strictObject({ itemId: IdSchema, idempotencyKey: IdempotencyKeySchema });
 export type RedeemInput = z.infer<typeof RedeemBody>;
-export const RedemptionsQuery = z.strictObject({ status: z.optional(RedemptionStatusSchema) });
+export const RedemptionsQuery = z.strictObject({
+  status: z.optional(RedemptionStatusSchema),
+  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+});
 export const LeaderboardQuery = z.strictObject({ month: z.optional(MonthSchema) });
 
 // ---- Answers

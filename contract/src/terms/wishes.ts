@@ -45,3 +45,6 @@ export const pointsReasonNames: Record<PointsReason, string> = {
 export const redemptionStatuses = ['waiting', 'handed', 'cancelled'] as const;
 export type RedemptionStatus = (typeof redemptionStatuses)[number];
 export const redemptionStatusNames: Record<RedemptionStatus, string> = { waiting: '待领取', handed: '已领取', cancelled: '已取消' };
+
+/** What a wish said in a voice note is called until the community writes it down from the recording. */
+export const SPOKEN_WISH_TITLE = '我录了一段语音';

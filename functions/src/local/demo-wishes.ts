@@ -274,9 +274,9 @@ async function writeDemoRedemption(item: StoreItemItem, at: string, handedAt?: s
  */
 export async function ensureDemoWishes(): Promise<void> {
   const { data: rules } = await WishSettings.get({ communityId: COMMUNITY }).go();
-  if (!rules) await saveWishSettings(COMMUNITY, demoWishSettings(), worker(COMMUNITY).userId, isoNow());
+  if (!rules) await saveWishSettings(COMMUNITY, demoWishSettings(), worker(COMMUNITY), isoNow());
   else if (!redemptionWindowOn(businessDate(), rules.redemptionWindows).window) {
-    await saveWishSettings(COMMUNITY, { ...(await wishSettingsOf(COMMUNITY)), redemptionWindows: demoWishSettings().redemptionWindows }, worker(COMMUNITY).userId, isoNow());
+    await saveWishSettings(COMMUNITY, { ...(await wishSettingsOf(COMMUNITY)), redemptionWindows: demoWishSettings().redemptionWindows }, worker(COMMUNITY), isoNow());
   }
   const settings = await wishSettingsOf(COMMUNITY);
   for (const demo of demoWishes) {

@@ -90,7 +90,7 @@ describe('points for hours and corrections', () => {
     expect(refused.body.error.details.fields[0]).toEqual({ field, message: expect.stringContaining(message) });
   });
 
-  test('an adjustment up or down is an entry with its reason, and is not on the leaderboard', async () => {
+  test('an adjustment up or down is an entry with its reason, and corrects the month on the leaderboard', async () => {
     const world = await createWorld();
     const volunteer = await createVolunteer(world.home);
     await grantPoints(api, world.worker.userId, volunteer.userId, 20);
@@ -104,7 +104,7 @@ describe('points for hours and corrections', () => {
       ]),
     );
     const board = await api.as(world.worker.userId).get(`/communities/${world.home.communityId}/leaderboard`);
-    expect(board.body.rows.map((row: { points: number }) => row.points)).toEqual([20]);
+    expect(board.body.rows.map((row: { points: number }) => row.points)).toEqual([17]);
   });
 
   test('an adjustment below zero is refused as POINTS_NOT_ENOUGH, and nothing is written', async () => {

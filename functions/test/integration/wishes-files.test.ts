@@ -82,8 +82,12 @@ test('an elder who cannot type records the wish: the voice note reaches the comm
   const voice = await fetch(heard.body.wish.voice.url);
   expect(Buffer.from(await voice.arrayBuffer()).equals(mp3)).toBe(true);
 
-  const published = await api.as(world.worker.userId).post(`/wishes/${posted.body.wish.wishId}/publish`, { title: '想请人陪着去医院复查', story: '腿脚不方便' });
-  expect(published.body.wish).toMatchObject({ title: '想请人陪着去医院复查', asPosted: { title: '我录了一段语音' } });
+  const unheard = await api.as(world.worker.userId).post(`/wishes/${posted.body.wish.wishId}/publish`, {});
+  expect([unheard.status, errorCode(unheard), unheard.body.error.details.field]).toEqual([400, 'INVALID_INPUT', 'title']);
+  expect(unheard.body.error.message).toContain('先听一听');
+  const published = await api.as(world.worker.userId).post(`/wishes/${posted.body.wish.wishId}/publish`, { title: '想请人陪着去医院复查', story: '腿脚不方便', category: 'company' });
+  expect(published.body.wish).toMatchObject({ title: '想请人陪着去医院复查', category: 'company', asPosted: { title: '我录了一段语音' } });
+  expect(published.body.wish.timeline.at(-1).text).toBe('社区听了语音，写成了文字，上了心愿墙');
   const volunteer = await createVolunteer(world.home);
   const onWall = await api.as(volunteer.userId).get(`/wishes/${posted.body.wish.wishId}`);
   expect(onWall.status).toBe(200);

@@ -20,10 +20,14 @@ test('an elder posts a wish, the community publishes it, a volunteer claims and 
   const wall = await api.as(volunteer.userId).get(`/wall`);
   expect(wall.status).toBe(200);
   const onWall = wall.body.wishes.find((shown: { wishId: string }) => shown.wishId === wish.wishId);
-  expect(onWall).toMatchObject({ elderDisplay: '王老人', title: '想请人上门理个发', can: { claim: true } });
+  expect(onWall).toMatchObject({ elderDisplay: '王老人家', title: '想请人上门理个发', can: { claim: true } });
   expect(onWall.elderId).toBeUndefined();
   expect(JSON.stringify(onWall)).not.toContain('学院路 12 号');
   expect(wall.body.tallies.find((tally: { communityId: string }) => tally.communityId === world.home.communityId)).toMatchObject({ collected: 1, waiting: 1 });
+
+  // A volunteer the community has not met yet sees the wish but is not offered to claim it.
+  const newcomer = await createVolunteer(world.home, { name: '唐小军', status: 'pending' });
+  expect((await api.as(newcomer.userId).get(`/wishes/${wish.wishId}`)).body.wish.can.claim).toBe(false);
 
   const claimed = await api.as(volunteer.userId).post(`/wishes/${wish.wishId}/claim`);
   expect(claimed.status).toBe(200);

@@ -112,7 +112,7 @@ describe('review by the community', () => {
       expect([callerId, seen.status, seen.body.wish.asPosted]).toEqual([callerId, 200, asPosted]);
     }
     const queue = await api.as(world.worker.userId).get(`/communities/${world.home.communityId}/wishes?status=published`);
-    expect(queue.body.items.find((item: { wishId: string }) => item.wishId === wish.wishId)).toMatchObject({ asPosted, elderId: world.elder.elderId, elderName: '王秀英', elderDisplay: '王老人' });
+    expect(queue.body.items.find((item: { wishId: string }) => item.wishId === wish.wishId)).toMatchObject({ asPosted, elderId: world.elder.elderId, elderName: '王秀英', elderDisplay: '王老人家' });
     const seenByElder = await api.as(world.elder.elderId).get(`/wishes/${wish.wishId}`);
     expect(seenByElder.body.wish.timeline.map((entry: { text: string }) => entry.text)).toEqual(['许了这个心愿', '社区审核通过，为保护隐私改了文字，上了心愿墙']);
   });
@@ -160,7 +160,8 @@ describe('review by the community', () => {
     expect(rejected.status).toBe(200);
     const mine = await api.as(world.elder.elderId).get(`/elders/${world.elder.elderId}/wishes`);
     expect(mine.body.wishes[0]).toMatchObject({ wishId: wish.wishId, status: 'rejected', statusName: '没有通过', rejectReason: '这个心愿价值太高，可以换一个小一点的' });
-    expect(mine.body.wishes[0].timeline.at(-1).text).toBe('没有通过：这个心愿价值太高，可以换一个小一点的');
+    const opened = await api.as(world.elder.elderId).get(`/wishes/${wish.wishId}`);
+    expect(opened.body.wish.timeline.at(-1).text).toBe('没有通过：这个心愿价值太高，可以换一个小一点的');
 
     const seen = await api.as(volunteer.userId).get(`/wishes/${wish.wishId}`);
     expect([seen.status, errorCode(seen)]).toEqual([404, 'WISH_NOT_FOUND']);

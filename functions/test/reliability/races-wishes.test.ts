@@ -80,7 +80,7 @@ test('race: 10 volunteers with points enough redeeming the last piece at once: o
   const winner = volunteers[answers.findIndex((answer) => answer.status === 201)].userId;
   const balances = await Promise.all(volunteers.map(async (volunteer) => [volunteer.userId, await pointsOf(volunteer.userId)]));
   expect(Object.fromEntries(balances)).toEqual(Object.fromEntries(volunteers.map((volunteer) => [volunteer.userId, volunteer.userId === winner ? 10 : 20])));
-  const redemptions = await redemptionsOfCommunity(place.communityId, undefined);
+  const redemptions = (await redemptionsOfCommunity(place.communityId, undefined, undefined, 50)).items;
   expect({ stock: await stockOf(item.itemId), redemptions: redemptions.map((one) => [one.holderId, one.status]) }).toEqual({ stock: 0, redemptions: [[winner, 'waiting']] });
 });
 
@@ -101,7 +101,7 @@ test('race: one volunteer with 30 points sending 5 redemptions of a 10-point ite
     sum: entries.reduce((total, entry) => total + entry.amount, 0),
     spendings: entries.filter((entry) => entry.amount < 0).length,
     stock: await stockOf(item.itemId),
-    redemptions: (await redemptionsOfCommunity(place.communityId, undefined)).length,
+    redemptions: (await redemptionsOfCommunity(place.communityId, undefined, undefined, 50)).items.length,
   }).toEqual({ balance: 0, sum: 0, spendings: 3, stock: 7, redemptions: 3 });
 });
 

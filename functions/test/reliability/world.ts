@@ -155,7 +155,7 @@ async function createWishes(): Promise<void> {
     await User.put({ userId, role: 'volunteer', name: '矩阵志愿者', ...place, createdAt: NOW }).go();
     await Volunteer.put({ userId, name: '矩阵志愿者', phone: '13907345500', ...place, status: 'confirmed', partyMember: false, signedUpAt: NOW, updatedAt: NOW }).go();
   }
-  await saveWishSettings(communityTargets.own, { ...DEFAULT_WISH_SETTINGS, eldersRedeem: true, redemptionWindows: [REDEMPTION_WINDOW] }, 'reliability', NOW);
+  await saveWishSettings(communityTargets.own, { ...DEFAULT_WISH_SETTINGS, eldersRedeem: true, redemptionWindows: [REDEMPTION_WINDOW] }, { userId: 'reliability', name: '可靠性测试', role: 'worker' }, NOW);
   for (const communityId of Object.values(communityTargets)) {
     const itemId = storeItemOf(communityId);
     await StoreItem.put({ communityId, itemId, name: '洗衣液', description: '2 公斤装', pricePoints: 1, active: true, updatedBy: 'reliability', updatedAt: NOW }).go();

@@ -6,13 +6,14 @@ import { elderDisplayOf, nextWishStatus, tallyChange, wishEvents, type TallyChan
  * The life of a wish, as the product describes it: the community reviews a new wish (publishes or rejects
  * it); the elder's side withdraws it while nobody has claimed it; a volunteer claims a published wish,
  * gives it up or runs past the deadline (back on the wall), or delivers it; the elder's side confirms a
- * delivered wish. A realised, rejected or withdrawn wish does not move again.
+ * delivered wish, or it goes back to the wall when it did not come. A realised, rejected or withdrawn wish
+ * does not move again.
  */
 const allowed: Record<WishStatus, Partial<Record<WishEvent, WishStatus>>> = {
   pending: { publish: 'published', reject: 'rejected', withdraw: 'withdrawn' },
   published: { withdraw: 'withdrawn', claim: 'claimed' },
   claimed: { release: 'published', expire: 'published', deliver: 'delivered' },
-  delivered: { confirm: 'realised' },
+  delivered: { confirm: 'realised', release: 'published' },
   realised: {},
   rejected: {},
   withdrawn: {},
@@ -40,6 +41,7 @@ describe('how a move changes the counts on the community wall', () => {
     ['claimed', 'published', { inProgress: -1, waiting: 1 }],
     ['claimed', 'delivered', {}],
     ['delivered', 'realised', { inProgress: -1, realised: 1 }],
+    ['delivered', 'published', { inProgress: -1, waiting: 1 }],
   ];
 
   test('every allowed move is listed here', () => {
@@ -81,11 +83,11 @@ describe('what the wall calls an elder', () => {
   test.each([
     ['王秀英', 'female', '王奶奶'],
     ['王建国', 'male', '王爷爷'],
-    ['王秀英', undefined, '王老人'],
-    ['王秀英', null, '王老人'],
+    ['王秀英', undefined, '王老人家'],
+    ['王秀英', null, '王老人家'],
     ['欧阳秀英', 'female', '欧阳奶奶'],
     ['欧阳修', 'male', '欧阳爷爷'],
-    ['诸葛明', undefined, '诸葛老人'],
+    ['诸葛明', undefined, '诸葛老人家'],
     [' 李桂兰 ', 'female', '李奶奶'],
   ] as const)('%s (%s) is shown as %s', (name, sex, shown) => {
     expect(elderDisplayOf(name, sex)).toBe(shown);

@@ -55,8 +55,8 @@ export const updateStoreItem = (communityId: string, itemId: string, input: Stor
 export const restockItem = (communityId: string, itemId: string, input: RestockInput) => call('points/restock', { params: { communityId, itemId }, body: input })
 /** For oneself (a volunteer) or for an elder (the elder, or a relative on their behalf). */
 export const redeem = (holderId: string, input: RedeemInput) => call('points/redeem', { params: { holderId }, body: input })
-export const listRedemptions = (communityId: string, status?: RedemptionStatus) =>
-  call('points/redemptions', { params: { communityId }, query: status ? { status } : {} })
+export const listRedemptions = (communityId: string, status?: RedemptionStatus, cursor?: string) =>
+  call('points/redemptions', { params: { communityId }, query: { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } })
 export const handOverRedemption = (redemptionId: string) => call('points/hand-over', { params: { redemptionId } })
 export const cancelRedemption = (redemptionId: string) => call('points/cancel-redemption', { params: { redemptionId } })
 /** A form to upload one voice note for the elder's next wish (WeChat's recorder writes MP3). */

@@ -20,14 +20,27 @@ export interface Recorder {
   stop: () => void
 }
 
+interface Listeners {
+  onDone: (recording: Recording) => void
+  onError: (message: string) => void
+}
+
+/** WeChat has one recorder for the whole app: its listeners are set once and call whichever page records now. */
+let current: Listeners | null = null
+let listened: unknown = null
+
 /** The recorder, with what to do when a recording ends (by a tap or at the minute) or fails. */
 export function recorder(onDone: (recording: Recording) => void, onError: (message: string) => void): Recorder {
   const manager = Taro.getRecorderManager()
-  manager.onStop((result) => {
-    if (!result.tempFilePath) return
-    onDone({ tempFilePath: result.tempFilePath, seconds: Math.min(VOICE_MAX_SECONDS, Math.max(1, Math.round(result.duration / 1000))) })
-  })
-  manager.onError(() => onError('没有录上。请允许颐邻使用麦克风，再点一次开始说。'))
+  current = { onDone, onError }
+  if (listened !== manager) {
+    listened = manager
+    manager.onStop((result) => {
+      if (!result.tempFilePath) return
+      current?.onDone({ tempFilePath: result.tempFilePath, seconds: Math.min(VOICE_MAX_SECONDS, Math.max(1, Math.round(result.duration / 1000))) })
+    })
+    manager.onError(() => current?.onError('没有录上。请允许颐邻使用麦克风，再点一次开始说。'))
+  }
   return {
     start: () => manager.start({ duration: VOICE_MAX_SECONDS * 1000, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 }),
     stop: () => manager.stop(),

@@ -3,6 +3,7 @@ import { may } from '../../access/policy';
 import { clock, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
+import { auditOf } from '../../store/audit';
 import { checkUpload, uploadPolicy } from '../../store/files';
 import { balanceOf } from '../../store/ledger';
 import { getBinding } from '../people/data/bindings';
@@ -12,11 +13,11 @@ import { getVolunteer, type VolunteerItem } from '../people/data/volunteers';
 import { mayServeAsVolunteer } from '../people/rules/volunteer';
 import { actorOf } from '../people/actors';
 import { communityName } from '../people/places';
-import { changeWish, dropClaim, getWish, holdClaim, pointsAccount, talliesOf, wishesOfClaimer, wishesOfCommunity, wishesOfCounty, wishSettingsOf } from './data';
+import { changeWish, getWish, holdClaim, returnToWall, wishSubject, pointsAccount, talliesOf, wishesOfClaimer, wishesOfCommunity, wishesOfCounty, wishSettingsOf } from './data';
 import type { WishItem } from './entities';
 import { assertCommunityAccess } from './review';
 import { inHand } from './rules/wish';
-import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere, wishNotFound } from './wish-access';
+import { accessTo, alreadyThere, answerWish, assertStep, listAnswers, loadWishFor, wishAnswer, wishNotFound } from './wish-access';
 
 /** The volunteer's side: the wall, claiming a wish, handing it over, and their own wishes. */
 
@@ -51,13 +52,11 @@ export async function wall(session: Session, communityId: string | undefined, cu
   });
   return {
     tallies: tallyViews.sort((a, b) => b.collected - a.collected || a.communityName.localeCompare(b.communityName, 'zh')),
-    wishes: await Promise.all(page.items.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
+    wishes: await listAnswers(session, page.items),
     cursor: page.cursor,
-    realised: await Promise.all((realised?.items ?? []).map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
+    realised: await listAnswers(session, realised?.items ?? []),
   };
 }
-
-const answer = async (session: Session, wishId: string): Promise<WishResponse> => ({ wish: await wishAnswer(session, await loadWishFor(session, wishId, 'wish.read')) });
 
 const phonesOf = (elder: { phone: string; emergencyContacts: Array<{ phone: string }> }) => new Set([elder.phone, ...elder.emergencyContacts.map((contact) => contact.phone)].map((phone) => phone.replace(/-/g, '')));
 
@@ -77,7 +76,7 @@ export async function claim(session: Session, wishId: string): Promise<WishRespo
   const wish = await getWish(wishId);
   if (!wish) throw wishNotFound();
   const reached = await accessTo(session, wish);
-  if (reached.access === 'claimer') return answer(session, wishId);
+  if (reached.access === 'claimer') return answerWish(session, wishId);
   if (!may('wish.claim', reached.access)) throw wishNotFound();
   if (wish.status === 'pending') throw wishNotFound();
   if (inHand(wish.status) || wish.status === 'realised') throw conflict('WISH_TAKEN', '这个心愿已经有志愿者认领了，看看心愿墙上别的心愿吧。');
@@ -100,24 +99,33 @@ export async function claim(session: Session, wishId: string): Promise<WishRespo
   );
   if (!outcome.written) {
     const now = await getWish(wishId);
-    if (now?.claimerId === volunteer.userId) return answer(session, wishId);
+    if (now?.claimerId === volunteer.userId) return answerWish(session, wishId);
     throw conflict('WISH_TAKEN', '慢了一步，这个心愿刚被别的志愿者认领了。看看心愿墙上别的心愿吧。');
   }
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
-/** Back to the wall: the claimer gives it up, or a worker takes it from a claimer who went quiet. */
+/**
+ * Back to the wall: the claimer gives it up (also after saying it was done, if it was not), or a worker takes it
+ * from a claimer who went quiet. A volunteer who sends it again after it went through is answered with the wish.
+ */
 export async function release(session: Session, wishId: string): Promise<WishResponse> {
-  const { wish } = await loadWishFor(session, wishId, 'wish.release');
+  const known = await getWish(wishId);
+  if (known && session.role === 'volunteer' && known.claimerId !== session.userId && (await releasedBy(wishId, session.userId))) {
+    return { wish: await wishAnswer(session, await accessTo(session, known)) };
+  }
+  const { wish } = await loadWishFor(session, wishId, 'wish.release', known);
   const to = assertStep(wish, 'release');
-  const outcome = await changeWish(
-    wish,
-    to,
-    { action: 'wish.released', by: await actorOf(session), at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimer', before: wish.claimerName }] },
-    { remove: ['claimerId', 'claimerName', 'claimerPartyMember', 'claimedAt', 'claimDeadline'], parts: { link: dropClaim(wish.claimerId!, wishId) } },
-  );
+  const outcome = await returnToWall(wish, { action: 'wish.released', by: await actorOf(session), at: isoNow() });
   if (!outcome.written) await alreadyThere(wishId, to);
-  return session.role === 'volunteer' ? { wish: await wishAnswer(session, await accessTo(session, (await getWish(wishId))!)) } : answer(session, wishId);
+  // The volunteer no longer holds it: they see it as the wall shows it.
+  return session.role === 'volunteer' ? { wish: await wishAnswer(session, await accessTo(session, (await getWish(wishId))!)) } : answerWish(session, wishId);
+}
+
+/** The caller's own release is the wish's latest. */
+async function releasedBy(wishId: string, userId: string): Promise<boolean> {
+  const [latest] = await auditOf(wishSubject(wishId), { action: 'wish.released', limit: 1 });
+  return latest?.actorId === userId;
 }
 
 export async function deliveryPhotoUpload(session: Session, wishId: string, contentType: string): Promise<PhotoUploadResponse> {
@@ -130,7 +138,7 @@ export async function deliveryPhotoUpload(session: Session, wishId: string, cont
 /** The claimer says it is done, with a few words and maybe a photo; the elder's side then confirms. */
 export async function deliver(session: Session, wishId: string, input: DeliverWishInput): Promise<WishResponse> {
   const { wish } = await loadWishFor(session, wishId, 'wish.deliver');
-  if (wish.status === 'delivered' && wish.deliveryMessage === input.message) return answer(session, wishId);
+  if (wish.status === 'delivered' && wish.deliveryMessage === input.message) return answerWish(session, wishId);
   const to = assertStep(wish, 'deliver');
   if (input.photoKey && (await checkUpload(`wish-${wishId}`, 'photo', input.photoKey)) !== 'ok') {
     throw badRequest('PHOTO_INVALID', '照片没有传好，或者不是照片。请重新选一张。', { field: 'photoKey' });
@@ -143,14 +151,14 @@ export async function deliver(session: Session, wishId: string, input: DeliverWi
     { set: { deliveredAt: at, deliveryMessage: input.message, ...(input.photoKey ? { deliveryPhotoKey: input.photoKey } : {}) } },
   );
   if (!outcome.written) await alreadyThere(wishId, to);
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
 /** A volunteer's wishes: in hand (deadline first) and realised, with their balance. */
 export async function myWishes(session: Session): Promise<MyWishesResponse> {
   const [volunteer, wishes, balance] = await Promise.all([getVolunteer(session.userId), wishesOfClaimer(session.userId), balanceOf(pointsAccount(session.userId))]);
   if (!volunteer) throw notFound('VOLUNTEER_NOT_FOUND', '没有找到您的志愿者报名，请先报名。');
-  const views = await Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish))));
+  const views = await listAnswers(session, wishes);
   return {
     inHand: views.filter((wish) => inHand(wish.status)).sort((a, b) => (a.claimDeadline ?? '').localeCompare(b.claimDeadline ?? '')),
     realised: views.filter((wish) => wish.status === 'realised'),

@@ -1,5 +1,5 @@
 import type { WishSettingsInput, WishStatus } from '@yilin/contract';
-import { recordAudit, subjectOf, type AuditRecord } from '../../store/audit';
+import { recordAudit, subjectOf, type Actor, type AuditRecord } from '../../store/audit';
 import { checkCursor, rethrowBadCursor } from '../../store/errors';
 import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
 import { LedgerBalance } from '../../store/ledger';
@@ -44,8 +44,16 @@ export async function wishSettingsOf(communityId: string): Promise<WishSettingsI
   return { valueCapFen, pointsPerWish, claimDays, eldersRedeem, redemptionWindows, commonWishes };
 }
 
-export async function saveWishSettings(communityId: string, settings: WishSettingsInput, by: string, at: string): Promise<void> {
-  await WishSettings.put({ communityId, ...settings, updatedBy: by, updatedAt: at }).go();
+/** The community's rules, with the event of who changed what, in one transaction. */
+export async function saveWishSettings(communityId: string, settings: WishSettingsInput, by: Actor, at: string): Promise<void> {
+  const before = await wishSettingsOf(communityId);
+  const changes = (Object.keys(settings) as Array<keyof WishSettingsInput>)
+    .filter((field) => JSON.stringify(settings[field]) !== JSON.stringify(before[field]))
+    .map((field) => ({ field, before: JSON.stringify(before[field]), after: JSON.stringify(settings[field]) }));
+  await writeTogether({
+    settings: ({ WishSettings: all }) => all.put({ communityId, ...settings, updatedBy: by.userId, updatedAt: at }).commit(),
+    audit: changes.length ? recordAudit({ subject: subjectOf('wish-settings', communityId), concerns: communityId, action: 'wishSettings.set', by, at, changes }) : undefined,
+  });
 }
 
 export async function getWish(wishId: string): Promise<WishItem | undefined> {
@@ -78,10 +86,16 @@ interface PageOf<T> {
   cursor: string | null;
 }
 
-/** A community's wishes in one status (or all, by status), newest first. */
-export async function wishesOfCommunity(communityId: string, status: WishStatus | undefined, cursor: string | undefined, limit: number): Promise<PageOf<WishItem>> {
+/** A community's wishes in one status (or all, by status), newest first unless asked otherwise. */
+export async function wishesOfCommunity(
+  communityId: string,
+  status: WishStatus | undefined,
+  cursor: string | undefined,
+  limit: number,
+  order: 'asc' | 'desc' = 'desc',
+): Promise<PageOf<WishItem>> {
   try {
-    const page = await Wish.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order: 'desc', cursor: checkCursor(cursor, 'gsi2') ?? null, limit });
+    const page = await Wish.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order, cursor: checkCursor(cursor, 'gsi2') ?? null, limit });
     return { items: page.data, cursor: page.cursor };
   } catch (error) {
     return rethrowBadCursor(error);
@@ -187,6 +201,22 @@ export async function annotateWish(wish: WishItem, set: Partial<WishItem>, event
 
 export const wishSubject = (wishId: string) => subjectOf('wish', wishId);
 
+/**
+ * Back on the wall (released, or its claim expired): the claimer, the claim and what they said they had done
+ * are removed, with the claimer's link. Written only if the wish is still as read.
+ */
+export function returnToWall(wish: WishItem, event: Omit<AuditRecord, 'subject' | 'concerns' | 'changes'>): Promise<Written<string>> {
+  return changeWish(
+    wish,
+    'published',
+    { ...event, changes: [{ field: 'status', before: wish.status, after: 'published' }, { field: 'claimer', before: wish.claimerName }] },
+    {
+      remove: ['claimerId', 'claimerName', 'claimerPartyMember', 'claimedAt', 'claimDeadline', 'deliveredAt', 'deliveryMessage', 'deliveryPhotoKey'],
+      parts: { link: wish.claimerId ? dropClaim(wish.claimerId, wish.wishId) : undefined },
+    },
+  );
+}
+
 export const holdClaim = (claimerId: string, wishId: string, claimedAt: string): Part => ({ WishClaim: links }) =>
   links.put({ claimerId, wishId, claimedAt }).commit();
 
@@ -237,9 +267,14 @@ export async function redemptionsOfHolder(holderId: string, limit = 50): Promise
   return data;
 }
 
-export async function redemptionsOfCommunity(communityId: string, status: RedemptionItem['status'] | undefined): Promise<RedemptionItem[]> {
-  const { data } = await Redemption.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order: 'desc', limit: 100 });
-  return data;
+/** A community's redemptions in one status (or all), newest first, a page at a time. */
+export async function redemptionsOfCommunity(communityId: string, status: RedemptionItem['status'] | undefined, cursor: string | undefined, limit: number): Promise<PageOf<RedemptionItem>> {
+  try {
+    const page = await Redemption.query.byCommunity({ communityId, ...(status ? { status } : {}) }).go({ order: 'desc', cursor: checkCursor(cursor, 'gsi1') ?? null, limit });
+    return { items: page.data, cursor: page.cursor };
+  } catch (error) {
+    return rethrowBadCursor(error);
+  }
 }
 
 /** A redemption leaves `waiting` (handed over or cancelled), with whatever goes with it (points and stock back). */

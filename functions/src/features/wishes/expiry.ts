@@ -1,7 +1,7 @@
 import { clock } from '../../platform/clock';
 import { logger } from '../../platform/logger';
 import { allCounties } from '../people/data/org';
-import { changeWish, dropClaim, expiredClaimsOf } from './data';
+import { expiredClaimsOf, returnToWall } from './data';
 
 /** The actor of what the system does by itself: a claim that ran past its deadline goes back to the wall. */
 const system = { userId: 'system', name: '系统', role: 'system' };
@@ -20,12 +20,7 @@ export async function returnExpiredClaims(): Promise<ExpirySummary> {
   const summary: ExpirySummary = { returned: 0, changedMeanwhile: 0 };
   for (const county of await allCounties()) {
     for (const wish of await expiredClaimsOf(county.countyId, now)) {
-      const outcome = await changeWish(
-        wish,
-        'published',
-        { action: 'wish.expired', by: system, at: now, changes: [{ field: 'status', before: wish.status, after: 'published' }, { field: 'claimer', before: wish.claimerName }] },
-        { remove: ['claimerId', 'claimerName', 'claimerPartyMember', 'claimedAt', 'claimDeadline'], parts: { link: dropClaim(wish.claimerId!, wish.wishId) } },
-      );
+      const outcome = await returnToWall(wish, { action: 'wish.expired', by: system, at: now });
       if (outcome.written) summary.returned++;
       else summary.changedMeanwhile++;
     }

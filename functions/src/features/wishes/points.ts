@@ -48,7 +48,7 @@ interface PointsMove {
   amount: number;
   note: string;
   claim: IdempotencyClaim;
-  /** On the month's leaderboard (points earned, not corrections). */
+  /** On the month's leaderboard. */
   scored: boolean;
 }
 
@@ -111,7 +111,8 @@ export async function adjust(session: Session, holderId: string, input: AdjustPo
     amount: input.points,
     note: input.reason,
     claim: claimOf(session, holderId, input.idempotencyKey, ['points.adjust', input.points, input.reason]),
-    scored: false,
+    // A correction of the month's points (a grant made twice) corrects the leaderboard too.
+    scored: true,
   });
 }
 

@@ -1,4 +1,4 @@
-import { yuan, type PublishWishInput, type WishesPage, type WishResponse, type WishSettingsInput, type WishSettingsView, type WishStatus } from '@yilin/contract';
+import { SPOKEN_WISH_TITLE, yuan, type PublishWishInput, type WishesPage, type WishResponse, type WishSettingsInput, type WishSettingsView, type WishStatus } from '@yilin/contract';
 import { may, relationTo, type Action } from '../../access/policy';
 import { isoNow } from '../../platform/clock';
 import { badRequest, forbidden, notFound } from '../../platform/errors';
@@ -7,7 +7,7 @@ import type { FieldChange } from '../../store/audit';
 import { actorOf } from '../people/actors';
 import { communityInfo, type CommunityInfo } from '../people/places';
 import { changeWish, saveWishSettings, wishesOfCommunity, wishSettingsOf } from './data';
-import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere } from './wish-access';
+import { alreadyThere, answerWish, assertStep, listAnswers, loadWishFor } from './wish-access';
 
 /** The community's side: its wishes, reviewing them, and its rules for wishes and points. */
 
@@ -23,11 +23,10 @@ export async function assertCommunityAccess(session: Session, communityId: strin
 
 export async function communityWishes(session: Session, communityId: string, status: WishStatus | undefined, cursor: string | undefined): Promise<WishesPage> {
   await assertCommunityAccess(session, communityId, 'community.readWishes');
-  const page = await wishesOfCommunity(communityId, status, cursor, 20);
-  return { items: await Promise.all(page.items.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))), cursor: page.cursor };
+  // Those waiting for review, the longest waiting first; every other list the newest first.
+  const page = await wishesOfCommunity(communityId, status, cursor, 20, status === 'pending' ? 'asc' : 'desc');
+  return { items: await listAnswers(session, page.items), cursor: page.cursor };
 }
-
-const answer = async (session: Session, wishId: string): Promise<WishResponse> => ({ wish: await wishAnswer(session, await loadWishFor(session, wishId, 'wish.read')) });
 
 /**
  * Publishing puts the wish on the wall. The worker may change its words first (a name, a door number): the
@@ -37,8 +36,11 @@ export async function publish(session: Session, wishId: string, input: PublishWi
   const { wish } = await loadWishFor(session, wishId, 'wish.review');
   const next = { title: input.title ?? wish.title, story: input.story ?? wish.story, category: input.category ?? wish.category, valueFen: input.valueFen ?? wish.valueFen };
   const edits = (['title', 'story', 'category', 'valueFen'] as const).filter((field) => next[field] !== wish[field]);
-  if (wish.status === 'published' && edits.length === 0) return answer(session, wishId);
+  if (wish.status === 'published' && edits.length === 0) return answerWish(session, wishId);
   const to = assertStep(wish, 'publish');
+  if (wish.voiceKey && next.title === SPOKEN_WISH_TITLE) {
+    throw badRequest('INVALID_INPUT', '这是长辈录的语音心愿：请先听一听，把标题写成长辈说的心愿，再发布。', { field: 'title' });
+  }
   if (next.valueFen !== wish.valueFen) {
     const { valueCapFen } = await wishSettingsOf(wish.communityId);
     if (next.valueFen > valueCapFen) throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(valueCapFen)}。`, { field: 'valueFen' });
@@ -49,12 +51,12 @@ export async function publish(session: Session, wishId: string, input: PublishWi
     set: { ...next, ...(reworded ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
   });
   if (!outcome.written) await alreadyThere(wishId, to);
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
 export async function reject(session: Session, wishId: string, reason: string): Promise<WishResponse> {
   const { wish } = await loadWishFor(session, wishId, 'wish.review');
-  if (wish.status === 'rejected' && wish.rejectReason === reason) return answer(session, wishId);
+  if (wish.status === 'rejected' && wish.rejectReason === reason) return answerWish(session, wishId);
   const to = assertStep(wish, 'reject');
   const outcome = await changeWish(
     wish,
@@ -63,7 +65,7 @@ export async function reject(session: Session, wishId: string, reason: string): 
     { set: { rejectReason: reason } },
   );
   if (!outcome.written) await alreadyThere(wishId, to);
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
 export async function wishSettings(session: Session, communityId: string): Promise<WishSettingsView> {
@@ -73,6 +75,6 @@ export async function wishSettings(session: Session, communityId: string): Promi
 
 export async function setWishSettings(session: Session, communityId: string, input: WishSettingsInput): Promise<WishSettingsView> {
   await assertCommunityAccess(session, communityId, 'community.runWishes');
-  await saveWishSettings(communityId, input, session.userId, isoNow());
+  await saveWishSettings(communityId, input, await actorOf(session), isoNow());
   return { communityId, ...input };
 }

@@ -14,7 +14,7 @@ import { may, relationTo } from '../../access/policy';
 import { businessDate, clock, epochSeconds, isoNow } from '../../platform/clock';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import { recordAudit, subjectOf } from '../../store/audit';
+import { recordAudit, subjectOf, type Actor, type FieldChange } from '../../store/audit';
 import { callerKeySpace, earlierResult, fingerprintOf, rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
 import { balanceOf, move } from '../../store/ledger';
 import { writeTogether } from '../../store/transactions';
@@ -68,6 +68,10 @@ export async function store(session: Session, communityId: string): Promise<Stor
   };
 }
 
+/** Every change of a store item by a worker is an event of the item, kept with the community's records. */
+const itemEvent = (communityId: string, itemId: string, action: string, by: Actor, at: string, changes: FieldChange[]) =>
+  recordAudit({ subject: subjectOf('store-item', itemId), concerns: communityId, action, by, at, changes });
+
 const requestOf = (session: Session, key: string, request: unknown[]): IdempotencyClaim => ({ scope: callerKeySpace(session.userId), key, fingerprint: fingerprintOf(request) });
 
 async function itemView(communityId: string, itemId: string): Promise<StoreItemView> {
@@ -84,6 +88,7 @@ export async function addItem(session: Session, communityId: string, input: AddS
   if (earlier) return itemView(communityId, earlier);
   const at = isoNow();
   const itemId = ulid();
+  const by = await actorOf(session);
   const stock = input.stock > 0 ? move({ account: stockAccount(itemId), entryId: ulid(), amount: input.stock, reason: '上架', at }) : undefined;
   const outcome = await writeTogether({
     item: ({ StoreItem: items }) =>
@@ -91,6 +96,11 @@ export async function addItem(session: Session, communityId: string, input: AddS
     stockEntry: stock?.entry,
     stockBalance: stock?.balance,
     request: rememberRequest(claim, itemId, epochSeconds(clock.now())),
+    audit: itemEvent(communityId, itemId, 'storeItem.add', by, at, [
+      { field: 'name', after: input.name },
+      { field: 'pricePoints', after: String(input.pricePoints) },
+      { field: 'stock', after: String(input.stock) },
+    ]),
   });
   if (!outcome.written) {
     if (outcome.failed.includes('request')) return itemView(communityId, (await earlierResult(claim))!);
@@ -103,8 +113,13 @@ export async function updateItem(session: Session, communityId: string, itemId: 
   await assertCommunityAccess(session, communityId, 'community.runWishes');
   const item = await getStoreItem(communityId, itemId);
   if (!item) throw itemNotFound();
+  const at = isoNow();
+  const changes = (Object.keys(input) as Array<keyof StoreItemInput>)
+    .filter((field) => input[field] !== item[field])
+    .map((field) => ({ field, before: String(item[field]), after: String(input[field]) }));
   await writeTogether({
-    item: ({ StoreItem: items }) => items.patch({ communityId, itemId }).set({ ...input, updatedBy: session.userId, updatedAt: isoNow() }).commit(),
+    item: ({ StoreItem: items }) => items.patch({ communityId, itemId }).set({ ...input, updatedBy: session.userId, updatedAt: at }).commit(),
+    audit: changes.length ? itemEvent(communityId, itemId, 'storeItem.update', await actorOf(session), at, changes) : undefined,
   });
   return itemView(communityId, itemId);
 }
@@ -116,8 +131,14 @@ export async function restock(session: Session, communityId: string, itemId: str
   const claim = requestOf(session, input.idempotencyKey, ['points.restock', communityId, itemId, input.count, input.reason]);
   if (await earlierResult(claim)) return itemView(communityId, itemId);
   const entryId = ulid();
-  const stock = move({ account: stockAccount(itemId), entryId, amount: input.count, reason: input.reason, at: isoNow() });
-  const outcome = await writeTogether({ stockEntry: stock.entry, stockBalance: stock.balance, request: rememberRequest(claim, entryId, epochSeconds(clock.now())) });
+  const at = isoNow();
+  const stock = move({ account: stockAccount(itemId), entryId, amount: input.count, reason: input.reason, at });
+  const outcome = await writeTogether({
+    stockEntry: stock.entry,
+    stockBalance: stock.balance,
+    request: rememberRequest(claim, entryId, epochSeconds(clock.now())),
+    audit: itemEvent(communityId, itemId, 'storeItem.restock', await actorOf(session), at, [{ field: 'stock', after: String(input.count) }, { field: 'reason', after: input.reason }]),
+  });
   if (!outcome.written && !outcome.failed.includes('request')) {
     const left = await balanceOf(stockAccount(itemId));
     throw conflict('STOCK_TOO_LOW', `库存只有 ${left} 件，不能减去 ${-input.count} 件。`, { stock: left });
@@ -187,10 +208,10 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
   return redemptionAnswer(redemption.redemptionId);
 }
 
-export async function communityRedemptions(session: Session, communityId: string, status: RedemptionStatus | undefined): Promise<RedemptionsPage> {
+export async function communityRedemptions(session: Session, communityId: string, status: RedemptionStatus | undefined, cursor: string | undefined): Promise<RedemptionsPage> {
   await assertCommunityAccess(session, communityId, 'community.readWishes');
-  const items = await redemptionsOfCommunity(communityId, status);
-  return { items: items.map(redemptionView), cursor: null };
+  const page = await redemptionsOfCommunity(communityId, status, cursor, 50);
+  return { items: page.items.map(redemptionView), cursor: page.cursor };
 }
 
 /** A worker of the redemption's community, or (for cancelling) its holder's side; anyone else is told it does not exist. */
@@ -209,6 +230,13 @@ async function loadRedemptionFor(session: Session, redemptionId: string, holderM
   throw redemptionNotFound();
 }
 
+/** After a write that found the redemption no longer waiting: done by someone else at the same moment, or refused. */
+async function settledAs(redemptionId: string, status: RedemptionItem['status']): Promise<void> {
+  const now = await getRedemption(redemptionId);
+  if (now?.status === status) return;
+  throw conflict('TRANSITION_NOT_ALLOWED', now?.status === 'handed' ? '东西已经领走了，不能取消。' : '这次兑换已经取消了，不能再领取。');
+}
+
 export async function handOver(session: Session, redemptionId: string): Promise<RedemptionResponse> {
   const redemption = await loadRedemptionFor(session, redemptionId, false);
   if (redemption.status === 'handed') return redemptionAnswer(redemptionId);
@@ -219,7 +247,7 @@ export async function handOver(session: Session, redemptionId: string): Promise<
     redemption: settleRedemption(redemption, { status: 'handed', handedAt: at, handedByName: by.name, updatedAt: at }),
     audit: recordAudit({ subject: subjectOf('redemption', redemptionId), concerns: redemption.holderId, action: 'redemption.handed', by, at, changes: [{ field: 'status', before: 'waiting', after: 'handed' }] }),
   });
-  if (!outcome.written) return handOver(session, redemptionId);
+  if (!outcome.written) await settledAs(redemptionId, 'handed');
   return redemptionAnswer(redemptionId);
 }
 
@@ -241,6 +269,6 @@ export async function cancelRedemption(session: Session, redemptionId: string): 
     stock: back.balance,
     audit: recordAudit({ subject: subjectOf('redemption', redemptionId), concerns: redemption.holderId, action: 'redemption.cancelled', by, at, changes: [{ field: 'status', before: 'waiting', after: 'cancelled' }] }),
   });
-  if (!outcome.written) return cancelRedemption(session, redemptionId);
+  if (!outcome.written) await settledAs(redemptionId, 'cancelled');
   return redemptionAnswer(redemptionId);
 }

@@ -1,6 +1,7 @@
 import {
   handoverNames,
   pointsReasonNames,
+  SPOKEN_WISH_TITLE,
   redemptionStatusNames,
   wishCategoryNames,
   wishStatusNames,
@@ -26,7 +27,12 @@ const changeOf = (event: AuditEventItem, field: string) => event.changes.find((c
 
 const eventTexts: Record<string, (event: AuditEventItem) => string> = {
   'wish.posted': () => '许了这个心愿',
-  'wish.published': (event) => (changeOf(event, 'title') || changeOf(event, 'story') ? '社区审核通过，为保护隐私改了文字，上了心愿墙' : '社区审核通过，上了心愿墙'),
+  'wish.published': (event) =>
+    changeOf(event, 'title')?.before === SPOKEN_WISH_TITLE
+      ? '社区听了语音，写成了文字，上了心愿墙'
+      : changeOf(event, 'title') || changeOf(event, 'story')
+        ? '社区审核通过，为保护隐私改了文字，上了心愿墙'
+        : '社区审核通过，上了心愿墙',
   'wish.rejected': (event) => `没有通过：${changeOf(event, 'rejectReason')?.after ?? ''}`,
   'wish.withdrawn': () => '撤回了心愿',
   'wish.claimed': () => '认领了这个心愿',

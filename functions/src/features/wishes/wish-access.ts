@@ -1,4 +1,4 @@
-import type { WishStatus, WishView } from '@yilin/contract';
+import { wishStatusNames, type WishResponse, type WishStatus, type WishView } from '@yilin/contract';
 import { may, relationTo, type Action, type Relation } from '../../access/policy';
 import { conflict, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -6,11 +6,13 @@ import { auditOf } from '../../store/audit';
 import { readUrl } from '../../store/files';
 import { getBinding } from '../people/data/bindings';
 import { getElder } from '../people/data/elders';
+import { getVolunteer } from '../people/data/volunteers';
+import { mayServeAsVolunteer } from '../people/rules/volunteer';
 import type { BindingItem } from '../people/entities';
 import { communityName } from '../people/places';
 import { getWish, wishSubject } from './data';
 import type { WishItem } from './entities';
-import { nextWishStatus, onTheWall, type WishEvent } from './rules/wish';
+import { inHand, nextWishStatus, onTheWall, type WishEvent } from './rules/wish';
 import { seesInFull, wishView } from './views';
 
 /** Who reaches a wish and how: one place for loading a wish for an action, and for answering with it. */
@@ -60,13 +62,10 @@ const stepNames: Record<WishEvent, string> = {
 export function assertStep(wish: WishItem, event: WishEvent) {
   const to = nextWishStatus(wish.status, event);
   if (!to) {
-    throw conflict('TRANSITION_NOT_ALLOWED', `这个心愿现在是“${statusWords(wish)}”，不能${stepNames[event]}了。请刷新看看。`, { status: wish.status });
+    throw conflict('TRANSITION_NOT_ALLOWED', `这个心愿现在是“${wishStatusNames[wish.status]}”，不能${stepNames[event]}了。请刷新看看。`, { status: wish.status });
   }
   return to;
 }
-
-const statusWords = (wish: WishItem) =>
-  ({ pending: '等社区审核', published: '等志愿者认领', claimed: '已认领', delivered: '已办好等确认', realised: '已实现', rejected: '没有通过', withdrawn: '已撤回' })[wish.status];
 
 export const wishChanged = () => conflict('WISH_CHANGED', '这个心愿刚有变动，请刷新后再试。');
 
@@ -79,13 +78,22 @@ export async function alreadyThere(wishId: string, status: WishStatus): Promise<
   if ((await getWish(wishId))?.status !== status) throw wishChanged();
 }
 
-/** What the caller may do with the wish now, by the policy and the state machine. */
-export function abilitiesOf({ wish, access }: WishAccess, session: Session): WishView['can'] {
+/** Whether a volunteer may take on wishes at all: confirmed by their community (read once per request). */
+export interface Viewer {
+  confirmedVolunteer: boolean;
+}
+
+export async function viewerOf(session: Session): Promise<Viewer> {
+  return { confirmedVolunteer: session.role === 'volunteer' && mayServeAsVolunteer(await getVolunteer(session.userId)) };
+}
+
+/** What the caller may do with the wish now, by the policy, the state machine and (to claim) being confirmed. */
+export function abilitiesOf({ wish, access }: WishAccess, viewer: Viewer): WishView['can'] {
   const allows = (action: Action, event: WishEvent) => may(action, access) && nextWishStatus(wish.status, event) !== undefined;
   return {
     withdraw: allows('elder.wish', 'withdraw'),
     review: allows('wish.review', 'publish'),
-    claim: session.role === 'volunteer' && allows('wish.claim', 'claim'),
+    claim: viewer.confirmedVolunteer && allows('wish.claim', 'claim'),
     release: allows('wish.release', 'release'),
     deliver: allows('wish.deliver', 'deliver'),
     confirm: allows('wish.confirm', 'confirm'),
@@ -93,16 +101,27 @@ export function abilitiesOf({ wish, access }: WishAccess, session: Session): Wis
   };
 }
 
-/** The wish as the caller sees it, with its timeline and, for those who hand it over, where it goes. */
-export async function wishAnswer(session: Session, reached: WishAccess) {
+export interface AnswerOptions {
+  /** Lists leave the timeline out: one wish's page has it. */
+  timeline?: boolean;
+  viewer?: Viewer;
+}
+
+/**
+ * The wish as the caller sees it, with its timeline and, for those who hand it over, where it goes: the
+ * elder's side and the community always, the claimer while the wish is in their hands.
+ */
+export async function wishAnswer(session: Session, reached: WishAccess, options: AnswerOptions = {}) {
   const { wish, access } = reached;
-  const handoverShown = seesInFull(access) || access === 'claimer';
-  const [name, events, elder, photoUrl, voiceUrl] = await Promise.all([
+  const full = seesInFull(access);
+  const handoverShown = full || (access === 'claimer' && inHand(wish.status));
+  const [name, events, elder, photoUrl, voiceUrl, viewer] = await Promise.all([
     communityName(wish.communityId),
-    seesInFull(access) ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
+    full && options.timeline !== false ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
     handoverShown && wish.handover === 'home' && wish.claimerId ? getElder(wish.elderId) : Promise.resolve(undefined),
-    handoverShown && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
-    seesInFull(access) && wish.voiceKey ? readUrl(wish.voiceKey) : Promise.resolve(undefined),
+    (full || access === 'claimer') && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
+    full && wish.voiceKey ? readUrl(wish.voiceKey) : Promise.resolve(undefined),
+    options.viewer ?? viewerOf(session),
   ]);
   const handoverDetail =
     handoverShown && wish.claimerId
@@ -113,10 +132,22 @@ export async function wishAnswer(session: Session, reached: WishAccess) {
   return wishView(wish, {
     access,
     communityName: name,
-    can: abilitiesOf(reached, session),
+    can: abilitiesOf(reached, viewer),
     events: events?.slice().reverse(),
     ...(photoUrl ? { photoUrl } : {}),
     ...(voiceUrl ? { voiceUrl } : {}),
     ...(handoverDetail ? { handoverDetail } : {}),
   });
+}
+
+/** The answer of a step on one wish: the wish as the caller now sees it. */
+export async function answerWish(session: Session, wishId: string, replayed?: true): Promise<WishResponse> {
+  const reached = await loadWishFor(session, wishId, 'wish.read');
+  return { wish: await wishAnswer(session, reached), ...(replayed ? { replayed } : {}) };
+}
+
+/** Wishes of a list, each as the caller sees it, without timelines. */
+export async function listAnswers(session: Session, wishes: WishItem[]): Promise<WishView[]> {
+  const viewer = await viewerOf(session);
+  return Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish), { timeline: false, viewer })));
 }

@@ -11,10 +11,10 @@ import { actorOf } from '../people/actors';
 import { assertOnRegister, loadElderFor } from '../people/elders';
 import { communityInfo, communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
-import { annotateWish, changeWish, pointsAccount, postWish, scorePart, wishesOfElder, wishSettingsOf, wishSubject } from './data';
+import { annotateWish, changeWish, getWish, pointsAccount, postWish, scorePart, wishesOfElder, wishSettingsOf, wishSubject } from './data';
 import type { WishItem } from './entities';
 import { elderDisplayOf } from './rules/wish';
-import { accessTo, assertStep, loadWishFor, wishAnswer, alreadyThere } from './wish-access';
+import { alreadyThere, answerWish, assertStep, listAnswers, loadWishFor, wishChanged } from './wish-access';
 
 /** The elder's side of a wish: posting it, seeing it through, confirming it came, saying thank you. */
 
@@ -23,7 +23,7 @@ export async function elderWishes(session: Session, elderId: string): Promise<El
   const [wishes, settings, name] = await Promise.all([wishesOfElder(elderId), wishSettingsOf(elder.communityId), communityName(elder.communityId)]);
   return {
     elder: elderSummaryView(elder, name, binding?.relation),
-    wishes: await Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish)))),
+    wishes: await listAnswers(session, wishes),
     settings: { communityId: elder.communityId, ...settings },
   };
 }
@@ -34,9 +34,11 @@ const claimOf = (session: Session, elderId: string, input: WishInput): Idempoten
   fingerprint: fingerprintOf(['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover, input.voiceKey ?? '']),
 });
 
-async function answer(session: Session, wishId: string, replayed?: true): Promise<WishResponse> {
-  const reached = await loadWishFor(session, wishId, 'wish.read');
-  return { wish: await wishAnswer(session, reached), ...(replayed ? { replayed } : {}) };
+
+/** An elder's community is always on the register: a wish without its county would never reach the county's wall. */
+function countyOf(community: { countyId: string } | undefined): string {
+  if (!community) throw new Error('An elder on the register belongs to no known community');
+  return community.countyId;
 }
 
 /** A new wish waits for the community's review; a retried submission posts it once. */
@@ -44,7 +46,7 @@ export async function post(session: Session, elderId: string, input: WishInput):
   const { elder, binding } = await loadElderFor(session, elderId, 'elder.wish');
   const claim = claimOf(session, elderId, input);
   const earlier = await earlierResult(claim);
-  if (earlier) return answer(session, earlier, true);
+  if (earlier) return answerWish(session, earlier, true);
   assertOnRegister(elder);
   const [settings, community, by] = await Promise.all([wishSettingsOf(elder.communityId), communityInfo(elder.communityId), actorOf(session, binding?.relation)]);
   if (input.valueFen > settings.valueCapFen) {
@@ -61,7 +63,7 @@ export async function post(session: Session, elderId: string, input: WishInput):
     elderDisplay: elderDisplayOf(elder.name, elder.sex),
     communityId: elder.communityId,
     centreId: elder.centreId,
-    countyId: community?.countyId ?? '',
+    countyId: countyOf(community),
     status: 'pending',
     title: input.title,
     story: input.story,
@@ -77,10 +79,10 @@ export async function post(session: Session, elderId: string, input: WishInput):
   const event = { subject: wishSubject(wish.wishId), concerns: elderId, action: 'wish.posted', by, at: now, changes: [{ field: 'status', after: 'pending' }, { field: 'title', after: input.title }] };
   const outcome = await postWish(wish, claim, epochSeconds(clock.now()), event);
   if (!outcome.written) {
-    if (outcome.failed.includes('request')) return answer(session, (await earlierResult(claim))!, true);
+    if (outcome.failed.includes('request')) return answerWish(session, (await earlierResult(claim))!, true);
     throw new Error(`A new wish could not be written: ${outcome.failed.join(',')}`);
   }
-  return answer(session, wish.wishId);
+  return answerWish(session, wish.wishId);
 }
 
 /** Voice notes of an elder's wishes live in the elder's own folder. */
@@ -94,17 +96,17 @@ export async function voiceUpload(session: Session, elderId: string, contentType
   return policy;
 }
 
-export const getWishFor = (session: Session, wishId: string) => answer(session, wishId);
+export const getWishFor = (session: Session, wishId: string) => answerWish(session, wishId);
 
 /** Before anyone claims it, the elder's side (or the community) takes it back. */
 export async function withdraw(session: Session, wishId: string): Promise<WishResponse> {
   const { wish, binding } = await loadWishFor(session, wishId, 'elder.wish');
-  if (wish.status === 'withdrawn') return answer(session, wishId);
+  if (wish.status === 'withdrawn') return answerWish(session, wishId);
   const to = assertStep(wish, 'withdraw');
   const by = await actorOf(session, binding?.relation);
   const outcome = await changeWish(wish, to, { action: 'wish.withdrawn', by, at: isoNow(), changes: [{ field: 'status', before: wish.status, after: to }] });
   if (!outcome.written) await alreadyThere(wishId, to);
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
 /**
@@ -113,7 +115,7 @@ export async function withdraw(session: Session, wishId: string): Promise<WishRe
  */
 export async function confirm(session: Session, wishId: string): Promise<WishResponse> {
   const { wish, binding } = await loadWishFor(session, wishId, 'wish.confirm');
-  if (wish.status === 'realised') return answer(session, wishId);
+  if (wish.status === 'realised') return answerWish(session, wishId);
   const to = assertStep(wish, 'confirm');
   const [settings, by, volunteer] = await Promise.all([wishSettingsOf(wish.communityId), actorOf(session, binding?.relation), getVolunteer(wish.claimerId!)]);
   const at = isoNow();
@@ -139,14 +141,14 @@ export async function confirm(session: Session, wishId: string): Promise<WishRes
     },
   );
   if (!outcome.written) await alreadyThere(wishId, to);
-  return answer(session, wishId);
+  return answerWish(session, wishId);
 }
 
 /** Once realised, the elder's side says thank you, once: the same words again are answered as sent. */
 export async function thank(session: Session, wishId: string, message: string): Promise<WishResponse> {
   const { wish, binding } = await loadWishFor(session, wishId, 'wish.thank');
   if (wish.thanksAt) {
-    if (wish.thanksMessage === message) return answer(session, wishId);
+    if (wish.thanksMessage === message) return answerWish(session, wishId);
     throw conflict('ALREADY_THANKED', '已经送过感谢了，志愿者看得到。');
   }
   if (wish.status !== 'realised') throw conflict('TRANSITION_NOT_ALLOWED', '心愿实现以后才能送感谢。');
@@ -158,6 +160,10 @@ export async function thank(session: Session, wishId: string, message: string): 
     { action: 'wish.thanked', by, at, changes: [{ field: 'thanks', after: message }] },
     'no-thanks',
   );
-  if (!outcome.written) return thank(session, wishId, message);
-  return answer(session, wishId);
+  if (!outcome.written) {
+    // Someone thanked at this very moment (the same words are answered as sent), or the wish changed.
+    const now = await getWish(wishId);
+    if (now?.thanksMessage !== message) throw now?.thanksAt ? conflict('ALREADY_THANKED', '已经送过感谢了，志愿者看得到。') : wishChanged();
+  }
+  return answerWish(session, wishId);
 }

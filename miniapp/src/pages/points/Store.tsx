@@ -61,7 +61,7 @@ export function Store({ holderId, balance, store, onRedeemed }: Props) {
   return (
     <View data-testid='points-store'>
       <View className='section-title'>{store.communityName}积分超市</View>
-      <Notice kind='info' message={`${store.redemption.open ? '✓ 现在可以兑换。' : '现在不能兑换。'}${store.redemption.text}`} testId='points-window' />
+      <Notice kind='info' message={`${store.redemption.open ? '✓ ' : ''}${store.redemption.text}`} testId='points-window' />
       {items.length === 0 && <Notice kind='info' message='积分超市里暂时没有东西，社区上架后这里会显示。' testId='points-store-empty' />}
       {items.map((item) => {
         const why = whyNotRedeemable(item, balance, store.redemption)

@@ -26,11 +26,15 @@ export function ConfirmWish({ wish, forName, busy, error, onYes, onNo }: Props) 
           {wish.voiceSeconds ? `一段 ${wish.voiceSeconds} 秒的语音，社区听了帮您写下来` : wish.title}
         </Field>
         {wish.story && <Field label='想多说的话'>{wish.story}</Field>}
-        <Field label='类别'>{wishCategoryNames[wish.category]}</Field>
-        <Field label='大概花多少钱' testId='wish-post-facts-value'>
-          {wishValueText(wish.valueFen)}
-        </Field>
-        <Field label='怎么交给您' testId='wish-post-facts-handover'>
+        {!wish.voiceSeconds && (
+          <>
+            <Field label='类别'>{wishCategoryNames[wish.category]}</Field>
+            <Field label='大概花多少钱' testId='wish-post-facts-value'>
+              {wishValueText(wish.valueFen)}
+            </Field>
+          </>
+        )}
+        <Field label={forName ? `怎么交给${forName}` : '怎么交给您'} testId='wish-post-facts-handover'>
           {handoverNames[wish.handover]}
           <View className='hint'>{handoverNotes[wish.handover]}</View>
         </Field>

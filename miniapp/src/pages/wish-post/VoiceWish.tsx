@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import { VOICE_MAX_SECONDS } from '@yilin/contract'
+import { SPOKEN_WISH_TITLE, VOICE_MAX_SECONDS } from '@yilin/contract'
 import { messageOf } from '../../api/client'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
@@ -8,8 +8,6 @@ import { VoicePlayer } from '../../components/VoicePlayer'
 import { recorder, uploadVoice, type Recorder, type Recording } from '../../lib/voice'
 import type { WishFields } from './WishForm'
 
-/** What a spoken wish is posted as until the community writes it down from the recording. */
-export const SPOKEN_TITLE = '我录了一段语音'
 
 interface Props {
   elderId: string
@@ -49,11 +47,11 @@ export function VoiceWish({ elderId, onWish }: Props) {
   }
 
   const use = async () => {
-    if (!recording) return
+    if (!recording || state === 'sending') return
     setState('sending')
     try {
       const voiceKey = await uploadVoice(elderId, recording)
-      onWish({ title: SPOKEN_TITLE, story: '', category: 'other', valueFen: 0, handover: 'centre', voiceKey, voiceSeconds: recording.seconds })
+      onWish({ title: SPOKEN_WISH_TITLE, story: '', category: 'other', valueFen: 0, handover: 'centre', voiceKey, voiceSeconds: recording.seconds })
     } catch (err) {
       setError(messageOf(err))
       setState('recorded')

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { WishView } from '@yilin/contract'
+import { SPOKEN_WISH_TITLE, type WishView } from '@yilin/contract'
 import { getWish } from '../../api/wishes'
 import { BookingTimeline } from '../../components/BookingDetails'
 import { DataStatus } from '../../components/DataStatus'
@@ -52,7 +52,11 @@ function WishFacts({ wish }: { wish: WishView }) {
       {wish.asPosted && reworded(wish) && (
         <Notice
           kind='info'
-          message={`社区为了保护您的隐私，把内容改成了上面这样；您原来写的是：“${wish.asPosted.title}”${wish.asPosted.story ? `，“${wish.asPosted.story}”` : ''}`}
+          message={
+            wish.voice && wish.asPosted.title === SPOKEN_WISH_TITLE
+              ? '社区听了您录的语音，帮您写成了上面的文字。'
+              : `社区为了保护您的隐私，把内容改成了上面这样；您原来写的是：“${wish.asPosted.title}”${wish.asPosted.story ? `，“${wish.asPosted.story}”` : ''}`
+          }
           testId='wish-as-posted'
         />
       )}

@@ -11,8 +11,11 @@ import { pickAndUploadPhoto } from '../../lib/upload-photo'
 
 const MESSAGE_MAX = 100
 
-/** Words a volunteer can take with one tap and change if they like. */
-export const deliverPhrases = ['心愿已经帮您办好了，祝您身体健康、天天开心！', '东西已经放在社区服务站，请您方便的时候去取。'] as const
+/** Words a volunteer can take with one tap and change if they like, as the wish is handed over. */
+export const deliverPhrases = {
+  centre: ['心愿已经帮您办好了，祝您身体健康、天天开心！', '东西已经交给社区服务站，工作人员会转交给您。'],
+  home: ['心愿已经帮您办好了，祝您身体健康、天天开心！', '东西已经送到您家里了，请您收好。'],
+} as const
 
 interface Props {
   wish: WishView
@@ -58,7 +61,7 @@ export function DeliverForm({ wish, onDelivered, onClose }: Props) {
       <View className='card__title'>我已办好</View>
       <View className='form-label'>给长辈留一句话</View>
       <View className='choices choices--stacked'>
-        {deliverPhrases.map((phrase, index) => (
+        {deliverPhrases[wish.handover].map((phrase, index) => (
           <Tap key={phrase} className='choice choice--wide' testId={`wish-deliver-phrase-${index}`} onTap={() => setMessage(phrase)}>
             {phrase}
           </Tap>

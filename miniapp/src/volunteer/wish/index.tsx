@@ -123,6 +123,8 @@ export default function VolunteerWishPage() {
   const wish = view.data?.wish
   const [asking, setAsking] = useState<'claim' | 'release' | null>(null)
   const [said, setSaid] = useState('')
+  // Another volunteer was quicker: the wish is theirs now and no longer on the wall to open again.
+  const [lost, setLost] = useState(false)
   const action = useAction()
 
   function changed(next: WishView, message: string) {
@@ -139,12 +141,13 @@ export default function VolunteerWishPage() {
         changed((await change()).wish, message)
       } catch (err) {
         setAsking(null)
-        if (err instanceof ApiError && STALE.has(err.code)) void view.reload()
+        if (err instanceof ApiError && err.code === 'WISH_TAKEN') setLost(true)
+        else if (err instanceof ApiError && STALE.has(err.code)) void view.reload()
         throw err
       }
     })
 
-  const takenByOther = wish && (wish.status === 'claimed' || wish.status === 'delivered') && !wish.handoverDetail
+  const takenByOther = lost || (wish && (wish.status === 'claimed' || wish.status === 'delivered') && !wish.handoverDetail)
   return (
     <ElderPage>
       <View className='page-title' data-testid='wish-title'>
@@ -172,11 +175,12 @@ export default function VolunteerWishPage() {
             )}
           </View>
           {said && <Notice kind='success' message={said} testId='wish-done' />}
-          {action.error && <Notice kind='error' message={action.error} testId='wish-error' />}
+          {action.error && !lost && <Notice kind='error' message={action.error} testId='wish-error' />}
           {view.data?.whyNot && <Notice kind='info' message={view.data.whyNot} testId='wish-why-not' />}
           {takenByOther && <Notice kind='info' message='这个心愿已经有志愿者认领了，看看心愿墙上别的心愿吧。' testId='wish-taken' />}
 
           {wish.can.claim &&
+            !lost &&
             (asking === 'claim' ? (
               <ConfirmStep
                 question={`认领后请在社区规定的期限内办好（一般是 14 天，认领后这里会写明到哪天），过了期限心愿会回到心愿墙。确定认领“${wish.title}”吗？`}

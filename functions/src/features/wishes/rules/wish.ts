@@ -12,7 +12,8 @@ const moves: Record<WishEvent, Partial<Record<WishStatus, WishStatus>>> = {
   reject: { pending: 'rejected' },
   withdraw: { pending: 'withdrawn', published: 'withdrawn' },
   claim: { published: 'claimed' },
-  release: { claimed: 'published' },
+  // Also after 我已办好, when it did not come: the claimer or a worker puts it back.
+  release: { claimed: 'published', delivered: 'published' },
   expire: { claimed: 'published' },
   deliver: { claimed: 'delivered' },
   confirm: { delivered: 'realised' },
@@ -56,9 +57,9 @@ export const inHand = (status: WishStatus) => status === 'claimed' || status ===
 
 const compoundSurnames = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '尉迟', '长孙', '宇文', '公孙'];
 
-/** What the wall calls an elder: the surname and 爷爷 or 奶奶 (老人 when the register has no sex), never the name. */
+/** What the wall calls an elder: the surname and 爷爷 or 奶奶 (老人家 when the register has no sex), never the name. */
 export function elderDisplayOf(name: string, sex: Sex | undefined | null): string {
   const trimmed = name.trim();
   const surname = compoundSurnames.find((candidate) => trimmed.startsWith(candidate) && trimmed.length > candidate.length) ?? Array.from(trimmed)[0] ?? '';
-  return `${surname}${sex === 'male' ? '爷爷' : sex === 'female' ? '奶奶' : '老人'}`;
+  return `${surname}${sex === 'male' ? '爷爷' : sex === 'female' ? '奶奶' : '老人家'}`;
 }
