@@ -43,6 +43,16 @@ const wanted = [
   'worker-centre-staff',
   'staff-day',
   'staff-visit',
+  'elder-wishes',
+  'elder-wish-post',
+  'elder-wish',
+  'volunteer-wall',
+  'volunteer-wish',
+  'volunteer-my-wishes',
+  'volunteer-points',
+  'volunteer-leaderboard',
+  'worker-wish-review',
+  'worker-store',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -13,6 +13,7 @@ import { useData } from '../../shared/useData'
 import { ItemForm } from './ItemForm'
 import { PastRow, WaitingRow } from './Redemptions'
 import { RestockForm } from './RestockForm'
+import { useAction } from '../../shared/useAction'
 import '../worker.css'
 
 const sections = ['waiting', 'items', 'past'] as const
@@ -33,7 +34,7 @@ function WindowState({ store }: { store: StoreResponse }) {
       <View className={store.redemption.open ? 'status status--done' : 'status status--off'} data-testid='store-window-open'>
         {store.redemption.open ? '✓ 现在是兑换期' : '✕ 现在不在兑换期'}
       </View>
-      <View>{store.redemption.open ? store.redemption.text : `下一段：${store.redemption.text}`}</View>
+      <View>{store.redemption.text}</View>
       <View className='worker-row__note'>{store.eldersRedeem ? '志愿者和长辈都能兑换。' : '只有志愿者能兑换。'}</View>
     </View>
   )
@@ -95,6 +96,15 @@ export default function StorePage() {
     setDone(message)
   }
 
+  const more = useAction()
+  const moreWaiting = () =>
+    more.run(async () => {
+      const cursor = waiting.data?.cursor
+      if (!cursor) return
+      const page = await listRedemptions(communityId, 'waiting', cursor)
+      waiting.setData((current) => ({ items: [...current.items, ...page.items], cursor: page.cursor }))
+    })
+
   function redemptionDone(redemption: RedemptionView, message: string) {
     waiting.setData((current) => ({ ...current, items: current.items.filter((item) => item.redemptionId !== redemption.redemptionId) }))
     setDone(message)
@@ -132,6 +142,12 @@ export default function StorePage() {
           {waitingItems.map((redemption) => (
             <WaitingRow key={redemption.redemptionId} redemption={redemption} onDone={redemptionDone} />
           ))}
+          {more.error && <Notice kind='error' message={more.error} testId='store-waiting-more-error' />}
+          {waiting.data?.cursor && (
+            <Tap className='btn btn--secondary' testId='store-waiting-more' onTap={() => void moreWaiting()}>
+              {more.busy ? '正在加载…' : '再看更多'}
+            </Tap>
+          )}
         </View>
       )}
 
