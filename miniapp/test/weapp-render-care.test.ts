@@ -51,7 +51,8 @@ describeCompiledPages('compiled care pages in the WeChat test kit', (show) => {
     expect(page.text()).toContain('地址：学院路 12 号 3 栋 201')
     page.tap('确认预约')
     await waitFor(() => navigations.length > 0, () => `no navigation; the page shows: ${page.text()}`)
-    expect(page.text()).toContain('正在预约…')
+    // The mini-program renders after the navigation is asked for: the busy button shows once it has.
+    await waitForText(page, '正在预约…')
     expect(navigations).toEqual([{ api: 'redirectTo', url: '/pages/booking/index?bookingId=b-new' }])
     expect(writes()).toHaveLength(1)
     expect(writes()[0]).toMatchObject({
