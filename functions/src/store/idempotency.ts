@@ -45,6 +45,13 @@ export interface IdempotencyClaim {
   fingerprint: string;
 }
 
+/** The claim of a request a caller sends under their own key: the request's fields fingerprinted in order. */
+export const callerClaim = (userId: string, key: string, request: readonly unknown[]): IdempotencyClaim => ({
+  scope: callerKeySpace(userId),
+  key,
+  fingerprint: fingerprintOf(request),
+});
+
 /** The transaction part that remembers the request; it fails if the key was already used. */
 export const rememberRequest = (claim: IdempotencyClaim, resultId: string, nowSeconds: number): Part => ({ IdempotencyRecord: records }) =>
   records.create({ ...claim, resultId, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS }).commit();

@@ -83,6 +83,12 @@ export async function balanceOf(account: string): Promise<number> {
   return balance?.balance ?? 0;
 }
 
+/** The newest entries of an account, newest first: one page, however long the account's history. */
+export async function latestEntriesOf(account: string, limit: number) {
+  const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ order: 'desc', limit });
+  return entries;
+}
+
 export async function entriesOf(account: string) {
   const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ pages: 'all' });
   return entries;

@@ -4,8 +4,8 @@ import { businessDate, clock, epochSeconds, isoNow } from '../../platform/clock'
 import { conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { recordAudit, subjectOf } from '../../store/audit';
-import { callerKeySpace, earlierResult, fingerprintOf, rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
-import { balanceOf, entriesOf, move } from '../../store/ledger';
+import { callerClaim, earlierResult, rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
+import { balanceOf, latestEntriesOf, move } from '../../store/ledger';
 import { writeTogether } from '../../store/transactions';
 import { actorOf } from '../people/actors';
 import { communityName } from '../people/places';
@@ -21,7 +21,7 @@ const ENTRIES_SHOWN = 100;
 export async function pointsViewOf(holder: Holder): Promise<PointsView> {
   const [balance, entries, redemptions, name] = await Promise.all([
     balanceOf(pointsAccount(holder.holderId)),
-    entriesOf(pointsAccount(holder.holderId)),
+    latestEntriesOf(pointsAccount(holder.holderId), ENTRIES_SHOWN),
     redemptionsOfHolder(holder.holderId),
     communityName(holder.communityId),
   ]);
@@ -32,7 +32,7 @@ export async function pointsViewOf(holder: Holder): Promise<PointsView> {
     communityId: holder.communityId,
     communityName: name,
     balance,
-    entries: entries.reverse().slice(0, ENTRIES_SHOWN).map(pointsEntryView),
+    entries: entries.map(pointsEntryView),
     redemptions: redemptions.map(redemptionView),
   };
 }
@@ -85,11 +85,7 @@ async function moveBy(session: Session, holder: Holder, change: PointsMove): Pro
   return pointsViewOf(holder);
 }
 
-const claimOf = (session: Session, holderId: string, key: string, request: unknown[]): IdempotencyClaim => ({
-  scope: callerKeySpace(session.userId),
-  key,
-  fingerprint: fingerprintOf([holderId, ...request]),
-});
+const claimOf = (session: Session, holderId: string, key: string, request: unknown[]): IdempotencyClaim => callerClaim(session.userId, key, [holderId, ...request]);
 
 /** Points for volunteer hours a worker recorded, with what the hours were. */
 export async function grant(session: Session, holderId: string, input: GrantPointsInput): Promise<PointsView> {

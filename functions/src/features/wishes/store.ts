@@ -15,7 +15,7 @@ import { businessDate, clock, epochSeconds, isoNow } from '../../platform/clock'
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { recordAudit, subjectOf, type Actor, type FieldChange } from '../../store/audit';
-import { callerKeySpace, earlierResult, fingerprintOf, rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
+import { callerClaim, earlierResult, rememberRequest } from '../../store/idempotency';
 import { balanceOf, move } from '../../store/ledger';
 import { writeTogether } from '../../store/transactions';
 import { eldersBoundTo } from '../people/data/bindings';
@@ -72,8 +72,6 @@ export async function store(session: Session, communityId: string): Promise<Stor
 const itemEvent = (communityId: string, itemId: string, action: string, by: Actor, at: string, changes: FieldChange[]) =>
   recordAudit({ subject: subjectOf('store-item', itemId), concerns: communityId, action, by, at, changes });
 
-const requestOf = (session: Session, key: string, request: unknown[]): IdempotencyClaim => ({ scope: callerKeySpace(session.userId), key, fingerprint: fingerprintOf(request) });
-
 async function itemView(communityId: string, itemId: string): Promise<StoreItemView> {
   const item = await getStoreItem(communityId, itemId);
   if (!item) throw itemNotFound();
@@ -83,7 +81,7 @@ async function itemView(communityId: string, itemId: string): Promise<StoreItemV
 /** A new item with its first stock; a retried submission adds it once. */
 export async function addItem(session: Session, communityId: string, input: AddStoreItemInput): Promise<StoreItemView> {
   await assertCommunityAccess(session, communityId, 'community.runWishes');
-  const claim = requestOf(session, input.idempotencyKey, ['points.add-item', communityId, input.name, input.description, input.pricePoints, input.active, input.stock]);
+  const claim = callerClaim(session.userId, input.idempotencyKey, ['points.add-item', communityId, input.name, input.description, input.pricePoints, input.active, input.stock]);
   const earlier = await earlierResult(claim);
   if (earlier) return itemView(communityId, earlier);
   const at = isoNow();
@@ -128,7 +126,7 @@ export async function updateItem(session: Session, communityId: string, itemId: 
 export async function restock(session: Session, communityId: string, itemId: string, input: RestockInput): Promise<StoreItemView> {
   await assertCommunityAccess(session, communityId, 'community.runWishes');
   if (!(await getStoreItem(communityId, itemId))) throw itemNotFound();
-  const claim = requestOf(session, input.idempotencyKey, ['points.restock', communityId, itemId, input.count, input.reason]);
+  const claim = callerClaim(session.userId, input.idempotencyKey, ['points.restock', communityId, itemId, input.count, input.reason]);
   if (await earlierResult(claim)) return itemView(communityId, itemId);
   const entryId = ulid();
   const at = isoNow();
@@ -159,7 +157,7 @@ async function redemptionAnswer(redemptionId: string, replayed?: true): Promise<
  */
 export async function redeem(session: Session, holderId: string, input: RedeemInput): Promise<RedemptionResponse> {
   const holder = await loadHolderFor(session, holderId, 'points.spend');
-  const claim = requestOf(session, input.idempotencyKey, ['points.redeem', holderId, input.itemId]);
+  const claim = callerClaim(session.userId, input.idempotencyKey, ['points.redeem', holderId, input.itemId]);
   const earlier = await earlierResult(claim);
   if (earlier) return redemptionAnswer(earlier, true);
   const [item, settings] = await Promise.all([getStoreItem(holder.communityId, input.itemId), wishSettingsOf(holder.communityId)]);

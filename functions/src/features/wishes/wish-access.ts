@@ -25,9 +25,21 @@ export interface WishAccess {
   binding?: BindingItem;
 }
 
+/** The caller's binding to an elder, if they are a relative: read once per elder however many wishes name them. */
+type BindingOf = (elderId: string) => Promise<BindingItem | undefined>;
+
+const bindingsOf = (session: Session): BindingOf => {
+  const read = new Map<string, Promise<BindingItem | undefined>>();
+  return (elderId) => {
+    if (session.role !== 'family') return Promise.resolve(undefined);
+    if (!read.has(elderId)) read.set(elderId, getBinding(elderId, session.userId));
+    return read.get(elderId)!;
+  };
+};
+
 /** How the caller stands to the wish: a volunteer who did not claim it sees it only while it is on the wall. */
-export async function accessTo(session: Session, wish: WishItem): Promise<WishAccess> {
-  const binding = session.role === 'family' ? await getBinding(wish.elderId, session.userId) : undefined;
+export async function accessTo(session: Session, wish: WishItem, bindingOf: BindingOf = bindingsOf(session)): Promise<WishAccess> {
+  const binding = await bindingOf(wish.elderId);
   const access = relationTo(
     session,
     { elderId: wish.elderId, communityId: wish.communityId, centreId: wish.centreId, countyId: wish.countyId, claimerId: wish.claimerId },
@@ -102,8 +114,11 @@ export function abilitiesOf({ wish, access }: WishAccess, viewer: Viewer): WishV
 }
 
 export interface AnswerOptions {
-  /** Lists leave the timeline out: one wish's page has it. */
-  timeline?: boolean;
+  /**
+   * One wish's page (the default) carries its timeline, where it is handed over and links to its photo and
+   * voice note; a list carries none of them, so a list costs no read or signature per wish for them.
+   */
+  detail?: boolean;
   viewer?: Viewer;
 }
 
@@ -113,14 +128,15 @@ export interface AnswerOptions {
  */
 export async function wishAnswer(session: Session, reached: WishAccess, options: AnswerOptions = {}) {
   const { wish, access } = reached;
+  const detail = options.detail !== false;
   const full = seesInFull(access);
-  const handoverShown = full || (access === 'claimer' && inHand(wish.status));
+  const handoverShown = detail && (full || (access === 'claimer' && inHand(wish.status)));
   const [name, events, elder, photoUrl, voiceUrl, viewer] = await Promise.all([
     communityName(wish.communityId),
-    full && options.timeline !== false ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
+    detail && full ? auditOf(wishSubject(wish.wishId), { limit: 50 }) : Promise.resolve(undefined),
     handoverShown && wish.handover === 'home' && wish.claimerId ? getElder(wish.elderId) : Promise.resolve(undefined),
-    (full || access === 'claimer') && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
-    full && wish.voiceKey ? readUrl(wish.voiceKey) : Promise.resolve(undefined),
+    detail && (full || access === 'claimer') && wish.deliveryPhotoKey ? readUrl(wish.deliveryPhotoKey) : Promise.resolve(undefined),
+    detail && full && wish.voiceKey ? readUrl(wish.voiceKey) : Promise.resolve(undefined),
     options.viewer ?? viewerOf(session),
   ]);
   const handoverDetail =
@@ -146,8 +162,9 @@ export async function answerWish(session: Session, wishId: string, replayed?: tr
   return { wish: await wishAnswer(session, reached), ...(replayed ? { replayed } : {}) };
 }
 
-/** Wishes of a list, each as the caller sees it, without timelines. */
+/** Wishes of a list, each as the caller sees it: the caller and their bindings read once for the whole list. */
 export async function listAnswers(session: Session, wishes: WishItem[]): Promise<WishView[]> {
   const viewer = await viewerOf(session);
-  return Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish), { timeline: false, viewer })));
+  const bindingOf = bindingsOf(session);
+  return Promise.all(wishes.map(async (wish) => wishAnswer(session, await accessTo(session, wish, bindingOf), { detail: false, viewer })));
 }

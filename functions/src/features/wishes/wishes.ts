@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { checkUpload, uploadPolicy } from '../../store/files';
 import { move } from '../../store/ledger';
-import { callerKeySpace, earlierResult, fingerprintOf, type IdempotencyClaim } from '../../store/idempotency';
+import { callerClaim, earlierResult } from '../../store/idempotency';
 import { getVolunteer } from '../people/data/volunteers';
 import { actorOf } from '../people/actors';
 import { assertOnRegister, loadElderFor } from '../people/elders';
@@ -28,12 +28,8 @@ export async function elderWishes(session: Session, elderId: string): Promise<El
   };
 }
 
-const claimOf = (session: Session, elderId: string, input: WishInput): IdempotencyClaim => ({
-  scope: callerKeySpace(session.userId),
-  key: input.idempotencyKey,
-  fingerprint: fingerprintOf(['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover, input.voiceKey ?? '']),
-});
-
+const claimOf = (session: Session, elderId: string, input: WishInput) =>
+  callerClaim(session.userId, input.idempotencyKey, ['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover, input.voiceKey ?? '']);
 
 /** An elder's community is always on the register: a wish without its county would never reach the county's wall. */
 function countyOf(community: { countyId: string } | undefined): string {
