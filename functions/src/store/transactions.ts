@@ -19,7 +19,7 @@ interface CancellationReason {
   code?: string;
 }
 
-const CONFLICT_RETRIES = 3;
+const CONFLICT_RETRIES = 6;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let service: typeof data | undefined;
@@ -41,7 +41,9 @@ export async function writeTogether<K extends string>(parts: Record<K, Part | Pa
     // TransactionConflict, not as a failed condition): nothing was written, so try again shortly.
     if (reasons.some((reason) => reason.code === 'TransactionConflict')) {
       if (attempt >= CONFLICT_RETRIES) throw unavailable('SERVICE_BUSY', '办理的人太多了，请稍等几秒再试。');
-      await pause(20 + Math.random() * 60 * (attempt + 1));
+      // Full jitter on a doubling ceiling (40, 80 … 1280 ms): dozens of callers spread out instead of
+      // meeting again at the same moment.
+      await pause(Math.random() * 40 * 2 ** attempt);
       continue;
     }
     const failed = [...new Set(named.filter((_, index) => reasons[index]?.code === 'ConditionalCheckFailed').map(({ name }) => name))];
