@@ -93,6 +93,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startApiServer } = await import('../functions/src/local/api-server');
     await ensureTable();
     const { seeded } = await seedDemoData();
+    // The consumers read the stream from now on: what the seed wrote is counted into the figures here.
+    const { rebuildFigures } = await import('../functions/src/features/insights/recount');
+    await rebuildFigures();
     // The event consumers of the route table, on DynamoDB Local's stream, as the cloud runs them.
     const { startLocalConsumers } = await import('../functions/src/local/stream-runner');
     const consumers = await startLocalConsumers();

@@ -128,6 +128,7 @@ import type {
   WishSettingsView,
   VoiceUploadBody,
 } from './schemas/wishes';
+import type { AuditPage, AuditQuery, Dashboard, DashboardQuery, SettlementQuery, SettlementReport } from './schemas/insights';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -337,6 +338,18 @@ export const routes = [
   { method: 'GET', path: '/communities/{communityId}/redemptions', handler: 'points/redemptions', roles: ['worker', 'admin'], query: schema<typeof RedemptionsQuery>(), response: reply<RedemptionsPage>() },
   { method: 'POST', path: '/redemptions/{redemptionId}/hand-over', handler: 'points/hand-over', roles: ['worker'], response: reply<RedemptionResponse>() },
   { method: 'POST', path: '/redemptions/{redemptionId}/cancel', handler: 'points/cancel-redemption', roles: ['elder', 'family', 'volunteer', 'worker'], response: reply<RedemptionResponse>() },
+
+  // Supervision (监管): figures kept by the change stream's consumers, the county's settlement report, the audit trail
+  { method: 'GET', path: '/communities/{communityId}/dashboard', handler: 'insights/community-dashboard', roles: ['worker', 'admin'], query: schema<typeof DashboardQuery>(), response: reply<Dashboard>() },
+  { method: 'GET', path: '/centres/{centreId}/dashboard', handler: 'insights/centre-dashboard', roles: ['worker', 'admin'], query: schema<typeof DashboardQuery>(), response: reply<Dashboard>() },
+  { method: 'GET', path: '/counties/{countyId}/dashboard', handler: 'insights/county-dashboard', roles: ['admin'], query: schema<typeof DashboardQuery>(), response: reply<Dashboard>() },
+  // `?format=csv` answers the same report as a CSV file (UTF-8 with BOM, header row first).
+  { method: 'GET', path: '/counties/{countyId}/settlements/{month}', handler: 'insights/settlement', roles: ['admin'], query: schema<typeof SettlementQuery>(), response: reply<SettlementReport>() },
+  // The audit trail can only be read: no route edits or deletes an entry.
+  { method: 'GET', path: '/counties/{countyId}/audit', handler: 'insights/county-audit', roles: ['admin'], query: schema<typeof AuditQuery>(), response: reply<AuditPage>() },
+  { method: 'GET', path: '/communities/{communityId}/audit', handler: 'insights/community-audit', roles: ['worker', 'admin'], query: schema<typeof AuditQuery>(), response: reply<AuditPage>() },
+  // Who read the elder's health record and who changed the elder's data: the elder's side sees its own log.
+  { method: 'GET', path: '/elders/{elderId}/access-log', handler: 'insights/elder-access-log', roles: ['elder', 'family'], query: schema<typeof AuditQuery>(), response: reply<AuditPage>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

@@ -10,6 +10,8 @@ import { StaffPost } from './features/people/data/staff';
 import { Volunteer } from './features/people/data/volunteers';
 import { Booking, CareSatisfaction, CareService, CareSettings, ElderVisitSlot, HealthReading, StaffSlot, WindowUse } from './features/care/entities';
 import { ElderWish, MonthlyScore, Redemption, StoreItem, Wish, WishClaim, WishSettings, WishTally } from './features/wishes/entities';
+import { ElderContact, Figure } from './features/insights/entities';
+import { AuditTrailEntry } from './features/insights/audit-entities';
 import { client, table } from './store/keys';
 
 /**
@@ -22,6 +24,8 @@ export const data = new Service(
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
     CareService, CareSettings, WindowUse, Booking, ElderVisitSlot, StaffSlot, HealthReading, CareSatisfaction,
     Wish, ElderWish, WishClaim, WishTally, WishSettings, StoreItem, Redemption, MonthlyScore,
+    Figure, ElderContact,
+    AuditTrailEntry,
   },
   { table, client },
 );

@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen' | 'care' | 'wishes';
+export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -28,6 +28,8 @@ const featureOfGroup: Record<string, Feature> = {
   wishes: 'wishes',
   points: 'wishes',
   'wish-jobs': 'wishes',
+  insights: 'insights',
+  'insights-events': 'insights',
 };
 
 /**
@@ -193,5 +195,15 @@ export const consumers: readonly ConsumerDefinition[] = [
     handler: 'care-events/staff-changed',
     description: 'Dispatch follows a staff member who retired or moved to another centre: their visits still to come go back to the queue',
     entities: ['staffPost'],
+  },
+  {
+    handler: 'insights-events/figures',
+    description: 'The figures of communities, centres and the county follow every order, visit, wish, redemption, score and elder (see features/insights/figures.ts)',
+    entities: ['order', 'booking', 'wish', 'redemption', 'monthlyScore', 'elder', 'elderContact'],
+  },
+  {
+    handler: 'insights-events/audit-indexed',
+    description: 'Each audit event is indexed by the community and county it concerns and by who did it, so the trail can be searched',
+    entities: ['auditEvent'],
   },
 ];

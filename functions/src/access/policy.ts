@@ -173,6 +173,20 @@ export const policy = {
   'points.grant': ['community-worker'],
   /** Cancelling a redemption still waiting at the centre (its holder's side too, see points.spend). */
   'redemption.handle': ['community-worker'],
+  /** Figures: a community's for its workers and the centre's; a centre's; the county's for its admin. */
+  'community.readFigures': ['community-worker', 'centre-worker', 'county-admin'],
+  'centre.readFigures': ['centre-worker', 'county-admin'],
+  'county.readFigures': ['county-admin'],
+  /** The county's monthly settlement report for civil affairs. */
+  'county.settle': ['county-admin'],
+  /**
+   * The audit trail: a community's (its elders, volunteers and things) for its workers and the centre's; the whole
+   * county's for its admin. Nobody edits or deletes an entry.
+   */
+  'community.readAudit': ['community-worker', 'centre-worker', 'county-admin'],
+  'county.readAudit': ['county-admin'],
+  /** Who read the elder's health record and who changed the elder's data: the elder's own side. */
+  'elder.readAccessLog': ['self', 'family'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof policy;

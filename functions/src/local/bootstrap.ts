@@ -1,5 +1,6 @@
 import { ensureDemoCare } from './demo-care';
 import { ensureDemoWishes } from './demo-wishes';
+import { ensureDemoHistory } from './demo-insights';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -77,6 +78,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
     await ensureDemoStaffPosts();
     await ensureDemoCare();
     await ensureDemoWishes();
+    await ensureDemoHistory();
     return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   }
   const now = isoNow();
@@ -128,6 +130,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   await ensureDemoStaffPosts();
   await ensureDemoCare();
   await ensureDemoWishes();
+  await ensureDemoHistory();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
 }

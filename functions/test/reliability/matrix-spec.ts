@@ -13,6 +13,8 @@ import { roles, type Role } from '../../src/routes';
 import { DAY_AFTER, MONTH, NOW, TOMORROW, actors, bindSpareFamily, clearOrders, elderSecrets, freshPlacedOrder, otherCounty, randomKey, SPARE_FAMILY } from './world';
 import { careMatrix } from './matrix-care';
 import { isWishScope, wishAllowed, wishCases, wishesMatrix, wishRefusalStatus, type WishScope } from './matrix-wishes';
+import { auditAllowed, auditCases, auditMatrix, auditRefusalStatus, isAuditScope, type AuditScope } from './matrix-insights-audit';
+import { insightsMatrix } from './matrix-insights';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
@@ -28,7 +30,7 @@ import { isWishScope, wishAllowed, wishCases, wishesMatrix, wishRefusalStatus, t
  * The scopes of micro-wishes and points (a wish, a points holder, a redemption, a community's wishes, wall and
  * store) and their cases are in matrix-wishes.ts.
  */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope;
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope;
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -43,6 +45,7 @@ export const casesOf: Record<Scope, string[]> = {
   'staff-member': ['own', 'other-centre', 'other-county'],
   none: ['any'],
   ...wishCases,
+  ...auditCases,
 };
 
 export interface Target {
@@ -85,6 +88,7 @@ export interface RouteSpec {
  */
 export function allowed(scope: Scope, actor: Actor, caseName: string, reads = true): boolean {
   if (isWishScope(scope)) return wishAllowed(scope, actor, caseName, reads);
+  if (isAuditScope(scope)) return auditAllowed(scope, actor, caseName);
   if (actor === 'admin') {
     if (scope === 'health' || scope === 'staff-member' || (scope === 'booking' && !reads)) return false;
     return caseName !== 'other-county';
@@ -119,7 +123,8 @@ const namesBefore = new Map<string, string>();
 /** Each moved elder's place before the move cell, given back after it. */
 const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
-export const refusalStatus = (scope: Scope) => (isWishScope(scope) ? wishRefusalStatus(scope) : scope === 'centre' ? 403 : 404);
+export const refusalStatus = (scope: Scope) =>
+  isWishScope(scope) ? wishRefusalStatus(scope) : isAuditScope(scope) ? auditRefusalStatus(scope) : scope === 'centre' ? 403 : 404;
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
 
@@ -557,4 +562,6 @@ export const matrix: Record<string, RouteSpec> = {
   },
   ...careMatrix,
   ...wishesMatrix,
+  ...auditMatrix,
+  ...insightsMatrix,
 };

@@ -128,6 +128,13 @@ describe('the policy table: what each relation may do', () => {
     'points.spend':        { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'points.grant':        { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'redemption.handle':   { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readFigures': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'centre.readFigures': { self: false, family: false, 'community-worker': false, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'county.readFigures': { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'county.settle':    { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readAudit': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'county.readAudit': { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.readAccessLog': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
   };
 
   test('every action of the policy is in this table, and no other', () => {

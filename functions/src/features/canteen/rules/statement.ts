@@ -82,7 +82,7 @@ export function buildStatement(meals: TakenMeal[]): StatementFigures {
   };
 }
 
-const fenAsYuan = (fen: number) => {
+export const fenAsYuan = (fen: number) => {
   const magnitude = Math.abs(fen);
   return `${fen < 0 ? '-' : ''}${Math.trunc(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
 };
