@@ -22,14 +22,15 @@ export default defineAppConfig({
     'pages/wish-post/index',
     'pages/wish/index',
     'pages/points/index',
+    'pages/access-log/index',
   ],
   subPackages: [
     {
       root: 'worker',
-      pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index', 'dispatch/index', 'booking/index', 'services/index', 'staff/index', 'wishes/index', 'wish/index', 'store/index', 'wish-settings/index', 'points/index'],
+      pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index', 'dispatch/index', 'booking/index', 'services/index', 'staff/index', 'wishes/index', 'wish/index', 'store/index', 'wish-settings/index', 'points/index', 'dashboard/index', 'audit/index'],
     },
     { root: 'volunteer', pages: ['sign-up/index', 'wall/index', 'wish/index', 'mine/index', 'leaderboard/index'] },
-    { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index'] },
+    { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index'] },
     { root: 'staff', pages: ['index', 'visit/index'] },
   ],
   // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).

@@ -111,6 +111,7 @@ describe('home page shows only the tiles of features that work for the role', ()
   it('worker: canteen board, menus, subsidy statement, the community elders list, and dispatch, services and staff of home visits', async () => {
     await renderHomeAs('worker')
     expect(tileIds()).toEqual([
+      'home-tile-dashboard',
       'home-tile-board',
       'home-tile-menus',
       'home-tile-statement',
@@ -121,6 +122,7 @@ describe('home page shows only the tiles of features that work for the role', ()
       'home-tile-centre-staff',
       'home-tile-worker-wishes',
       'home-tile-store',
+      'home-tile-audit',
       'home-tile-account',
     ])
     fireEvent.click(byTestId('home-tile-dispatch')!)
@@ -129,7 +131,7 @@ describe('home page shows only the tiles of features that work for the role', ()
 
   it('admin: subsidy statements and the county overview', async () => {
     await renderHomeAs('admin')
-    expect(tileIds()).toEqual(['home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-county-dashboard', 'home-tile-report', 'home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-audit', 'home-tile-account'])
   })
 
   it("service staff: the day's visits and their account", async () => {

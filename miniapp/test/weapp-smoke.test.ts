@@ -169,6 +169,7 @@ describe('compiled WeChat bundle', () => {
       'pages/wish-post/index',
       'pages/wish/index',
       'pages/points/index',
+      'pages/access-log/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)
@@ -190,9 +191,11 @@ describe('compiled WeChat bundle', () => {
       'store/index',
       'wish-settings/index',
       'points/index',
+      'dashboard/index',
+      'audit/index',
     ])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin', 'staff'])
-    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index'])
+    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'staff').pages).toEqual(['index', 'visit/index'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'volunteer').pages).toEqual(['sign-up/index', 'wall/index', 'wish/index', 'mine/index', 'leaderboard/index'])
   })

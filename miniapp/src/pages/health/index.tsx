@@ -19,6 +19,9 @@ import './index.css'
 
 type Health = { record: HealthRecordResponse }
 
+/** The elder's whole access log; a relative's page names the elder. */
+const accessLogUrl = (elderId: string) => `/pages/access-log/index?elderId=${elderId}`
+
 const pressureLines = { systolic: { name: '高压（收缩压）' }, diastolic: { name: '低压（舒张压）', dashed: true } }
 const glucoseLines = { glucose: { name: '血糖' } }
 
@@ -117,6 +120,9 @@ export default function HealthPage() {
               <View className='hint'>{formatDateTime(read.at)}</View>
             </View>
           ))}
+          <Tap className='btn btn--secondary' testId='health-access-log' onTap={() => goTo(accessLogUrl(record.elder.elderId))}>
+            看全部记录：谁看过、改过资料
+          </Tap>
         </View>
       )}
       {view.data && (

@@ -157,6 +157,7 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
     case 'worker':
       return (
         <View>
+          <Tile testId='home-tile-dashboard' title='数据看板' note='今天的餐、上门、心愿，哪位独居长辈该去看看' url='/worker/dashboard/index' />
           <Tile testId='home-tile-board' title='今日助餐' note='今天谁订了餐，确认、送餐、取餐' url='/worker/board/index' />
           <Tile testId='home-tile-menus' title='菜单管理' note='发布和修改两周的菜单' url='/worker/menus/index' />
           <Tile testId='home-tile-statement' title='补贴结算单' note='每月每位长辈的用餐和补贴' url='/worker/statement/index' />
@@ -167,15 +168,19 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
           <Tile testId='home-tile-centre-staff' title='服务人员' note='保洁、护理、医生：添加、技能、照片' url='/worker/staff/index' />
           <Tile testId='home-tile-worker-wishes' title='微心愿' note='审核长辈的心愿，看谁认领了、办好了没有' url='/worker/wishes/index' />
           <Tile testId='home-tile-store' title='积分超市' note='兑换的物品、库存、待领取的兑换' url='/worker/store/index' />
+          <Tile testId='home-tile-audit' title='操作记录' note='谁在什么时候改了什么、看了谁的健康档案' url='/worker/audit/index' />
         </View>
       )
     case 'admin':
       return (
         <View>
+          <Tile testId='home-tile-county-dashboard' title='全县数据' note='各中心的餐、上门、心愿和积分，按月对比' url='/admin/dashboard/index' />
+          <Tile testId='home-tile-report' title='月度结算报表' note='全县助餐和上门服务补贴，下载或打印' url='/admin/report/index' />
           <Tile testId='home-tile-statement' title='补贴结算单' note='选一个服务中心，看每月助餐补贴' url='/worker/statement/index' />
           <Tile testId='home-tile-county' title='全县社区' note='服务中心和社区一览' url='/admin/index' />
           <Tile testId='home-tile-org' title='服务中心和社区' note='新建、改名' url='/admin/org/index' />
           <Tile testId='home-tile-workers' title='工作人员' note='社区工作者和服务人员：添加、岗位码、调岗、离岗' url='/admin/workers/index' />
+          <Tile testId='home-tile-audit' title='操作记录' note='按人、按长辈、按日期查谁做了什么' url='/admin/audit/index' />
         </View>
       )
     case 'staff':

@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice'
 import { resolveCurrentElder } from '../../lib/currentElder'
 import { roleNames } from '../../lib/labels'
 import { currentElderId, currentUser } from '../../lib/session'
+import { goTo } from '../../lib/navigation'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import './index.css'
@@ -86,6 +87,11 @@ export default function ProfilePage() {
             >
               修改电话、住址、饮食和紧急联系人
             </Tap>
+            {(currentUser()?.role === 'elder' || currentUser()?.role === 'family') && (
+              <Tap className='btn btn--secondary' testId='profile-access-log' onTap={() => goTo(`/pages/access-log/index?elderId=${loaded.elder.elderId}`)}>
+                谁看过、改过{currentUser()?.role === 'elder' ? '我' : loaded.elder.name}的资料
+              </Tap>
+            )}
           </>
         ))}
     </ElderPage>

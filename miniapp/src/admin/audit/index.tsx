@@ -1,0 +1,129 @@
+import { useState } from 'react'
+import { Picker, View } from '@tarojs/components'
+import { auditChangesText, type AuditEntry, type AuditPage, type ElderSummary, type WorkerView } from '@yilin/contract'
+import { getOrg, listCommunityElders, listWorkers } from '../../api'
+import { getCountyAudit, type AuditFilter } from '../../api/audit'
+import { DataStatus } from '../../components/DataStatus'
+import { ElderPage } from '../../components/ElderPage'
+import { Notice } from '../../components/Notice'
+import { Tap } from '../../components/Tap'
+import { chinaToday, formatDate, formatMonthDayTime } from '../../lib/format'
+import { useAction } from '../../shared/useAction'
+import { useData } from '../../shared/useData'
+
+/** One entry: when, who, what in words, to whom, and the fields changed. */
+function EntryRow({ entry }: { entry: AuditEntry }) {
+  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes)
+  return (
+    <View className='worker-row' data-testid={`audit-entry-${entry.eventId}`}>
+      <View className='worker-row__name'>
+        {entry.actorRoleName} {entry.actorName} {entry.actionName}
+        {entry.concernsName ? `（${entry.concernsName}）` : ''}
+      </View>
+      <View className='worker-row__note'>{formatMonthDayTime(entry.at)}</View>
+      {changes && <View className='worker-row__note'>{changes}</View>}
+    </View>
+  )
+}
+
+function DatePick({ value, onChange, label, testId }: { value: string; onChange: (date: string) => void; label: string; testId: string }) {
+  const today = chinaToday()
+  return (
+    <Picker mode='date' value={value || today} end={today} onChange={(e) => onChange(e.detail.value)}>
+      <Tap className='picker' testId={testId} label={`${label}：${value ? formatDate(value) : '不限'}，点按修改`}>
+        {label}：{value ? formatDate(value) : '不限'} ›
+      </Tap>
+    </Picker>
+  )
+}
+
+/**
+ * 操作记录 of the county: filter by the person who acted (from the county's workers), by an elder (a community
+ * first, then one of its elders) and by a range of dates; newest first, 30 at a time.
+ */
+export default function AdminAuditPage() {
+  const choices = useData(async () => {
+    const [org, workers] = await Promise.all([getOrg(), listWorkers()])
+    return { org, workers: workers.items }
+  })
+  const org = choices.data?.org
+  const workers: WorkerView[] = choices.data?.workers ?? []
+  const communities = org?.centres.flatMap((centre) => centre.communities) ?? []
+  const [actor, setActor] = useState<WorkerView | null>(null)
+  const [communityId, setCommunityId] = useState('')
+  const [elder, setElder] = useState<ElderSummary | null>(null)
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const countyId = org?.county.countyId ?? ''
+  const filter: AuditFilter = { actorId: actor?.userId, elderId: elder?.elderId, from, to }
+  const trail = useData<AuditPage>(() => getCountyAudit(countyId, filter), { deps: [countyId, actor?.userId, elder?.elderId, from, to], enabled: countyId !== '' })
+  const elders = useData(() => listCommunityElders(communityId, undefined, 50), { deps: [communityId], enabled: communityId !== '' })
+  const elderList = elders.data?.items ?? []
+  const more = useAction()
+  const entries = trail.data?.entries ?? []
+
+  const loadMore = () =>
+    more.run(async () => {
+      const next = await getCountyAudit(countyId, { ...filter, before: trail.data?.before })
+      trail.setData((current) => ({ entries: [...current.entries, ...next.entries], before: next.before }))
+    })
+
+  return (
+    <ElderPage dense>
+      <View className='page-title'>全县操作记录</View>
+      <View className='hint'>按人、按长辈、按日期查谁做了什么。记录不能修改或删除。</View>
+      <DataStatus state={choices} testId='admin-audit-choices' />
+      <Picker mode='selector' range={workers.map((worker) => `${worker.name}（${worker.communityName ?? worker.centreName}）`)} onChange={(e) => setActor(workers[Number(e.detail.value)] ?? null)}>
+        <Tap className='picker' testId='admin-audit-actor' label={actor ? `操作人：${actor.name}，点按换一位` : '按操作人查看，点按选择'}>
+          操作人：{actor ? actor.name : '不限'} ›
+        </Tap>
+      </Picker>
+      <Picker
+        mode='selector'
+        range={communities.map((community) => community.name)}
+        onChange={(e) => {
+          setCommunityId(communities[Number(e.detail.value)]?.communityId ?? '')
+          setElder(null)
+        }}
+      >
+        <Tap className='picker' testId='admin-audit-community' label='先选长辈所在的社区'>
+          长辈所在社区：{communities.find((community) => community.communityId === communityId)?.name ?? '未选'} ›
+        </Tap>
+      </Picker>
+      {communityId && (
+        <Picker mode='selector' range={elderList.map((item) => item.name)} onChange={(e) => setElder(elderList[Number(e.detail.value)] ?? null)}>
+          <Tap className='picker' testId='admin-audit-elder' label={elder ? `长辈：${elder.name}，点按换一位` : '选一位长辈'}>
+            长辈：{elder ? elder.name : '不限'} ›
+          </Tap>
+        </Picker>
+      )}
+      <DatePick value={from} onChange={setFrom} label='从' testId='admin-audit-from' />
+      <DatePick value={to} onChange={setTo} label='到' testId='admin-audit-to' />
+      {(actor || elder || communityId || from || to) && (
+        <Tap
+          className='btn btn--secondary'
+          testId='admin-audit-clear'
+          onTap={() => {
+            setActor(null)
+            setCommunityId('')
+            setElder(null)
+            setFrom('')
+            setTo('')
+          }}
+        >
+          清除筛选
+        </Tap>
+      )}
+      <DataStatus state={trail} testId='admin-audit' empty={{ when: (page) => page.entries.length === 0, message: '没有符合条件的记录。' }} />
+      {entries.map((entry) => (
+        <EntryRow key={entry.eventId} entry={entry} />
+      ))}
+      {more.error && <Notice kind='error' message={more.error} testId='admin-audit-more-error' />}
+      {trail.data?.before && (
+        <Tap className='btn btn--secondary' testId='admin-audit-more' onTap={() => void loadMore()}>
+          {more.busy ? '正在加载…' : '加载更多'}
+        </Tap>
+      )}
+    </ElderPage>
+  )
+}
