@@ -1,4 +1,8 @@
-import { roleNames, sexNames, subsidyCategoryNames, type Role, type Sex, type SubsidyCategory } from './people';
+import { orderStatusNames } from './canteen';
+import { bookingStatusNames } from './care';
+import { elderStatusNames, roleNames, sexNames, staffStatusNames, subsidyCategoryNames, type Role, type Sex, type SubsidyCategory } from './people';
+import { volunteerStatusNames } from './volunteers';
+import { redemptionStatusNames, wishStatusNames } from './wishes';
 
 /**
  * The audit trail in words: what each action did, each field changed, and who acts. Every action the
@@ -136,14 +140,34 @@ export const auditFieldNames: Record<string, string> = {
 
 export const auditFieldName = (field: string): string => auditFieldNames[field] ?? field;
 
-/** A recorded value in words where its field has a vocabulary (a category, a sex, yes or no). */
-export function auditValueText(field: string, value: string | undefined): string {
+/** Statuses in words by what the entry is about (its action's first word: `wish.claimed` is a wish's). */
+const statusNamesOf: Record<string, Record<string, string>> = {
+  wish: wishStatusNames,
+  booking: bookingStatusNames,
+  order: orderStatusNames,
+  redemption: redemptionStatusNames,
+  elder: elderStatusNames,
+  staff: staffStatusNames,
+  volunteer: volunteerStatusNames,
+};
+
+/** An instant recorded as ISO text, as a person reads it in China: 12月11日 19:20. */
+function instantText(value: string): string {
+  const china = new Date(Date.parse(value) + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
+}
+
+/** A recorded value in words where its field has a vocabulary (a status, a category, a sex, yes or no, a time). */
+export function auditValueText(field: string, value: string | undefined, action = ''): string {
   if (value === undefined || value === '') return '（空）';
   if (value === 'true') return '是';
   if (value === 'false') return '否';
+  if (field === 'status') return statusNamesOf[action.split('.')[0]]?.[value] ?? value;
   if (field === 'subsidyCategory') return subsidyCategoryNames[value as SubsidyCategory] ?? value;
   if (field === 'sex') return sexNames[value as Sex] ?? value;
   if (field === 'role') return roleNames[value as Role] ?? value;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return instantText(value);
   return value;
 }
 
@@ -161,11 +185,12 @@ const elderSideActionNames: Record<string, string> = {
 
 export const elderSideActionName = (action: string): string => elderSideActionNames[action] ?? auditActionName(action);
 
-/** The fields an entry changed, in words: "出生日期：1941-05-12 → 1941-05-21". */
-export function auditChangesText(changes: ReadonlyArray<{ field: string; before?: string; after?: string }>): string {
+/** The fields an entry changed, in words: "出生日期：1941-05-12 → 1941-05-21", "状态：已认领 → 志愿者说已办好". */
+export function auditChangesText(changes: ReadonlyArray<{ field: string; before?: string; after?: string }>, action = ''): string {
   return changes
-    .map(({ field, before, after }) =>
-      before === undefined ? `${auditFieldName(field)}：${auditValueText(field, after)}` : `${auditFieldName(field)}：${auditValueText(field, before)} → ${auditValueText(field, after)}`,
-    )
+    .map(({ field, before, after }) => {
+      const text = (value: string | undefined) => auditValueText(field, value, action);
+      return before === undefined ? `${auditFieldName(field)}：${text(after)}` : `${auditFieldName(field)}：${text(before)} → ${text(after)}`;
+    })
     .join('；');
 }

@@ -13,7 +13,7 @@ import { useData } from '../../shared/useData'
 
 /** One entry: when, who, what in words, to whom, and the fields changed. */
 function EntryRow({ entry }: { entry: AuditEntry }) {
-  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes)
+  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes, entry.action)
   return (
     <View className='worker-row' data-testid={`audit-entry-${entry.eventId}`}>
       <View className='worker-row__name'>

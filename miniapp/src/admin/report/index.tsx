@@ -11,7 +11,7 @@ import { MonthStepper } from '../../components/MonthStepper'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { formatDate, yuan } from '../../lib/format'
-import { thisMonth } from '../../lib/months'
+import { addMonths, thisMonth } from '../../lib/months'
 import { useData } from '../../shared/useData'
 import { downloadStatement } from '../../worker/statement/download'
 import '../../styles/dashboard.css'
@@ -63,7 +63,8 @@ export default function SettlementReportPage() {
   const { params } = useRouter()
   const org = useData(getOrg)
   const countyId = org.data?.county.countyId ?? ''
-  const [month, setMonth] = useState(params.month || thisMonth())
+  // A settlement is made for a month that has ended: the last one, unless the link names another.
+  const [month, setMonth] = useState(params.month || addMonths(thisMonth(), -1))
   const loaded = useData(() => getSettlement(countyId, month), { deps: [countyId, month], enabled: countyId !== '' })
   const report = loaded.data
   const [downloading, setDownloading] = useState(false)

@@ -25,7 +25,7 @@ function accessSentence(entry: AuditEntry, toElder: boolean): string {
 }
 
 function EntryRow({ entry, toElder }: { entry: AuditEntry; toElder: boolean }) {
-  const changes = isAuditRead(entry.action) ? '' : auditChangesText(entry.changes)
+  const changes = isAuditRead(entry.action) ? '' : auditChangesText(entry.changes, entry.action)
   return (
     <View className='access-log__entry' data-testid={`access-log-entry-${entry.eventId}`}>
       <View className='access-log__sentence'>{accessSentence(entry, toElder)}</View>

@@ -15,7 +15,7 @@ import '../worker.css'
 
 /** One entry: when, who (role and name), what in words, to whom, and the fields changed. */
 function EntryRow({ entry }: { entry: AuditEntry }) {
-  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes)
+  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes, entry.action)
   return (
     <View className='worker-row' data-testid={`audit-entry-${entry.eventId}`}>
       <View className='worker-row__name'>
