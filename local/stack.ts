@@ -93,9 +93,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startApiServer } = await import('../functions/src/local/api-server');
     await ensureTable();
     const { seeded } = await seedDemoData();
-    // The consumers read the stream from now on: what the seed wrote is counted into the figures here.
+    // The consumers read the stream from now on: what the seed wrote is counted into the figures, and its
+    // audit events copied into the searchable trails, here.
     const { rebuildFigures } = await import('../functions/src/features/insights/recount');
+    const { rebuildAuditTrails } = await import('../functions/src/features/insights/audit-index');
     await rebuildFigures();
+    await rebuildAuditTrails();
     // The event consumers of the route table, on DynamoDB Local's stream, as the cloud runs them.
     const { startLocalConsumers } = await import('../functions/src/local/stream-runner');
     const consumers = await startLocalConsumers();

@@ -1,3 +1,4 @@
+import { rebuildAuditTrails } from '../../src/features/insights/audit-index';
 import { rebuildFigures } from '../../src/features/insights/recount';
 import { seedDemoData } from '../../src/local/bootstrap';
 import { setClock } from '../../src/platform/clock';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   setClock(TODAY);
   await seedDemoData();
   await rebuildFigures();
+  await rebuildAuditTrails();
 });
 beforeEach(() => setClock(TODAY));
 
@@ -45,4 +47,16 @@ test('the community worker has 张桂兰 to knock on (her last lunch ten days ag
   expect(body.toKnock[0].quietDays).toBeGreaterThanOrEqual(7);
   expect(body.elders.total).toBeGreaterThan(0);
   expect(body.elders.livingAlone).toBeGreaterThan(0);
+});
+
+test('the county’s audit trail holds what the seed did, and 王秀英’s family sees what others did with her records', async () => {
+  const admin = await as('demo-admin');
+  const trail = await admin.get('/counties/demo-county/audit');
+  expect(trail.status).toBe(200);
+  expect(trail.body.entries.length).toBeGreaterThanOrEqual(10);
+  const family = await as('demo-family-wanglei');
+  const log = await family.get('/elders/demo-elder-wang/access-log');
+  expect(log.status).toBe(200);
+  expect(log.body.entries.length).toBeGreaterThan(0);
+  expect(log.body.entries.every((entry: { concernsId: string }) => entry.concernsId === 'demo-elder-wang')).toBe(true);
 });

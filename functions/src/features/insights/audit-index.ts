@@ -1,5 +1,5 @@
 import type { Change } from '../../platform/stream';
-import type { AuditEventItem } from '../../store/audit';
+import { AuditEvent, type AuditEventItem } from '../../store/audit';
 import { getElder } from '../people/data/elders';
 import { getStaffPost } from '../people/data/staff';
 import { getUser } from '../people/data/users';
@@ -128,4 +128,16 @@ export async function indexAuditEvent(change: Change): Promise<void> {
   const { unprocessed } = await AuditTrailEntry.put(entries).go();
   // The record is delivered again; putting the same copies twice is harmless.
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} audit trail copies were not written`);
+}
+
+/**
+ * Every audit event copied into the trails again: for a table whose events were written before the consumer
+ * ran (the local demo after its seed, a first deployment). A scan, run with no traffic, never on a request;
+ * putting copies already there changes nothing.
+ */
+export async function rebuildAuditTrails(): Promise<number> {
+  const { data: events } = await AuditEvent.scan.go({ pages: 'all' });
+  const entries = (await Promise.all(events.map((event) => trailEntriesOf(event)))).flat();
+  if (entries.length) await AuditTrailEntry.put(entries).go();
+  return entries.length;
 }
