@@ -53,6 +53,13 @@ const wanted = [
   'volunteer-leaderboard',
   'worker-wish-review',
   'worker-store',
+  'worker-dashboard',
+  'worker-audit',
+  'admin-dashboard',
+  'admin-centre-dashboard',
+  'admin-report',
+  'admin-audit',
+  'elder-access-log',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -51,6 +51,12 @@ export const routes = {
   workerStore: 'worker/store/index',
   wishSettings: 'worker/wish-settings/index',
   workerPoints: 'worker/points/index',
+  workerDashboard: 'worker/dashboard/index',
+  workerAudit: 'worker/audit/index',
+  adminDashboard: 'admin/dashboard/index',
+  adminReport: 'admin/report/index',
+  adminAudit: 'admin/audit/index',
+  accessLog: 'pages/access-log/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

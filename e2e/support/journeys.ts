@@ -166,6 +166,9 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-health', routes.health);
       await visit('elder-health');
+      await tapThrough(page, 'health-access-log', routes.accessLog);
+      await visit('elder-access-log');
+      await goBack(page, routes.health);
       await goBack(page, routes.home);
       // Her wishes: one claimed by a volunteer, one realised with her thanks; posting; her points.
       await tapThrough(page, 'home-tile-wishes', routes.wishes);
@@ -333,6 +336,14 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-store', routes.workerStore);
       await visit('worker-store');
+      await goBack(page, routes.home);
+      // The dashboard with the elders to knock on opened; the community's audit trail.
+      await tapThrough(page, 'home-tile-dashboard', routes.workerDashboard);
+      await tapInPage(page, testId('dashboard-now-knock'), testId('dashboard-to-knock'));
+      await visit('worker-dashboard');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-audit', routes.workerAudit);
+      await visit('worker-audit');
     },
   },
   {
@@ -380,6 +391,19 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-workers', routes.adminWorkers);
       await visit('admin-workers');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-county-dashboard', routes.adminDashboard);
+      await currentScreen(page).getByTestId('dashboard-headline').waitFor();
+      await visit('admin-dashboard');
+      await tapInPage(page, '[data-testid^="dashboard-part-"]', testId('dashboard-back'));
+      await visit('admin-centre-dashboard');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-report', routes.adminReport);
+      await currentScreen(page).getByTestId('report-totals').waitFor();
+      await visit('admin-report');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-audit', routes.adminAudit);
+      await visit('admin-audit');
     },
   },
 ];
