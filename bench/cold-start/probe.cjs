@@ -9,7 +9,10 @@ const loaded = performance.now();
 Promise.resolve(handler(event, context)).then(
   (result) => {
     const answered = performance.now();
-    process.send({ loadMs: loaded - started, firstMs: answered - loaded, totalMs: answered - started, status: result && result.statusCode }, () => process.exit(0));
+    // A stream consumer answers batch-item failures, not a status.
+    const failures = result && result.batchItemFailures;
+    const status = result && (result.statusCode ?? (failures ? (failures.length ? 'failed' : 'ok') : undefined));
+    process.send({ loadMs: loaded - started, firstMs: answered - loaded, totalMs: answered - started, status }, () => process.exit(0));
   },
   (error) => process.send({ error: String(error && error.stack || error) }, () => process.exit(1)),
 );
