@@ -6,6 +6,9 @@ import { deadLettersOf, markHandled } from '../../src/store/events';
 import { balanceOf, entriesOf, move } from '../../src/store/ledger';
 import { writeTogether } from '../../src/store/transactions';
 import { uniqueId } from '../support/seed';
+import { DeleteTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '../../src/local/bootstrap';
+import { dynamoClient } from '../../src/store/client';
 
 /**
  * The event path: a change in the table reaches a consumer through DynamoDB Local's stream, with the
@@ -13,6 +16,7 @@ import { uniqueId } from '../support/seed';
  * failing on ends as a dead letter with its reason.
  */
 const account = 'test#counties';
+const otherTable = `${process.env.TABLE_NAME}-other`;
 
 // A consumer of new counties that counts them: its effect and its handled-marker in one transaction.
 const delivered: DynamoDBStreamEvent[] = [];
@@ -47,8 +51,16 @@ beforeAll(async () => {
     ],
     { pollMs: 50 },
   );
+  // The runner started on this file's table while it was still empty. DynamoDB Local numbers the stream
+  // records of all its tables from one counter; another table's writes move it on (another test file's
+  // do, when files run in parallel) before this table's first record, which the runner must still read.
+  await ensureTable(otherTable);
+  await dynamoClient.send(new PutItemCommand({ TableName: otherTable, Item: { pk: { S: 'elsewhere' }, sk: { S: 'elsewhere' } } }));
 });
-afterAll(async () => runner?.stop());
+afterAll(async () => {
+  await runner?.stop();
+  await dynamoClient.send(new DeleteTableCommand({ TableName: otherTable }));
+});
 
 test('a change in the table reaches its consumer through the stream, once in effect', async () => {
   for (let i = 0; i < 3; i++) await County.put({ countyId: uniqueId('county'), name: `测试县${i}` }).go();
