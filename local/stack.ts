@@ -93,6 +93,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startApiServer } = await import('../functions/src/local/api-server');
     await ensureTable();
     const { seeded } = await seedDemoData();
+    // Half a year of meals and visits for the dashboards: only the running app needs it, not every test that seeds the demo.
+    const { ensureDemoHistory } = await import('../functions/src/local/demo-insights');
+    await ensureDemoHistory();
     // The consumers read the stream from now on: what the seed wrote is counted into the figures, and its
     // audit events copied into the searchable trails, here.
     const { rebuildFigures } = await import('../functions/src/features/insights/recount');

@@ -1,6 +1,5 @@
 import { ensureDemoCare } from './demo-care';
 import { ensureDemoWishes } from './demo-wishes';
-import { ensureDemoHistory } from './demo-insights';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -78,7 +77,6 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
     await ensureDemoStaffPosts();
     await ensureDemoCare();
     await ensureDemoWishes();
-    await ensureDemoHistory();
     return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   }
   const now = isoNow();
@@ -130,7 +128,6 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   await ensureDemoStaffPosts();
   await ensureDemoCare();
   await ensureDemoWishes();
-  await ensureDemoHistory();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };
 }

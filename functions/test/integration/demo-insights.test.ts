@@ -1,6 +1,7 @@
 import { rebuildAuditTrails } from '../../src/features/insights/audit-index';
 import { rebuildFigures } from '../../src/features/insights/recount';
 import { seedDemoData } from '../../src/local/bootstrap';
+import { ensureDemoHistory } from '../../src/local/demo-insights';
 import { setClock } from '../../src/platform/clock';
 import { useApi } from '../support/api';
 
@@ -10,10 +11,13 @@ import { useApi } from '../support/api';
  */
 const api = useApi();
 const TODAY = '2026-12-02T02:00:00.000Z';
+// Seeding the demo and half a year of its history takes a while on a busy machine.
+jest.setTimeout(120_000);
 
 beforeAll(async () => {
   setClock(TODAY);
   await seedDemoData();
+  await ensureDemoHistory();
   await rebuildFigures();
   await rebuildAuditTrails();
 });
