@@ -63,8 +63,13 @@ export type Route = (typeof routes)[keyof typeof routes];
 
 /** Taps an element of the page on screen (by its data-testid) and waits for the page it leads to. */
 export async function tapThrough(page: Page, testId: string, next: Route): Promise<void> {
+  await tap(page, testId, next);
+}
+
+/** Taps an element of the page on screen (by its data-testid); if it leads to another page, waits for that page. */
+export async function tap(page: Page, testId: string, next?: Route): Promise<void> {
   await currentScreen(page).getByTestId(testId).first().click();
-  await waitForSettledPage(page, next);
+  if (next) await waitForSettledPage(page, next);
 }
 
 /** The phone's back button (browser history), then waits for the page underneath. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ElderBookingsResponse } from '@yilin/contract';
-import { ApiClient, goBack, routes, signInOnLoginPage, textOf } from '../support/app';
-import { currentScreen, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
+import { ApiClient, goBack, routes, signInOnLoginPage, tap, textOf } from '../support/app';
+import { currentScreen, openPhone, type PhoneSession } from '../support/browser';
 import { elderModeProblems } from '../support/elder-mode';
 import { useStackAndBrowser } from '../support/stack';
 import { businessDate, instantOf, resetClock, setClock } from '../../functions/src/platform/clock';
@@ -39,11 +39,6 @@ async function phoneOf(userId: string, landing: (typeof routes)[keyof typeof rou
   await signInOnLoginPage(phone.page, userId, landing);
   return phone.page;
 }
-
-const tap = async (page: Page, testId: string, next?: (typeof routes)[keyof typeof routes]) => {
-  await currentScreen(page).getByTestId(testId).first().click();
-  if (next) await waitForSettledPage(page, next);
-};
 
 const shown = (page: Page, testId: string) => currentScreen(page).getByTestId(testId).first().waitFor();
 

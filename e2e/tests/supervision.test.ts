@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Dashboard, SettlementReport } from '@yilin/contract';
-import { ApiClient, routes, signInOnLoginPage, textOf } from '../support/app';
+import { ApiClient, routes, signInOnLoginPage, tap, textOf } from '../support/app';
 import { currentScreen, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
 import { useStackAndBrowser } from '../support/stack';
 
@@ -22,11 +22,6 @@ async function phoneOf(userId: string): Promise<Page> {
   await signInOnLoginPage(phone.page, userId);
   return phone.page;
 }
-
-const tap = async (page: Page, testId: string, next?: (typeof routes)[keyof typeof routes]) => {
-  await currentScreen(page).getByTestId(testId).first().click();
-  if (next) await waitForSettledPage(page, next);
-};
 
 afterAll(async () => {
   for (const phone of phones) await phone.context.close().catch(() => undefined);

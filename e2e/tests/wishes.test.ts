@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ElderWishesResponse, PointsView, StoreResponse } from '@yilin/contract';
-import { ApiClient, goBack, routes, signInOnLoginPage, textOf } from '../support/app';
-import { currentScreen, openPhone, waitForSettledPage, type PhoneSession } from '../support/browser';
+import { ApiClient, goBack, routes, signInOnLoginPage, tap, textOf } from '../support/app';
+import { currentScreen, openPhone, type PhoneSession } from '../support/browser';
 import { elderModeProblems } from '../support/elder-mode';
 import { useStackAndBrowser } from '../support/stack';
 
@@ -24,11 +24,6 @@ async function phoneOf(userId: string): Promise<Page> {
   await signInOnLoginPage(phone.page, userId);
   return phone.page;
 }
-
-const tap = async (page: Page, testId: string, next?: (typeof routes)[keyof typeof routes]) => {
-  await currentScreen(page).getByTestId(testId).first().click();
-  if (next) await waitForSettledPage(page, next);
-};
 
 const shown = (page: Page, testId: string, text?: string) =>
   (text ? currentScreen(page).getByTestId(testId).filter({ hasText: text }) : currentScreen(page).getByTestId(testId)).first().waitFor();

@@ -10,6 +10,20 @@ import type { Part } from './transactions';
  * (an elder's verification history, later an order's or a visit's timeline) and per person concerned
  * (everything done to one elder's records, for their copy of their data).
  */
+/** Each field an event changed, before and after: values as text, absent when the field had none. */
+export const fieldChanges = {
+  type: 'list',
+  required: true,
+  items: {
+    type: 'map',
+    properties: {
+      field: { type: 'string', required: true },
+      before: { type: 'string' },
+      after: { type: 'string' },
+    },
+  },
+} as const;
+
 export const AuditEvent = new Entity(
   {
     model: { entity: 'auditEvent', version: '1', service },
@@ -26,19 +40,7 @@ export const AuditEvent = new Entity(
       actorName: { type: 'string', required: true },
       actorRole: { type: 'string', required: true },
       at: { type: 'string', required: true },
-      changes: {
-        type: 'list',
-        required: true,
-        items: {
-          type: 'map',
-          properties: {
-            field: { type: 'string', required: true },
-            /** Values as text; absent when the field had none. */
-            before: { type: 'string' },
-            after: { type: 'string' },
-          },
-        },
-      },
+      changes: fieldChanges,
     },
     indexes: {
       bySubject: primary(['subject'], ['eventId']),

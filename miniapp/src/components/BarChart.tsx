@@ -74,7 +74,7 @@ function paintBars(ctx: CanvasRenderingContext2D, box: ChartBox, look: ChartLook
 /** Places side by side as bars on a 2D canvas, one row each, with the same figures as a table under it. */
 export function BarChart({ id, title, measure, bars, format, children }: Props) {
   useEffect(() => {
-    Taro.nextTick(() => paintCanvas(id, 1, (ctx, box, look) => paintBars(ctx, box, look, layoutBars(bars, format, box))))
+    Taro.nextTick(() => paintCanvas(id, ['0'], (ctx, box, look) => paintBars(ctx, box, look, layoutBars(bars, format, box))))
   }, [id, bars, format])
 
   return (

@@ -95,7 +95,7 @@ function paintLines(ctx: CanvasRenderingContext2D, box: ChartBox, look: ChartLoo
 export function LineChart({ id, title, labels, names = labels, series, format }: Props) {
   useEffect(() => {
     const values = series.map((line) => line.values)
-    Taro.nextTick(() => paintCanvas(id, series.length, (ctx, box, look) => paintLines(ctx, box, look, layoutLines(values, labels, box))))
+    Taro.nextTick(() => paintCanvas(id, series.map((_, index) => String(index)), (ctx, box, look) => paintLines(ctx, box, look, layoutLines(values, labels, box))))
   }, [id, labels, series])
 
   return (

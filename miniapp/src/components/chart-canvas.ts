@@ -7,7 +7,7 @@ export interface ChartBox {
   fontSize: number
 }
 
-/** The colours a chart paints with: the legend's text, and each series' key (`#<id>-key-<index>`). */
+/** The colours a chart paints with: the legend's text, and each key's (`#<id>-key-<key>`), in the order asked for. */
 export interface ChartLook {
   text: string
   colours: string[]
@@ -23,14 +23,14 @@ type Found = { node?: HTMLCanvasElement | null; width?: number; height?: number;
  * not have laid the canvas out on the first try. Where there is nothing to paint on (no node, no context,
  * no size: jsdom in tests) nothing is drawn, and the table under the chart says it all.
  */
-export function paintCanvas(id: string, keys: number, paint: Paint, attempt = 0): void {
+export function paintCanvas(id: string, keys: readonly string[], paint: Paint, attempt = 0): void {
   // A query needs a loaded page (the browser build throws without one, as in the component tests).
   if (Taro.getCurrentPages().length === 0) return
   const query = Taro.createSelectorQuery()
   query.select(`#${id}`).node()
   query.select(`#${id}`).boundingClientRect()
   query.select(`#${id}-legend`).fields({ computedStyle: ['color', 'fontSize'] })
-  for (let index = 0; index < keys; index += 1) query.select(`#${id}-key-${index}`).fields({ computedStyle: ['color'] })
+  for (const key of keys) query.select(`#${id}-key-${key}`).fields({ computedStyle: ['color'] })
   query.exec((found: Array<Found | null>) => {
     const [node, rect, legend, ...keyStyles] = found
     const canvas = node?.node

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { client, primary, service, table } from '../../store/keys';
+import { fieldChanges } from '../../store/audit';
 
 /**
  * The audit trail as it is searched: each audit event copied into the trails it belongs to, one partition
@@ -28,18 +29,7 @@ export const AuditTrailEntry = new Entity(
       communityId: { type: 'string' },
       centreId: { type: 'string' },
       countyId: { type: 'string' },
-      changes: {
-        type: 'list',
-        required: true,
-        items: {
-          type: 'map',
-          properties: {
-            field: { type: 'string', required: true },
-            before: { type: 'string' },
-            after: { type: 'string' },
-          },
-        },
-      },
+      changes: fieldChanges,
     },
     indexes: { byTrail: primary(['trail'], ['eventId']) },
   },

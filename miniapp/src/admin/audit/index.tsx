@@ -1,30 +1,14 @@
 import { useState } from 'react'
 import { Picker, View } from '@tarojs/components'
-import { auditChangesText, type AuditEntry, type AuditPage, type ElderSummary, type WorkerView } from '@yilin/contract'
+import { type AuditPage, type ElderSummary, type WorkerView } from '@yilin/contract'
 import { getOrg, listCommunityElders, listWorkers } from '../../api'
 import { getCountyAudit, type AuditFilter } from '../../api/audit'
+import { AuditTrail } from '../../components/AuditTrail'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
-import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
-import { chinaToday, formatDate, formatMonthDayTime } from '../../lib/format'
-import { useAction } from '../../shared/useAction'
+import { chinaToday, formatDate } from '../../lib/format'
 import { useData } from '../../shared/useData'
-
-/** One entry: when, who, what in words, to whom, and the fields changed. */
-function EntryRow({ entry }: { entry: AuditEntry }) {
-  const changes = entry.action === 'health.read' ? '' : auditChangesText(entry.changes, entry.action)
-  return (
-    <View className='worker-row' data-testid={`audit-entry-${entry.eventId}`}>
-      <View className='worker-row__name'>
-        {entry.actorRoleName} {entry.actorName} {entry.actionName}
-        {entry.concernsName ? `（${entry.concernsName}）` : ''}
-      </View>
-      <View className='worker-row__note'>{formatMonthDayTime(entry.at)}</View>
-      {changes && <View className='worker-row__note'>{changes}</View>}
-    </View>
-  )
-}
 
 function DatePick({ value, onChange, label, testId }: { value: string; onChange: (date: string) => void; label: string; testId: string }) {
   const today = chinaToday()
@@ -59,14 +43,6 @@ export default function AdminAuditPage() {
   const trail = useData<AuditPage>(() => getCountyAudit(countyId, filter), { deps: [countyId, actor?.userId, elder?.elderId, from, to], enabled: countyId !== '' })
   const elders = useData(() => listCommunityElders(communityId, undefined, 50), { deps: [communityId], enabled: communityId !== '' })
   const elderList = elders.data?.items ?? []
-  const more = useAction()
-  const entries = trail.data?.entries ?? []
-
-  const loadMore = () =>
-    more.run(async () => {
-      const next = await getCountyAudit(countyId, { ...filter, before: trail.data?.before })
-      trail.setData((current) => ({ entries: [...current.entries, ...next.entries], before: next.before }))
-    })
 
   return (
     <ElderPage dense>
@@ -114,16 +90,7 @@ export default function AdminAuditPage() {
           清除筛选
         </Tap>
       )}
-      <DataStatus state={trail} testId='admin-audit' empty={{ when: (page) => page.entries.length === 0, message: '没有符合条件的记录。' }} />
-      {entries.map((entry) => (
-        <EntryRow key={entry.eventId} entry={entry} />
-      ))}
-      {more.error && <Notice kind='error' message={more.error} testId='admin-audit-more-error' />}
-      {trail.data?.before && (
-        <Tap className='btn btn--secondary' testId='admin-audit-more' onTap={() => void loadMore()}>
-          {more.busy ? '正在加载…' : '加载更多'}
-        </Tap>
-      )}
+      <AuditTrail trail={trail} older={(before) => getCountyAudit(countyId, { ...filter, before })} testId='admin-audit' />
     </ElderPage>
   )
 }

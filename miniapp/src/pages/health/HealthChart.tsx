@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas, View } from '@tarojs/components'
 import { layoutChart, type ChartLayout, type ChartSeries, type PlacedPoint } from '../../lib/health-chart'
+import { paintCanvas } from '../../components/chart-canvas'
 
 interface Props {
   /** The canvas's id; the legend's keys are `<id>-key-<series>`. */
@@ -84,32 +85,11 @@ function paint(ctx: Ctx, layout: ChartLayout, look: Paint) {
   }
 }
 
-type Found = { node?: HTMLCanvasElement | null; width?: number; height?: number; color?: string; fontSize?: string }
-
-/** Finds the canvas and the legend's colours, then paints; WeChat may not have drawn the canvas yet on the first try. */
-function draw(id: string, series: ChartSeries[], dashed: Set<string>, attempt = 0) {
-  const query = Taro.createSelectorQuery()
-  query.select(`#${id}`).node()
-  query.select(`#${id}`).boundingClientRect()
-  query.select(`#${id}-legend`).fields({ computedStyle: ['color', 'fontSize'] })
-  query.select(`#${id}-key-flag`).fields({ computedStyle: ['color'] })
-  for (const line of series) query.select(`#${id}-key-${line.key}`).fields({ computedStyle: ['color'] })
-  query.exec((found: Array<Found | null>) => {
-    const [node, rect, legend, flag, ...keys] = found
-    const canvas = node?.node
-    const context = canvas?.getContext?.('2d')
-    if (!canvas || !context || !rect?.width || !rect.height) {
-      if (attempt < 3) setTimeout(() => draw(id, series, dashed, attempt + 1), 100)
-      return
-    }
-    const ratio = Taro.getWindowInfo?.().pixelRatio ?? 2
-    canvas.width = rect.width * ratio
-    canvas.height = rect.height * ratio
-    context.scale(ratio, ratio)
-    const fontSize = parseFloat(legend?.fontSize ?? '') || 20
-    const colours = Object.fromEntries(series.map((line, index) => [line.key, keys[index]?.color ?? legend?.color ?? '']))
-    const look = { text: legend?.color ?? '', flag: flag?.color ?? '', fontSize, colours, dashed }
-    paint(context, layoutChart(series, { width: rect.width, height: rect.height, fontSize }), look)
+/** Paints the chart with the legend's colours and text size (the flag's colour first, then each line's). */
+function draw(id: string, series: ChartSeries[], dashed: Set<string>) {
+  paintCanvas(id, ['flag', ...series.map((line) => line.key)], (context, box, { text, colours: [flag, ...lines] }) => {
+    const colours = Object.fromEntries(series.map((line, index) => [line.key, lines[index] || text]))
+    paint(context, layoutChart(series, box), { text, flag, fontSize: box.fontSize, colours, dashed })
   })
 }
 
