@@ -20,6 +20,15 @@ export const config = {
   get dynamoEndpoint(): string | undefined {
     return process.env.DYNAMODB_ENDPOINT || undefined;
   },
+  /**
+   * How long one request to the table may take. DynamoDB answers in milliseconds, so 2.5 s means trouble and
+   * a quick 503 beats a Lambda timeout. DynamoDB Local is one Java process sharing a laptop's cores: dozens of
+   * transactions at once can take it longer than DynamoDB ever takes, so against it the default is 10 s.
+   */
+  get dynamoRequestTimeoutMs(): number {
+    const set = Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS);
+    return set > 0 ? set : this.dynamoEndpoint ? 10_000 : 2500;
+  },
   get wechatAppId(): string {
     return process.env.WECHAT_APPID ?? '';
   },

@@ -5,12 +5,11 @@ import { config } from '../platform/config';
 /**
  * One DynamoDB client per container, created at module scope so warm invocations reuse connections.
  * Locally it points at DynamoDB Local with placeholder credentials. Retries are few and the request
- * timeout short, so a struggling table turns into a quick 503 rather than a Lambda timeout. DynamoDB
- * Local is one Java process sharing a laptop's cores: dozens of transactions at once can take it
- * longer than DynamoDB ever takes, so locally the timeout is longer and a race finishes instead of timing out.
+ * timeout short (config.dynamoRequestTimeoutMs), so a struggling table turns into a quick 503 rather
+ * than a Lambda timeout.
  */
 const endpoint = config.dynamoEndpoint;
-const requestTimeout = endpoint ? 10_000 : 2500;
+const requestTimeout = config.dynamoRequestTimeoutMs;
 
 export const dynamoClient = new DynamoDBClient({
   region: process.env.AWS_REGION ?? 'cn-north-1',

@@ -100,8 +100,10 @@ test('a binding whose transaction fails leaves the code unused, so the retry bin
 
 /** A second API in its own module registry, whose data client talks to `endpoint`. */
 async function isolatedApi(endpoint: string) {
-  const saved = process.env.DYNAMODB_ENDPOINT;
+  const saved = { endpoint: process.env.DYNAMODB_ENDPOINT, timeout: process.env.DYNAMODB_REQUEST_TIMEOUT_MS };
   process.env.DYNAMODB_ENDPOINT = endpoint;
+  // The request timeout DynamoDB gets (2.5 s), not DynamoDB Local's longer one: the slow table below is slower than it.
+  process.env.DYNAMODB_REQUEST_TIMEOUT_MS = '2500';
   let start!: typeof import('../../src/local/api-server').startApiServer;
   jest.isolateModules(() => {
     const server = require('../../src/local/api-server') as typeof import('../../src/local/api-server');
@@ -111,7 +113,9 @@ async function isolatedApi(endpoint: string) {
     (require('../../src/platform/clock') as typeof import('../../src/platform/clock')).setClock(NOW);
     start = server.startApiServer;
   });
-  process.env.DYNAMODB_ENDPOINT = saved;
+  process.env.DYNAMODB_ENDPOINT = saved.endpoint;
+  if (saved.timeout === undefined) delete process.env.DYNAMODB_REQUEST_TIMEOUT_MS;
+  else process.env.DYNAMODB_REQUEST_TIMEOUT_MS = saved.timeout;
   return start();
 }
 
