@@ -182,7 +182,7 @@ export function DashboardNow({ dashboard, testId }: { dashboard: Dashboard; test
               key={figure.key}
               className={`dashboard-figure${alert ? ' dashboard-figure--alert' : ''}${isOpen ? ' dashboard-figure--open' : ''}`}
               testId={`dashboard-now-${figure.key}`}
-              label={`${figure.name} ${figure.value(dashboard)}${alert ? `，${alert}` : ''}，${isOpen ? '收起详情' : '看详情'}`}
+              label={`${figure.value(dashboard)} ${figure.name}${alert ? ` ⚠ ${alert}` : ''}，${isOpen ? '收起详情' : '看详情'}`}
               onTap={() => toggle(figure.detail)}
             >
               <View className='dashboard-figure__n'>{figure.value(dashboard)}</View>

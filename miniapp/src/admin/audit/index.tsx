@@ -43,6 +43,7 @@ export default function AdminAuditPage() {
   const trail = useData<AuditPage>(() => getCountyAudit(countyId, filter), { deps: [countyId, actor?.userId, elder?.elderId, from, to], enabled: countyId !== '' })
   const elders = useData(() => listCommunityElders(communityId, undefined, 50), { deps: [communityId], enabled: communityId !== '' })
   const elderList = elders.data?.items ?? []
+  const communityName = communities.find((community) => community.communityId === communityId)?.name
 
   return (
     <ElderPage dense>
@@ -50,7 +51,7 @@ export default function AdminAuditPage() {
       <View className='hint'>按人、按长辈、按日期查谁做了什么。记录不能修改或删除。</View>
       <DataStatus state={choices} testId='admin-audit-choices' />
       <Picker mode='selector' range={workers.map((worker) => `${worker.name}（${worker.communityName ?? worker.centreName}）`)} onChange={(e) => setActor(workers[Number(e.detail.value)] ?? null)}>
-        <Tap className='picker' testId='admin-audit-actor' label={actor ? `操作人：${actor.name}，点按换一位` : '按操作人查看，点按选择'}>
+        <Tap className='picker' testId='admin-audit-actor' label={`操作人：${actor ? `${actor.name}，点按换一位` : '不限，点按选一位'}`}>
           操作人：{actor ? actor.name : '不限'} ›
         </Tap>
       </Picker>
@@ -62,13 +63,13 @@ export default function AdminAuditPage() {
           setElder(null)
         }}
       >
-        <Tap className='picker' testId='admin-audit-community' label='先选长辈所在的社区'>
-          长辈所在社区：{communities.find((community) => community.communityId === communityId)?.name ?? '未选'} ›
+        <Tap className='picker' testId='admin-audit-community' label={`长辈所在社区：${communityName ?? '未选'}，点按选社区`}>
+          长辈所在社区：{communityName ?? '未选'} ›
         </Tap>
       </Picker>
       {communityId && (
         <Picker mode='selector' range={elderList.map((item) => item.name)} onChange={(e) => setElder(elderList[Number(e.detail.value)] ?? null)}>
-          <Tap className='picker' testId='admin-audit-elder' label={elder ? `长辈：${elder.name}，点按换一位` : '选一位长辈'}>
+          <Tap className='picker' testId='admin-audit-elder' label={`长辈：${elder ? `${elder.name}，点按换一位` : '不限，点按选一位'}`}>
             长辈：{elder ? elder.name : '不限'} ›
           </Tap>
         </Picker>

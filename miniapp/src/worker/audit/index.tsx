@@ -29,12 +29,12 @@ export default function WorkerAuditPage() {
       <View className='hint'>谁在什么时候改了哪位长辈的资料、看了谁的健康档案。记录不能修改或删除。</View>
       {!communityId && <Notice kind='error' message='没有找到您所在的社区，请联系县级平台。' testId='worker-audit-no-community' />}
       <Picker mode='date' value={date || chinaToday()} end={chinaToday()} onChange={(e) => setDate(e.detail.value)}>
-        <Tap className='picker' testId='worker-audit-date' label={date ? `日期：${formatDate(date)}，点按修改` : '按日期查看，点按选择'}>
+        <Tap className='picker' testId='worker-audit-date' label={date ? `日期：${formatDate(date)}，点按修改` : '全部日期（点按选一天）'}>
           {date ? `日期：${formatDate(date)} ›` : '全部日期（点按选一天）›'}
         </Tap>
       </Picker>
       <Picker mode='selector' range={elderList.map((item) => item.name)} onChange={(e) => setElder(elderList[Number(e.detail.value)] ?? null)}>
-        <Tap className='picker' testId='worker-audit-elder' label={elder ? `长辈：${elder.name}，点按换一位` : '按长辈查看，点按选择'}>
+        <Tap className='picker' testId='worker-audit-elder' label={elder ? `长辈：${elder.name}，点按换一位` : '全部长辈（点按选一位）'}>
           {elder ? `长辈：${elder.name} ›` : '全部长辈（点按选一位）›'}
         </Tap>
       </Picker>
