@@ -418,7 +418,7 @@ export async function insights(backend: Backend, apiUrl: string): Promise<Row[]>
     ? [
         row({
           group: '9 insights', what: 'county settlement (GET /counties/{id}/settlements/{month}): read units, 1,000 centres vs 1', measured: many.settlement.read, floor: one.settlement.read, unit: 'RRU', target: 'info (one query per centre)', met: null,
-          note: `one row per centre, each from its own month figures: a query per centre, all at once, by design. Calls at 1,000: ${many.settlement.calls} (at 1: ${one.settlement.calls})${many.settlement.failed ? `; at 1,000 centres ${many.settlement.failed} (SERVICE_BUSY), left out` : ''}`,
+          note: `one row per centre, each from its own month figures: a query per centre, 16 at a time, by design. Calls at 1,000: ${many.settlement.calls} (at 1: ${one.settlement.calls})${many.settlement.failed ? `; at 1,000 centres ${many.settlement.failed} (SERVICE_BUSY), left out` : ''}`,
         }),
         row({ group: '9 insights', what: 'county settlement: p50, 1,000 centres vs 1', measured: many.settlement.p50, floor: one.settlement.p50, unit: 'ms', target: 'info (one query per centre)', met: null, note: `${SETTLEMENT_SAMPLES} sequential requests after 2 unmeasured` }),
       ]
