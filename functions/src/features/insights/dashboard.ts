@@ -1,10 +1,12 @@
-import { addDays, type Dashboard, type ElderToKnock, type PlaceKind, type PlaceRef } from '@yilin/contract';
+import { addDays, type Dashboard, type ElderToKnock, type PlaceRef } from '@yilin/contract';
 import { may, relationTo } from '../../access/policy';
 import { businessDate, businessTime } from '../../platform/clock';
 import { forbidden, notFound } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
+import { assertCentreAccess } from '../people/actors';
 import { centresOfCounty, communitiesOfCentre, getCounty } from '../people/data/org';
 import { centreInfo, communityInfo } from '../people/places';
+import { assertCommunityAccess } from '../wishes/review';
 import { ElderContact, Figure } from './entities';
 import { scopeOf } from './figures';
 import { daysBetween, eldersOf, mealsOfDay, monthFiguresOf, monthsUpTo, overdueVisits, partFigures, quietElders, quietSince, type Figures } from './rules/dashboard';
@@ -100,34 +102,23 @@ async function dashboardOf(of: DashboardOf, month: string | undefined): Promise<
   };
 }
 
-const refused = (kind: PlaceKind, session: Session) => {
-  if (kind === 'county') return forbidden('NOT_YOUR_COUNTY', '您只能查看本县的数据。');
-  const county = session.role === 'admin';
-  return kind === 'community'
-    ? forbidden('NOT_YOUR_COMMUNITY', county ? '您只能查看本县的社区。' : '您只能查看本社区的数据。')
-    : forbidden('NOT_YOUR_CENTRE', county ? '您只能查看本县的服务中心。' : '您只能查看本服务中心的数据。');
-};
-
 const byName = (a: PlaceRef, b: PlaceRef) => a.name.localeCompare(b.name, 'zh-CN');
 
 export async function communityDashboard(session: Session, communityId: string, month: string | undefined): Promise<Dashboard> {
-  const community = await communityInfo(communityId);
-  if (!community) throw notFound('COMMUNITY_NOT_FOUND', '没有找到这个社区。');
-  if (!may('community.readFigures', relationTo(session, { communityId, centreId: community.centreId, countyId: community.countyId }, false))) throw refused('community', session);
+  const community = await assertCommunityAccess(session, communityId, 'community.readFigures');
   return dashboardOf({ place: { kind: 'community', id: communityId, name: community.name }, parts: [], knock: { centreId: community.centreId, communityId } }, month);
 }
 
 export async function centreDashboard(session: Session, centreId: string, month: string | undefined): Promise<Dashboard> {
-  const centre = await centreInfo(centreId);
+  await assertCentreAccess(session, centreId, 'centre.readFigures');
+  const [centre, communities] = await Promise.all([centreInfo(centreId), communitiesOfCentre(centreId)]);
   if (!centre) throw notFound('CENTRE_NOT_FOUND', '没有找到这个服务中心。');
-  if (!may('centre.readFigures', relationTo(session, { centreId, countyId: centre.countyId }, false))) throw refused('centre', session);
-  const communities = await communitiesOfCentre(centreId);
   const parts = communities.map((community) => ({ kind: 'community' as const, id: community.communityId, name: community.name })).sort(byName);
   return dashboardOf({ place: { kind: 'centre', id: centreId, name: centre.name }, parts, knock: { centreId } }, month);
 }
 
 export async function countyDashboard(session: Session, countyId: string, month: string | undefined): Promise<Dashboard> {
-  if (!may('county.readFigures', relationTo(session, { countyId }, false))) throw refused('county', session);
+  if (!may('county.readFigures', relationTo(session, { countyId }, false))) throw forbidden('NOT_YOUR_COUNTY', '您只能查看本县的数据。');
   const county = await getCounty(countyId);
   if (!county) throw notFound('COUNTY_NOT_FOUND', '没有找到这个县。');
   const centres = await centresOfCounty(countyId);
