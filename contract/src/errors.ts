@@ -133,7 +133,10 @@ export type ErrorCode =
   | 'STOCK_TOO_LOW'
   | 'STORE_CLOSED'
   | 'ELDERS_CANNOT_REDEEM'
-  | 'REDEMPTION_NOT_FOUND';
+  | 'REDEMPTION_NOT_FOUND'
+  // Notifications and emergency help
+  | 'ALERT_NOT_FOUND'
+  | 'ALERT_CLOSED';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

@@ -129,6 +129,21 @@ import type {
   VoiceUploadBody,
 } from './schemas/wishes';
 import type { AuditPage, AuditQuery, Dashboard, DashboardQuery, SettlementQuery, SettlementReport } from './schemas/insights';
+import type {
+  AlertBody,
+  AlertResponse,
+  AlertsResponse,
+  CursorQuery,
+  DutyPhoneBody,
+  DutyPhoneView,
+  ElderAlertsResponse,
+  FailedNotificationsPage,
+  LocationSchema,
+  MessagesPage,
+  ResolveAlertBody,
+  SubscriptionsBody,
+  SubscriptionsView,
+} from './schemas/notify';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -350,6 +365,24 @@ export const routes = [
   { method: 'GET', path: '/communities/{communityId}/audit', handler: 'insights/community-audit', roles: ['worker', 'admin'], query: schema<typeof AuditQuery>(), response: reply<AuditPage>() },
   // Who read the elder's health record and who changed the elder's data: the elder's side sees its own log.
   { method: 'GET', path: '/elders/{elderId}/access-log', handler: 'insights/elder-access-log', roles: ['elder', 'family'], query: schema<typeof AuditQuery>(), response: reply<AuditPage>() },
+
+  // Notifications: everyone's in-app messages, what they accepted to receive on WeChat, and what WeChat did not take
+  { method: 'GET', path: '/me/messages', handler: 'notify/messages', roles: everyone, query: schema<typeof CursorQuery>(), response: reply<MessagesPage>() },
+  { method: 'POST', path: '/me/messages/read', handler: 'notify/read', roles: everyone, response: noContent },
+  { method: 'GET', path: '/me/subscriptions', handler: 'notify/subscriptions', roles: everyone, response: reply<SubscriptionsView>() },
+  { method: 'POST', path: '/me/subscriptions', handler: 'notify/subscribe', roles: everyone, body: schema<typeof SubscriptionsBody>(), response: reply<SubscriptionsView>() },
+  { method: 'GET', path: '/communities/{communityId}/failed-notifications', handler: 'notify/failed', roles: ['worker', 'admin'], query: schema<typeof CursorQuery>(), response: reply<FailedNotificationsPage>() },
+  // Emergency help (紧急求助): the elder's side calls, the community answers; unanswered, the centre and then the county are told
+  { method: 'POST', path: '/elders/{elderId}/alerts', handler: 'alerts/raise', roles: ['elder', 'family'], body: schema<typeof AlertBody>(), response: reply<AlertResponse>() },
+  { method: 'GET', path: '/elders/{elderId}/alerts', handler: 'alerts/elder-alerts', roles: ['elder', 'family', 'worker', 'admin'], response: reply<ElderAlertsResponse>() },
+  { method: 'GET', path: '/alerts/{alertId}', handler: 'alerts/get', roles: ['elder', 'family', 'worker', 'admin'], response: reply<AlertResponse>() },
+  { method: 'POST', path: '/alerts/{alertId}/location', handler: 'alerts/locate', roles: ['elder', 'family'], body: schema<typeof LocationSchema>(), response: reply<AlertResponse>() },
+  { method: 'POST', path: '/alerts/{alertId}/acknowledge', handler: 'alerts/acknowledge', roles: ['worker', 'admin'], response: reply<AlertResponse>() },
+  { method: 'POST', path: '/alerts/{alertId}/resolve', handler: 'alerts/resolve', roles: ['worker', 'admin'], body: schema<typeof ResolveAlertBody>(), response: reply<AlertResponse>() },
+  { method: 'GET', path: '/me/alerts', handler: 'alerts/mine', roles: ['worker', 'admin'], response: reply<AlertsResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/alerts', handler: 'alerts/community', roles: ['worker', 'admin'], response: reply<AlertsResponse>() },
+  { method: 'GET', path: '/communities/{communityId}/duty-phone', handler: 'alerts/duty-phone', roles: ['worker', 'admin'], response: reply<DutyPhoneView>() },
+  { method: 'PUT', path: '/communities/{communityId}/duty-phone', handler: 'alerts/set-duty-phone', roles: ['worker', 'admin'], body: schema<typeof DutyPhoneBody>(), response: reply<DutyPhoneView>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

@@ -12,6 +12,7 @@ import { Booking, CareSatisfaction, CareService, CareSettings, ElderVisitSlot, H
 import { ElderWish, MonthlyScore, Redemption, StoreItem, Wish, WishClaim, WishSettings, WishTally } from './features/wishes/entities';
 import { ElderContact, Figure } from './features/insights/entities';
 import { AuditTrailEntry } from './features/insights/audit-entities';
+import { Alert, AlertDue, EscalatedAlert, Message, MessageAllowance, MessageReadMark, OpenAlert } from './features/notify/entities';
 import { client, table } from './store/keys';
 
 /**
@@ -26,6 +27,7 @@ export const data = new Service(
     Wish, ElderWish, WishClaim, WishTally, WishSettings, StoreItem, Redemption, MonthlyScore,
     Figure, ElderContact,
     AuditTrailEntry,
+    MessageAllowance, Message, MessageReadMark, Alert, OpenAlert, AlertDue, EscalatedAlert,
   },
   { table, client },
 );

@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights';
+export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights' | 'notify';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -30,6 +30,10 @@ const featureOfGroup: Record<string, Feature> = {
   'wish-jobs': 'wishes',
   insights: 'insights',
   'insights-events': 'insights',
+  notify: 'notify',
+  alerts: 'notify',
+  'notify-events': 'notify',
+  'notify-jobs': 'notify',
 };
 
 /**
@@ -165,6 +169,12 @@ export const jobs = [
     schedule: 'cron(5 * * * ? *)',
     description: 'Returns micro-wish claims past their deadline to the wall',
   },
+  {
+    handler: 'notify-jobs/escalate-alerts',
+    // Every minute (EventBridge rules run in the China regions too): a call unanswered for its time goes up a level.
+    schedule: 'rate(1 minute)',
+    description: 'Takes emergency calls nobody answered to the centre, then to the county',
+  },
 ] as const satisfies readonly JobDefinition[];
 
 /**
@@ -178,6 +188,8 @@ export interface ConsumerDefinition {
   description: string;
   /** ElectroDB entity names whose changes the consumer receives. */
   entities: readonly string[];
+  /** Secrets the consumer reads: `wechat` to send subscribe messages. */
+  secrets?: readonly AppSecret[];
 }
 
 export const consumers: readonly ConsumerDefinition[] = [
@@ -205,5 +217,11 @@ export const consumers: readonly ConsumerDefinition[] = [
     handler: 'insights-events/audit-indexed',
     description: 'Each audit event is indexed by the community and county it concerns and by who did it, so the trail can be searched',
     entities: ['auditEvent'],
+  },
+  {
+    handler: 'notify-events/messages',
+    description: 'Orders, visits, wishes, redemptions and emergency calls become in-app messages, and WeChat subscribe messages for those who accepted them (see features/notify/deliver.ts)',
+    entities: ['order', 'booking', 'wish', 'redemption', 'alert'],
+    secrets: ['wechat'],
   },
 ];

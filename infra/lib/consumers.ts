@@ -6,7 +6,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { handlerId, type ConsumerDefinition } from '../../functions/src/routes';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { handlerId, type AppSecret, type ConsumerDefinition } from '../../functions/src/routes';
 import { ProjectFunction } from './project-function';
 
 export interface EventConsumersProps {
@@ -16,6 +17,23 @@ export interface EventConsumersProps {
   readonly stage: string;
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: logs.RetentionDays;
+  /** The app's secrets by the variable that carries each one's ARN; a consumer gets those it declares. */
+  readonly secrets?: Readonly<Record<string, secretsmanager.ISecret>>;
+  readonly secretVariables?: Readonly<Record<AppSecret, string>>;
+  /** Plain settings every consumer reads (WeChat's AppID, API base and templates). */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** The secrets a consumer declares, by the variable that carries each one's ARN. */
+function secretsOf(consumer: ConsumerDefinition, props: EventConsumersProps): Record<string, secretsmanager.ISecret> {
+  const chosen: Record<string, secretsmanager.ISecret> = {};
+  for (const name of consumer.secrets ?? []) {
+    const variable = props.secretVariables?.[name];
+    const secret = variable ? props.secrets?.[variable] : undefined;
+    if (!variable || !secret) throw new Error(`The consumer ${consumer.handler} reads the secret ${name}, which the stack did not give`);
+    chosen[variable] = secret;
+  }
+  return chosen;
 }
 
 /**
@@ -50,6 +68,8 @@ export class EventConsumers extends Construct {
         stage: props.stage,
         table: props.table,
         tableAccess: 'readWrite',
+        secrets: secretsOf(consumer, props),
+        environment: { ...props.environment },
         timeout: Duration.seconds(60),
         logRetention: props.logRetention,
         logRemovalPolicy: props.removalPolicy,

@@ -32,6 +32,12 @@ export interface YilinStackProps extends StackProps {
   readonly wechatAppId: string;
   /** @default 'https://api.weixin.qq.com' */
   readonly wechatApiBase?: string;
+  /**
+   * The subscribe-message templates chosen in WeChat's library, by message topic (see `templateFields` in the
+   * contract for the keywords each must carry). A topic without one is kept in the in-app list only.
+   * @default {}
+   */
+  readonly wechatTemplateIds?: Readonly<Record<string, string>>;
   /** The county this deployment serves: a newcomer signing up as a volunteer is offered its communities only. */
   readonly countyId?: string;
   /**
@@ -177,6 +183,14 @@ export class YilinStack extends Stack {
 
     const eventConsumers = new EventConsumers(this, 'Consumers', {
       consumers: props.consumers ?? consumers,
+      // Only a consumer that declares a secret gets it: the notifications consumer sends on WeChat.
+      secrets: { [secretArnVariables.wechat]: wechatAppSecret, [secretArnVariables['session-signing']]: tokenPrivateKey },
+      secretVariables: secretArnVariables,
+      environment: {
+        WECHAT_APPID: props.wechatAppId,
+        WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
+        WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
+      },
       table: this.table,
       stage: props.stage,
       removalPolicy,
@@ -262,6 +276,7 @@ export class YilinStack extends Stack {
         environment: {
           WECHAT_APPID: props.wechatAppId,
           WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
+          WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
           TOKEN_PUBLIC_KEY: tokenPublicKey,
           ...(props.countyId ? { COUNTY_ID: props.countyId } : {}),
           ...(group.files ? { FILES_BUCKET: this.files.bucket.bucketName } : {}),
@@ -346,14 +361,17 @@ export class YilinStack extends Stack {
       domainMapping: domain ? { domainName: domain } : undefined,
     });
 
-    const integrations = new Map(
-      [...this.functions].map(([handler, { fn }]) => [handler, new HttpLambdaIntegration(`${handlerId(handler)}Integration`, fn)]),
-    );
+    // One integration and one invoke permission per function (scoped to this API), not per route: with a
+    // route each, 140 routes made 420 resources and the stack passed CloudFormation's 500.
+    const integrations = new Map<ProjectFunction, HttpLambdaIntegration>();
+    for (const projectFunction of new Set(this.functions.values())) {
+      integrations.set(projectFunction, new HttpLambdaIntegration(`${projectFunction.node.id}Integration`, projectFunction.fn, { scopePermissionToRoute: false }));
+    }
     for (const route of deployedRoutes()) {
       api.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
-        integration: integrations.get(route.handler)!,
+        integration: integrations.get(this.functions.get(route.handler)!)!,
       });
     }
     Validations.of(api).acknowledge({

@@ -343,12 +343,26 @@ describe('the secrets', () => {
     expect(rolesGrantedOn(privateKey)).toEqual([...new Set(signingHandlers.map(roleOf))].sort());
   });
 
-  it('give the WeChat AppSecret, by ARN with read access, to the WeChat sign-in only', () => {
+  /** A consumer's function, found by its construct path. */
+  const consumerFunction = (handler: string): Resource => {
+    const found = Object.values(devResources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Function' && String(resource.Metadata?.['aws:cdk:path']).endsWith(`/Consumers/${handlerId(handler)}/Function/Resource`),
+    );
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+
+  it('give the WeChat AppSecret, by ARN with read access, to the WeChat sign-in and the consumer that sends subscribe messages only', () => {
     expect(wechatHandlers).toEqual(['auth/wechat-login']);
+    expect(consumers.filter((consumer) => consumer.secrets?.includes('wechat')).map((consumer) => consumer.handler)).toEqual(['notify-events/messages']);
     const fn = functionOf(devResources, 'auth/wechat-login');
     expect(fn.Properties.Environment.Variables).toMatchObject({ WECHAT_SECRET_ARN: { Ref: wechat }, TOKEN_PRIVATE_KEY_ARN: { Ref: privateKey } });
     expect(readableSecrets(fn)).toEqual([privateKey, wechat].sort());
-    expect(rolesGrantedOn(wechat)).toEqual([roleOf('auth/wechat-login')]);
+    const sender = consumerFunction('notify-events/messages');
+    expect(sender.Properties.Environment.Variables).toMatchObject({ WECHAT_SECRET_ARN: { Ref: wechat } });
+    expect(sender.Properties.Environment.Variables.TOKEN_PRIVATE_KEY_ARN).toBeUndefined();
+    expect(readableSecrets(sender)).toEqual([wechat]);
+    expect(rolesGrantedOn(wechat)).toEqual([roleOf('auth/wechat-login'), sender.Properties.Role['Fn::GetAtt'][0]].sort());
   });
 
   it('give no other function, API or job, any Secrets Manager grant or secret variable', () => {

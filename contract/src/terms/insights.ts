@@ -2,6 +2,7 @@ import { orderStatusNames } from './canteen';
 import { bookingStatusNames } from './care';
 import { elderStatusNames, roleNames, sexNames, staffStatusNames, subsidyCategoryNames, type Role, type Sex, type SubsidyCategory } from './people';
 import { volunteerStatusNames } from './volunteers';
+import { alertStatusLabels } from './notify';
 import { redemptionStatusNames, wishStatusNames } from './wishes';
 
 /**
@@ -61,6 +62,10 @@ export const auditActionNames: Record<string, string> = {
   'org.renameCentre': '给服务中心改了名',
   'org.createCommunity': '新建了社区',
   'org.renameCommunity': '给社区改了名',
+  'alert.raised': '按了紧急求助',
+  'alert.acknowledged': '响应了紧急求助',
+  'alert.resolved': '处理完了紧急求助',
+  'community.dutyPhone': '改了社区值班电话',
 };
 
 /** What an action's group is about, for an action without words of its own. */
@@ -77,6 +82,8 @@ const actionGroupNames: Record<string, string> = {
   volunteer: '更改了志愿者的资料',
   staff: '更改了工作人员的资料',
   org: '更改了服务中心或社区',
+  alert: '处理了紧急求助',
+  community: '更改了社区的设置',
 };
 
 export const auditActionName = (action: string): string =>
@@ -136,6 +143,7 @@ export const auditFieldNames: Record<string, string> = {
   partyMember: '党员',
   description: '说明',
   active: '上架',
+  dutyPhone: '值班电话',
 };
 
 export const auditFieldName = (field: string): string => auditFieldNames[field] ?? field;
@@ -146,6 +154,7 @@ const statusNamesOf: Record<string, Record<string, string>> = {
   booking: bookingStatusNames,
   order: orderStatusNames,
   redemption: redemptionStatusNames,
+  alert: alertStatusLabels,
   elder: elderStatusNames,
   staff: staffStatusNames,
   volunteer: volunteerStatusNames,

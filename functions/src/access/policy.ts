@@ -16,6 +16,8 @@ import type { Role } from '../routes';
  *    while assigned to it, and an elder's health record only through such a visit.
  *  - Wishes belong to the elder and their community; volunteers of the county see the published ones on the
  *    wall, and the claimer sees how to hand theirs over. Points are a person's own, kept by their community.
+ *  - An emergency call is the elder's and their community's; unanswered it reaches the centre's workers and
+ *    then the county admin, who may answer it too.
  */
 export interface Actor {
   userId: string;
@@ -187,6 +189,17 @@ export const policy = {
   'county.readAudit': ['county-admin'],
   /** Who read the elder's health record and who changed the elder's data: the elder's own side. */
   'elder.readAccessLog': ['self', 'family'],
+  /** Emergency help: the elder presses it, or a relative for the elder (a phone call from a fall). */
+  'elder.raiseAlert': ['self', 'family'],
+  /** One emergency call: the elder's side, everyone who may answer it, the county that supervises. */
+  'alert.read': ['self', 'family', 'community-worker', 'centre-worker', 'county-admin'],
+  /** Answering a call and closing it: the community first; the centre's workers and the county admin when it reaches them. */
+  'alert.respond': ['community-worker', 'centre-worker', 'county-admin'],
+  /** A community's calls, and the notifications WeChat did not take for its people. */
+  'community.readAlerts': ['community-worker', 'centre-worker', 'county-admin'],
+  'community.readNotifications': ['community-worker', 'centre-worker', 'county-admin'],
+  /** The community's duty line shown to an elder who calls for help. */
+  'community.setDutyPhone': ['community-worker', 'county-admin'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof policy;

@@ -91,6 +91,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
       communityId: user.communityId,
       centreId: centreOf(user.communityId),
       countyId: demoCounty.countyId,
+      ...(user.role === 'admin' ? { adminOf: demoCounty.countyId } : {}),
       ...(user.openid ? { openid: user.openid } : {}),
       createdAt: now,
     })),

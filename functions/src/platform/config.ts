@@ -37,6 +37,36 @@ export const config = {
     return process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com';
   },
   /**
+   * The first pause before a WeChat message is sent again after a rate limit or a 5xx; each retry waits about
+   * twice as long (with jitter). Tests shorten it.
+   */
+  get wechatRetryBaseMs(): number {
+    const set = Number(process.env.WECHAT_RETRY_BASE_MS);
+    return set > 0 ? set : 500;
+  },
+  /** Which version of the mini-program a subscribe message opens: `formal` (released), `trial` or `developer`. */
+  get wechatMiniprogramState(): 'formal' | 'trial' | 'developer' {
+    const state = process.env.WECHAT_MINIPROGRAM_STATE;
+    return state === 'trial' || state === 'developer' ? state : 'formal';
+  },
+  /**
+   * The subscribe-message templates this mini-program chose in WeChat's template library, by topic, as JSON
+   * (`{"orderConfirmed":"<template id>",…}`). A topic without one is kept in the in-app list only.
+   */
+  get wechatTemplateIds(): Record<string, string> {
+    try {
+      const parsed: unknown = JSON.parse(process.env.WECHAT_TEMPLATE_IDS ?? '{}');
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      throw new Error('WECHAT_TEMPLATE_IDS is not JSON: it maps each message topic to its WeChat template id');
+    }
+  },
+  /** Minutes an emergency call may wait unanswered before it goes up to the centre, and again to the county. */
+  get alertEscalationMinutes(): number {
+    const set = Number(process.env.ALERT_ESCALATION_MINUTES);
+    return set > 0 ? set : 5;
+  },
+  /**
    * The county this deployment serves, when it serves one: newcomers choose among its communities only.
    * Unset, every county on the table is offered (the local stack and the tests).
    */

@@ -7,7 +7,18 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
  */
 export const metrics = new Metrics({ namespace: 'Yilin', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'yilin' });
 
-export type Figure = 'OrderPlaced' | 'ServerError' | 'ConsumerFailure' | 'JobFailure' | 'StandingOrderFailed';
+export type Figure =
+  | 'OrderPlaced'
+  | 'ServerError'
+  | 'ConsumerFailure'
+  | 'JobFailure'
+  | 'StandingOrderFailed'
+  // Notifications: kept in the app only, sent on WeChat, refused by WeChat (no acceptance left), failed
+  | 'MessageKept'
+  | 'MessageSent'
+  | 'MessageRefused'
+  | 'MessageFailed'
+  | 'AlertEscalated';
 
 let counted = false;
 

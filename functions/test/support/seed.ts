@@ -28,7 +28,7 @@ export async function createCommunity(name = '学院路社区', options: { count
 /** A user; an admin belongs to a county (`countyId`), everyone else of a community to the community's. */
 export async function createUser(role: Role, options: { communityId?: string; countyId?: string; name?: string; userId?: string } = {}) {
   const userId = options.userId ?? uniqueId(role);
-  const user = { userId, role, name: options.name ?? `测试${role}`, communityId: options.communityId, countyId: options.countyId, createdAt };
+  const user = { userId, role, name: options.name ?? `测试${role}`, communityId: options.communityId, countyId: options.countyId, ...(role === 'admin' ? { adminOf: options.countyId } : {}), createdAt };
   await User.put(user).go();
   return user;
 }

@@ -135,6 +135,12 @@ describe('the policy table: what each relation may do', () => {
     'community.readAudit': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'county.readAudit': { self: false, family: false, 'community-worker': false, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'elder.readAccessLog': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.raiseAlert': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'alert.read': { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'alert.respond': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readAlerts': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readNotifications': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.setDutyPhone': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
   };
 
   test('every action of the policy is in this table, and no other', () => {

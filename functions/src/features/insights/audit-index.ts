@@ -59,6 +59,7 @@ const resolversByKind: Record<string, Resolver[]> = {
   order: [elderPlace],
   booking: [elderPlace],
   wish: [elderPlace],
+  alert: [elderPlace],
   user: [personPlace],
   volunteer: [personPlace],
   // A points holder is an elder or a volunteer.

@@ -48,6 +48,8 @@ export const Community = new Entity(
       centreId: { type: 'string', required: true },
       countyId: { type: 'string', required: true },
       name: { type: 'string', required: true },
+      /** The community's duty line (值班电话): shown as a call button when an elder calls for help. */
+      dutyPhone: { type: 'string' },
     },
     indexes: { byId: primary(['communityId']), byCentre: gsi1(['centreId'], ['communityId']) },
   },
@@ -77,9 +79,15 @@ export const User = new Entity(
        * a worker's or a volunteer's must have none, also when a binding is made at that very moment.
        */
       bindingCount: { type: 'number' },
+      /** An admin's county, set on admins only, so the county's admins can be listed. */
+      adminOf: { type: 'string' },
       createdAt: { type: 'string', required: true },
     },
-    indexes: { byId: primary(['userId']) },
+    indexes: {
+      byId: primary(['userId']),
+      // A county's admins (only they carry adminOf): whom an emergency call unanswered by the community and the centre reaches.
+      countyAdmins: gsi1(['adminOf'], ['userId']),
+    },
   },
   { table, client },
 );

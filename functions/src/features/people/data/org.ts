@@ -55,3 +55,9 @@ export async function renameCommunity(communityId: string, name: string, audit: 
   const outcome = await writeTogether({ community: ({ Community: communities }) => communities.patch({ communityId }).set({ name }).commit(), audit });
   return outcome.written;
 }
+
+/** The community's duty line (值班电话), with its audit event; false when the community no longer exists. */
+export async function setDutyPhone(communityId: string, dutyPhone: string, audit: Part): Promise<boolean> {
+  const outcome = await writeTogether({ community: ({ Community: communities }) => communities.patch({ communityId }).set({ dutyPhone }).commit(), audit });
+  return outcome.written;
+}

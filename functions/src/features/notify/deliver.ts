@@ -1,0 +1,134 @@
+import { templateFields, type MessageTopic } from '@yilin/contract';
+import dayjs from 'dayjs';
+import { BUSINESS_TIME_ZONE, epochSeconds } from '../../platform/clock';
+import { config } from '../../platform/config';
+import { logger } from '../../platform/logger';
+import { count } from '../../platform/metrics';
+import type { Change } from '../../platform/stream';
+import { sendSubscribeMessage } from '../../platform/wechat-messages';
+import { writeTogether } from '../../store/transactions';
+import type { UserItem } from '../people/entities';
+import { getStaffPost } from '../people/data/staff';
+import { MESSAGE_TTL_SECONDS, Message, MessageAllowance, type MessageItem } from './entities';
+import { noticesOf, type Notice, type NoticeNames } from './rules/notices';
+import { recipientsOf } from './recipients';
+
+export const MESSAGES_CONSUMER = 'notify-events/messages';
+
+/**
+ * The notifications consumer: each change of an order, a visit, a wish, a redemption or an emergency call
+ * becomes its notices (rules/notices.ts), and each notice one in-app message per person it reaches. A
+ * person who accepted the notice's topic on WeChat also gets it as a subscribe message, spending one
+ * acceptance.
+ *
+ * Exactly once per person, also when the stream delivers a record again: a message's key is made of the
+ * change's time, topic and id, and it is created only if it does not exist; the acceptance is spent in the
+ * same transaction. So a replay finds the message and sends nothing, and a record that failed half-way is
+ * finished for the people it had not reached. WeChat's answer is kept on the message; one it did not take
+ * ends as a dead letter with the reason, and on the community's list of failed notifications.
+ */
+export async function deliverNotices(change: Change): Promise<void> {
+  const notices = noticesOf(change.entity, change.before, change.after, await namesFor(change));
+  for (const notice of notices) {
+    const recipients = await recipientsOf(notice.audience);
+    await Promise.all(recipients.map((recipient) => deliverTo(recipient, notice, change)));
+  }
+}
+
+async function namesFor(change: Change): Promise<NoticeNames> {
+  const staffId = change.entity === 'booking' ? (change.after?.staffId as string | undefined) : undefined;
+  return staffId ? { staffName: (await getStaffPost(staffId))?.name } : {};
+}
+
+const wechatTime = (at: Date) => dayjs(at).tz(BUSINESS_TIME_ZONE).format('YYYY年M月D日 HH:mm');
+
+/** Workers open a call on their own page; everyone else the page the notice names. */
+function messageOf(recipient: UserItem, notice: Notice, change: Change): MessageItem {
+  const at = change.at.toISOString();
+  return {
+    userId: recipient.userId,
+    messageKey: `${at}#${notice.topic}#${change.eventId}`,
+    topic: notice.topic,
+    title: notice.title,
+    body: notice.body,
+    page: notice.page,
+    elderId: notice.elderId,
+    elderName: notice.elderName,
+    communityId: notice.communityId,
+    recipientName: recipient.name,
+    at,
+    wechat: 'none',
+    expiresAt: epochSeconds(change.at) + MESSAGE_TTL_SECONDS,
+  };
+}
+
+async function deliverTo(recipient: UserItem, notice: Notice, change: Change): Promise<void> {
+  const message = messageOf(recipient, notice, change);
+  const templateId = config.wechatTemplateIds[notice.topic];
+  const allowance = recipient.openid && templateId ? await remainingOf(recipient.userId, notice.topic) : 0;
+  if (allowance > 0) {
+    const outcome = await writeTogether({
+      message: ({ Message: messages }) => messages.create({ ...message, wechat: 'sending' }).commit(),
+      allowance: ({ MessageAllowance: allowances }) =>
+        allowances
+          .patch({ userId: recipient.userId, topic: notice.topic })
+          .add({ remaining: -1 })
+          .set({ updatedAt: message.at })
+          .where((attr, op) => op.gt(attr.remaining, 0))
+          .commit(),
+    });
+    if (outcome.written) return sendOnWechat(message, recipient.openid!, templateId!, notice);
+    if (outcome.failed.includes('message')) return; // delivered before: a replay
+    // The last acceptance was spent meanwhile (another message): this one stays in the app.
+  }
+  await createQuietly(message);
+}
+
+async function remainingOf(userId: string, topic: MessageTopic): Promise<number> {
+  const { data } = await MessageAllowance.get({ userId, topic }).go({ consistent: true });
+  return data?.remaining ?? 0;
+}
+
+/** Creates the in-app message unless a delivery of the same change made it already. */
+async function createQuietly(message: MessageItem): Promise<void> {
+  const outcome = await writeTogether({ message: ({ Message: messages }) => messages.create(message).commit() });
+  if (outcome.written) count('MessageKept');
+}
+
+async function sendOnWechat(message: MessageItem, openid: string, templateId: string, notice: Notice): Promise<void> {
+  const values = [notice.what, notice.state, wechatTime(new Date(message.at)), notice.note];
+  const data = Object.fromEntries(templateFields.map((field, index) => [field.key, values[index]]));
+  const sent = await sendSubscribeMessage({ openid, templateId, page: message.page?.replace(/^\//, ''), data });
+  const key = { userId: message.userId, messageKey: message.messageKey };
+  if (sent.status === 'sent') {
+    count('MessageSent');
+    await Message.patch(key).set({ wechat: 'sent' }).go();
+    return;
+  }
+  count(sent.status === 'refused' ? 'MessageRefused' : 'MessageFailed');
+  logger.warn('subscribe message not delivered', { userId: message.userId, topic: message.topic, status: sent.status, reason: sent.reason });
+  await writeTogether({
+    message: ({ Message: messages }) =>
+      messages
+        .patch(key)
+        .set({ wechat: sent.status, wechatReason: sent.reason, ...(message.communityId ? { failedCommunityId: message.communityId } : {}) })
+        .commit(),
+    // WeChat holds no acceptance for this person any more: our count says so too.
+    allowance:
+      sent.status === 'refused'
+        ? ({ MessageAllowance: allowances }) => allowances.patch({ userId: message.userId, topic: message.topic }).set({ remaining: 0, updatedAt: message.at }).commit()
+        : undefined,
+    deadLetter: ({ DeadLetter: letters }) =>
+      letters
+        .put({
+          consumer: MESSAGES_CONSUMER,
+          eventId: `${message.userId}#${message.messageKey}`,
+          reason: sent.reason,
+          attempts: sent.attempts,
+          record: JSON.stringify({ ...key, topic: message.topic, templateId }),
+          at: message.at,
+        })
+        .commit(),
+  });
+}
+
