@@ -96,6 +96,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Half a year of meals and visits for the dashboards: only the running app needs it, not every test that seeds the demo.
     const { ensureDemoHistory } = await import('../functions/src/local/demo-insights');
     await ensureDemoHistory();
+    const { ensureDemoNotices } = await import('../functions/src/local/demo-notify');
+    await ensureDemoNotices();
     // The consumers read the stream from now on: what the seed wrote is counted into the figures, and its
     // audit events copied into the searchable trails, here.
     const { rebuildFigures } = await import('../functions/src/features/insights/recount');
@@ -106,6 +108,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startLocalConsumers } = await import('../functions/src/local/stream-runner');
     const consumers = await startLocalConsumers();
     stops.push(() => consumers.stop());
+    // The escalation schedule (every minute in the cloud), so an unanswered call goes up here too.
+    const { escalateDueAlerts } = await import('../functions/src/features/notify/escalation');
+    const escalation = setInterval(() => void escalateDueAlerts().catch(() => undefined), 30_000);
+    stops.push(async () => clearInterval(escalation));
 
     const api = await startApiServer({ port: options.apiPort ?? (await freePort()), host: '127.0.0.1' });
     stops.push(() => api.close());

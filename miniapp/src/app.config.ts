@@ -23,14 +23,16 @@ export default defineAppConfig({
     'pages/wish/index',
     'pages/points/index',
     'pages/access-log/index',
+    'pages/sos/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
       root: 'worker',
-      pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index', 'dispatch/index', 'booking/index', 'services/index', 'staff/index', 'wishes/index', 'wish/index', 'store/index', 'wish-settings/index', 'points/index', 'dashboard/index', 'audit/index'],
+      pages: ['elders/index', 'elder/index', 'board/index', 'menus/index', 'statement/index', 'volunteers/index', 'import/index', 'register/index', 'dispatch/index', 'booking/index', 'services/index', 'staff/index', 'wishes/index', 'wish/index', 'store/index', 'wish-settings/index', 'points/index', 'dashboard/index', 'audit/index', 'alerts/index'],
     },
     { root: 'volunteer', pages: ['sign-up/index', 'wall/index', 'wish/index', 'mine/index', 'leaderboard/index'] },
-    { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index'] },
+    { root: 'admin', pages: ['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index', 'alerts/index'] },
     { root: 'staff', pages: ['index', 'visit/index'] },
   ],
   // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).

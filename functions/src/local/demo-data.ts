@@ -14,9 +14,9 @@ export const demoCentres = [
 ];
 
 export const demoCommunities = [
-  { communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '学院路社区' },
-  { communityId: 'demo-comm-dongfeng', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '东风社区' },
-  { communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping', countyId: 'demo-county', name: '古丈坪社区' },
+  { communityId: 'demo-comm-xueyuan', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '学院路社区', dutyPhone: '0734-8221100' },
+  { communityId: 'demo-comm-dongfeng', centreId: 'demo-centre-xueyuan', countyId: 'demo-county', name: '东风社区', dutyPhone: '0734-8221200' },
+  { communityId: 'demo-comm-guzhangping', centreId: 'demo-centre-guzhangping', countyId: 'demo-county', name: '古丈坪社区', dutyPhone: '0743-4620300' },
 ];
 
 export interface DemoUser {

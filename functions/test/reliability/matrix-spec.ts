@@ -15,6 +15,7 @@ import { careMatrix } from './matrix-care';
 import { isWishScope, wishAllowed, wishCases, wishesMatrix, wishRefusalStatus, type WishScope } from './matrix-wishes';
 import { auditAllowed, auditCases, auditMatrix, auditRefusalStatus, isAuditScope, type AuditScope } from './matrix-insights-audit';
 import { insightsMatrix } from './matrix-insights';
+import { isNotifyScope, notifyAllowed, notifyCases, notifyMatrix, notifyRefusalStatus, type NotifyScope } from './matrix-notify';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
@@ -28,9 +29,9 @@ import { insightsMatrix } from './matrix-insights';
  * `health`: the target elder's health record; the matrix's staff member has a visit to the own elder only.
  * `staff-member`: a service staff member of the target centre, whom only that centre's workers keep.
  * The scopes of micro-wishes and points (a wish, a points holder, a redemption, a community's wishes, wall and
- * store) and their cases are in matrix-wishes.ts.
+ * store) and their cases are in matrix-wishes.ts; those of notifications and emergency calls in matrix-notify.ts.
  */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope;
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope | NotifyScope;
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -46,6 +47,7 @@ export const casesOf: Record<Scope, string[]> = {
   none: ['any'],
   ...wishCases,
   ...auditCases,
+  ...notifyCases,
 };
 
 export interface Target {
@@ -89,6 +91,7 @@ export interface RouteSpec {
 export function allowed(scope: Scope, actor: Actor, caseName: string, reads = true): boolean {
   if (isWishScope(scope)) return wishAllowed(scope, actor, caseName, reads);
   if (isAuditScope(scope)) return auditAllowed(scope, actor, caseName);
+  if (isNotifyScope(scope)) return notifyAllowed(scope, actor, caseName);
   if (actor === 'admin') {
     if (scope === 'health' || scope === 'staff-member' || (scope === 'booking' && !reads)) return false;
     return caseName !== 'other-county';
@@ -124,7 +127,7 @@ const namesBefore = new Map<string, string>();
 const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
 export const refusalStatus = (scope: Scope) =>
-  isWishScope(scope) ? wishRefusalStatus(scope) : isAuditScope(scope) ? auditRefusalStatus(scope) : scope === 'centre' ? 403 : 404;
+  isWishScope(scope) ? wishRefusalStatus(scope) : isAuditScope(scope) ? auditRefusalStatus(scope) : isNotifyScope(scope) ? notifyRefusalStatus(scope) : scope === 'centre' ? 403 : 404;
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
 
@@ -564,4 +567,5 @@ export const matrix: Record<string, RouteSpec> = {
   ...wishesMatrix,
   ...auditMatrix,
   ...insightsMatrix,
+  ...notifyMatrix,
 };

@@ -10,6 +10,7 @@ import { setCurrentElderId } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { CodeEntry, isSixDigitCode } from '../../components/CodeEntry'
 import { Choices } from '../../components/Choices'
+import { askToSubscribe } from '../../lib/subscribe'
 
 const CODE_MESSAGE = '请输入 6 位数字邀请码'
 const RELATION_MESSAGE = '请在上面选一项：您是长辈的什么人'
@@ -32,6 +33,7 @@ export function RedeemCode({ initialCode }: { initialCode?: string }) {
       setError(RELATION_MESSAGE)
       return
     }
+    askToSubscribe('binding')
     setBusy(true)
     setError('')
     try {

@@ -20,6 +20,7 @@ import { useData } from '../../shared/useData'
 import { CONFIRM_ID, ConfirmBooking, type BookingDraft } from './ConfirmBooking'
 import '../services/index.css'
 import './index.css'
+import { askToSubscribe } from '../../lib/subscribe'
 
 function WindowChoice({ slot, on, onChoose }: { slot: WindowOffer; on: boolean; onChoose: () => void }) {
   const testId = `book-window-${slot.start}`
@@ -84,6 +85,7 @@ export default function BookPage() {
 
   const confirm = () =>
     action.run(async () => {
+      askToSubscribe('booking')
       const loaded = view.data
       if (booked.current || !loaded || !shownDay || !chosenSlot) return
       const { address, note } = draft ?? { address: loaded.answer.address, note: '' }

@@ -11,6 +11,7 @@ import { dayText, DishList, type Day } from './MealCard'
 import { Tap } from '../../components/Tap'
 import { CANTEEN_URL } from '../../lib/navigation'
 import { holdDraft } from '../../lib/session'
+import { askToSubscribe } from '../../lib/subscribe'
 
 /** What the confirm step keeps when the session lapses under it, to be given back after signing in. */
 export interface ConfirmDraft {
@@ -92,6 +93,7 @@ export function ConfirmOrder({ elderId, forName, payment, deliveryAddress, day, 
 
   async function submit() {
     if (busy) return
+    askToSubscribe('order')
     setBusy(true)
     setError('')
     try {

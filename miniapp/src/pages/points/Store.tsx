@@ -9,6 +9,7 @@ import { Tap } from '../../components/Tap'
 import { newIdempotencyKey } from '../../lib/canteen'
 import { chinaToday, formatDayOfYear } from '../../lib/format'
 import { useAction } from '../../shared/useAction'
+import { askToSubscribe } from '../../lib/subscribe'
 
 /** Why a thing cannot be taken now, in words; '' when it can. */
 export function whyNotRedeemable(item: StoreItemView, balance: number, redemption: RedemptionWindowState, today = chinaToday()): string {
@@ -48,6 +49,7 @@ export function Store({ holderId, balance, store, onRedeemed }: Props) {
 
   const confirm = (item: StoreItemView) =>
     action.run(async () => {
+      askToSubscribe('redeem')
       try {
         const answer = await redeem(holderId, { itemId: item.itemId, idempotencyKey })
         setChosen(null)

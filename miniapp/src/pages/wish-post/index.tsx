@@ -21,6 +21,7 @@ import { VoiceWish } from './VoiceWish'
 import { canRecord } from '../../lib/voice'
 import { checkDraft, emptyDraft, fieldAnchor, formFields, WishForm, type WishDraft, type WishFields } from './WishForm'
 import './index.css'
+import { askToSubscribe } from '../../lib/subscribe'
 
 type Loaded = { elderId: string; answer: ElderWishesResponse }
 
@@ -104,6 +105,7 @@ export default function WishPostPage() {
 
   const send = () =>
     action.run(async () => {
+      askToSubscribe('wishPost')
       const loaded = view.data
       if (posted.current || !loaded || !confirming) return
       try {

@@ -23,6 +23,7 @@ import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import { DeliverForm } from './DeliverForm'
 import './index.css'
+import { askToSubscribe } from '../../lib/subscribe'
 
 /** Answers meaning the wish changed under the volunteer (someone else claimed it first…): the page shows it as it is now. */
 const STALE = new Set(['WISH_TAKEN', 'WISH_CHANGED', 'WISH_NOT_PUBLISHED'])
@@ -186,7 +187,10 @@ export default function VolunteerWishPage() {
                 question={`认领后请在社区规定的期限内办好（一般是 14 天，认领后这里会写明到哪天），过了期限心愿会回到心愿墙。确定认领“${wish.title}”吗？`}
                 yes='是，我来认领'
                 busy={action.busy}
-                onYes={() => void act(() => claimWish(wish.wishId), '认领成功！下面写着怎么交给长辈。')}
+                onYes={() => {
+                  askToSubscribe('wishClaim')
+                  void act(() => claimWish(wish.wishId), '认领成功！下面写着怎么交给长辈。')
+                }}
                 onNo={() => setAsking(null)}
                 testId='wish-claim-ask'
               />

@@ -147,6 +147,8 @@ function alertNotices(before: Record_ | undefined, after: Record_): Notice[] {
   const contact = `电话 ${str(after, 'elderPhone')}，住址 ${str(after, 'elderAddress')}`;
   const raisedBy = str(after, 'raisedById');
   if (!before) {
+    // A call written already closed (history brought in) tells nobody.
+    if (str(after, 'status') !== 'open') return [];
     const who = raisedBy === elderId ? '' : `（${str(after, 'raisedByName')}代按）`;
     return [
       { ...base, audience: { kind: 'communityWorkers', communityId: str(after, 'communityId')!, centreId: str(after, 'centreId')! }, page: `/worker/alerts/index?alertId=${alertId}`, title: `紧急求助：${elderName}`, body: `${elderName}按了紧急求助${who}，请马上联系。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: '请马上联系' },
