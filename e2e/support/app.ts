@@ -57,6 +57,10 @@ export const routes = {
   adminReport: 'admin/report/index',
   adminAudit: 'admin/audit/index',
   accessLog: 'pages/access-log/index',
+  sos: 'pages/sos/index',
+  messages: 'pages/messages/index',
+  workerAlerts: 'worker/alerts/index',
+  adminAlerts: 'admin/alerts/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

@@ -47,6 +47,8 @@ export function defineYilinApp(app: App): YilinStack {
     stage,
     wechatAppId: context('wechatAppId') ?? '',
     wechatApiBase: context('wechatApiBase'),
+    wechatTemplateIds: templateIdsOf(context('wechatTemplateIds')),
+    alertEscalationMinutes: context('alertEscalationMinutes') ? Number(context('alertEscalationMinutes')) : undefined,
     countyId: context('countyId'),
     tokenPublicKey: context('tokenPublicKey'),
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
@@ -54,4 +56,14 @@ export function defineYilinApp(app: App): YilinStack {
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return stack;
+}
+
+/** `--context wechatTemplateIds='{"orderConfirmed":"<id>",…}'`: the subscribe-message templates by topic. */
+function templateIdsOf(json: string | undefined): Record<string, string> | undefined {
+  if (!json) return undefined;
+  const parsed: unknown = JSON.parse(json);
+  if (!parsed || typeof parsed !== 'object' || Object.values(parsed).some((id) => typeof id !== 'string')) {
+    throw new Error('Context "wechatTemplateIds" must be a JSON object of message topic → WeChat template id');
+  }
+  return parsed as Record<string, string>;
 }

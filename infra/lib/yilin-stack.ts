@@ -38,6 +38,11 @@ export interface YilinStackProps extends StackProps {
    * @default {}
    */
   readonly wechatTemplateIds?: Readonly<Record<string, string>>;
+  /**
+   * Minutes an emergency call may wait unanswered before it goes up to the centre, and again to the county.
+   * @default 5
+   */
+  readonly alertEscalationMinutes?: number;
   /** The county this deployment serves: a newcomer signing up as a volunteer is offered its communities only. */
   readonly countyId?: string;
   /**
@@ -277,6 +282,7 @@ export class YilinStack extends Stack {
           WECHAT_APPID: props.wechatAppId,
           WECHAT_API_BASE: props.wechatApiBase ?? 'https://api.weixin.qq.com',
           WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
+          ALERT_ESCALATION_MINUTES: String(props.alertEscalationMinutes ?? 5),
           TOKEN_PUBLIC_KEY: tokenPublicKey,
           ...(props.countyId ? { COUNTY_ID: props.countyId } : {}),
           ...(group.files ? { FILES_BUCKET: this.files.bucket.bucketName } : {}),
@@ -314,6 +320,7 @@ export class YilinStack extends Stack {
         stage: props.stage,
         table: this.table,
         tableAccess: 'readWrite',
+        environment: { ALERT_ESCALATION_MINUTES: String(props.alertEscalationMinutes ?? 5) },
         timeout: Duration.minutes(5),
         logRetention,
         logRemovalPolicy: removalPolicy,

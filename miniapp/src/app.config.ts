@@ -37,6 +37,9 @@ export default defineAppConfig({
   ],
   // WeChat's privacy authorisation: privacy APIs wait until the person agrees (lib/privacy.ts asks them).
   __usePrivacyCheck__: true,
+  // The SOS button sends where the elder is, if they allow it (WeChat asks once, with this reason).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '紧急求助时，让社区工作者知道您在哪里' } },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -55,9 +55,16 @@ export async function myMessages(session: Session, cursor: string | undefined): 
   }
 }
 
-/** Everything up to now has been seen (keys start with their time; `~` sorts after every key of that time). */
+/**
+ * Every message the person has now has been seen: the mark is the newest key, not the time of reading. A key
+ * starts with the time of the change it tells about, and the consumer makes the message a moment after the
+ * change: a change made just before the list was read, delivered just after, sorts under "now" and would
+ * never have counted as new. Under the newest key it does.
+ */
 export async function markRead(session: Session): Promise<void> {
-  await MessageReadMark.put({ userId: session.userId, readUpTo: `${isoNow()}~` }).go();
+  const { data: newest } = await Message.query.byUser({ userId: session.userId }).go({ order: 'desc', limit: 1, attributes: ['messageKey'] });
+  if (newest.length === 0) return;
+  await MessageReadMark.put({ userId: session.userId, readUpTo: newest[0].messageKey }).go();
 }
 
 async function subscriptionsOf(userId: string): Promise<SubscriptionsView> {

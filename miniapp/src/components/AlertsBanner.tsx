@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { getMyAlerts } from '../api/notify'
+import { goTo } from '../lib/navigation'
+import { currentUser } from '../lib/session'
+import { useData } from '../shared/useData'
+import { Tap } from './Tap'
+import './alerts.css'
+
+/**
+ * Asks again every `ms` while the page is on screen (an emergency call must reach the screen without a
+ * pull); stops when the page is hidden or closed, starts again when it is shown.
+ */
+export function useRefreshWhileShown(refresh: () => unknown, ms: number): void {
+  const latest = useRef(refresh)
+  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined)
+  useEffect(() => {
+    latest.current = refresh
+  })
+  const stop = useCallback(() => {
+    clearInterval(timer.current)
+    timer.current = undefined
+  }, [])
+  const start = useCallback(() => {
+    stop()
+    timer.current = setInterval(() => void latest.current(), ms)
+  }, [ms, stop])
+  useEffect(() => {
+    start()
+    return stop
+  }, [start, stop])
+  useDidShow(start)
+  useDidHide(stop)
+}
+
+export const WORKER_ALERTS_URL = '/worker/alerts/index'
+export const ADMIN_ALERTS_URL = '/admin/alerts/index'
+
+const REFRESH_MS = 30_000
+
+/**
+ * On the worker's and the admin's home page: while any elder's call is still open, a banner that says so
+ * in words (紧急, how many) and opens the calls; nothing otherwise.
+ */
+export function AlertsBanner({ role = currentUser()?.role === 'admin' ? 'admin' : 'worker' }: { role?: 'worker' | 'admin' }) {
+  const alerts = useData(getMyAlerts, { onShow: true })
+  useRefreshWhileShown(alerts.reload, REFRESH_MS)
+  const count = alerts.data?.open.length ?? 0
+  if (count === 0) return null
+  return (
+    <Tap className='alerts-banner' testId='home-alerts-banner' onTap={() => goTo(role === 'admin' ? ADMIN_ALERTS_URL : WORKER_ALERTS_URL)}>
+      <View className='alerts-banner__tag'>紧急</View>
+      <View className='alerts-banner__text'>有 {count} 位长辈在求助，点这里处理</View>
+    </Tap>
+  )
+}
