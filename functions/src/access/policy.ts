@@ -193,7 +193,10 @@ export const policy = {
   'elder.raiseAlert': ['self', 'family'],
   /** One emergency call: the elder's side, everyone who may answer it, the county that supervises. */
   'alert.read': ['self', 'family', 'community-worker', 'centre-worker', 'county-admin'],
-  /** Answering a call and closing it: the community first; the centre's workers and the county admin when it reaches them. */
+  /**
+   * Answering a call and closing it: its community's workers are told first, the centre's and the county's when it
+   * goes up; anyone of them may answer at any time (help from whoever is nearest is never refused).
+   */
   'alert.respond': ['community-worker', 'centre-worker', 'county-admin'],
   /** A community's calls, and the notifications WeChat did not take for its people. */
   'community.readAlerts': ['community-worker', 'centre-worker', 'county-admin'],

@@ -121,7 +121,7 @@ function watching<T>(
     cleanup: async (cell) => {
       const watch = watched.get(cell);
       watched.delete(cell);
-      if (!watch || !notifyAllowed(watch.scope, cell.actor, cell.case)) return;
+      if (!watch || notifyAllowed(watch.scope, cell.actor, cell.case)) return;
       expect({ afterRefusal: await watch.read() }).toEqual({ afterRefusal: watch.before });
     },
   };
