@@ -10,9 +10,9 @@ import { formatTable, log, since, type Row } from './lib/report';
  * `.bench/results.json`. Never a test: nothing here fails on wall-clock time. Every figure has a floor
  * measured in the same run and is judged by its ratio to that floor.
  *
- * `--only=size,cold,warm,trips,cost,scale,render,traffic,insights` runs some groups (all by default).
+ * `--only=size,cold,warm,trips,cost,scale,render,traffic,insights,notify` runs some groups (all by default).
  */
-const groups = ['size', 'cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic', 'insights'] as const;
+const groups = ['size', 'cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic', 'insights', 'notify'] as const;
 type Group = (typeof groups)[number];
 
 function selected(): Set<Group> {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const needsBackend = ['cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic', 'insights'].some((g) => wanted.has(g as Group));
+  const needsBackend = ['cold', 'warm', 'trips', 'cost', 'scale', 'render', 'traffic', 'insights', 'notify'].some((g) => wanted.has(g as Group));
   let backend: Backend | undefined;
   let api: { url: string; close(): Promise<void> } | undefined;
   let world: BenchWorld | undefined;
@@ -93,6 +93,11 @@ async function main(): Promise<void> {
       // Before scale: it writes two synthetic counties of its own and measures their dashboards.
       const { insights } = await import('./insights');
       await attempt('9 insights', () => insights(backend!, api!.url));
+    }
+    if (wanted.has('notify')) {
+      // Before scale too: it runs its own stream runner, fake WeChat and community, and measures a hot route's reads.
+      const { notify } = await import('./notify');
+      await attempt('10 notify', () => notify(backend!, api!.url, world!));
     }
     if (wanted.has('scale')) {
       // Last: it fills the table with a synthetic county.

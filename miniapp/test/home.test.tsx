@@ -14,10 +14,13 @@ function meFor(role: Role, extra: Partial<MeResponse> = {}): MeResponse {
   return { user: { userId: `u-${role}`, role, name: '测试用户', communityId: 'c-xueyuan' }, community, ...extra }
 }
 
-async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
+async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}, more: { unread?: number; openAlerts?: number } = {}) {
   signIn(role)
+  const openAlert = (index: number) => ({ alertId: `a${index}`, elderId: 'e1', elderName: '王秀兰', communityId: 'c-xueyuan', communityName: '学院路社区', elderPhone: '13800000000', elderAddress: '学院路 1 号', status: 'open', level: 'community', raisedAt: '2026-11-30T01:00:00.000Z', raisedByName: '本人' })
   const calls = mockApi({
     'GET /me': { status: 200, body: meFor(role, extra) },
+    'GET /me/messages': { status: 200, body: { messages: [], unread: more.unread ?? 0 } },
+    'GET /me/alerts': { status: 200, body: { open: Array.from({ length: more.openAlerts ?? 0 }, (_, index) => openAlert(index)), recent: [] } },
     'PUT /me/name': (data) => ({
       status: 200,
       body: { token: 'tok-named', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: `u-${role}`, role, name: (data as { name: string }).name } },
@@ -31,7 +34,10 @@ async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}) {
 describe('home page shows only the tiles of features that work for the role', () => {
   it('elder: canteen, my orders, my profile and family binding', async () => {
     await renderHomeAs('elder', { elder: elderWang })
-    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-services', 'home-tile-health', 'home-tile-wishes', 'home-tile-profile', 'home-tile-binding', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-canteen', 'home-tile-orders', 'home-tile-services', 'home-tile-health', 'home-tile-wishes', 'home-tile-profile', 'home-tile-binding', 'home-tile-messages', 'home-tile-account'])
+    // The emergency button comes first, above every tile, with a way to the numbers without pressing it.
+    expect(byTestId('sos-button')).not.toBeNull()
+    expect(byTestId('home-sos-page')?.textContent).toContain('120')
     expect(byTestId('home-greeting')?.textContent).toContain('测试用户')
     expect(byTestId('home-community')?.textContent).toContain('长辈')
   })
@@ -72,6 +78,7 @@ describe('home page shows only the tiles of features that work for the role', ()
   it("family with a bound elder: elder switcher, the elder's canteen, orders, services and health record, elder profile, bind another elder", async () => {
     await renderHomeAs('family', { boundElders: [summaryOf(elderWang)] })
     expect(tileIds()).toEqual([
+      'home-tile-sos',
       'home-tile-canteen',
       'home-tile-orders',
       'home-tile-services',
@@ -79,8 +86,11 @@ describe('home page shows only the tiles of features that work for the role', ()
       'home-tile-wishes',
       'home-tile-elder-profile',
       'home-tile-bind-elder',
+      'home-tile-messages',
       'home-tile-account',
     ])
+    fireEvent.click(byTestId('home-tile-sos')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/sos/index?elderId=e-wang' })
     expect(byTestId('home-tile-canteen')?.textContent).toContain('王秀兰')
     expect(byTestId('home-tile-orders')?.textContent).toContain('王秀兰的订单')
     // Services and health are the elder's: the family member sees whose.
@@ -111,6 +121,7 @@ describe('home page shows only the tiles of features that work for the role', ()
   it('worker: canteen board, menus, subsidy statement, the community elders list, and dispatch, services and staff of home visits', async () => {
     await renderHomeAs('worker')
     expect(tileIds()).toEqual([
+      'home-tile-alerts',
       'home-tile-dashboard',
       'home-tile-board',
       'home-tile-menus',
@@ -123,6 +134,7 @@ describe('home page shows only the tiles of features that work for the role', ()
       'home-tile-worker-wishes',
       'home-tile-store',
       'home-tile-audit',
+      'home-tile-messages',
       'home-tile-account',
     ])
     fireEvent.click(byTestId('home-tile-dispatch')!)
@@ -131,19 +143,34 @@ describe('home page shows only the tiles of features that work for the role', ()
 
   it('admin: subsidy statements and the county overview', async () => {
     await renderHomeAs('admin')
-    expect(tileIds()).toEqual(['home-tile-county-dashboard', 'home-tile-report', 'home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-audit', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-alerts', 'home-tile-county-dashboard', 'home-tile-report', 'home-tile-statement', 'home-tile-county', 'home-tile-org', 'home-tile-workers', 'home-tile-audit', 'home-tile-messages', 'home-tile-account'])
+  })
+
+  it('worker: open emergency calls come first, as a banner in words; none, no banner', async () => {
+    await renderHomeAs('worker', {}, { openAlerts: 2 })
+    const banner = await findByTestId('home-alerts-banner')
+    expect(banner.textContent).toContain('2 位长辈')
+    fireEvent.click(banner)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/worker/alerts/index' })
+  })
+
+  it('the messages tile says how many are new', async () => {
+    await renderHomeAs('elder', { elder: elderWang }, { unread: 3 })
+    await waitFor(() => expect(byTestId('home-tile-messages')?.textContent).toContain('3 条新的'))
+    fireEvent.click(byTestId('home-tile-messages')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' })
   })
 
   it("service staff: the day's visits and their account", async () => {
     await renderHomeAs('staff')
-    expect(tileIds()).toEqual(['home-tile-staff-day', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-staff-day', 'home-tile-messages', 'home-tile-account'])
     fireEvent.click(byTestId('home-tile-staff-day')!)
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/index' })
   })
 
   it('volunteer: in words what a volunteer can do now, and the wishes on the wall (the states: volunteer.test.tsx, volunteer-wishes.test.tsx)', async () => {
     await renderHomeAs('volunteer')
-    expect(tileIds()).toEqual(['home-tile-wall', 'home-tile-account'])
+    expect(tileIds()).toEqual(['home-tile-wall', 'home-tile-messages', 'home-tile-account'])
     const today = byTestId('home-volunteer-today')!.textContent!
     expect(today).toContain('微心愿')
     expect(today).not.toMatch(/家属|家人|绑定/)

@@ -170,9 +170,14 @@ describe('compiled WeChat bundle', () => {
       'pages/wish/index',
       'pages/points/index',
       'pages/access-log/index',
+      'pages/sos/index',
+      'pages/messages/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)
+    // The SOS button's location: declared, with the reason WeChat shows when it asks.
+    expect(appJson.requiredPrivateInfos).toEqual(['getLocation'])
+    expect(appJson.permission['scope.userLocation'].desc).toContain('紧急求助')
     expect(appJson.subPackages[0].pages).toEqual([
       'elders/index',
       'elder/index',
@@ -193,9 +198,10 @@ describe('compiled WeChat bundle', () => {
       'points/index',
       'dashboard/index',
       'audit/index',
+      'alerts/index',
     ])
     expect(appJson.subPackages.map((p: { root: string }) => p.root)).toEqual(['worker', 'volunteer', 'admin', 'staff'])
-    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index'])
+    expect(appJson.subPackages.find((p: { root: string }) => p.root === 'admin').pages).toEqual(['index', 'pricing/index', 'org/index', 'workers/index', 'dashboard/index', 'report/index', 'audit/index', 'alerts/index'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'staff').pages).toEqual(['index', 'visit/index'])
     expect(appJson.subPackages.find((p: { root: string }) => p.root === 'volunteer').pages).toEqual(['sign-up/index', 'wall/index', 'wish/index', 'mine/index', 'leaderboard/index'])
   })

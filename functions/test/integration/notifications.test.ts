@@ -1,13 +1,15 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { FailedNotificationsPage, MessagesPage, MessageTopic, SubscriptionsView } from '@yilin/contract';
 import { Elder } from '../../src/features/people/entities';
+import { Order } from '../../src/features/canteen/entities';
+import { deliverNotices } from '../../src/features/notify/deliver';
 import { startStreamRunner, type LocalConsumer, type StreamRunner } from '../../src/local/stream-runner';
 import { consumers, handlerModule } from '../../src/routes';
 import { resetClock, setClock } from '../../src/platform/clock';
 import { errorCode, useApi } from '../support/api';
 import { MONDAY, TUESDAY, idempotencyKey, placeOrder, publishMenu, setLocalTime } from '../support/canteen-fixtures';
 import { bookVisit, completeVisit, createCareWorld } from '../support/care-fixtures';
-import { bind, createElder, createUser, tableItems } from '../support/seed';
+import { bind, createUser, tableItems } from '../support/seed';
 import { IN_WINDOW, createVolunteer, storeItem } from '../support/wish-fixtures';
 import {
   answerSubscriptions,
@@ -32,7 +34,7 @@ const fake = useFakeWechat();
 
 const CONSUMER = 'notify-events/messages';
 type Handler = LocalConsumer['handler'];
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the handler as deployed, loaded by name like the runner's
+// The handler as deployed, loaded by name like the runner's.
 const notifyHandler = require(`../../src/${handlerModule(CONSUMER)}`).handler as Handler;
 // Every event the consumer was given, to deliver all of them again.
 const delivered: DynamoDBStreamEvent[] = [];
@@ -131,6 +133,7 @@ describe('an order confirmed', () => {
     await runner.idle();
     expect((await api.as(world.family.userId).post('/me/messages/read')).status).toBe(204);
     expect((await messagesOf(world.family.userId)).body.unread).toBe(0);
+    setLocalTime(MONDAY, '08:05');
 
     await answerSubscriptions(api, world.family.userId, { orderDelivered: 'accept' });
     await Elder.patch({ elderId: world.elder.elderId }).set({ mobilityLimited: true }).go();
@@ -145,6 +148,31 @@ describe('an order confirmed', () => {
     expect(page.body.unread).toBe(2);
     expect(page.body.messages.map((message) => [message.topic, message.read])).toEqual([
       ['orderDelivered', false],
+      ['orderConfirmed', false],
+      ['orderConfirmed', true],
+    ]);
+  });
+
+  test('a change made just before the list was read, whose message the consumer makes just after, counts as new', async () => {
+    const world = await notifyWorld();
+    const lunch = await placeOrder(api, world.family.userId, world.elder.elderId, TUESDAY, 'lunch');
+    const dinner = await placeOrder(api, world.family.userId, world.elder.elderId, TUESDAY, 'dinner');
+    await setOrderStatus(world.worker.userId, lunch.orderId, 'confirmed');
+    await runner.idle();
+    resetClock();
+
+    // The dinner is confirmed a second before the relative opens the list; the consumer, a little behind,
+    // makes its message only after the list was marked read.
+    const placed = (await Order.get({ orderId: dinner.orderId }).go()).data!;
+    const confirmedAt = new Date(Date.now() - 1000);
+    expect((await api.as(world.family.userId).post('/me/messages/read')).status).toBe(204);
+    expect((await messagesOf(world.family.userId)).body.unread).toBe(0);
+    const confirmed = { ...placed, status: 'confirmed', updatedAt: confirmedAt.toISOString() };
+    await deliverNotices({ eventId: 'lagging-change-1', kind: 'MODIFY', entity: 'order', before: placed, after: confirmed, at: confirmedAt });
+
+    const page = await messagesOf(world.family.userId);
+    expect(page.body.unread).toBe(1);
+    expect(page.body.messages.map((message) => [message.topic, message.read])).toEqual([
       ['orderConfirmed', false],
       ['orderConfirmed', true],
     ]);
@@ -307,6 +335,8 @@ describe('what WeChat did not take', () => {
     expect(message.wechatReason).toContain('HTTP 500');
     const letters = await deadLettersFor(world.family.userId);
     expect(letters).toEqual([expect.objectContaining({ consumer: CONSUMER, attempts: 4, reason: message.wechatReason })]);
+    // WeChat never took it: the acceptance is still there for the next message.
+    expect(await remainingOf(world.family.userId, 'orderConfirmed')).toBe(1);
 
     expect((await messagesOf(world.family.userId)).body.messages).toEqual([expect.objectContaining({ topic: 'orderConfirmed', wechat: 'failed', read: false })]);
     const failed = await api.as(world.worker.userId).get<FailedNotificationsPage>(`/communities/${world.home.communityId}/failed-notifications`);

@@ -1,4 +1,4 @@
-import { messageTopics, type MessageTopic } from '@yilin/contract';
+import { messageTopics, type MessageTopic, type SubscriptionsView } from '@yilin/contract';
 import { User } from '../../src/features/people/entities';
 import { StaffPost } from '../../src/features/people/data/staff';
 import { Community } from '../../src/features/people/entities';
@@ -64,7 +64,7 @@ export async function siblingCommunityWorker(centre: { centreId: string; countyI
 export async function answerSubscriptions(api: Api, userId: string, answers: Partial<Record<MessageTopic, 'accept' | 'reject' | 'ban'>>, key = idempotencyKey()) {
   const response = await api.as(userId).post('/me/subscriptions', { idempotencyKey: key, answers });
   if (response.status !== 200) throw new Error(`Subscribing failed: ${response.status} ${response.text}`);
-  return response.body as { topics: Array<{ topic: MessageTopic; remaining: number; templateId?: string }> };
+  return response.body as SubscriptionsView;
 }
 
 export async function storedMessages(userId: string) {
@@ -84,8 +84,8 @@ export async function storedAlertsOfElder(elderId: string) {
   return (await Alert.query.byElder({ elderId }).go({ pages: 'all' })).data;
 }
 
-export const storedAlert = async (alertId: string) => (await Alert.get({ alertId }).go({ consistent: true })).data;
-export const storedOpenAlert = async (elderId: string) => (await OpenAlert.get({ elderId }).go({ consistent: true })).data;
+export const storedAlert = async (alertId: string) => (await Alert.get({ alertId }).go({ consistent: true })).data ?? undefined;
+export const storedOpenAlert = async (elderId: string) => (await OpenAlert.get({ elderId }).go({ consistent: true })).data ?? undefined;
 
 /** The escalation queue's entries of one call. */
 export async function dueEntriesOf(alertId: string) {

@@ -248,7 +248,8 @@ describe('emergency calls', () => {
     expect(centre).toEqual([expect.objectContaining({ topic: 'alert', audience: { kind: 'centreWorkers', centreId: 'centre-1' }, page: '/worker/alerts/index?alertId=alert-1' })]);
     expect(centre[0].body).toContain('服务中心');
     const county = noticesOf('alert', alert({ level: 'centre' }), alert({ level: 'county' }));
-    expect(county).toEqual([expect.objectContaining({ audience: { kind: 'countyAdmins', countyId: 'county-1' } })]);
+    // The county's admins open their own alerts page, not the workers'.
+    expect(county).toEqual([expect.objectContaining({ audience: { kind: 'countyAdmins', countyId: 'county-1' }, page: '/admin/alerts/index?alertId=alert-1' })]);
     expect(county[0].body).toContain('社区和服务中心');
   });
 

@@ -13,6 +13,8 @@ import './sos.css'
 const HOLD_MS = 2000
 /** A browser copies a touch as mouse events just after it: those are the same press, not a second one. */
 const TOUCH_ECHO_MS = 800
+/** A finger that slides further than this while holding is scrolling the page, not pressing. */
+const MOVE_SLOP_PX = 12
 /** A location that takes longer than this is not waited for: the call has gone already. */
 const LOCATE_MS = 5000
 /** The contract's largest accuracy; a rougher fix is sent without it. */
@@ -59,6 +61,13 @@ interface Props {
 }
 
 type Phase = 'idle' | 'holding' | 'asking'
+type Point = { x: number; y: number }
+
+/** Where the first finger is, from a touch event of WeChat or of the browser. */
+function fingerOf(event: unknown): Point | null {
+  const touch = (event as { touches?: ArrayLike<{ clientX: number; clientY: number }> }).touches?.[0]
+  return touch ? { x: touch.clientX, y: touch.clientY } : null
+}
 
 /**
  * 紧急求助: fires only on a deliberate press. Held for two seconds (a fill grows while it is held; letting
@@ -75,6 +84,7 @@ export function SosButton({ elderId, onRaised }: Props) {
   // Set when the hold fired, so the click that ends that same press does not ask as well.
   const firedByHold = useRef(false)
   const lastTouch = useRef(0)
+  const touchedAt = useRef<Point | null>(null)
 
   useEffect(() => () => clearTimeout(timer.current), [])
 
@@ -119,9 +129,15 @@ export function SosButton({ elderId, onRaised }: Props) {
   const isTouchEcho = () => Date.now() - lastTouch.current < TOUCH_ECHO_MS
 
   const handlers: Record<string, unknown> = {
-    onTouchStart: () => {
+    onTouchStart: (event: unknown) => {
       touched()
+      touchedAt.current = fingerOf(event)
       pressStart()
+    },
+    onTouchMove: (event: unknown) => {
+      const from = touchedAt.current
+      const at = fingerOf(event)
+      if (from && at && Math.hypot(at.x - from.x, at.y - from.y) > MOVE_SLOP_PX) pressEnd(false)
     },
     onTouchEnd: () => {
       touched()
@@ -167,7 +183,7 @@ export function SosButton({ elderId, onRaised }: Props) {
   const holding = phase === 'holding'
   return (
     <>
-      {action.error && <Notice kind='error' message={`没有发出去：${action.error} 可以再按一次，或者直接打下面的电话。`} testId='sos-error' />}
+      {action.error && <Notice kind='error' message={`没有发出去：${action.error}可以再按一次，或者直接打下面的电话。`} testId='sos-error' />}
       <View className='sos-press' {...handlers}>
         <Tap className={holding ? 'sos sos--holding' : 'sos'} testId='sos-button' label='紧急求助，按住两秒或点一下确认' onTap={tapped}>
           <View className='sos__fill' style={{ transitionDuration: holding ? `${HOLD_MS}ms` : '0ms' }} />

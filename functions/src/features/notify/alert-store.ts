@@ -139,7 +139,13 @@ export async function dropDue(alertId: string, escalatesAt: string): Promise<voi
   await AlertDue.delete({ queue: 'alerts', escalatesAt, alertId }).go();
 }
 
+/**
+ * The calls due by `now`, those due at `now` itself included. The sort key goes on past the time
+ * (`…#alertid_<id>`), so `lte` on the time alone compares against a prefix of the key and leaves out a call
+ * due at exactly `now`: it asks for everything before the next millisecond instead.
+ */
 export async function dueAlerts(now: string) {
-  const { data } = await AlertDue.query.byTime({ queue: 'alerts' }).lte({ escalatesAt: now }).go({ pages: 'all' });
+  const justAfter = new Date(Date.parse(now) + 1).toISOString();
+  const { data } = await AlertDue.query.byTime({ queue: 'alerts' }).lt({ escalatesAt: justAfter }).go({ pages: 'all' });
   return data;
 }

@@ -42,9 +42,20 @@ async function namesFor(change: Change): Promise<NoticeNames> {
 
 const wechatTime = (at: Date) => dayjs(at).tz(BUSINESS_TIME_ZONE).format('YYYY年M月D日 HH:mm');
 
-/** Workers open a call on their own page; everyone else the page the notice names. */
+/**
+ * When the change was made, to the millisecond, as the item itself says (`updatedAt`); the stream's own time
+ * only for an item without one. The stream's time is coarse (the second in the cloud, the minute in DynamoDB
+ * Local), and messages made from changes of the same second sorted by their change ids, at random: the list
+ * showed them out of order, and one made after the list was read could sort under the read mark.
+ */
+function timeOf(change: Change): string {
+  const updatedAt = change.after?.updatedAt;
+  const at = typeof updatedAt === 'string' ? new Date(updatedAt) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : change.at.toISOString();
+}
+
 function messageOf(recipient: UserItem, notice: Notice, change: Change): MessageItem {
-  const at = change.at.toISOString();
+  const at = timeOf(change);
   return {
     userId: recipient.userId,
     messageKey: `${at}#${notice.topic}#${change.eventId}`,
@@ -113,11 +124,12 @@ async function sendOnWechat(message: MessageItem, openid: string, templateId: st
         .patch(key)
         .set({ wechat: sent.status, wechatReason: sent.reason, ...(message.communityId ? { failedCommunityId: message.communityId } : {}) })
         .commit(),
-    // WeChat holds no acceptance for this person any more: our count says so too.
-    allowance:
+    // Refused: WeChat holds no acceptance for this person any more, and our count says so too. Failed: WeChat
+    // did not take the message, so the acceptance is still there for the next one.
+    allowance: ({ MessageAllowance: allowances }) =>
       sent.status === 'refused'
-        ? ({ MessageAllowance: allowances }) => allowances.patch({ userId: message.userId, topic: message.topic }).set({ remaining: 0, updatedAt: message.at }).commit()
-        : undefined,
+        ? allowances.patch({ userId: message.userId, topic: message.topic }).set({ remaining: 0, updatedAt: message.at }).commit()
+        : allowances.patch({ userId: message.userId, topic: message.topic }).add({ remaining: 1 }).set({ updatedAt: message.at }).commit(),
     deadLetter: ({ DeadLetter: letters }) =>
       letters
         .put({

@@ -16,7 +16,14 @@ import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import { VolunteerHome } from './VolunteerHome'
+import { getMessages } from '../../api/notify'
+import { AlertsBanner, ADMIN_ALERTS_URL, WORKER_ALERTS_URL } from '../../components/AlertsBanner'
+import { SosButton } from '../../components/SosButton'
+import { loadSubscriptionTopics } from '../../lib/subscribe'
 import './index.css'
+
+const SOS_URL = '/pages/sos/index'
+const MESSAGES_URL = '/pages/messages/index'
 
 interface TileProps {
   testId: string
@@ -80,6 +87,7 @@ function FamilyTiles({ me, current }: { me: MeResponse; current: ElderSummary | 
   return (
     <View>
       <ElderSwitcher elder={current} count={me.boundElders?.length ?? 0} />
+      <Tile testId='home-tile-sos' title='紧急求助' note={`${current.name}出事了？在这里叫社区的人，打 120 和值班电话`} url={`${SOS_URL}?elderId=${current.elderId}`} />
       <Tile testId='home-tile-canteen' title='助餐订餐' note={`给${current.name}订午餐、晚餐`} url='/pages/canteen/index' />
       <Tile testId='home-tile-orders' title={`${current.name}的订单`} note='饭送到了没有，在这里看' url='/pages/orders/index' />
       <Tile testId='home-tile-services' title='上门服务' note={`给${current.name}约保洁、助浴、医生上门，看谁来`} url={SERVICES_URL} />
@@ -128,10 +136,13 @@ function AskName({ onNamed }: { onNamed: (name: string) => void }) {
   )
 }
 
-function RoleTiles({ me, current }: { me: MeResponse; current: ElderSummary | null }) {
+function RoleTiles({ me, current, unread }: { me: MeResponse; current: ElderSummary | null; unread: number }) {
   return (
     <View>
       <TilesOfRole me={me} current={current} />
+      {(me.user.role !== 'family' || current) && (
+        <Tile testId='home-tile-messages' title={unread > 0 ? `消息（${unread >= 100 ? '99+' : unread} 条新的）` : '消息'} note='订餐、上门、心愿和求助的通知，都在这里' url={MESSAGES_URL} />
+      )}
       <Tile testId='home-tile-account' title='我的账号' note={ACCOUNT_NOTES[me.user.role]} url='/pages/account/index' />
     </View>
   )
@@ -142,6 +153,10 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
     case 'elder':
       return (
         <View>
+          <SosButton elderId={me.user.userId} onRaised={() => goTo(SOS_URL)} />
+          <Tap className='link sos-page-link' testId='home-sos-page' onTap={() => goTo(SOS_URL)}>
+            不想按按钮？点这里直接打 120 或社区值班电话 ›
+          </Tap>
           {me.newBindings && me.newBindings.length > 0 && <NewBindings bindings={me.newBindings} />}
           <Tile testId='home-tile-canteen' title='助餐订餐' note='看菜单，订午餐、晚餐' url='/pages/canteen/index' />
           <Tile testId='home-tile-orders' title='我的订单' note='订了哪几餐，送到了没有' url='/pages/orders/index' />
@@ -157,6 +172,8 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
     case 'worker':
       return (
         <View>
+          <AlertsBanner role='worker' />
+          <Tile testId='home-tile-alerts' title='紧急求助' note='长辈按了求助按钮，先处理这里；值班电话；没发出去的通知' url={WORKER_ALERTS_URL} />
           <Tile testId='home-tile-dashboard' title='数据看板' note='今天的餐、上门、心愿，哪位独居长辈该去看看' url='/worker/dashboard/index' />
           <Tile testId='home-tile-board' title='今日助餐' note='今天谁订了餐，确认、送餐、取餐' url='/worker/board/index' />
           <Tile testId='home-tile-menus' title='菜单管理' note='发布和修改两周的菜单' url='/worker/menus/index' />
@@ -174,6 +191,8 @@ function TilesOfRole({ me, current }: { me: MeResponse; current: ElderSummary | 
     case 'admin':
       return (
         <View>
+          <AlertsBanner role='admin' />
+          <Tile testId='home-tile-alerts' title='紧急求助' note='社区和服务中心都没人响应的求助，转到这里' url={ADMIN_ALERTS_URL} />
           <Tile testId='home-tile-county-dashboard' title='全县数据' note='各中心的餐、上门、心愿和积分，按月对比' url='/admin/dashboard/index' />
           <Tile testId='home-tile-report' title='月度结算报表' note='全县助餐和上门服务补贴，下载或打印' url='/admin/report/index' />
           <Tile testId='home-tile-statement' title='补贴结算单' note='选一个服务中心，看每月助餐补贴' url='/worker/statement/index' />
@@ -206,6 +225,9 @@ export default function HomePage() {
     { onShow: true, enabled: user !== null },
   )
   const me = home.data?.me
+  // New messages, counted on every return to the home page; the subscribe templates, read once for the taps that ask.
+  const messages = useData(async () => (await getMessages()).unread, { onShow: true, enabled: user !== null })
+  useDidShow(() => void loadSubscriptionTopics())
 
   // Someone no longer signed in starts again from sign-in.
   useDidShow(() => {
@@ -232,7 +254,7 @@ export default function HomePage() {
       {me?.user.needsName && (
         <AskName onNamed={(named) => home.setData((current) => ({ ...current, me: { ...current.me, user: { ...current.me.user, name: named, needsName: undefined } } }))} />
       )}
-      {home.data && <RoleTiles me={home.data.me} current={home.data.current} />}
+      {home.data && <RoleTiles me={home.data.me} current={home.data.current} unread={messages.data ?? 0} />}
       <Tap className='link' testId='home-sign-out' onTap={signOut}>
         退出登录
       </Tap>

@@ -28,7 +28,7 @@ export interface Notice {
   audience: Audience;
   title: string;
   body: string;
-  /** The page it opens for the elder's side or the volunteer; workers' pages per {@link workerPageOf}. */
+  /** The mini-program page it opens, for whoever it reaches: a county's admins have their own alerts page (`admin/`), not the workers'. */
   page: string;
   /** The WeChat template's four keywords (see `templateFields`): what, its state, when, a note. */
   what: string;
@@ -159,7 +159,8 @@ function alertNotices(before: Record_ | undefined, after: Record_): Notice[] {
   if (level !== str(before, 'level') && str(after, 'status') === 'open') {
     const audience: Audience = level === 'centre' ? { kind: 'centreWorkers', centreId: str(after, 'centreId')! } : { kind: 'countyAdmins', countyId: str(after, 'countyId')! };
     const waited = str(before, 'level') === 'community' ? '社区' : '社区和服务中心';
-    return [{ ...base, audience, page: `/worker/alerts/index?alertId=${alertId}`, title: `紧急求助没人响应：${elderName}`, body: `${elderName}的紧急求助${waited}还没有人响应，已转到${alertLevelLabels[level]}，请马上处理。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: `已转到${alertLevelLabels[level]}` }];
+    const page = level === 'county' ? `/admin/alerts/index?alertId=${alertId}` : `/worker/alerts/index?alertId=${alertId}`;
+    return [{ ...base, audience, page, title: `紧急求助没人响应：${elderName}`, body: `${elderName}的紧急求助${waited}还没有人响应，已转到${alertLevelLabels[level]}，请马上处理。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: `已转到${alertLevelLabels[level]}` }];
   }
   const status = str(after, 'status');
   if (status === str(before, 'status')) return [];

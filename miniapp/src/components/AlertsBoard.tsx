@@ -1,0 +1,341 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Textarea, View } from '@tarojs/components'
+import { alertLevelLabels, alertStatusLabels, type AlertResponse, type AlertView, type AlertsResponse, type AlertLocation } from '@yilin/contract'
+import { acknowledgeAlert, getAlert, getDutyPhone, getFailedNotifications, getMyAlerts, resolveAlert, setDutyPhone } from '../api/notify'
+import { ApiError, messageOf } from '../api/client'
+import { inputName } from '../lib/a11y'
+import { formatMonthDayTime } from '../lib/format'
+import { scrollToElement } from '../lib/scroll'
+import { currentUser } from '../lib/session'
+import { askToSubscribe, loadSubscriptionTopics } from '../lib/subscribe'
+import { useAction } from '../shared/useAction'
+import { useData } from '../shared/useData'
+import { useRefreshWhileShown } from '../shared/useRefreshWhileShown'
+import { DataStatus } from './DataStatus'
+import { Field } from './Field'
+import { Notice } from './Notice'
+import { CallButton } from './SosButton'
+import { Tap } from './Tap'
+import { PhoneInput, limitNote } from './TextInput'
+import './alerts.css'
+
+const REFRESH_MS = 15_000
+/** The contract's limit for what was done. */
+const NOTE_MAX = 200
+
+/** The calls, and when they were read (how long a call has waited is counted from then). */
+type Board = AlertsResponse & { readAt: number }
+
+/** "已等 6 分钟", "已等 1 小时 5 分钟". */
+function waitedText(raisedAt: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(raisedAt)) / 60_000))
+  if (minutes < 1) return '刚刚按下'
+  if (minutes < 60) return `已等 ${minutes} 分钟`
+  return `已等 ${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}`
+}
+
+/** The call as answered, moved to where it now belongs: still open, or dealt with. */
+function placed(board: Board, alert: AlertView): Board {
+  const others = (list: AlertView[]) => list.filter((item) => item.alertId !== alert.alertId)
+  if (alert.status === 'resolved') return { ...board, open: others(board.open), recent: [alert, ...others(board.recent)] }
+  return { ...board, open: board.open.map((item) => (item.alertId === alert.alertId ? alert : item)) }
+}
+
+function Location({ alert, location }: { alert: AlertView; location: AlertLocation }) {
+  const accuracy = location.accuracy !== undefined ? `（误差约 ${Math.round(location.accuracy)} 米）` : ''
+  return (
+    <Field label='手机定位' testId={`alerts-location-${alert.alertId}`}>
+      纬度 {location.latitude.toFixed(5)}，经度 {location.longitude.toFixed(5)}
+      {accuracy}
+      {process.env.TARO_ENV === 'weapp' && (
+        <Tap
+          className='btn btn--secondary'
+          testId={`alerts-map-${alert.alertId}`}
+          onTap={() =>
+            void Taro.openLocation({ latitude: location.latitude, longitude: location.longitude, name: alert.elderName, address: alert.elderAddress, scale: 16 }).catch(
+              () => undefined,
+            )
+          }
+        >
+          在地图上看
+        </Tap>
+      )}
+    </Field>
+  )
+}
+
+/** 已处理: what was done, required, then confirmed. */
+function ResolveForm({ busy, onResolve, onCancel }: { busy: boolean; onResolve: (note: string) => void; onCancel: () => void }) {
+  const [note, setNote] = useState('')
+  const [problem, setProblem] = useState('')
+  const confirm = () => {
+    const written = note.trim()
+    if (!written) return setProblem('请写一下做了什么，长辈现在怎么样。')
+    onResolve(written)
+  }
+  return (
+    <View className='alert-card__resolve'>
+      <View className='form-label'>处理情况</View>
+      <Textarea
+        className='input alert-note'
+        value={note}
+        maxlength={NOTE_MAX}
+        autoHeight
+        placeholder='做了什么，长辈现在怎么样'
+        {...inputName('处理情况')}
+        data-testid='alerts-note'
+        onInput={(e) => {
+          setNote(e.detail.value)
+          setProblem('')
+        }}
+      />
+      {note.length >= NOTE_MAX && <View className='input-limit'>{limitNote(NOTE_MAX)}</View>}
+      {problem && <Notice kind='error' message={problem} testId='alerts-note-error' />}
+      <Tap className='btn btn--primary' testId='alerts-resolve-confirm' onTap={confirm}>
+        {busy ? '正在保存…' : '确认已处理'}
+      </Tap>
+      <Tap className='btn btn--secondary' testId='alerts-resolve-cancel' onTap={onCancel}>
+        返回
+      </Tap>
+    </View>
+  )
+}
+
+interface CardProps {
+  alert: AlertView
+  readAt: number
+  highlighted: boolean
+  busy: boolean
+  onAcknowledge: () => void
+  onResolve: (note: string) => void
+}
+
+/** A call still open: whose, since when, where, whom to phone, who is on it, and what to do next. */
+function OpenAlertCard({ alert, readAt, highlighted, busy, onAcknowledge, onResolve }: CardProps) {
+  const [resolving, setResolving] = useState(false)
+  // The elder's emergency contact comes with the call itself; until it is read, the elder's own phone.
+  const numbers = useData(async () => (await getAlert(alert.alertId)).callNumbers)
+  const calls = numbers.data ?? [{ label: `${alert.elderName}的电话`, phone: alert.elderPhone }]
+  const waiting = alert.status === 'open'
+  const { responder } = alert
+  const me = currentUser()?.name
+  const classes = ['card', 'alert-card', waiting ? 'alert-card--waiting' : '', highlighted ? 'alert-card--highlight' : ''].filter(Boolean).join(' ')
+  return (
+    <View id={`alert-${alert.alertId}`} className={classes} data-testid={`alerts-open-${alert.alertId}`}>
+      <View className='alert-card__head'>
+        <View className={`status ${waiting ? 'alert-status--waiting' : 'status--new'}`}>
+          {waiting ? '! ' : ''}
+          {alertStatusLabels[alert.status]}
+        </View>
+        {alert.level !== 'community' && <View className='alert-card__level'>已转到{alertLevelLabels[alert.level]}</View>}
+      </View>
+      <View className='alert-card__name'>
+        {alert.elderName}（{alert.communityName}）
+      </View>
+      <View className='alert-card__when'>
+        按于 {formatMonthDayTime(alert.raisedAt)}
+        {waiting ? `（${waitedText(alert.raisedAt, readAt)}）` : ''}
+        {alert.raisedByName !== '本人' ? `，${alert.raisedByName}代按` : ''}
+      </View>
+      {responder && (
+        <View className='alert-card__responder' data-testid={`alerts-responder-${alert.alertId}`}>
+          {responder.name === me ? '您正在处理' : `${responder.name} 正在处理`}
+        </View>
+      )}
+      <Field label='住址'>{alert.elderAddress || '没有登记住址'}</Field>
+      {alert.location && <Location alert={alert} location={alert.location} />}
+      {calls.map((number, index) => (
+        <CallButton key={index} label={number.label} phone={number.phone} testId={`alerts-call-${alert.alertId}-${index}`} />
+      ))}
+      {waiting && (
+        <Tap className='btn btn--primary btn--big' testId={`alerts-ack-${alert.alertId}`} onTap={onAcknowledge}>
+          {busy ? '请稍候…' : '我去处理'}
+        </Tap>
+      )}
+      {resolving ? (
+        <ResolveForm busy={busy} onResolve={onResolve} onCancel={() => setResolving(false)} />
+      ) : (
+        <Tap className='btn btn--secondary' testId={`alerts-resolve-${alert.alertId}`} onTap={() => setResolving(true)}>
+          已处理
+        </Tap>
+      )}
+    </View>
+  )
+}
+
+function ClosedAlertRow({ alert }: { alert: AlertView }) {
+  return (
+    <View className='worker-row' data-testid={`alerts-recent-${alert.alertId}`}>
+      <View className='worker-row__name'>
+        {alert.elderName}（{alert.communityName}）
+      </View>
+      <View>
+        按于 {formatMonthDayTime(alert.raisedAt)}，✓ {alertStatusLabels[alert.status]}
+        {alert.resolvedAt ? `（${formatMonthDayTime(alert.resolvedAt)}）` : ''}
+      </View>
+      {alert.resolvedByName && (
+        <View className='worker-row__note'>
+          {alert.resolvedByName}：{alert.note ?? ''}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The community's duty line, the number an elder calling for help sees after 120. */
+function DutyLine({ communityId }: { communityId: string }) {
+  const duty = useData(() => getDutyPhone(communityId))
+  const [draft, setDraft] = useState<string | null>(null)
+  const save = useAction()
+  const value = draft ?? duty.data?.dutyPhone ?? ''
+  const submit = () =>
+    save.run(async () => {
+      const saved = await setDutyPhone(communityId, value.trim())
+      duty.setData(saved)
+      setDraft(null)
+      save.setDone('值班电话已保存，长辈求助时会看到这个号码。')
+    })
+  return (
+    <>
+      <View className='section-title'>社区值班电话</View>
+      <View className='hint'>长辈按了紧急求助，除了 120，还会看到这个号码，点一下就能打。</View>
+      <DataStatus state={duty} testId='alerts-duty' />
+      {duty.data && (
+        <>
+          <PhoneInput label='社区值班电话' value={value} testId='alerts-duty-phone' onInput={setDraft} />
+          {save.error && <Notice kind='error' message={save.error} testId='alerts-duty-error' />}
+          {save.done && <Notice kind='success' message={save.done} testId='alerts-duty-done' />}
+          <Tap className='btn btn--primary' testId='alerts-duty-save' onTap={() => void submit()}>
+            {save.busy ? '正在保存…' : '保存值班电话'}
+          </Tap>
+        </>
+      )}
+    </>
+  )
+}
+
+/** Whose WeChat message did not go: the worker reaches them another way. */
+function FailedNotifications({ communityId }: { communityId: string }) {
+  const failed = useData(() => getFailedNotifications(communityId), { onShow: true })
+  const more = useAction()
+  const loadMore = () =>
+    more.run(async () => {
+      const cursor = failed.data?.cursor
+      if (!cursor) return
+      const next = await getFailedNotifications(communityId, cursor)
+      failed.setData((page) => ({ items: [...page.items, ...next.items], cursor: next.cursor }))
+    })
+  return (
+    <>
+      <View className='section-title'>微信没发出去的通知</View>
+      <View className='hint'>这些人没收到微信提醒，请打电话或上门告诉他们。</View>
+      <DataStatus state={failed} testId='alerts-failed' empty={{ when: (page) => page.items.length === 0, message: '没有发送失败的通知' }} />
+      {(failed.data?.items ?? []).map((item, index) => (
+        <View key={item.messageId} className='worker-row' data-testid={`alerts-failed-${index}`}>
+          <View className='worker-row__name'>
+            {item.recipientName}
+            {item.elderName && item.elderName !== item.recipientName ? `（关于${item.elderName}）` : ''}
+          </View>
+          <View>{item.title}</View>
+          <View className='worker-row__note'>
+            {formatMonthDayTime(item.at)}，{item.reason || '原因不明'}
+          </View>
+        </View>
+      ))}
+      {more.error && <Notice kind='error' message={more.error} testId='alerts-failed-more-error' />}
+      {failed.data?.cursor && (
+        <Tap className='btn btn--secondary' testId='alerts-failed-more' onTap={() => void loadMore()}>
+          {more.busy ? '正在加载…' : '加载更多'}
+        </Tap>
+      )}
+    </>
+  )
+}
+
+interface Props {
+  role: 'worker' | 'admin'
+  /** A call to bring into view and mark (`?alertId=` from a notification). */
+  highlight?: string
+}
+
+/**
+ * 紧急求助 for workers and the county: calls still open first (the longest waiting first), each with what it
+ * takes to help; then the last ones dealt with. A worker also keeps the community's duty line and sees whose
+ * WeChat notifications did not go.
+ */
+export function AlertsBoard({ role, highlight }: Props) {
+  const board = useData<Board>(async () => ({ ...(await getMyAlerts()), readAt: Date.now() }), { onShow: true })
+  useRefreshWhileShown(board.reload, REFRESH_MS)
+  useDidShow(() => void loadSubscriptionTopics())
+  const action = useAction()
+  const open = board.data?.open ?? []
+  const recent = board.data?.recent ?? []
+  const readAt = board.data?.readAt ?? 0
+  const communityId = role === 'worker' ? (currentUser()?.communityId ?? '') : ''
+  const highlightShown = !!highlight && open.some((alert) => alert.alertId === highlight)
+
+  useEffect(() => {
+    if (highlightShown) scrollToElement(`#alert-${highlight}`)
+  }, [highlightShown, highlight])
+
+  /** One answer to a call; a refusal (someone else closed it) is said with whose call it was, and the list read again. */
+  const respond = (alert: AlertView, work: () => Promise<AlertResponse>, done: (answer: AlertResponse) => string) =>
+    void action.run(async () => {
+      try {
+        const answer = await work()
+        board.setData((current) => placed(current, answer.alert))
+        action.setDone(done(answer))
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409) void board.reload()
+        action.setError(`${alert.elderName}：${messageOf(err)}`)
+      }
+    })
+  const acknowledge = (alert: AlertView) =>
+    respond(
+      alert,
+      () => acknowledgeAlert(alert.alertId),
+      ({ alert: answered }) =>
+        answered.responder?.name === currentUser()?.name ? `好的，${alert.elderName}的求助由您处理。` : `${answered.responder?.name ?? '别人'} 已经在处理了。`,
+    )
+  const resolve = (alert: AlertView, note: string) => respond(alert, () => resolveAlert(alert.alertId, note), () => `已记下，${alert.elderName}的求助处理完了。`)
+
+  return (
+    <>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Tap className='btn btn--secondary' testId='alerts-subscribe' onTap={() => askToSubscribe('alerts')}>
+          接收紧急求助的微信提醒
+        </Tap>
+      )}
+      <DataStatus state={board} testId='alerts' />
+      {action.error && <Notice kind='error' message={action.error} testId='alerts-action-error' />}
+      {action.done && <Notice kind='success' message={action.done} testId='alerts-done' />}
+      {board.data && open.length === 0 && <Notice kind='info' message='现在没有等待处理的求助。' testId='alerts-empty' />}
+      {open.map((alert) => (
+        <OpenAlertCard
+          key={alert.alertId}
+          alert={alert}
+          readAt={readAt}
+          highlighted={alert.alertId === highlight}
+          busy={action.busy}
+          onAcknowledge={() => acknowledge(alert)}
+          onResolve={(note) => resolve(alert, note)}
+        />
+      ))}
+      {recent.length > 0 && (
+        <>
+          <View className='section-title'>最近处理完的</View>
+          {recent.map((alert) => (
+            <ClosedAlertRow key={alert.alertId} alert={alert} />
+          ))}
+        </>
+      )}
+      {communityId && (
+        <>
+          <DutyLine communityId={communityId} />
+          <FailedNotifications communityId={communityId} />
+        </>
+      )}
+    </>
+  )
+}
