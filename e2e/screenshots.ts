@@ -60,6 +60,9 @@ const wanted = [
   'admin-report',
   'admin-audit',
   'elder-access-log',
+  'elder-sos',
+  'family-messages',
+  'worker-alerts',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -150,6 +150,13 @@ export const journeys: Journey[] = [
     elderMode: true,
     async walk(page, visit) {
       await visit('elder-home');
+      // Emergency help without pressing the button: the numbers to call; then her messages.
+      await tapThrough(page, 'home-sos-page', routes.sos);
+      await visit('elder-sos');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-messages', routes.messages);
+      await visit('elder-messages');
+      await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-profile', routes.profile);
       await visit('elder-profile');
       await currentScreen(page).getByTestId('profile-edit').click();
@@ -203,6 +210,13 @@ export const journeys: Journey[] = [
       await tapThrough(page, 'elders-row-demo-elder-wang', routes.home);
       await tapThrough(page, 'home-tile-elder-profile', routes.profile);
       await visit('family-elder-profile');
+      await goBack(page, routes.home);
+      await tapThrough(page, 'home-tile-sos', routes.sos);
+      await visit('family-sos');
+      await goBack(page, routes.home);
+      // A meal delivered that WeChat did not pass on: it is here all the same.
+      await tapThrough(page, 'home-tile-messages', routes.messages);
+      await visit('family-messages');
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-bind-elder', routes.binding);
       await visit('family-binding');
@@ -281,6 +295,10 @@ export const journeys: Journey[] = [
     elderMode: false,
     async walk(page, visit) {
       await visit('worker-home');
+      // Calls answered and open first; the duty line; what WeChat did not take.
+      await tapThrough(page, 'home-tile-alerts', routes.workerAlerts);
+      await visit('worker-alerts');
+      await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-community-elders', routes.workerElders);
       await visit('worker-elder-list');
       await tapFirst(page, 'worker-elder-row-', routes.workerElder);
@@ -364,6 +382,9 @@ export const journeys: Journey[] = [
     elderMode: false,
     async walk(page, visit) {
       await visit('admin-home');
+      await tapThrough(page, 'home-tile-alerts', routes.adminAlerts);
+      await visit('admin-alerts');
+      await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-county', routes.admin);
       await visit('admin-county');
       await currentScreen(page).locator('[data-testid^="admin-pricing-"]').first().click();

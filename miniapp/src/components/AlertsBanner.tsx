@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { getMyAlerts } from '../api/notify'
 import { goTo } from '../lib/navigation'
@@ -17,7 +18,10 @@ const REFRESH_MS = 30_000
  * in words (紧急, how many) and opens the calls; nothing otherwise.
  */
 export function AlertsBanner({ role = currentUser()?.role === 'admin' ? 'admin' : 'worker' }: { role?: 'worker' | 'admin' }) {
-  const alerts = useData(getMyAlerts, { onShow: true })
+  // Shown under the home page's own data, so it mounts after the page was first shown: it loads when it
+  // mounts, and again whenever the page is shown again and every half minute while it is on screen.
+  const alerts = useData(getMyAlerts)
+  useDidShow(() => void alerts.reload())
   useRefreshWhileShown(alerts.reload, REFRESH_MS)
   const count = alerts.data?.open.length ?? 0
   if (count === 0) return null
