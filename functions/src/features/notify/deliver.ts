@@ -122,7 +122,7 @@ async function sendOnWechat(message: MessageItem, openid: string, templateId: st
     message: ({ Message: messages }) =>
       messages
         .patch(key)
-        .set({ wechat: sent.status, wechatReason: sent.reason, ...(message.communityId ? { failedCommunityId: message.communityId } : {}) })
+        .set({ wechat: sent.status, wechatReason: sent.reason, ...(message.communityId ? { failedCommunityId: message.communityId, failedAt: new Date().toISOString() } : {}) })
         .commit(),
     // Refused: WeChat holds no acceptance for this person any more, and our count says so too. Failed: WeChat
     // did not take the message, so the acceptance is still there for the next one.

@@ -51,13 +51,17 @@ export const Message = new Entity(
       at: { type: 'string', required: true },
       wechat: { type: wechatDeliveries, required: true },
       wechatReason: { type: 'string' },
-      /** Set only when WeChat did not take it: the community's list of failed notifications. */
+      /**
+       * Set, both, only when WeChat did not take it: the community's list of failed notifications. With neither
+       * composite present the message has no gsi1 keys at all, so the index holds the failed ones only.
+       */
       failedCommunityId: { type: 'string' },
+      failedAt: { type: 'string' },
       expiresAt: { type: 'number', required: true },
     },
     indexes: {
       byUser: primary(['userId'], ['messageKey']),
-      failedByCommunity: gsi1(['failedCommunityId'], ['messageKey']),
+      failedByCommunity: gsi1(['failedCommunityId'], ['failedAt']),
     },
   },
   { table, client },

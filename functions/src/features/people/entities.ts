@@ -85,8 +85,9 @@ export const User = new Entity(
     },
     indexes: {
       byId: primary(['userId']),
-      // A county's admins (only they carry adminOf): whom an emergency call unanswered by the community and the centre reaches.
-      countyAdmins: gsi1(['adminOf'], ['userId']),
+      // A county's admins (only they carry adminOf, so no other user has gsi1 keys): whom an emergency call
+      // unanswered by the community and the centre reaches.
+      countyAdmins: gsi1(['adminOf'], []),
     },
   },
   { table, client },
