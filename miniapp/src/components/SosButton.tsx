@@ -185,7 +185,7 @@ export function SosButton({ elderId, onRaised }: Props) {
     <>
       {action.error && <Notice kind='error' message={`没有发出去：${action.error}可以再按一次，或者直接打下面的电话。`} testId='sos-error' />}
       <View className='sos-press' {...handlers}>
-        <Tap className={holding ? 'sos sos--holding' : 'sos'} testId='sos-button' label='紧急求助，按住两秒或点一下确认' onTap={tapped}>
+        <Tap className={holding ? 'sos sos--holding' : 'sos'} testId='sos-button' onTap={tapped}>
           <View className='sos__fill' style={{ transitionDuration: holding ? `${HOLD_MS}ms` : '0ms' }} />
           <View className='sos__title'>紧急求助</View>
           <View className='sos__hint'>{action.busy ? '正在发出求助…' : holding ? '继续按住…' : '按住 2 秒'}</View>
@@ -197,11 +197,11 @@ export function SosButton({ elderId, onRaised }: Props) {
 }
 
 /**
- * One number to call at once, as a big button: what it is and the number written out. In WeChat it dials
+ * One number to call at once, as a big button: what it is and the number written out (its visible words are
+ * its name for screen readers too). In WeChat it dials
  * through makePhoneCall; in the browser it is a `tel:` link, which phones dial.
  */
 export function CallButton({ label, phone, testId }: CallNumber & { testId: string }) {
-  const spoken = `拨打${label}，${phone}`
   const content = (
     <>
       <View className='call-button__label'>{label}</View>
@@ -210,13 +210,13 @@ export function CallButton({ label, phone, testId }: CallNumber & { testId: stri
   )
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <a className='btn call-button' href={`tel:${phone}`} aria-label={spoken} data-testid={testId}>
+      <a className='btn call-button' href={`tel:${phone}`} data-testid={testId}>
         {content}
       </a>
     )
   }
   return (
-    <Tap className='btn call-button' testId={testId} label={spoken} onTap={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
+    <Tap className='btn call-button' testId={testId} onTap={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
       {content}
     </Tap>
   )
