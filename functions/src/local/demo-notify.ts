@@ -26,7 +26,7 @@ export async function ensureDemoNotices(): Promise<void> {
     userId, recipientName, at: at(back, time), messageKey: `${at(back, time)}#${fields.topic}#demo`, expiresAt: epochSeconds(new Date(at(back, time))) + MESSAGE_TTL_SECONDS, ...fields,
   });
   const wang = { elderId: 'demo-elder-wang', elderName: '王秀英', communityId: 'demo-comm-xueyuan' };
-  const delivered = { ...wang, topic: 'orderDelivered' as const, title: '饭送到了', body: `王秀英${dayText(addDays(today, -1))}午餐的饭已送到家。`, page: '/pages/orders/index' };
+  const delivered = { ...wang, topic: 'orderDelivered' as const, title: '饭送到了', body: `王秀英${dayText(addDays(today, -1))}的午餐已送到家。`, page: '/pages/orders/index' };
   await Message.put([
     message('demo-family-wanglei', '王磊', 1, '11:48', { ...delivered, wechat: 'failed', wechatReason: '微信暂时不可用（HTTP 503），试了 4 次', failedCommunityId: 'demo-comm-xueyuan', failedAt: at(1, '11:49') }),
     message('demo-elder-wang', '王秀英', 1, '11:48', { ...delivered, wechat: 'none' }),

@@ -60,14 +60,14 @@ function orderNotices(before: Record_ | undefined, after: Record_): Notice[] {
   if (status === str(before, 'status')) return [];
   const elderId = str(after, 'elderId')!;
   const elderName = str(after, 'elderName') ?? '';
-  const meal = `${dayText(str(after, 'date')!)}${mealNames[str(after, 'meal') as Meal] ?? ''}`;
+  const meal = `${dayText(str(after, 'date')!)}的${mealNames[str(after, 'meal') as Meal] ?? ''}`;
   const fulfilment = fulfilmentNames[str(after, 'fulfilment') as Fulfilment] ?? '';
   const base = { audience: { kind: 'elderSide', elderId } as Audience, page: '/pages/orders/index', elderId, elderName, communityId: str(after, 'communityId') };
   if (status === 'confirmed' && str(before, 'status') === 'placed') {
-    return [{ ...base, topic: 'orderConfirmed', title: topicLabels.orderConfirmed, body: `${elderName}${meal}的饭已确认（${fulfilment}）。`, what: `${meal}（${fulfilment}）`, state: '已确认', note: elderName }];
+    return [{ ...base, topic: 'orderConfirmed', title: topicLabels.orderConfirmed, body: `${elderName}${meal}已确认（${fulfilment}）。`, what: `${meal}（${fulfilment}）`, state: '已确认', note: elderName }];
   }
   if (status === 'delivered') {
-    return [{ ...base, topic: 'orderDelivered', title: topicLabels.orderDelivered, body: `${elderName}${meal}的饭已送到家。`, what: `${meal}送餐`, state: '已送达', note: elderName }];
+    return [{ ...base, topic: 'orderDelivered', title: topicLabels.orderDelivered, body: `${elderName}${meal}已送到家。`, what: `${meal}送餐`, state: '已送达', note: elderName }];
   }
   return [];
 }
