@@ -203,7 +203,7 @@ interface NotifyWorld {
 }
 
 async function createNotifyWorld(elders: number): Promise<NotifyWorld> {
-  const { messageTopics, topicLabels } = await import('@yilin/contract');
+  const { messageTopics, topicNames } = await import('@yilin/contract');
   const { Community, Elder, User, Binding } = await import('../functions/src/features/people/entities');
   const { StaffPost } = await import('../functions/src/features/people/data/staff');
   const { Message, MessageAllowance, MessageReadMark, MESSAGE_TTL_SECONDS } = await import('../functions/src/features/notify/entities');
@@ -245,7 +245,7 @@ async function createNotifyWorld(elders: number): Promise<NotifyWorld> {
       const at = new Date(Date.now() - (MESSAGES - i) * 12 * 3600 * 1000);
       const topic = messageTopics[i % messageTopics.length];
       return {
-        userId, messageKey: `${at.toISOString()}#${topic}#${ulid()}`, topic, title: topicLabels[topic], body: `通知长辈${i % 30}12月${1 + (i % 28)}日午餐的饭已确认（堂食）。`,
+        userId, messageKey: `${at.toISOString()}#${topic}#${ulid()}`, topic, title: topicNames[topic], body: `通知长辈${i % 30}12月${1 + (i % 28)}日午餐的饭已确认（堂食）。`,
         page: '/pages/orders/index', elderId: elderIdOf(i % 30), elderName: `通知长辈${i % 30}`, communityId: COMMUNITY, recipientName: '通知读者', at: at.toISOString(),
         wechat: i % 3 === 0 ? ('sent' as const) : ('none' as const), expiresAt: Math.floor(at.getTime() / 1000) + MESSAGE_TTL_SECONDS,
       };

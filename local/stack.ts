@@ -110,7 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => consumers.stop());
     // The escalation schedule (every minute in the cloud), so an unanswered call goes up here too.
     const { escalateDueAlerts } = await import('../functions/src/features/notify/escalation');
-    const escalation = setInterval(() => void escalateDueAlerts().catch(() => undefined), 30_000);
+    const escalation = setInterval(() => void escalateDueAlerts().catch((error: Error) => console.error('紧急求助升级失败 / escalating emergency calls failed:', error.message)), 30_000);
     stops.push(async () => clearInterval(escalation));
 
     const api = await startApiServer({ port: options.apiPort ?? (await freePort()), host: '127.0.0.1' });

@@ -27,3 +27,9 @@ const weekdayNames = ['', '星期一', '星期二', '星期三', '星期四', '�
 
 /** 星期一 … 星期日 of a business date. */
 export const weekdayNameOf = (date: string) => weekdayNames[weekdayOf(date)];
+
+/** `2026-12-01` → 12月1日, as people write a day in the same year. */
+export function monthDayText(date: string): string {
+  const [, month, day] = date.split('-').map(Number);
+  return month && day ? `${month}月${day}日` : date;
+}

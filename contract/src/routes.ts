@@ -139,6 +139,7 @@ import type {
   ElderAlertsResponse,
   FailedNotificationsPage,
   LocationSchema,
+  MarkReadBody,
   MessagesPage,
   ResolveAlertBody,
   SubscriptionsBody,
@@ -368,7 +369,7 @@ export const routes = [
 
   // Notifications: everyone's in-app messages, what they accepted to receive on WeChat, and what WeChat did not take
   { method: 'GET', path: '/me/messages', handler: 'notify/messages', roles: everyone, query: schema<typeof CursorQuery>(), response: reply<MessagesPage>() },
-  { method: 'POST', path: '/me/messages/read', handler: 'notify/read', roles: everyone, response: noContent },
+  { method: 'POST', path: '/me/messages/read', handler: 'notify/read', roles: everyone, body: schema<typeof MarkReadBody>(), response: noContent },
   { method: 'GET', path: '/me/subscriptions', handler: 'notify/subscriptions', roles: everyone, response: reply<SubscriptionsView>() },
   { method: 'POST', path: '/me/subscriptions', handler: 'notify/subscribe', roles: everyone, body: schema<typeof SubscriptionsBody>(), response: reply<SubscriptionsView>() },
   { method: 'GET', path: '/communities/{communityId}/failed-notifications', handler: 'notify/failed', roles: ['worker', 'admin'], query: schema<typeof CursorQuery>(), response: reply<FailedNotificationsPage>() },

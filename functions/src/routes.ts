@@ -220,8 +220,15 @@ export const consumers: readonly ConsumerDefinition[] = [
   },
   {
     handler: 'notify-events/messages',
-    description: 'Orders, visits, wishes, redemptions and emergency calls become in-app messages, and WeChat subscribe messages for those who accepted them (see features/notify/deliver.ts)',
-    entities: ['order', 'booking', 'wish', 'redemption', 'alert'],
+    description: 'Orders, visits, wishes and redemptions become in-app messages, and WeChat subscribe messages for those who accepted them (see features/notify/deliver.ts)',
+    entities: ['order', 'booking', 'wish', 'redemption'],
+    secrets: ['wechat'],
+  },
+  {
+    // A consumer of its own: an emergency call never waits behind a batch of meal messages and a slow WeChat.
+    handler: 'notify-events/alerts',
+    description: 'Emergency calls raised, gone up a level, answered and closed become messages to whoever must act or know',
+    entities: ['alert'],
     secrets: ['wechat'],
   },
 ];

@@ -354,7 +354,7 @@ describe('the secrets', () => {
 
   it('give the WeChat AppSecret, by ARN with read access, to the WeChat sign-in and the consumer that sends subscribe messages only', () => {
     expect(wechatHandlers).toEqual(['auth/wechat-login']);
-    expect(consumers.filter((consumer) => consumer.secrets?.includes('wechat')).map((consumer) => consumer.handler)).toEqual(['notify-events/messages']);
+    expect(consumers.filter((consumer) => consumer.secrets?.includes('wechat')).map((consumer) => consumer.handler)).toEqual(['notify-events/messages', 'notify-events/alerts']);
     const fn = functionOf(devResources, 'auth/wechat-login');
     expect(fn.Properties.Environment.Variables).toMatchObject({ WECHAT_SECRET_ARN: { Ref: wechat }, TOKEN_PRIVATE_KEY_ARN: { Ref: privateKey } });
     expect(readableSecrets(fn)).toEqual([privateKey, wechat].sort());
@@ -362,7 +362,9 @@ describe('the secrets', () => {
     expect(sender.Properties.Environment.Variables).toMatchObject({ WECHAT_SECRET_ARN: { Ref: wechat } });
     expect(sender.Properties.Environment.Variables.TOKEN_PRIVATE_KEY_ARN).toBeUndefined();
     expect(readableSecrets(sender)).toEqual([wechat]);
-    expect(rolesGrantedOn(wechat)).toEqual([roleOf('auth/wechat-login'), sender.Properties.Role['Fn::GetAtt'][0]].sort());
+    const alerts = consumerFunction('notify-events/alerts');
+    expect(readableSecrets(alerts)).toEqual([wechat]);
+    expect(rolesGrantedOn(wechat)).toEqual([roleOf('auth/wechat-login'), sender.Properties.Role['Fn::GetAtt'][0], alerts.Properties.Role['Fn::GetAtt'][0]].sort());
   });
 
   it('give no other function, API or job, any Secrets Manager grant or secret variable', () => {

@@ -65,6 +65,9 @@ export const DateSchema = z.iso.date('日期格式应为 年-月-日，例如 19
 
 export const IdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,40}$/, '编号格式不对'));
 
+/** Where a paginated list goes on: the opaque position the previous page answered. */
+export const CursorSchema = z.optional(z.string().check(z.maxLength(2000, '翻页参数不对')));
+
 /** Chosen by the app once per submission and resent on retry, so a retry never creates a second record. */
 export const IdempotencyKeySchema = z.string('缺少请求编号').check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '请求编号格式不对'));
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IdempotencyKeySchema, phone, text } from './common';
+import { CursorSchema, IdempotencyKeySchema, phone, text } from './common';
 import type { ElderSummary } from './people';
 import {
   messageTopics,
@@ -12,12 +12,15 @@ import {
 
 /** Notifications (the in-app list, WeChat subscriptions) and emergency help: request schemas and answers. */
 
-export const CursorQuery = z.strictObject({ cursor: z.optional(z.string('翻页位置不对').check(z.maxLength(2000, '翻页位置不对'))) });
+export const CursorQuery = z.strictObject({ cursor: CursorSchema });
+
+/** Up to which message the person has seen: the newest the app showed. */
+export const MarkReadBody = z.strictObject({ upTo: z.optional(z.string('消息编号不对').check(z.maxLength(200, '消息编号不对'))) });
 
 /** What WeChat's subscribe dialog answered, by topic; every topic the tap asked for. */
 export const SubscriptionsBody = z.strictObject({
   idempotencyKey: IdempotencyKeySchema,
-  answers: z.partialRecord(z.enum(messageTopics, '消息类别不对'), z.enum(subscribeAnswers, '订阅结果只能是 接受、拒绝 或 不再询问')),
+  answers: z.partialRecord(z.enum(messageTopics, '消息类别不对'), z.enum(subscribeAnswers, '订阅结果只能是 接受（accept）、拒绝（reject）或 已关闭（ban）')),
 });
 export type SubscriptionsInput = z.infer<typeof SubscriptionsBody>;
 
@@ -68,11 +71,14 @@ export interface FailedNotificationsPage {
   cursor?: string;
 }
 
+/** Rounded to what the number can mean (a phone's fix is good to a metre): DynamoDB refuses numbers as tiny as 5e-324. */
+const roundedTo = (places: number) => z.overwrite((value: number) => Math.round(value * 10 ** places) / 10 ** places);
+
 export const LocationSchema = z.strictObject({
-  latitude: z.number('纬度应当是数字').check(z.minimum(-90, '纬度不对'), z.maximum(90, '纬度不对')),
-  longitude: z.number('经度应当是数字').check(z.minimum(-180, '经度不对'), z.maximum(180, '经度不对')),
+  latitude: z.number('纬度应当是数字').check(z.minimum(-90, '纬度不对'), z.maximum(90, '纬度不对'), roundedTo(6)),
+  longitude: z.number('经度应当是数字').check(z.minimum(-180, '经度不对'), z.maximum(180, '经度不对'), roundedTo(6)),
   /** Metres. */
-  accuracy: z.optional(z.number('定位精度应当是数字').check(z.minimum(0, '定位精度不对'), z.maximum(100_000, '定位精度不对'))),
+  accuracy: z.optional(z.number('定位精度应当是数字').check(z.minimum(0, '定位精度不对'), z.maximum(100_000, '定位精度不对'), roundedTo(1))),
 });
 export type AlertLocation = z.infer<typeof LocationSchema>;
 

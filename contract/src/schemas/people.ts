@@ -9,6 +9,7 @@ import {
   text,
   type DietaryNeeds,
   type EmergencyContact,
+  CursorSchema,
 } from './common';
 import {
   abilities,
@@ -149,7 +150,7 @@ export interface ElderDetailResponse {
 }
 
 export const PageQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  cursor: CursorSchema,
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
 });
 export type PageQueryInput = z.infer<typeof PageQuery>;
@@ -160,7 +161,7 @@ export type PageQueryInput = z.infer<typeof PageQuery>;
  * one; with `pending`, the one requested). Filters combine.
  */
 export const CommunityEldersQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  cursor: CursorSchema,
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页 1 到 50 条'))),
   name: z.optional(text('要找的姓名', 20, 0)),
   pending: z.optional(z.literal('1', '只看待核实请传 1')),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateSchema, IdSchema, IdempotencyKeySchema, text } from './common';
+import { DateSchema, IdSchema, IdempotencyKeySchema, text, CursorSchema } from './common';
 import type { ElderSummary, Page } from './people';
 import {
   handovers,
@@ -77,12 +77,12 @@ export const ThanksBody = z.strictObject({ message: text('感谢的话', 100, 1,
 
 export const CommunityWishesQuery = z.strictObject({
   status: z.optional(WishStatusSchema),
-  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  cursor: CursorSchema,
 });
 /** The wall: one community's published wishes, or the whole county's. */
 export const WallQuery = z.strictObject({
   communityId: z.optional(IdSchema),
-  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  cursor: CursorSchema,
 });
 
 export const RedemptionWindowSchema = z
@@ -164,7 +164,7 @@ export const RedeemBody = z.strictObject({ itemId: IdSchema, idempotencyKey: Ide
 export type RedeemInput = z.infer<typeof RedeemBody>;
 export const RedemptionsQuery = z.strictObject({
   status: z.optional(RedemptionStatusSchema),
-  cursor: z.optional(z.string().check(z.maxLength(2000, '翻页参数不对'))),
+  cursor: CursorSchema,
 });
 export const LeaderboardQuery = z.strictObject({ month: z.optional(MonthSchema) });
 

@@ -2,7 +2,7 @@ import { orderStatusNames } from './canteen';
 import { bookingStatusNames } from './care';
 import { elderStatusNames, roleNames, sexNames, staffStatusNames, subsidyCategoryNames, type Role, type Sex, type SubsidyCategory } from './people';
 import { volunteerStatusNames } from './volunteers';
-import { alertStatusLabels } from './notify';
+import { alertStatusNames } from './notify';
 import { redemptionStatusNames, wishStatusNames } from './wishes';
 
 /**
@@ -154,7 +154,7 @@ const statusNamesOf: Record<string, Record<string, string>> = {
   booking: bookingStatusNames,
   order: orderStatusNames,
   redemption: redemptionStatusNames,
-  alert: alertStatusLabels,
+  alert: alertStatusNames,
   elder: elderStatusNames,
   staff: staffStatusNames,
   volunteer: volunteerStatusNames,

@@ -17,7 +17,7 @@ export const messageTopics = [
 ] as const;
 export type MessageTopic = (typeof messageTopics)[number];
 
-export const topicLabels: Record<MessageTopic, string> = {
+export const topicNames: Record<MessageTopic, string> = {
   orderConfirmed: '订餐确认了',
   orderDelivered: '饭送到了',
   visitAssigned: '上门安排好了',
@@ -46,13 +46,17 @@ export const templateFields = [
  * templates at a time), and what each asks for: the messages that tap's outcome will bring.
  */
 export const subscribeAsks = {
-  order: ['orderConfirmed', 'orderDelivered'],
-  booking: ['visitAssigned', 'visitCompleted'],
+  // Each acceptance is one message: the taps people make often also ask for the emergency topic, so a relative
+  // far away is told of the next call too, not only the first.
+  order: ['orderConfirmed', 'orderDelivered', 'alert'],
+  booking: ['visitAssigned', 'visitCompleted', 'alert'],
   wishPost: ['wishPublished', 'wishClaimed', 'wishDelivered'],
   wishClaim: ['wishRealised'],
   redeem: ['redemptionReady'],
   binding: ['alert', 'orderDelivered', 'visitCompleted'],
   alerts: ['alert'],
+  /** The message list's own button: what a relative most wants to hear. */
+  messages: ['alert', 'orderDelivered', 'visitCompleted'],
 } as const satisfies Record<string, readonly MessageTopic[]>;
 export type SubscribeAsk = keyof typeof subscribeAsks;
 
@@ -64,7 +68,7 @@ export type SubscribeAnswer = (typeof subscribeAnswers)[number];
 export const wechatDeliveries = ['none', 'sending', 'sent', 'refused', 'failed'] as const;
 export type WechatDelivery = (typeof wechatDeliveries)[number];
 
-export const wechatDeliveryLabels: Record<WechatDelivery, string> = {
+export const wechatDeliveryNames: Record<WechatDelivery, string> = {
   none: '只在小程序里',
   sending: '正在发到微信',
   sent: '已发到微信',
@@ -76,7 +80,7 @@ export const wechatDeliveryLabels: Record<WechatDelivery, string> = {
 export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
-export const alertStatusLabels: Record<AlertStatus, string> = {
+export const alertStatusNames: Record<AlertStatus, string> = {
   open: '等待响应',
   acknowledged: '正在处理',
   resolved: '已处理',
@@ -86,7 +90,7 @@ export const alertStatusLabels: Record<AlertStatus, string> = {
 export const alertLevels = ['community', 'centre', 'county'] as const;
 export type AlertLevel = (typeof alertLevels)[number];
 
-export const alertLevelLabels: Record<AlertLevel, string> = {
+export const alertLevelNames: Record<AlertLevel, string> = {
   community: '社区',
   centre: '服务中心',
   county: '县级平台',

@@ -198,9 +198,10 @@ export const policy = {
    * goes up; anyone of them may answer at any time (help from whoever is nearest is never refused).
    */
   'alert.respond': ['community-worker', 'centre-worker', 'county-admin'],
-  /** A community's calls, and the notifications WeChat did not take for its people. */
+  /** A community's calls (the centre's workers answer them too). */
   'community.readAlerts': ['community-worker', 'centre-worker', 'county-admin'],
-  'community.readNotifications': ['community-worker', 'centre-worker', 'county-admin'],
+  /** The notifications WeChat did not take for a community's people: its workers reach them, the county supervises. */
+  'community.readNotifications': ['community-worker', 'county-admin'],
   /** The community's duty line shown to an elder who calls for help. */
   'community.setDutyPhone': ['community-worker', 'county-admin'],
 } as const satisfies Record<string, readonly Relation[]>;

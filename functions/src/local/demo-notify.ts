@@ -1,7 +1,6 @@
-import { addDays } from '@yilin/contract';
+import { addDays, monthDayText } from '@yilin/contract';
 import { businessDate, epochSeconds, instantOf } from '../platform/clock';
 import { Alert, MESSAGE_TTL_SECONDS, Message, type MessageItem } from '../features/notify/entities';
-import { dayText } from '../features/notify/rules/notices';
 
 /**
  * The demo's notifications, for `npm start`: an emergency call of 张桂兰 three days ago that the community
@@ -26,11 +25,11 @@ export async function ensureDemoNotices(): Promise<void> {
     userId, recipientName, at: at(back, time), messageKey: `${at(back, time)}#${fields.topic}#demo`, expiresAt: epochSeconds(new Date(at(back, time))) + MESSAGE_TTL_SECONDS, ...fields,
   });
   const wang = { elderId: 'demo-elder-wang', elderName: '王秀英', communityId: 'demo-comm-xueyuan' };
-  const delivered = { ...wang, topic: 'orderDelivered' as const, title: '饭送到了', body: `王秀英${dayText(addDays(today, -1))}的午餐已送到家。`, page: '/pages/orders/index' };
+  const delivered = { ...wang, topic: 'orderDelivered' as const, title: '饭送到了', body: `王秀英${monthDayText(addDays(today, -1))}的午餐已送到家。`, page: '/pages/orders/index?elderId=demo-elder-wang' };
   await Message.put([
     message('demo-family-wanglei', '王磊', 1, '11:48', { ...delivered, wechat: 'failed', wechatReason: '微信暂时不可用（HTTP 503），试了 4 次', failedCommunityId: 'demo-comm-xueyuan', failedAt: at(1, '11:49') }),
     message('demo-elder-wang', '王秀英', 1, '11:48', { ...delivered, wechat: 'none' }),
-    message('demo-family-wanglei', '王磊', 2, '16:20', { ...wang, topic: 'visitAssigned', title: '上门安排好了', body: '张丽将在本周二 09:00–11:00上门为王秀英做上门保洁。开门前请核对开门暗号。', page: '/pages/bookings/index', wechat: 'none' }),
+    message('demo-family-wanglei', '王磊', 2, '16:20', { ...wang, topic: 'visitAssigned', title: '上门安排好了', body: '张丽将在本周二 09:00–11:00上门为王秀英做上门保洁。开门前请核对开门暗号。', page: '/pages/bookings/index?elderId=demo-elder-wang', wechat: 'none' }),
     message('demo-worker-xueyuan', '刘晓燕', 3, '19:42', { elderId: 'demo-elder-zhang', elderName: '张桂兰', communityId: 'demo-comm-xueyuan', topic: 'alert', title: '紧急求助：张桂兰', body: '张桂兰按了紧急求助，请马上联系。电话 13807340003，住址 学院路 20 号 1 栋 203。', page: '/worker/alerts/index', wechat: 'none' }),
   ]).go();
 }

@@ -50,16 +50,31 @@ export const config = {
     return state === 'trial' || state === 'developer' ? state : 'formal';
   },
   /**
-   * The subscribe-message templates this mini-program chose in WeChat's template library, by topic, as JSON
-   * (`{"orderConfirmed":"<template id>",…}`). A topic without one is kept in the in-app list only.
+   * The subscribe-message templates this mini-program chose in WeChat's library, by topic, as JSON. A topic
+   * names its template's id, and the keys of the template's four keywords when they are not the default
+   * `thing1 phrase2 time3 thing4` (what, its state, when, a note):
+   * `{"orderConfirmed":"<id>","alert":{"id":"<id>","keys":["thing2","phrase1","time4","thing3"]}}`. Several
+   * topics may share a template (WeChat counts acceptances per template). A topic without one is kept in the
+   * in-app list only.
    */
-  get wechatTemplateIds(): Record<string, string> {
+  get wechatTemplates(): Record<string, { templateId: string; keys?: string[] }> {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(process.env.WECHAT_TEMPLATE_IDS ?? '{}');
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+      parsed = JSON.parse(process.env.WECHAT_TEMPLATE_IDS ?? '{}');
     } catch {
-      throw new Error('WECHAT_TEMPLATE_IDS is not JSON: it maps each message topic to its WeChat template id');
+      throw new Error('WECHAT_TEMPLATE_IDS is not JSON: it maps each message topic to its WeChat template');
     }
+    const templates: Record<string, { templateId: string; keys?: string[] }> = {};
+    for (const [topic, value] of Object.entries((parsed ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'string') templates[topic] = { templateId: value };
+      else if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') {
+        const { id, keys } = value as { id: string; keys?: unknown };
+        const valid = Array.isArray(keys) && keys.length === 4 && keys.every((key) => typeof key === 'string');
+        if (keys !== undefined && !valid) throw new Error(`WECHAT_TEMPLATE_IDS: the keys of ${topic} must be four keyword keys (what, state, when, note)`);
+        templates[topic] = { templateId: id, ...(valid ? { keys: keys as string[] } : {}) };
+      } else throw new Error(`WECHAT_TEMPLATE_IDS: ${topic} must be a template id or {"id", "keys"}`);
+    }
+    return templates;
   },
   /** Minutes an emergency call may wait unanswered before it goes up to the centre, and again to the county. */
   get alertEscalationMinutes(): number {

@@ -18,7 +18,8 @@ export type Figure =
   | 'MessageSent'
   | 'MessageRefused'
   | 'MessageFailed'
-  | 'AlertEscalated';
+  | 'AlertEscalated'
+  | 'AlertUnreached';
 
 let counted = false;
 

@@ -27,15 +27,19 @@ import {
  */
 const api = useApi();
 
-const CONSUMER = 'notify-events/messages';
+// The notifications consumers: emergency calls have one of their own.
+const NOTIFY_CONSUMERS = ['notify-events/messages', 'notify-events/alerts'];
 // Handlers load by name, as the runner's and the scheduler's do.
 const loadHandler = (name: string) => require(`../../src/${handlerModule(name)}`).handler;
 const escalateJob = loadHandler('notify-jobs/escalate-alerts') as () => Promise<{ escalated: number }>;
 
 let runner: StreamRunner;
 beforeAll(async () => {
-  const declared = consumers.find((consumer) => consumer.handler === CONSUMER)!;
-  runner = await startStreamRunner([{ name: CONSUMER, entities: declared.entities, handler: loadHandler(CONSUMER) as LocalConsumer['handler'] }], { pollMs: 50 });
+  const declared = consumers.filter((consumer) => NOTIFY_CONSUMERS.includes(consumer.handler));
+  runner = await startStreamRunner(
+    declared.map((consumer) => ({ name: consumer.handler, entities: consumer.entities, handler: loadHandler(consumer.handler) as LocalConsumer['handler'] })),
+    { pollMs: 50 },
+  );
 });
 afterAll(async () => runner?.stop());
 
@@ -147,9 +151,9 @@ describe('raising a call', () => {
 
     // Pressed by the relative: the elder is told, the relative is not told what they did, the worker learns who pressed.
     await runner.idle();
-    expect((await storedMessages(world.elder.elderId)).map((message) => message.title)).toEqual(['王秀英按了紧急求助']);
+    expect((await storedMessages(world.elder.elderId)).map((message) => [message.title, message.body])).toEqual([['家人替您按了紧急求助', '王磊替您按了紧急求助，社区已收到，正在安排人来看您。']]);
     expect(await storedMessages(world.family.userId)).toEqual([]);
-    expect((await storedMessages(world.worker.userId))[0].body).toContain('王磊代按');
+    expect((await storedMessages(world.worker.userId))[0].body).toContain('王磊替王秀英按了紧急求助');
   });
 
   test('ten presses at once by the elder and a relative make exactly one call', async () => {
@@ -313,7 +317,7 @@ describe('escalation, driven by the injected clock', () => {
     setClock(at(11));
     const answered = await api.as(world.sibling.userId).post<AlertResponse>(`/alerts/${call.alertId}/acknowledge`);
     expect(answered.status).toBe(200);
-    expect(answered.body.alert).toMatchObject({ status: 'acknowledged', level: 'county', responder: { name: '孙海燕', post: '服务中心', phone: '13907343333' } });
+    expect(answered.body.alert).toMatchObject({ status: 'acknowledged', level: 'county', responder: { name: '孙海燕', post: '桃花社区工作者', phone: '13907343333' } });
     // Still on the county's list, being handled, until it is closed.
     expect((await myAlerts(world.admin.userId)).body.open).toEqual([expect.objectContaining({ alertId: call.alertId, status: 'acknowledged' })]);
     expect((await api.as(world.admin.userId).post(`/alerts/${call.alertId}/resolve`, { note: '服务中心已处理' })).status).toBe(200);

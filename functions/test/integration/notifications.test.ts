@@ -32,18 +32,22 @@ import {
 const api = useApi();
 const fake = useFakeWechat();
 
+// Where WeChat's undelivered messages are filed as dead letters.
 const CONSUMER = 'notify-events/messages';
 type Handler = LocalConsumer['handler'];
-// The handler as deployed, loaded by name like the runner's.
-const notifyHandler = require(`../../src/${handlerModule(CONSUMER)}`).handler as Handler;
-// Every event the consumer was given, to deliver all of them again.
-const delivered: DynamoDBStreamEvent[] = [];
+// The notifications consumers as deployed (emergency calls have one of their own), loaded by name like the runner's.
+const notifyConsumers = consumers.filter((consumer) => consumer.handler.startsWith('notify-events/'));
+const handlerOf = (name: string) => require(`../../src/${handlerModule(name)}`).handler as Handler;
+// Every event each consumer was given, to deliver all of them again.
+const delivered: Array<{ event: DynamoDBStreamEvent; handler: Handler }> = [];
 
 let runner: StreamRunner;
 beforeAll(async () => {
-  const declared = consumers.find((consumer) => consumer.handler === CONSUMER)!;
   runner = await startStreamRunner(
-    [{ name: CONSUMER, entities: declared.entities, handler: async (event) => (delivered.push(event), notifyHandler(event)) }],
+    notifyConsumers.map((consumer) => {
+      const handler = handlerOf(consumer.handler);
+      return { name: consumer.handler, entities: consumer.entities, handler: async (event: DynamoDBStreamEvent) => (delivered.push({ event, handler }), handler(event)) };
+    }),
     { pollMs: 50 },
   );
 });
@@ -96,7 +100,7 @@ describe('an order confirmed', () => {
 
     const sent = fake.wechat.messages.filter((message) => message.touser === world.openids.family);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ template_id: templateOf('orderConfirmed'), page: 'pages/orders/index', miniprogram_state: 'formal', lang: 'zh_CN' });
+    expect(sent[0]).toMatchObject({ template_id: templateOf('orderConfirmed'), page: `pages/orders/index?elderId=${world.elder.elderId}`, miniprogram_state: 'formal', lang: 'zh_CN' });
     expect(sent[0].data.thing1.value).toContain('11月17日');
     expect(sent[0].data.phrase2.value).toBe('已确认');
     expect(sent[0].data.time3.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
@@ -110,14 +114,15 @@ describe('an order confirmed', () => {
       expect(page.status).toBe(200);
       expect(page.body.unread).toBe(1);
       expect(page.body.messages).toEqual([
-        expect.objectContaining({ topic: 'orderConfirmed', title: '订餐确认了', elderName: '王秀英', page: '/pages/orders/index', read: false, wechat }),
+        expect.objectContaining({ topic: 'orderConfirmed', title: '订餐确认了', elderName: '王秀英', page: `/pages/orders/index?elderId=${world.elder.elderId}`, read: false, wechat }),
       ]);
-      expect(page.body.messages[0].body).toContain('王秀英');
+      // A relative reads whose meal it is; the elder is spoken to.
+      expect(page.body.messages[0].body).toMatch(userId === world.elder.elderId ? /^您11月17日的午餐已确认/ : /^王秀英11月17日的午餐已确认/);
     }
     // The worker who confirmed it is not told about it.
     expect((await messagesOf(world.worker.userId)).body).toEqual({ messages: [], unread: 0 });
 
-    const read = await api.as(world.family.userId).post('/me/messages/read');
+    const read = await api.as(world.family.userId).post('/me/messages/read', {});
     expect(read.status).toBe(204);
     const after = await messagesOf(world.family.userId);
     expect(after.body.unread).toBe(0);
@@ -131,7 +136,7 @@ describe('an order confirmed', () => {
     const order = await placeOrder(api, world.family.userId, world.elder.elderId, TUESDAY, 'lunch', 'eat_in');
     await setOrderStatus(world.worker.userId, order.orderId, 'confirmed');
     await runner.idle();
-    expect((await api.as(world.family.userId).post('/me/messages/read')).status).toBe(204);
+    expect((await api.as(world.family.userId).post('/me/messages/read', {})).status).toBe(204);
     expect((await messagesOf(world.family.userId)).body.unread).toBe(0);
     setLocalTime(MONDAY, '08:05');
 
@@ -165,7 +170,7 @@ describe('an order confirmed', () => {
     // makes its message only after the list was marked read.
     const placed = (await Order.get({ orderId: dinner.orderId }).go()).data!;
     const confirmedAt = new Date(Date.now() - 1000);
-    expect((await api.as(world.family.userId).post('/me/messages/read')).status).toBe(204);
+    expect((await api.as(world.family.userId).post('/me/messages/read', {})).status).toBe(204);
     expect((await messagesOf(world.family.userId)).body.unread).toBe(0);
     const confirmed = { ...placed, status: 'confirmed', updatedAt: confirmedAt.toISOString() };
     await deliverNotices({ eventId: 'lagging-change-1', kind: 'MODIFY', entity: 'order', before: placed, after: confirmed, at: confirmedAt });
@@ -377,7 +382,7 @@ describe('POST /me/subscriptions', () => {
 
     const answer = await post({ alert: 'maybe' });
     expect([answer.status, errorCode(answer)]).toEqual([400, 'INVALID_INPUT']);
-    expect(answer.body.error.details.fields).toEqual([{ field: 'answers.alert', message: '订阅结果只能是 接受、拒绝 或 不再询问' }]);
+    expect(answer.body.error.details.fields).toEqual([{ field: 'answers.alert', message: '订阅结果只能是 接受（accept）、拒绝（reject）或 已关闭（ban）' }]);
 
     const noKey = await api.as(user.userId).post('/me/subscriptions', { answers: { alert: 'accept' } });
     expect([noKey.status, noKey.body.error.details.fields[0].field]).toEqual([400, 'idempotencyKey']);
@@ -401,7 +406,7 @@ describe('the stream delivering the same records again', () => {
     expect(await remainingOf(world.family.userId, 'orderConfirmed')).toBe(1);
 
     // Records of every kind went through: orders, visits, wishes, redemptions, calls, and refused and failed sends.
-    const entities = new Set(delivered.flatMap((event) => event.Records.map((record) => record.dynamodb?.NewImage?.__edb_e__?.S)));
+    const entities = new Set(delivered.flatMap(({ event }) => event.Records.map((record) => record.dynamodb?.NewImage?.__edb_e__?.S)));
     expect([...entities].sort()).toEqual(['alert', 'booking', 'order', 'redemption', 'wish']);
     const notifyItems = async () =>
       (await tableItems()).filter((item) => ['message', 'messageAllowance', 'deadLetter'].includes(item.__edb_e__ as string));
@@ -410,7 +415,7 @@ describe('the stream delivering the same records again', () => {
     const sends = fake.wechat.sendAttempts;
 
     resetClock();
-    for (const event of delivered.slice()) expect(await notifyHandler(event)).toEqual({ batchItemFailures: [] });
+    for (const { event, handler } of delivered.slice()) expect(await handler(event)).toEqual({ batchItemFailures: [] });
 
     expect(fake.wechat.sendAttempts).toBe(sends);
     expect(await notifyItems()).toEqual(before);

@@ -54,8 +54,12 @@ const scopes = {
   'alert-raise': { cases: elderCases, reach: ['self', 'family'], refusal: 404 },
   /** Answering a call and closing it: the community's workers, the centre's, the county admin. */
   'alert-respond': { cases: elderCases, reach: ['community-worker', 'centre-worker', 'county-admin'], refusal: 404 },
-  /** A community's calls, its failed notifications, its duty line: reading. */
+  /** The elder's own calls page (the SOS page): whoever reads the elder's profile. */
+  'elder-alerts': { cases: elderCases, reach: ['self', 'family', 'community-worker', 'county-admin'], refusal: 404 },
+  /** A community's calls and its duty line: reading. */
   'community-alerts': { cases: communityCases, reach: ['community-worker', 'centre-worker', 'county-admin'], refusal: 403 },
+  /** A community's failed notifications: its workers reach the people, the county supervises. */
+  'community-notifications': { cases: communityCases, reach: ['community-worker', 'county-admin'], refusal: 403 },
   /** Setting the community's duty line: its workers and the county, not the centre's. */
   'duty-phone': { cases: communityCases, reach: ['community-worker', 'county-admin'], refusal: 403 },
 } as const satisfies Record<string, { cases: string[]; reach: readonly Relation[]; refusal: 403 | 404 }>;
@@ -142,14 +146,14 @@ const LOCATION = { latitude: 26.89, longitude: 112.57, accuracy: 30 };
 
 export const notifyMatrix: Record<string, RouteSpec> = {
   'notify/messages': { scope: 'none', success: [200], plan: get('/me/messages') },
-  'notify/read': { scope: 'none', success: [204], plan: async () => ({ method: 'POST', path: '/me/messages/read' }) },
+  'notify/read': { scope: 'none', success: [204], plan: async () => ({ method: 'POST', path: '/me/messages/read', body: {} }) },
   'notify/subscriptions': { scope: 'none', success: [200], plan: get('/me/subscriptions') },
   'notify/subscribe': {
     scope: 'none',
     success: [200],
     plan: async () => ({ method: 'POST', path: '/me/subscriptions', body: { idempotencyKey: randomKey(), answers: { orderConfirmed: 'accept', wishClaimed: 'reject' } } }),
   },
-  'notify/failed': { scope: 'community-alerts', success: [200], plan: async ({ target }) => ({ method: 'GET', path: `/communities/${target.communityId}/failed-notifications` }) },
+  'notify/failed': { scope: 'community-notifications', success: [200], plan: async ({ target }) => ({ method: 'GET', path: `/communities/${target.communityId}/failed-notifications` }) },
 
   'alerts/raise': {
     success: [201],
@@ -167,7 +171,7 @@ export const notifyMatrix: Record<string, RouteSpec> = {
     ),
   },
   'alerts/elder-alerts': {
-    scope: 'alert-read',
+    scope: 'elder-alerts',
     success: [200],
     plan: async ({ target }) => ({ method: 'GET', path: `/elders/${target.elderId}/alerts`, secrets: await elderSecrets(target.elderId) }),
   },

@@ -2,6 +2,7 @@ import { messageTopics, type MessageTopic, type SubscriptionsView } from '@yilin
 import { User } from '../../src/features/people/entities';
 import { StaffPost } from '../../src/features/people/data/staff';
 import { Community } from '../../src/features/people/entities';
+import { config } from '../../src/platform/config';
 import { Alert, AlertDue, EscalatedAlert, Message, MessageAllowance, OpenAlert } from '../../src/features/notify/entities';
 import { deadLettersOf } from '../../src/store/events';
 import { MESSAGES_CONSUMER } from '../../src/features/notify/deliver';
@@ -72,7 +73,8 @@ export async function storedMessages(userId: string) {
 }
 
 export async function remainingOf(userId: string, topic: MessageTopic) {
-  return (await MessageAllowance.get({ userId, topic }).go({ consistent: true })).data?.remaining ?? 0;
+  const templateId = config.wechatTemplates[topic]?.templateId ?? '';
+  return (await MessageAllowance.get({ userId, templateId }).go({ consistent: true })).data?.remaining ?? 0;
 }
 
 /** The notifications consumer's dead letters about one recipient. */

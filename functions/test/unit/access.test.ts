@@ -139,7 +139,7 @@ describe('the policy table: what each relation may do', () => {
     'alert.read': { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'alert.respond': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'community.readAlerts': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
-    'community.readNotifications': { self: false, family: false, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'community.readNotifications': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'community.setDutyPhone': { self: false, family: false, 'community-worker': true, 'centre-worker': false, 'county-admin': true, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
   };
 

@@ -1,5 +1,6 @@
-import { EMERGENCY_NUMBER, orderStatuses, bookingStatuses, wishStatuses, topicLabels } from '@yilin/contract';
-import { dayText, noticesOf, type Audience, type Notice } from '../../src/features/notify/rules/notices';
+import { EMERGENCY_NUMBER, orderStatuses, bookingStatuses, wishStatuses, topicNames } from '@yilin/contract';
+import { monthDayText } from '@yilin/contract';
+import { noticesOf, type Audience, type Notice } from '../../src/features/notify/rules/notices';
 import { elderSideNumbers, escalationTime, nextLevel, responderNumbers, responderPost } from '../../src/features/notify/rules/alert';
 
 /**
@@ -75,8 +76,8 @@ describe('canteen orders', () => {
       expect.objectContaining({
         topic: 'orderConfirmed',
         audience: elderSide,
-        title: topicLabels.orderConfirmed,
-        page: '/pages/orders/index',
+        title: topicNames.orderConfirmed,
+        page: '/pages/orders/index?elderId=elder-1',
         elderId: 'elder-1',
         elderName: '王秀英',
         communityId: 'comm-1',
@@ -90,7 +91,7 @@ describe('canteen orders', () => {
 
   test('an order delivered tells the elder’s side 饭送到了', () => {
     expect(noticesOf('order', order('out_for_delivery'), order('delivered'))).toEqual([
-      expect.objectContaining({ topic: 'orderDelivered', audience: elderSide, title: topicLabels.orderDelivered, state: '已送达' }),
+      expect.objectContaining({ topic: 'orderDelivered', audience: elderSide, title: topicNames.orderDelivered, state: '已送达' }),
     ]);
   });
 
@@ -113,7 +114,7 @@ describe('home visits', () => {
   test('a visit confirmed with a staff member tells the elder’s side 上门安排好了, naming who comes and when', () => {
     const [notice, ...more] = noticesOf('booking', booking('requested'), assigned(), { staffName: '张丽' });
     expect(more).toEqual([]);
-    expect(notice).toMatchObject({ topic: 'visitAssigned', audience: elderSide, title: topicLabels.visitAssigned, page: '/pages/booking/index?bookingId=booking-1', state: '已派单' });
+    expect(notice).toMatchObject({ topic: 'visitAssigned', audience: elderSide, title: topicNames.visitAssigned, page: '/pages/booking/index?bookingId=booking-1', state: '已派单' });
     expect(notice.body).toContain('张丽');
     expect(notice.body).toContain('11月17日 09:00–11:00');
     expect(notice.body).toContain('全屋保洁');
@@ -240,7 +241,9 @@ describe('emergency calls', () => {
   test('pressed by a relative, the relative is not told what they did, and the workers learn who pressed it', () => {
     const notices = noticesOf('alert', undefined, alert({ raisedById: 'family-1', raisedByName: '王磊（儿子）' }));
     expect(notices[1].audience).toEqual({ kind: 'elderSide', elderId: 'elder-1', except: 'family-1' });
-    expect(notices[0].body).toContain('王磊（儿子）代按');
+    expect(notices[0].body).toContain('王磊（儿子）替王秀英按了紧急求助');
+    // The elder hears it spoken to them: a relative pressed it for you, not "王秀英 pressed it".
+    expect(notices[1].toElder).toEqual({ title: '家人替您按了紧急求助', body: '王磊（儿子）替您按了紧急求助，社区已收到，正在安排人来看您。' });
   });
 
   test('gone up to the centre, the centre’s workers are told; up to the county, the county’s admins', () => {
@@ -274,9 +277,9 @@ test('other entities, and items removed, tell nobody', () => {
   expect(noticesOf('alert', alert(), undefined)).toEqual([]);
 });
 
-test('dayText writes a business date as a person says it', () => {
-  expect(dayText('2026-12-01')).toBe('12月1日');
-  expect(dayText('2026-11-17')).toBe('11月17日');
+test('monthDayText writes a business date as a person says it', () => {
+  expect(monthDayText('2026-12-01')).toBe('12月1日');
+  expect(monthDayText('2026-11-17')).toBe('11月17日');
 });
 
 describe('the numbers to call and the levels of a call', () => {
@@ -325,7 +328,8 @@ describe('the numbers to call and the levels of a call', () => {
 
   test('whoever answers is named by where they answer from', () => {
     expect(responderPost('worker', true)).toBe('社区工作者');
-    expect(responderPost('worker', false)).toBe('服务中心');
+    // A worker of a neighbouring community of the centre is named by their community, which the elder may know.
+    expect(responderPost('worker', false, '东风社区')).toBe('东风社区工作者');
     expect(responderPost('admin', false)).toBe('县级平台');
   });
 });

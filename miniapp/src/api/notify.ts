@@ -4,7 +4,7 @@ import { call } from './client'
 /** Notifications (the in-app list, WeChat subscriptions, what WeChat did not take) and emergency help. */
 
 export const getMessages = (cursor?: string) => call('notify/messages', { query: cursor ? { cursor } : {} })
-export const markMessagesRead = () => call('notify/read')
+export const markMessagesRead = (upTo?: string) => call('notify/read', { body: upTo ? { upTo } : {} })
 export const getSubscriptions = () => call('notify/subscriptions')
 export const saveSubscriptions = (input: SubscriptionsInput) => call('notify/subscribe', { body: input })
 export const getFailedNotifications = (communityId: string, cursor?: string) =>

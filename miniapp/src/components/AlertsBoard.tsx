@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
-import { alertLevelLabels, alertStatusLabels, type AlertResponse, type AlertView, type AlertsResponse, type AlertLocation } from '@yilin/contract'
+import { alertLevelNames, alertStatusNames, type AlertResponse, type AlertView, type AlertsResponse, type AlertLocation } from '@yilin/contract'
 import { acknowledgeAlert, getAlert, getDutyPhone, getFailedNotifications, getMyAlerts, resolveAlert, setDutyPhone } from '../api/notify'
 import { ApiError, messageOf } from '../api/client'
 import { inputName } from '../lib/a11y'
@@ -126,9 +126,9 @@ function OpenAlertCard({ alert, readAt, highlighted, busy, onAcknowledge, onReso
       <View className='alert-card__head'>
         <View className={`status ${waiting ? 'alert-status--waiting' : 'status--new'}`}>
           {waiting ? '! ' : ''}
-          {alertStatusLabels[alert.status]}
+          {alertStatusNames[alert.status]}
         </View>
-        {alert.level !== 'community' && <View className='alert-card__level'>已转到{alertLevelLabels[alert.level]}</View>}
+        {alert.level !== 'community' && <View className='alert-card__level'>已转到{alertLevelNames[alert.level]}</View>}
       </View>
       <View className='alert-card__name'>
         {alert.elderName}（{alert.communityName}）
@@ -171,7 +171,7 @@ function ClosedAlertRow({ alert }: { alert: AlertView }) {
         {alert.elderName}（{alert.communityName}）
       </View>
       <View>
-        按于 {formatMonthDayTime(alert.raisedAt)}，✓ {alertStatusLabels[alert.status]}
+        按于 {formatMonthDayTime(alert.raisedAt)}，✓ {alertStatusNames[alert.status]}
         {alert.resolvedAt ? `（${formatMonthDayTime(alert.resolvedAt)}）` : ''}
       </View>
       {alert.resolvedByName && (

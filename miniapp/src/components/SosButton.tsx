@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { AlertLocation, AlertResponse, CallNumber } from '@yilin/contract'
+import { EMERGENCY_NUMBER, type AlertLocation, type AlertResponse, type CallNumber } from '@yilin/contract'
 import { raiseAlert, sendAlertLocation } from '../api/notify'
 import { newIdempotencyKey } from '../lib/canteen'
+import { currentUser } from '../lib/session'
 import { useAction } from '../shared/useAction'
 import { Notice } from './Notice'
 import { Tap } from './Tap'
@@ -91,7 +92,8 @@ export function SosButton({ elderId, onRaised }: Props) {
   const raise = () =>
     action.run(async () => {
       setPhase('idle')
-      const where = whereNow()
+      // Only the elder's own phone says where the elder is: a relative pressing from afar would send where they are.
+      const where = currentUser()?.role === 'elder' ? whereNow() : Promise.resolve(undefined)
       // One key per press: a retried request answers the call it made; the server also answers the call
       // already open, so a second press never makes a second call.
       const answer = await raiseAlert(elderId, newIdempotencyKey())
@@ -183,7 +185,12 @@ export function SosButton({ elderId, onRaised }: Props) {
   const holding = phase === 'holding'
   return (
     <>
-      {action.error && <Notice kind='error' message={`没有发出去：${action.error}可以再按一次，或者直接打下面的电话。`} testId='sos-error' />}
+      {action.error && (
+        <>
+          <Notice kind='error' message={`没有发出去：${action.error}可以再按一次，或者直接打电话。`} testId='sos-error' />
+          <CallButton label={`急救电话 ${EMERGENCY_NUMBER}`} phone={EMERGENCY_NUMBER} testId='sos-error-call' />
+        </>
+      )}
       <View className='sos-press' {...handlers}>
         <Tap className={holding ? 'sos sos--holding' : 'sos'} testId='sos-button' onTap={tapped}>
           <View className='sos__fill' style={{ transitionDuration: holding ? `${HOLD_MS}ms` : '0ms' }} />

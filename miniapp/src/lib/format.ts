@@ -1,4 +1,4 @@
-import { addDays, businessDateOf, weekdayOf } from '@yilin/contract'
+import { addDays, businessDateOf, monthDayText, weekdayOf } from '@yilin/contract'
 
 /**
  * Dates for people: "1945年3月8日", "11月24日 15:30". Times shown in China time whatever the phone's zone.
@@ -46,11 +46,7 @@ export function formatTime(iso: string): string {
 }
 
 /** `YYYY-MM-DD` → "11月24日". */
-export function formatMonthDay(date: string): string {
-  const [, month, day] = date.split('-').map(Number)
-  if (!month || !day) return date
-  return `${month}月${day}日`
-}
+export const formatMonthDay = monthDayText
 
 /** "2026-12-01" → "12月1日" this year, "2027年1月4日" in another: the year only where it is needed. */
 export function formatDayOfYear(date: string, today: string): string {

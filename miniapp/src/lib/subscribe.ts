@@ -23,7 +23,15 @@ export async function loadSubscriptionTopics(): Promise<void> {
   }
 }
 
-const answerOf = (value: unknown): SubscribeAnswer | undefined => (value === 'accept' || value === 'reject' || value === 'ban' ? value : undefined)
+/**
+ * WeChat's answer for one template: `accept` (also `acceptWithAudio` / `acceptWithAlert`, accepted with a sound or
+ * a reminder), `reject`, `ban` (switched off for this user); `filter` (WeChat left a template out) says nothing.
+ */
+function answerOf(value: unknown): SubscribeAnswer | undefined {
+  if (typeof value !== 'string') return undefined
+  if (value.startsWith('accept')) return 'accept'
+  return value === 'reject' || value === 'ban' ? value : undefined
+}
 
 /**
  * Asks for the topics a tap leads to (placing an order: its confirmation and delivery). Never throws and
@@ -35,7 +43,8 @@ export function askToSubscribe(ask: SubscribeAsk): void {
     .map((topic) => topics!.find((known) => known.topic === topic))
     .filter((known): known is TopicSubscription & { templateId: string } => !!known?.templateId)
   if (wanted.length === 0) return
-  Taro.requestSubscribeMessage({ tmplIds: wanted.map((topic) => topic.templateId), entityIds: [] })
+  // Topics may share a template: WeChat asks once for it, and its answer counts for each of them.
+  Taro.requestSubscribeMessage({ tmplIds: [...new Set(wanted.map((topic) => topic.templateId))], entityIds: [] })
     .then((reply) => {
       const result = reply as unknown as Record<string, unknown>
       const answers: Partial<Record<MessageTopic, SubscribeAnswer>> = {}

@@ -19,7 +19,8 @@ export async function getAlert(alertId: string): Promise<AlertItem | undefined> 
 
 export async function getAlerts(alertIds: string[]): Promise<AlertItem[]> {
   if (alertIds.length === 0) return [];
-  const { data } = await Alert.get(alertIds.map((alertId) => ({ alertId }))).go();
+  const { data, unprocessed } = await Alert.get(alertIds.map((alertId) => ({ alertId }))).go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} emergency calls could not be read`);
   return data;
 }
 

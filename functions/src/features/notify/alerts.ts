@@ -144,7 +144,7 @@ export async function locate(session: Session, alertId: string, location: AlertL
 
 /** The elder's page: the call still open (who is on it), the last ones, and the numbers to call. */
 export async function elderAlerts(session: Session, elderId: string): Promise<ElderAlertsResponse> {
-  const { elder, access, binding } = await loadElderFor(session, elderId, 'alert.read');
+  const { elder, access, binding } = await loadElderFor(session, elderId, 'elder.read');
   const [alerts, community] = await Promise.all([alertsOfElder(elderId, 10), getCommunity(elder.communityId)]);
   const name = community?.name ?? '';
   const open = alerts.find((alert) => alert.status !== 'resolved');
@@ -167,8 +167,12 @@ export async function acknowledge(session: Session, alertId: string): Promise<Al
       if (alert.status === 'resolved') throw conflict('ALERT_CLOSED', `这次求助已经由${alert.resolvedByName ?? '别人'}处理完了。`);
       return answerFor(alert, relation, alert.responderId === session.userId);
     }
-    const [by, post] = await Promise.all([actorOf(session), session.role === 'worker' ? getStaffPost(session.userId) : Promise.resolve(undefined)]);
-    const responder = { userId: session.userId, name: by.name, post: responderPost(session.role, relation === 'community-worker'), phone: post?.phone };
+    const [by, post, ownCommunity] = await Promise.all([
+      actorOf(session),
+      session.role === 'worker' ? getStaffPost(session.userId) : Promise.resolve(undefined),
+      session.communityId ? communityName(session.communityId) : Promise.resolve(''),
+    ]);
+    const responder = { userId: session.userId, name: by.name, post: responderPost(session.role, relation === 'community-worker', ownCommunity), phone: post?.phone };
     const outcome = await acknowledgeAlert(alert, responder, by, isoNow());
     if (outcome.written) return answerFor((await getAlert(alertId))!, relation);
   }

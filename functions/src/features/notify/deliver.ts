@@ -1,6 +1,6 @@
-import { templateFields, type MessageTopic } from '@yilin/contract';
+import { templateFields } from '@yilin/contract';
 import dayjs from 'dayjs';
-import { BUSINESS_TIME_ZONE, epochSeconds } from '../../platform/clock';
+import { BUSINESS_TIME_ZONE, epochSeconds, isoNow } from '../../platform/clock';
 import { config } from '../../platform/config';
 import { logger } from '../../platform/logger';
 import { count } from '../../platform/metrics';
@@ -13,6 +13,7 @@ import { MESSAGE_TTL_SECONDS, Message, MessageAllowance, type MessageItem } from
 import { noticesOf, type Notice, type NoticeNames } from './rules/notices';
 import { recipientsOf } from './recipients';
 
+/** The consumer name WeChat's undelivered messages are filed under as dead letters, whichever consumer made them. */
 export const MESSAGES_CONSUMER = 'notify-events/messages';
 
 /**
@@ -60,8 +61,7 @@ function messageOf(recipient: UserItem, notice: Notice, change: Change): Message
     userId: recipient.userId,
     messageKey: `${at}#${notice.topic}#${change.eventId}`,
     topic: notice.topic,
-    title: notice.title,
-    body: notice.body,
+    ...(recipient.userId === notice.elderId && notice.toElder ? { title: notice.toElder.title ?? notice.title, body: notice.toElder.body } : { title: notice.title, body: notice.body }),
     page: notice.page,
     elderId: notice.elderId,
     elderName: notice.elderName,
@@ -73,30 +73,41 @@ function messageOf(recipient: UserItem, notice: Notice, change: Change): Message
   };
 }
 
+interface Template {
+  templateId: string;
+  /** WeChat's keys of the template's four keywords: what, its state, when, a note. */
+  keys: readonly string[];
+}
+
+function templateOf(notice: Notice): Template | undefined {
+  const chosen = config.wechatTemplates[notice.topic];
+  return chosen ? { templateId: chosen.templateId, keys: chosen.keys ?? templateFields.map((field) => field.key) } : undefined;
+}
+
 async function deliverTo(recipient: UserItem, notice: Notice, change: Change): Promise<void> {
   const message = messageOf(recipient, notice, change);
-  const templateId = config.wechatTemplateIds[notice.topic];
-  const allowance = recipient.openid && templateId ? await remainingOf(recipient.userId, notice.topic) : 0;
+  const template = templateOf(notice);
+  const allowance = recipient.openid && template ? await remainingOf(recipient.userId, template.templateId) : 0;
   if (allowance > 0) {
     const outcome = await writeTogether({
       message: ({ Message: messages }) => messages.create({ ...message, wechat: 'sending' }).commit(),
       allowance: ({ MessageAllowance: allowances }) =>
         allowances
-          .patch({ userId: recipient.userId, topic: notice.topic })
+          .patch({ userId: recipient.userId, templateId: template!.templateId })
           .add({ remaining: -1 })
           .set({ updatedAt: message.at })
           .where((attr, op) => op.gt(attr.remaining, 0))
           .commit(),
     });
-    if (outcome.written) return sendOnWechat(message, recipient.openid!, templateId!, notice);
-    if (outcome.failed.includes('message')) return; // delivered before: a replay
+    if (outcome.written) return sendOnWechat(message, recipient.openid!, template!, notice);
+    if (outcome.failed.includes('message')) return settleInterrupted(message, template!);
     // The last acceptance was spent meanwhile (another message): this one stays in the app.
   }
   await createQuietly(message);
 }
 
-async function remainingOf(userId: string, topic: MessageTopic): Promise<number> {
-  const { data } = await MessageAllowance.get({ userId, topic }).go({ consistent: true });
+async function remainingOf(userId: string, templateId: string): Promise<number> {
+  const { data } = await MessageAllowance.get({ userId, templateId }).go({ consistent: true });
   return data?.remaining ?? 0;
 }
 
@@ -106,41 +117,57 @@ async function createQuietly(message: MessageItem): Promise<void> {
   if (outcome.written) count('MessageKept');
 }
 
-async function sendOnWechat(message: MessageItem, openid: string, templateId: string, notice: Notice): Promise<void> {
+/**
+ * The record delivered again. A message still marked as being sent was cut off mid-send (a timeout, a crash):
+ * whether WeChat got it is unknown, so it is not sent twice but counted as failed, where the community sees it.
+ */
+async function settleInterrupted(message: MessageItem, template: Template): Promise<void> {
+  const { data: earlier } = await Message.get({ userId: message.userId, messageKey: message.messageKey }).go({ consistent: true });
+  if (earlier?.wechat !== 'sending') return;
+  await recordUndelivered(earlier, template, { status: 'failed', reason: '发送中断，不确定微信是否送达', attempts: 1 });
+}
+
+async function sendOnWechat(message: MessageItem, openid: string, template: Template, notice: Notice): Promise<void> {
   const values = [notice.what, notice.state, wechatTime(new Date(message.at)), notice.note];
-  const data = Object.fromEntries(templateFields.map((field, index) => [field.key, values[index]]));
-  const sent = await sendSubscribeMessage({ openid, templateId, page: message.page?.replace(/^\//, ''), data });
-  const key = { userId: message.userId, messageKey: message.messageKey };
+  const data = Object.fromEntries(template.keys.map((key, index) => [key, values[index]]));
+  const sent = await sendSubscribeMessage({ openid, templateId: template.templateId, page: message.page?.replace(/^\//, ''), data });
   if (sent.status === 'sent') {
     count('MessageSent');
-    await Message.patch(key).set({ wechat: 'sent' }).go();
+    await Message.patch({ userId: message.userId, messageKey: message.messageKey }).set({ wechat: 'sent' }).go();
     return;
   }
-  count(sent.status === 'refused' ? 'MessageRefused' : 'MessageFailed');
-  logger.warn('subscribe message not delivered', { userId: message.userId, topic: message.topic, status: sent.status, reason: sent.reason });
+  await recordUndelivered(message, template, sent);
+}
+
+/** WeChat did not take it: kept on the message, on the community's list, and as a dead letter with the reason. */
+async function recordUndelivered(message: MessageItem, template: Template, outcome: { status: 'refused' | 'failed'; reason: string; attempts: number }): Promise<void> {
+  count(outcome.status === 'refused' ? 'MessageRefused' : 'MessageFailed');
+  logger.warn('subscribe message not delivered', { userId: message.userId, topic: message.topic, status: outcome.status, reason: outcome.reason });
+  const key = { userId: message.userId, messageKey: message.messageKey };
+  const allowance = { userId: message.userId, templateId: template.templateId };
+  const at = isoNow();
   await writeTogether({
     message: ({ Message: messages }) =>
       messages
         .patch(key)
-        .set({ wechat: sent.status, wechatReason: sent.reason, ...(message.communityId ? { failedCommunityId: message.communityId, failedAt: new Date().toISOString() } : {}) })
+        .set({ wechat: outcome.status, wechatReason: outcome.reason, ...(message.communityId ? { failedCommunityId: message.communityId, failedAt: at } : {}) })
         .commit(),
     // Refused: WeChat holds no acceptance for this person any more, and our count says so too. Failed: WeChat
     // did not take the message, so the acceptance is still there for the next one.
     allowance: ({ MessageAllowance: allowances }) =>
-      sent.status === 'refused'
-        ? allowances.patch({ userId: message.userId, topic: message.topic }).set({ remaining: 0, updatedAt: message.at }).commit()
-        : allowances.patch({ userId: message.userId, topic: message.topic }).add({ remaining: 1 }).set({ updatedAt: message.at }).commit(),
+      outcome.status === 'refused'
+        ? allowances.patch(allowance).set({ remaining: 0, updatedAt: at }).commit()
+        : allowances.patch(allowance).add({ remaining: 1 }).set({ updatedAt: at }).commit(),
     deadLetter: ({ DeadLetter: letters }) =>
       letters
         .put({
           consumer: MESSAGES_CONSUMER,
           eventId: `${message.userId}#${message.messageKey}`,
-          reason: sent.reason,
-          attempts: sent.attempts,
-          record: JSON.stringify({ ...key, topic: message.topic, templateId }),
-          at: message.at,
+          reason: outcome.reason,
+          attempts: outcome.attempts,
+          record: JSON.stringify({ ...key, topic: message.topic, templateId: template.templateId }),
+          at,
         })
         .commit(),
   });
 }
-

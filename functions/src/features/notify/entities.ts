@@ -7,24 +7,27 @@ import { client, gsi1, gsi2, primary, service, table } from '../../store/keys';
  *
  * Access patterns:
  *  - a person's messages, newest first (primary); a community's messages WeChat did not take (gsi1, sparse)
- *  - what a person accepted to receive on WeChat, per topic (primary)
+ *  - what a person accepted to receive on WeChat, per template (primary)
  *  - an emergency call by id; a community's calls (gsi1) and an elder's (gsi2), newest first (ids are ULIDs)
  *  - the one call an elder has open (primary): a second press finds it instead of raising another
  *  - calls waiting to go up a level, by when (primary, one partition: calls are few)
  *  - calls gone up to a centre or a county (primary, by place)
  */
 
-/** How many more subscribe messages of a topic WeChat will take for a person: one per acceptance. */
+/**
+ * How many more subscribe messages of a template WeChat will take for a person: one per acceptance. Counted
+ * per template, as WeChat counts them, so topics sharing a template share its acceptances.
+ */
 export const MessageAllowance = new Entity(
   {
     model: { entity: 'messageAllowance', version: '1', service },
     attributes: {
       userId: { type: 'string', required: true },
-      topic: { type: messageTopics, required: true },
+      templateId: { type: 'string', required: true },
       remaining: { type: 'number', required: true, default: 0 },
       updatedAt: { type: 'string', required: true },
     },
-    indexes: { byUser: primary(['userId'], ['topic']) },
+    indexes: { byUser: primary(['userId'], ['templateId']) },
   },
   { table, client },
 );

@@ -1,7 +1,9 @@
 import {
   messageTopics,
-  topicLabels,
+  topicNames,
   type FailedNotificationsPage,
+  type MessageTopic,
+  type SubscribeAnswer,
   type MessageView,
   type MessagesPage,
   type SubscriptionsInput,
@@ -56,48 +58,63 @@ export async function myMessages(session: Session, cursor: string | undefined): 
 }
 
 /**
- * Every message the person has now has been seen: the mark is the newest key, not the time of reading. A key
- * starts with the time of the change it tells about, and the consumer makes the message a moment after the
- * change: a change made just before the list was read, delivered just after, sorts under "now" and would
- * never have counted as new. Under the newest key it does.
+ * The person has seen their messages up to `upTo` (the newest the app showed), or, without it, all they
+ * have now. The mark is a message key, not the time of reading: a key starts with the time of the change it
+ * tells about, and the consumer makes the message a moment after the change, so a change made just before the
+ * list was read would sort under "now" and never count as new. The mark only moves forward (two phones).
  */
-export async function markRead(session: Session): Promise<void> {
+export async function markRead(session: Session, upTo?: string): Promise<void> {
   const { data: newest } = await Message.query.byUser({ userId: session.userId }).go({ order: 'desc', limit: 1, attributes: ['messageKey'] });
-  if (newest.length === 0) return;
-  await MessageReadMark.put({ userId: session.userId, readUpTo: newest[0].messageKey }).go();
+  const mark = upTo ?? newest[0]?.messageKey;
+  if (!mark) return;
+  await writeTogether({
+    mark: ({ MessageReadMark: marks }) =>
+      marks
+        .put({ userId: session.userId, readUpTo: mark })
+        .where((attr, op) => `${op.notExists(attr.readUpTo)} OR ${op.lt(attr.readUpTo, mark)}`)
+        .commit(),
+  });
 }
 
 async function subscriptionsOf(userId: string): Promise<SubscriptionsView> {
   const { data: allowances } = await MessageAllowance.query.byUser({ userId }).go({ consistent: true });
-  const templates = config.wechatTemplateIds;
+  const templates = config.wechatTemplates;
   return {
-    topics: messageTopics.map((topic) => ({
-      topic,
-      label: topicLabels[topic],
-      ...(templates[topic] ? { templateId: templates[topic] } : {}),
-      remaining: allowances.find((allowance) => allowance.topic === topic)?.remaining ?? 0,
-    })),
+    topics: messageTopics.map((topic) => {
+      const templateId = templates[topic]?.templateId;
+      return {
+        topic,
+        label: topicNames[topic],
+        ...(templateId ? { templateId, remaining: allowances.find((allowance) => allowance.templateId === templateId)?.remaining ?? 0 } : { remaining: 0 }),
+      };
+    }),
   };
 }
 
 export const mySubscriptions = (session: Session) => subscriptionsOf(session.userId);
 
 /**
- * What WeChat's subscribe dialog answered: each acceptance lets one more message of its topic through;
- * "never ask again" (ban) means none will. A retried request counts once.
+ * What WeChat's subscribe dialog answered, by topic: each acceptance lets one more message of its template
+ * through (topics sharing a template are one acceptance, as WeChat shows that template once); "ban" (the
+ * template switched off for this user) means none will. A retried request counts once.
  */
 export async function subscribe(session: Session, input: SubscriptionsInput): Promise<SubscriptionsView> {
-  const answers = Object.entries(input.answers) as Array<[keyof typeof topicLabels, 'accept' | 'reject' | 'ban']>;
+  const answers = Object.entries(input.answers) as Array<[MessageTopic, SubscribeAnswer]>;
   const claim = callerClaim(session.userId, input.idempotencyKey, ['notify.subscribe', ...answers.flat()]);
   if (await earlierResult(claim)) return subscriptionsOf(session.userId);
+  const templates = config.wechatTemplates;
+  const byTemplate = new Map<string, SubscribeAnswer>();
+  for (const [topic, answer] of answers) {
+    const templateId = templates[topic]?.templateId;
+    if (templateId && answer !== 'reject') byTemplate.set(templateId, answer);
+  }
   const at = isoNow();
-  const changes = answers.filter(([, answer]) => answer !== 'reject');
   await writeTogether({
     request: rememberRequest(claim, session.userId, epochSeconds(clock.now())),
-    allowances: changes.map(([topic, answer]) => ({ MessageAllowance: allowances }) =>
+    allowances: [...byTemplate].map(([templateId, answer]) => ({ MessageAllowance: allowances }) =>
       answer === 'accept'
-        ? allowances.update({ userId: session.userId, topic }).add({ remaining: 1 }).set({ updatedAt: at }).commit()
-        : allowances.put({ userId: session.userId, topic, remaining: 0, updatedAt: at }).commit(),
+        ? allowances.update({ userId: session.userId, templateId }).add({ remaining: 1 }).set({ updatedAt: at }).commit()
+        : allowances.put({ userId: session.userId, templateId, remaining: 0, updatedAt: at }).commit(),
     ),
   });
   // A lost race with the same request retried counted it already: either way the counts are read afresh.

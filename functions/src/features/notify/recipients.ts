@@ -1,5 +1,7 @@
 import { Binding, User, type UserItem } from '../people/entities';
 import { StaffPost } from '../people/data/staff';
+import { logger } from '../../platform/logger';
+import { count } from '../../platform/metrics';
 import type { Audience } from './rules/notices';
 
 /**
@@ -29,6 +31,11 @@ async function userIdsOf(audience: Audience): Promise<string[]> {
     }
     case 'countyAdmins': {
       const { data: admins } = await User.query.countyAdmins({ adminOf: audience.countyId }).go({ pages: 'all' });
+      // A county whose admins carry no adminOf would hear of nothing: say so loudly (an alarm counts these).
+      if (admins.length === 0) {
+        count('AlertUnreached');
+        logger.error('a county has no admin to tell', { countyId: audience.countyId });
+      }
       return admins.map((admin) => admin.userId);
     }
   }
@@ -37,6 +44,9 @@ async function userIdsOf(audience: Audience): Promise<string[]> {
 async function usersOf(userIds: string[]): Promise<UserItem[]> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return [];
-  const { data: users } = await User.get(unique.map((userId) => ({ userId }))).go();
+  const { data: users, unprocessed } = await User.get(unique.map((userId) => ({ userId }))).go();
+  // A throttled batch leaves keys unread: failing makes the stream deliver the record again, rather than
+  // someone silently never hearing of it (those already told are not told twice).
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} recipients could not be read; the record will be delivered again`);
   return users;
 }

@@ -1,6 +1,8 @@
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { wechatDeliveryLabels, type MessageView, type MessagesPage } from '@yilin/contract'
+import { wechatDeliveryNames, type MessageView, type MessagesPage } from '@yilin/contract'
 import { getMessages, markMessagesRead } from '../../api/notify'
+import { askToSubscribe, loadSubscriptionTopics } from '../../lib/subscribe'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { Notice } from '../../components/Notice'
@@ -27,7 +29,7 @@ function MessageRow({ message, index }: { message: MessageView; index: number })
         {formatMonthDayTime(message.at)}
         {message.elderName ? ` · ${message.elderName}` : ''}
       </View>
-      {notDelivered(message) && <View className='message-row__meta'>{wechatDeliveryLabels[message.wechat]}</View>}
+      {notDelivered(message) && <View className='message-row__meta'>{wechatDeliveryNames[message.wechat]}</View>}
       {message.page && <View className='message-row__open'>查看详情 ›</View>}
     </>
   )
@@ -55,11 +57,14 @@ export default function MessagesListPage() {
     async () => {
       const page = await getMessages()
       // Not awaited: a mark that fails is made again next time, and the list is shown either way.
-      if (page.unread > 0) void markMessagesRead().catch(() => undefined)
+      // Marked up to the newest message shown: one arriving meanwhile still counts as new next time.
+      if (page.unread > 0 && page.messages[0]) void markMessagesRead(page.messages[0].messageId).catch(() => undefined)
       return page
     },
     { onShow: true },
   )
+  // A subscribe message opens this page straight from WeChat: the templates for the button are read here too.
+  useDidShow(() => void loadSubscriptionTopics())
   const more = useAction()
   const messages = list.data?.messages ?? []
 
@@ -74,6 +79,12 @@ export default function MessagesListPage() {
   return (
     <ElderPage>
       <View className='page-title'>消息</View>
+      {/* WeChat lets the app ask only on a tap, and each yes is one message: here is a tap to say yes again. */}
+      {process.env.TARO_ENV === 'weapp' && (
+        <Tap className='btn btn--secondary' testId='messages-subscribe' onTap={() => askToSubscribe('messages')}>
+          在微信里收到提醒（求助、送餐、上门）
+        </Tap>
+      )}
       <DataStatus state={list} testId='messages' empty={{ when: (data) => data.messages.length === 0, message: '还没有消息' }} />
       {messages.map((message, index) => (
         <MessageRow key={message.messageId} message={message} index={index} />

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { alertLevelLabels, alertStatusLabels, type AlertResponse, type AlertView, type ElderAlertsResponse } from '@yilin/contract'
+import { EMERGENCY_NUMBER, alertLevelNames, alertStatusNames, type AlertResponse, type AlertView, type ElderAlertsResponse } from '@yilin/contract'
 import { getElderAlerts } from '../../api/notify'
 import { useRefreshWhileShown } from '../../shared/useRefreshWhileShown'
 import { DataStatus } from '../../components/DataStatus'
@@ -24,7 +24,7 @@ const REFRESH_MS = 10_000
 function OpenCall({ alert, toElder }: { alert: AlertView; toElder: boolean }) {
   const by = alert.raisedByName !== '本人' ? alert.raisedByName : toElder ? '' : `${alert.elderName}本人`
   const { responder } = alert
-  const level = alertLevelLabels[alert.level]
+  const level = alertLevelNames[alert.level]
   return (
     <>
       <View className='sos-status' data-testid='sos-status'>
@@ -60,7 +60,7 @@ function RecentCall({ alert }: { alert: AlertView }) {
       <View className='sos-recent__head'>
         <View className={`status ${alert.status === 'resolved' ? 'status--done' : 'status--ok'}`}>
           {alert.status === 'resolved' ? '✓ ' : ''}
-          {alertStatusLabels[alert.status]}
+          {alertStatusNames[alert.status]}
         </View>
         <View className='sos-recent__when'>{formatMonthDayTime(alert.raisedAt)}</View>
       </View>
@@ -106,6 +106,8 @@ export default function SosPage() {
       </View>
       {page.data === null && <Notice kind='info' message='您还没有绑定长辈。' testId='sos-no-elder' />}
       <DataStatus state={page} testId='sos' />
+      {/* Before the page has loaded, or when the network is gone, 120 can still be called. */}
+      {!page.data && <CallButton label={`急救电话 ${EMERGENCY_NUMBER}`} phone={EMERGENCY_NUMBER} testId='sos-call-emergency' />}
       {page.data && (
         <>
           {open ? (

@@ -40,8 +40,12 @@ export function responderNumbers(elderName: string, elderPhone: string, contacts
   ];
 }
 
-/** How the elder's side names whoever answered: by where they answer from. */
-export function responderPost(role: string, sameCommunity: boolean): string {
+/**
+ * How the elder's side names whoever answered: their own community's worker, a worker of a neighbouring
+ * community of the centre by that community (东风社区工作者), or the county's platform.
+ */
+export function responderPost(role: string, sameCommunity: boolean, ownCommunityName = ''): string {
   if (role === 'admin') return '县级平台';
-  return sameCommunity ? '社区工作者' : '服务中心';
+  if (sameCommunity || !ownCommunityName) return '社区工作者';
+  return `${ownCommunityName}工作者`;
 }

@@ -1,8 +1,9 @@
 import {
-  alertLevelLabels,
+  monthDayText,
+  alertLevelNames,
   mealNames,
   fulfilmentNames,
-  topicLabels,
+  topicNames,
   type AlertLevel,
   type Fulfilment,
   type Meal,
@@ -37,6 +38,8 @@ export interface Notice {
   elderId?: string;
   elderName?: string;
   communityId?: string;
+  /** The same told to the elder themselves, spoken to as 您. */
+  toElder?: { title?: string; body: string };
 }
 
 /** What the consumer looked up for the change: the staff member going on a visit. */
@@ -47,12 +50,6 @@ export interface NoticeNames {
 type Record_ = Record<string, unknown>;
 const str = (item: Record_ | undefined, field: string) => (item?.[field] as string | undefined) ?? undefined;
 
-/** `2026-12-01` → `12月1日`. */
-export function dayText(date: string): string {
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}月${day}日`;
-}
-
 const quoted = (title: string) => `“${title}”`;
 
 function orderNotices(before: Record_ | undefined, after: Record_): Notice[] {
@@ -60,14 +57,14 @@ function orderNotices(before: Record_ | undefined, after: Record_): Notice[] {
   if (status === str(before, 'status')) return [];
   const elderId = str(after, 'elderId')!;
   const elderName = str(after, 'elderName') ?? '';
-  const meal = `${dayText(str(after, 'date')!)}的${mealNames[str(after, 'meal') as Meal] ?? ''}`;
+  const meal = `${monthDayText(str(after, 'date')!)}的${mealNames[str(after, 'meal') as Meal] ?? ''}`;
   const fulfilment = fulfilmentNames[str(after, 'fulfilment') as Fulfilment] ?? '';
-  const base = { audience: { kind: 'elderSide', elderId } as Audience, page: '/pages/orders/index', elderId, elderName, communityId: str(after, 'communityId') };
+  const base = { audience: { kind: 'elderSide', elderId } as Audience, page: `/pages/orders/index?elderId=${elderId}`, elderId, elderName, communityId: str(after, 'communityId') };
   if (status === 'confirmed' && str(before, 'status') === 'placed') {
-    return [{ ...base, topic: 'orderConfirmed', title: topicLabels.orderConfirmed, body: `${elderName}${meal}已确认（${fulfilment}）。`, what: `${meal}（${fulfilment}）`, state: '已确认', note: elderName }];
+    return [{ ...base, topic: 'orderConfirmed', title: topicNames.orderConfirmed, body: `${elderName}${meal}已确认（${fulfilment}）。`, toElder: { body: `您${meal}已确认（${fulfilment}）。` }, what: `${meal}（${fulfilment}）`, state: '已确认', note: elderName }];
   }
   if (status === 'delivered') {
-    return [{ ...base, topic: 'orderDelivered', title: topicLabels.orderDelivered, body: `${elderName}${meal}已送到家。`, what: `${meal}送餐`, state: '已送达', note: elderName }];
+    return [{ ...base, topic: 'orderDelivered', title: topicNames.orderDelivered, body: `${elderName}${meal}已送到家。`, toElder: { body: `您${meal}已送到家。` }, what: `${meal}送餐`, state: '已送达', note: elderName }];
   }
   return [];
 }
@@ -77,7 +74,7 @@ function bookingNotices(before: Record_ | undefined, after: Record_, names: Noti
   const elderId = str(after, 'elderId')!;
   const elderName = str(after, 'elderName') ?? '';
   const service = str(after, 'serviceName') ?? '';
-  const when = `${dayText(str(after, 'date')!)} ${str(after, 'windowStart')}–${str(after, 'windowEnd')}`;
+  const when = `${monthDayText(str(after, 'date')!)} ${str(after, 'windowStart')}–${str(after, 'windowEnd')}`;
   const base = { audience: { kind: 'elderSide', elderId } as Audience, page: `/pages/booking/index?bookingId=${str(after, 'bookingId')}`, elderId, elderName, communityId: str(after, 'communityId') };
   const staff = names.staffName ?? '服务人员';
   // Assigned: confirmed with someone, or someone else sent (a move, a retirement), or the visit moved to another time.
@@ -86,10 +83,10 @@ function bookingNotices(before: Record_ | undefined, after: Record_, names: Noti
     str(after, 'staffId') !== undefined &&
     (str(before, 'status') !== 'confirmed' || str(before, 'staffId') !== str(after, 'staffId') || str(before, 'date') !== str(after, 'date') || str(before, 'windowStart') !== str(after, 'windowStart'));
   if (assigned) {
-    return [{ ...base, topic: 'visitAssigned', title: topicLabels.visitAssigned, body: `${staff}将在${when}上门为${elderName}做${service}。开门前请核对开门暗号。`, what: `${service} ${staff}`, state: '已派单', note: when }];
+    return [{ ...base, topic: 'visitAssigned', title: topicNames.visitAssigned, body: `${staff}将在${when}上门为${elderName}做${service}。开门前请核对开门暗号。`, toElder: { body: `${staff}将在${when}上门为您做${service}。开门前请核对开门暗号。` }, what: `${service} ${staff}`, state: '已派单', note: when }];
   }
   if (status === 'completed' && str(before, 'status') !== 'completed') {
-    return [{ ...base, topic: 'visitCompleted', title: topicLabels.visitCompleted, body: `${staff}已为${elderName}做完${service}。可以给这次服务打个分。`, what: `${service}`, state: '已完成', note: `${elderName} ${staff}` }];
+    return [{ ...base, topic: 'visitCompleted', title: topicNames.visitCompleted, body: `${staff}已为${elderName}做完${service}。可以给这次服务打个分。`, toElder: { body: `${staff}已为您做完${service}。可以给这次服务打个分。` }, what: `${service}`, state: '已完成', note: `${elderName} ${staff}` }];
   }
   return [];
 }
@@ -105,17 +102,17 @@ function wishNotices(before: Record_ | undefined, after: Record_): Notice[] {
   const base = { audience: { kind: 'elderSide', elderId } as Audience, page: `/pages/wish/index?wishId=${wishId}`, elderId, elderName, communityId: str(after, 'communityId') };
   switch (status) {
     case 'published':
-      return [{ ...base, topic: 'wishPublished', title: topicLabels.wishPublished, body: `${elderName}的心愿${quoted(title)}已经上墙，等志愿者认领。`, what: title, state: '已上墙', note: elderName }];
+      return [{ ...base, topic: 'wishPublished', title: topicNames.wishPublished, body: `${elderName}的心愿${quoted(title)}已经上墙，等志愿者认领。`, toElder: { body: `您的心愿${quoted(title)}已经上墙，等志愿者认领。` }, what: title, state: '已上墙', note: elderName }];
     case 'claimed':
-      return [{ ...base, topic: 'wishClaimed', title: topicLabels.wishClaimed, body: `志愿者${claimer}认领了${elderName}的心愿${quoted(title)}。`, what: title, state: '已认领', note: `志愿者${claimer}` }];
+      return [{ ...base, topic: 'wishClaimed', title: topicNames.wishClaimed, body: `志愿者${claimer}认领了${elderName}的心愿${quoted(title)}。`, toElder: { body: `志愿者${claimer}认领了您的心愿${quoted(title)}。` }, what: title, state: '已认领', note: `志愿者${claimer}` }];
     case 'delivered':
-      return [{ ...base, topic: 'wishDelivered', title: topicLabels.wishDelivered, body: `${claimer}说心愿${quoted(title)}已经送到。收到了请点“确认收到”。`, what: title, state: '已送到', note: '收到了请确认' }];
+      return [{ ...base, topic: 'wishDelivered', title: topicNames.wishDelivered, body: `${claimer}说${elderName}的心愿${quoted(title)}已经送到。收到了请点“确认收到了”。`, toElder: { body: `${claimer}说您的心愿${quoted(title)}已经送到。收到了请点“确认收到了”。` }, what: title, state: '已送到', note: '收到了请确认' }];
     case 'realised': {
       const claimerId = str(after, 'claimerId');
       if (!claimerId) return [];
       const points = Number(after.points ?? 0);
       const earned = points > 0 ? `，您得到 ${points} 积分` : '';
-      return [{ ...base, audience: { kind: 'person', userId: claimerId }, page: `/volunteer/wish/index?wishId=${wishId}`, topic: 'wishRealised', title: topicLabels.wishRealised, body: `您帮${str(after, 'elderDisplay') ?? '长辈'}实现了心愿${quoted(title)}${earned}。谢谢您！`, what: title, state: '已实现', note: points > 0 ? `得到 ${points} 积分` : '谢谢您' }];
+      return [{ ...base, audience: { kind: 'person', userId: claimerId }, page: `/volunteer/wish/index?wishId=${wishId}`, topic: 'wishRealised', title: topicNames.wishRealised, body: `您帮${str(after, 'elderDisplay') ?? '长辈'}实现了心愿${quoted(title)}${earned}。谢谢您！`, what: title, state: '已实现', note: points > 0 ? `得到 ${points} 积分` : '谢谢您' }];
     }
     default:
       return [];
@@ -129,7 +126,7 @@ function redemptionNotices(before: Record_ | undefined, after: Record_): Notice[
   return [{
     topic: 'redemptionReady',
     audience: { kind: 'person', userId: holderId },
-    title: topicLabels.redemptionReady,
+    title: topicNames.redemptionReady,
     body: `您兑换的${item}可以到社区服务站领取了，领的时候说一下名字。`,
     page: `/pages/points/index?holderId=${holderId}`,
     what: item,
@@ -149,10 +146,20 @@ function alertNotices(before: Record_ | undefined, after: Record_): Notice[] {
   if (!before) {
     // A call written already closed (history brought in) tells nobody.
     if (str(after, 'status') !== 'open') return [];
-    const who = raisedBy === elderId ? '' : `（${str(after, 'raisedByName')}代按）`;
+    const who = raisedBy === elderId ? elderName : `${str(after, 'raisedByName')}替${elderName}`;
     return [
-      { ...base, audience: { kind: 'communityWorkers', communityId: str(after, 'communityId')!, centreId: str(after, 'centreId')! }, page: `/worker/alerts/index?alertId=${alertId}`, title: `紧急求助：${elderName}`, body: `${elderName}按了紧急求助${who}，请马上联系。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: '请马上联系' },
-      { ...base, audience: { kind: 'elderSide', elderId, except: raisedBy }, title: `${elderName}按了紧急求助`, body: `${elderName}按了紧急求助${who}，社区已收到，正在安排人。您也可以马上打电话给${elderName}。`, what: `${elderName}紧急求助`, state: '已通知', note: '社区已收到' },
+      { ...base, audience: { kind: 'communityWorkers', communityId: str(after, 'communityId')!, centreId: str(after, 'centreId')! }, page: `/worker/alerts/index?alertId=${alertId}`, title: `紧急求助：${elderName}`, body: `${who}按了紧急求助，请马上联系。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: '请马上联系' },
+      {
+        ...base,
+        audience: { kind: 'elderSide', elderId, except: raisedBy },
+        title: `${elderName}按了紧急求助`,
+        body: `${who}按了紧急求助，社区已收到，正在安排人。您也可以马上打电话给${elderName}。`,
+        // The elder hears of it only when a relative pressed it for them.
+        toElder: { title: '家人替您按了紧急求助', body: `${str(after, 'raisedByName')}替您按了紧急求助，社区已收到，正在安排人来看您。` },
+        what: `${elderName}紧急求助`,
+        state: '已通知',
+        note: '社区已收到',
+      },
     ];
   }
   const level = str(after, 'level') as AlertLevel;
@@ -160,17 +167,17 @@ function alertNotices(before: Record_ | undefined, after: Record_): Notice[] {
     const audience: Audience = level === 'centre' ? { kind: 'centreWorkers', centreId: str(after, 'centreId')! } : { kind: 'countyAdmins', countyId: str(after, 'countyId')! };
     const waited = str(before, 'level') === 'community' ? '社区' : '社区和服务中心';
     const page = level === 'county' ? `/admin/alerts/index?alertId=${alertId}` : `/worker/alerts/index?alertId=${alertId}`;
-    return [{ ...base, audience, page, title: `紧急求助没人响应：${elderName}`, body: `${elderName}的紧急求助${waited}还没有人响应，已转到${alertLevelLabels[level]}，请马上处理。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: `已转到${alertLevelLabels[level]}` }];
+    return [{ ...base, audience, page, title: `紧急求助没人响应：${elderName}`, body: `${elderName}的紧急求助，${waited}还没有人响应，已转到${alertLevelNames[level]}，请马上处理。${contact}。`, what: `${elderName}紧急求助`, state: '待响应', note: `已转到${alertLevelNames[level]}` }];
   }
   const status = str(after, 'status');
   if (status === str(before, 'status')) return [];
   if (status === 'acknowledged') {
     const responder = `${str(after, 'responderPost') ?? ''}${str(after, 'responderName') ?? ''}`;
-    return [{ ...base, audience: { kind: 'elderSide', elderId }, title: '有人在处理紧急求助', body: `${responder}正在处理${elderName}的紧急求助。`, what: `${elderName}紧急求助`, state: '处理中', note: responder }];
+    return [{ ...base, audience: { kind: 'elderSide', elderId }, title: '有人在处理紧急求助', body: `${responder}正在处理${elderName}的紧急求助。`, toElder: { body: `${responder}正在处理您的紧急求助。` }, what: `${elderName}紧急求助`, state: '处理中', note: responder }];
   }
   if (status === 'resolved') {
     const note = str(after, 'note') ?? '';
-    return [{ ...base, audience: { kind: 'elderSide', elderId }, title: '紧急求助已处理', body: `${elderName}的紧急求助已处理：${note}`, what: `${elderName}紧急求助`, state: '已处理', note }];
+    return [{ ...base, audience: { kind: 'elderSide', elderId }, title: '紧急求助已处理', body: `${elderName}的紧急求助已处理：${note}`, toElder: { body: `您的紧急求助已处理：${note}` }, what: `${elderName}紧急求助`, state: '已处理', note }];
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import type { RedemptionWindow, RedemptionWindowState } from '@yilin/contract';
+import { monthDayText, type RedemptionWindow, type RedemptionWindowState } from '@yilin/contract';
 
 /**
  * When the points store is open. A community sets its own windows; without any, the store opens for the
@@ -13,9 +13,7 @@ export function quarterWindows(year: number): RedemptionWindow[] {
   ];
 }
 
-const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-
-export const windowText = (window: RedemptionWindow) => `${monthDay(window.from)} 至 ${monthDay(window.to)}`;
+export const windowText = (window: RedemptionWindow) => `${monthDayText(window.from)} 至 ${monthDayText(window.to)}`;
 
 /** The window open on `today`, or the next one; a community's own windows replace the quarters. */
 export function redemptionWindowOn(today: string, own: readonly RedemptionWindow[]): RedemptionWindowState {

@@ -1,6 +1,7 @@
 import { httpHandler } from '../../../../platform/http';
+import { MarkReadBody } from '@yilin/contract';
 import { markRead } from '../../messages';
 
-export const handler = httpHandler('notify/read', {}, async ({ session }) => {
-  await markRead(session);
+export const handler = httpHandler('notify/read', { body: MarkReadBody }, async ({ session, body }) => {
+  await markRead(session, body.upTo);
 });
