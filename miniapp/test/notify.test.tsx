@@ -1,6 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { AlertView, CallNumber, ElderAlertsResponse, MessageView } from '@yilin/contract'
+import type { CallNumber, MessageView } from '@yilin/contract'
 import { AlertsBanner } from '../src/components/AlertsBanner'
 import { AlertsBoard } from '../src/components/AlertsBoard'
 import { SosButton } from '../src/components/SosButton'
@@ -8,42 +8,9 @@ import MessagesListPage from '../src/pages/messages/index'
 import SosPage from '../src/pages/sos/index'
 import { apiError, mockApi, signIn, type RecordedCall } from './api-mock'
 import { byTestId, findByTestId, nativeInput } from './dom'
-import { elderWang, summaryOf } from './fixtures'
+import { alertOf, answeredBy, elderAlerts, elderSideNumbers, RAISED_AT, resolvedCall } from './notify-fixtures'
 import { setRouterParams } from './taro-shim'
 
-/** 09:03 on 1 December, China time. */
-const RAISED_AT = '2026-12-01T01:03:00.000Z'
-
-const alertOf = (overrides: Partial<AlertView> = {}): AlertView => ({
-  alertId: 'a-1',
-  elderId: 'e-wang',
-  elderName: '王秀兰',
-  communityId: 'c-xueyuan',
-  communityName: '学院路社区',
-  elderPhone: '13800001111',
-  elderAddress: '学院路 12 号 3 栋 201',
-  status: 'open',
-  level: 'community',
-  raisedAt: RAISED_AT,
-  raisedByName: '本人',
-  ...overrides,
-})
-
-const answeredBy = { name: '刘晓燕', post: '社区工作者', phone: '13700003333', at: '2026-12-01T01:05:00.000Z' }
-const resolvedCall = alertOf({ alertId: 'a-0', status: 'resolved', raisedAt: '2026-11-20T02:00:00.000Z', resolvedByName: '李娟', resolvedAt: '2026-11-20T02:30:00.000Z', note: '血压偏高，陪去了社区医院' })
-
-const elderSideNumbers: CallNumber[] = [
-  { label: '急救电话 120', phone: '120' },
-  { label: '社区值班电话', phone: '0734-8123456' },
-  { label: '紧急联系人 李明（儿子）', phone: '13900002222' },
-]
-
-const elderAlerts = (overrides: Partial<ElderAlertsResponse> = {}): ElderAlertsResponse => ({
-  elder: summaryOf(elderWang),
-  recent: [resolvedCall],
-  callNumbers: elderSideNumbers,
-  ...overrides,
-})
 
 const raiseRoute = 'POST /elders/e-wang/alerts'
 const raised = (calls: RecordedCall[]) => calls.filter((call) => call.method === 'POST' && call.url === '/api/elders/e-wang/alerts')

@@ -5,9 +5,9 @@
  * the mini-program's own event path, the 2-second hold on real touch events, the worker and admin
  * subpackage pages, and `<page-meta>` with the root font size from WeChat's font setting.
  */
-import type { AlertView, CallNumber, ElderAlertsResponse, MessageView } from '@yilin/contract'
+import type { CallNumber, MessageView } from '@yilin/contract'
 import { formatMonthDayTime } from '../src/lib/format'
-import { elderWang, summaryOf } from './fixtures'
+import { alertOf, answeredBy, elderAlerts, elderSideNumbers, RAISED_AT, resolvedCall } from './notify-fixtures'
 import { answer, navigations, requests, waitFor, waitForText, type OpenPage } from './weapp/harness'
 import { describeCompiledPages, expectPageMeta, ok, signIn } from './weapp/suite'
 
@@ -47,46 +47,6 @@ Object.defineProperty(globalThis, 'wx', {
   },
 })
 
-/** 09:03 on 1 December, China time. */
-const RAISED_AT = '2026-12-01T01:03:00.000Z'
-
-const alertOf = (overrides: Partial<AlertView> = {}): AlertView => ({
-  alertId: 'a-1',
-  elderId: 'e-wang',
-  elderName: '王秀兰',
-  communityId: 'c-xueyuan',
-  communityName: '学院路社区',
-  elderPhone: '13800001111',
-  elderAddress: '学院路 12 号 3 栋 201',
-  status: 'open',
-  level: 'community',
-  raisedAt: RAISED_AT,
-  raisedByName: '本人',
-  ...overrides,
-})
-
-const answeredBy = { name: '刘晓燕', post: '社区工作者', phone: '13700003333', at: '2026-12-01T01:05:00.000Z' }
-const resolvedCall = alertOf({
-  alertId: 'a-0',
-  status: 'resolved',
-  raisedAt: '2026-11-20T02:00:00.000Z',
-  resolvedByName: '李娟',
-  resolvedAt: '2026-11-20T02:30:00.000Z',
-  note: '血压偏高，陪去了社区医院',
-})
-
-const elderSideNumbers: CallNumber[] = [
-  { label: '急救电话 120', phone: '120' },
-  { label: '社区值班电话', phone: '0734-8123456' },
-  { label: '紧急联系人 李明（儿子）', phone: '13900002222' },
-]
-
-const elderAlerts = (overrides: Partial<ElderAlertsResponse> = {}): ElderAlertsResponse => ({
-  elder: summaryOf(elderWang),
-  recent: [resolvedCall],
-  callNumbers: elderSideNumbers,
-  ...overrides,
-})
 
 const RAISE = '/elders/e-wang/alerts'
 
