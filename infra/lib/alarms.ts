@@ -84,5 +84,27 @@ export class OperationsAlarms extends Construct {
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
+    // An emergency call nobody answered in time (it went up a level), or one that reached a county with no
+    // admin to tell: someone on duty should know at once.
+    alarm('EmergencyUnanswered', {
+      alarmDescription: 'An emergency call went unanswered and was escalated, or reached nobody at the county',
+      metric: new cloudwatch.MathExpression({
+        expression: 'escalated + unreached',
+        usingMetrics: { escalated: figure('AlertEscalated'), unreached: figure('AlertUnreached') },
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    // WeChat not taking messages (down, a template removed, the AppSecret changed): the in-app copies stay, but
+    // people far away are not hearing.
+    alarm('NotificationsFailing', {
+      alarmDescription: 'WeChat refused to take subscribe messages (5 or more failed in 5 minutes)',
+      metric: figure('MessageFailed'),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
   }
 }

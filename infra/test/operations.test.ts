@@ -87,6 +87,17 @@ describe('the alarms', () => {
     expect(names).toEqual(expect.arrayContaining(['JobFailure', 'StandingOrderFailed', 'Errors']));
   });
 
+  test('an emergency call unanswered or reaching nobody, and WeChat refusing messages, each raise an alarm', () => {
+    const metricNames = (description: RegExp) => {
+      const found = alarms.find((alarm) => description.test(alarm.Properties.AlarmDescription));
+      return found!.Properties.Metrics
+        ? found!.Properties.Metrics.flatMap((metric: { MetricStat?: { Metric: { MetricName: string } } }) => (metric.MetricStat ? [metric.MetricStat.Metric.MetricName] : []))
+        : [found!.Properties.MetricName];
+    };
+    expect(metricNames(/emergency call/).sort()).toEqual(['AlertEscalated', 'AlertUnreached']);
+    expect(metricNames(/WeChat refused/)).toEqual(['MessageFailed']);
+  });
+
   test('the topic refuses plain HTTP and is encrypted', () => {
     dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     dev.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
