@@ -2,7 +2,8 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { CallNumber, MessageView } from '@yilin/contract'
 import { AlertsBanner } from '../src/components/AlertsBanner'
-import { AlertsBoard } from '../src/components/AlertsBoard'
+import AdminAlertsPage from '../src/admin/alerts/index'
+import WorkerAlertsPage from '../src/worker/alerts/index'
 import { SosButton } from '../src/components/SosButton'
 import MessagesListPage from '../src/pages/messages/index'
 import SosPage from '../src/pages/sos/index'
@@ -251,7 +252,7 @@ describe("the workers' 紧急求助 board", () => {
       'GET /alerts/a-1': { status: 200, body: { alert: waiting, callNumbers: responderNumbers } },
       'POST /alerts/a-1/acknowledge': { status: 200, body: { alert: { ...waiting, status: 'acknowledged', responder: answeredBy }, callNumbers: responderNumbers } },
     })
-    render(<AlertsBoard role='worker' />)
+    render(<WorkerAlertsPage />)
 
     const card = await findByTestId('alerts-open-a-1')
     expect(card.textContent).toContain('王秀兰（学院路社区）')
@@ -278,7 +279,7 @@ describe("the workers' 紧急求助 board", () => {
         body: { alert: { ...answered, status: 'resolved', resolvedByName: '刘晓燕', resolvedAt: RAISED_AT, note: (body as { note: string }).note }, callNumbers: [] },
       }),
     })
-    render(<AlertsBoard role='worker' />)
+    render(<WorkerAlertsPage />)
 
     expect((await findByTestId('alerts-responder-a-1')).textContent).toBe('李娟 正在处理')
     fireEvent.click(byTestId('alerts-resolve-a-1')!)
@@ -306,7 +307,7 @@ describe("the workers' 紧急求助 board", () => {
       'GET /me/alerts': { status: 200, body: { open: [alertOf()], recent: [] } },
       'POST /alerts/a-1/acknowledge': apiError(409, 'ALERT_CLOSED', '这次求助已经由李娟处理完了。'),
     })
-    render(<AlertsBoard role='worker' />)
+    render(<WorkerAlertsPage />)
 
     fireEvent.click(await findByTestId('alerts-ack-a-1'))
     expect((await findByTestId('alerts-action-error')).textContent).toContain('王秀兰：这次求助已经由李娟处理完了。')
@@ -319,7 +320,7 @@ describe("the workers' 紧急求助 board", () => {
       'GET /me/alerts': { status: 200, body: { open: [], recent: [] } },
       'PUT /communities/c-xueyuan/duty-phone': apiError(400, 'INVALID_INPUT', '值班电话不对：手机号是 1 开头的 11 位数字，座机请带区号，如 0734-8123456'),
     })
-    render(<AlertsBoard role='worker' />)
+    render(<WorkerAlertsPage />)
 
     expect((await findByTestId('alerts-empty')).textContent).toContain('现在没有等待处理的求助')
     expect((await findByTestId('alerts-failed-0')).textContent).toContain('李明（关于王秀兰）紧急求助')
@@ -333,7 +334,7 @@ describe("the workers' 紧急求助 board", () => {
   it('the county sees the calls without a community of its own to keep', async () => {
     signIn('admin', '周建国', 'u-admin')
     const calls = mockApi({ 'GET /me/alerts': { status: 200, body: { open: [alertOf({ level: 'county' })], recent: [] } } })
-    render(<AlertsBoard role='admin' />)
+    render(<AdminAlertsPage />)
 
     expect((await findByTestId('alerts-open-a-1')).textContent).toContain('已转到县级平台')
     expect(byTestId('alerts-duty-phone')).toBeNull()

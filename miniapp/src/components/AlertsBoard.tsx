@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
 import { alertLevelNames, alertStatusNames, type AlertResponse, type AlertView, type AlertsResponse, type AlertLocation } from '@yilin/contract'
-import { acknowledgeAlert, getAlert, getDutyPhone, getFailedNotifications, getMyAlerts, resolveAlert, setDutyPhone } from '../api/notify'
+import { acknowledgeAlert, getAlert, getMyAlerts, resolveAlert } from '../api/notify'
 import { ApiError, messageOf } from '../api/client'
 import { inputName } from '../lib/a11y'
 import { formatMonthDayTime } from '../lib/format'
@@ -17,7 +17,7 @@ import { Field } from './Field'
 import { Notice } from './Notice'
 import { CallButton } from './SosButton'
 import { Tap } from './Tap'
-import { PhoneInput, limitNote } from './TextInput'
+import { limitNote } from './TextInput'
 import './alerts.css'
 
 const REFRESH_MS = 15_000
@@ -183,88 +183,18 @@ function ClosedAlertRow({ alert }: { alert: AlertView }) {
   )
 }
 
-/** The community's duty line, the number an elder calling for help sees after 120. */
-function DutyLine({ communityId }: { communityId: string }) {
-  const duty = useData(() => getDutyPhone(communityId))
-  const [draft, setDraft] = useState<string | null>(null)
-  const save = useAction()
-  const value = draft ?? duty.data?.dutyPhone ?? ''
-  const submit = () =>
-    save.run(async () => {
-      const saved = await setDutyPhone(communityId, value.trim())
-      duty.setData(saved)
-      setDraft(null)
-      save.setDone('值班电话已保存，长辈求助时会看到这个号码。')
-    })
-  return (
-    <>
-      <View className='section-title'>社区值班电话</View>
-      <View className='hint'>长辈按了紧急求助，除了 120，还会看到这个号码，点一下就能打。</View>
-      <DataStatus state={duty} testId='alerts-duty' />
-      {duty.data && (
-        <>
-          <PhoneInput label='社区值班电话' value={value} testId='alerts-duty-phone' onInput={setDraft} />
-          {save.error && <Notice kind='error' message={save.error} testId='alerts-duty-error' />}
-          {save.done && <Notice kind='success' message={save.done} testId='alerts-duty-done' />}
-          <Tap className='btn btn--primary' testId='alerts-duty-save' onTap={() => void submit()}>
-            {save.busy ? '正在保存…' : '保存值班电话'}
-          </Tap>
-        </>
-      )}
-    </>
-  )
-}
-
-/** Whose WeChat message did not go: the worker reaches them another way. */
-function FailedNotifications({ communityId }: { communityId: string }) {
-  const failed = useData(() => getFailedNotifications(communityId), { onShow: true })
-  const more = useAction()
-  const loadMore = () =>
-    more.run(async () => {
-      const cursor = failed.data?.cursor
-      if (!cursor) return
-      const next = await getFailedNotifications(communityId, cursor)
-      failed.setData((page) => ({ items: [...page.items, ...next.items], cursor: next.cursor }))
-    })
-  return (
-    <>
-      <View className='section-title'>微信没发出去的通知</View>
-      <View className='hint'>这些人没收到微信提醒，请打电话或上门告诉他们。</View>
-      <DataStatus state={failed} testId='alerts-failed' empty={{ when: (page) => page.items.length === 0, message: '没有发送失败的通知' }} />
-      {(failed.data?.items ?? []).map((item, index) => (
-        <View key={item.messageId} className='worker-row' data-testid={`alerts-failed-${index}`}>
-          <View className='worker-row__name'>
-            {item.recipientName}
-            {item.elderName && item.elderName !== item.recipientName ? `（关于${item.elderName}）` : ''}
-          </View>
-          <View>{item.title}</View>
-          <View className='worker-row__note'>
-            {formatMonthDayTime(item.at)}，{item.reason || '原因不明'}
-          </View>
-        </View>
-      ))}
-      {more.error && <Notice kind='error' message={more.error} testId='alerts-failed-more-error' />}
-      {failed.data?.cursor && (
-        <Tap className='btn btn--secondary' testId='alerts-failed-more' onTap={() => void loadMore()}>
-          {more.busy ? '正在加载…' : '加载更多'}
-        </Tap>
-      )}
-    </>
-  )
-}
-
 interface Props {
-  role: 'worker' | 'admin'
   /** A call to bring into view and mark (`?alertId=` from a notification). */
   highlight?: string
+  /** What the page adds below the calls (the worker's duty line and failed notifications). */
+  children?: ReactNode
 }
 
 /**
  * 紧急求助 for workers and the county: calls still open first (the longest waiting first), each with what it
- * takes to help; then the last ones dealt with. A worker also keeps the community's duty line and sees whose
- * WeChat notifications did not go.
+ * takes to help; then the last ones dealt with.
  */
-export function AlertsBoard({ role, highlight }: Props) {
+export function AlertsBoard({ highlight, children }: Props) {
   const board = useData<Board>(async () => ({ ...(await getMyAlerts()), readAt: Date.now() }), { onShow: true })
   useRefreshWhileShown(board.reload, REFRESH_MS)
   useDidShow(() => void loadSubscriptionTopics())
@@ -272,7 +202,6 @@ export function AlertsBoard({ role, highlight }: Props) {
   const open = board.data?.open ?? []
   const recent = board.data?.recent ?? []
   const readAt = board.data?.readAt ?? 0
-  const communityId = role === 'worker' ? (currentUser()?.communityId ?? '') : ''
   const highlightShown = !!highlight && open.some((alert) => alert.alertId === highlight)
 
   useEffect(() => {
@@ -330,12 +259,7 @@ export function AlertsBoard({ role, highlight }: Props) {
           ))}
         </>
       )}
-      {communityId && (
-        <>
-          <DutyLine communityId={communityId} />
-          <FailedNotifications communityId={communityId} />
-        </>
-      )}
+      {children}
     </>
   )
 }

@@ -10,7 +10,7 @@ export default function AdminAlertsPage() {
     <ElderPage dense>
       <View className='page-title'>紧急求助</View>
       <View className='hint'>社区和服务中心都没及时响应的求助会转到这里。请先联系长辈和社区，再点“我去处理”。</View>
-      <AlertsBoard role='admin' highlight={params.alertId} />
+      <AlertsBoard highlight={params.alertId} />
     </ElderPage>
   )
 }
