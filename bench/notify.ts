@@ -232,9 +232,9 @@ async function createNotifyWorld(elders: number): Promise<NotifyWorld> {
   // Acceptances, as many POST /me/subscriptions would leave them (each adds one): the elder's for an order
   // confirmed, the relative's and the first worker's for an emergency call. Nobody runs out during the run.
   await MessageAllowance.put([
-    ...elderIds.map((userId) => ({ userId, topic: 'orderConfirmed' as const, remaining: 1000, updatedAt: now })),
-    ...elderIds.map((_, i) => ({ userId: familyIdOf(i), topic: 'alert' as const, remaining: 1000, updatedAt: now })),
-    { userId: workers[0], topic: 'alert' as const, remaining: 1000, updatedAt: now },
+    ...elderIds.map((userId) => ({ userId, templateId: templateOf('orderConfirmed'), remaining: 1000, updatedAt: now })),
+    ...elderIds.map((_, i) => ({ userId: familyIdOf(i), templateId: templateOf('alert'), remaining: 1000, updatedAt: now })),
+    { userId: workers[0], templateId: templateOf('alert'), remaining: 1000, updatedAt: now },
   ]).go({ concurrency: 4 });
 
   // Two readers with 200 messages each over the last 100 days, written as the consumer writes them.
@@ -416,12 +416,14 @@ export async function notify(backend: Backend, apiUrl: string, world: BenchWorld
     };
     const runs = new Map<string, ConsumerRun>();
     let lastConfirmRecord: DynamoDBRecord | undefined;
-    const declared = consumers.find((consumer) => consumer.handler === MESSAGES_CONSUMER)!;
+    // Both notifications consumers run the same code (emergency calls have a consumer of their own in the cloud):
+    // here one consumer takes the entities of both.
+    const entities = consumers.filter((consumer) => consumer.handler.startsWith('notify-events/')).flatMap((consumer) => consumer.entities);
     // The no-op consumer first: for each record the runner calls it, then the notifications consumer.
     runner = await startStreamRunner([
       {
         name: 'bench-stream-probe',
-        entities: declared.entities,
+        entities,
         handler: async (event: DynamoDBStreamEvent) => {
           const at = performance.now();
           for (const record of event.Records) {
@@ -435,7 +437,7 @@ export async function notify(backend: Backend, apiUrl: string, world: BenchWorld
       },
       {
         name: MESSAGES_CONSUMER,
-        entities: declared.entities,
+        entities,
         handler: async (event: DynamoDBStreamEvent) => {
           const keys = event.Records.map((record) => recordKey(record, changeOf));
           const started = performance.now();
