@@ -15,7 +15,7 @@ import {
 export const CursorQuery = z.strictObject({ cursor: CursorSchema });
 
 /** Up to which message the person has seen: the newest the app showed. */
-export const MarkReadBody = z.strictObject({ upTo: z.optional(z.string('消息编号不对').check(z.maxLength(200, '消息编号不对'))) });
+export const MarkReadBody = z.strictObject({ upTo: z.optional(z.string('消息编号不对').check(z.regex(/^[0-9A-Za-z:.#_-]{1,200}$/, '消息编号不对'))) });
 
 /** What WeChat's subscribe dialog answered, by topic; every topic the tap asked for. */
 export const SubscriptionsBody = z.strictObject({
