@@ -136,7 +136,10 @@ export type ErrorCode =
   | 'REDEMPTION_NOT_FOUND'
   // Notifications and emergency help
   | 'ALERT_NOT_FOUND'
-  | 'ALERT_CLOSED';
+  | 'ALERT_CLOSED'
+  // Consent: the privacy notice and the health-data consent
+  | 'PRIVACY_VERSION_OUTDATED'
+  | 'HEALTH_CONSENT_MISSING';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

@@ -145,6 +145,7 @@ import type {
   SubscriptionsBody,
   SubscriptionsView,
 } from './schemas/notify';
+import type { HealthConsentBody, HealthConsentView, PrivacyAcceptanceBody, PrivacyNoticeView } from './schemas/consent';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -384,6 +385,10 @@ export const routes = [
   { method: 'GET', path: '/communities/{communityId}/alerts', handler: 'alerts/community', roles: ['worker', 'admin'], response: reply<AlertsResponse>() },
   { method: 'GET', path: '/communities/{communityId}/duty-phone', handler: 'alerts/duty-phone', roles: ['worker', 'admin'], response: reply<DutyPhoneView>() },
   { method: 'PUT', path: '/communities/{communityId}/duty-phone', handler: 'alerts/set-duty-phone', roles: ['worker', 'admin'], body: schema<typeof DutyPhoneBody>(), response: reply<DutyPhoneView>() },
+  // Consent: accepting the privacy notice in force (again after a new version); the elder's health-data consent
+  { method: 'POST', path: '/me/consents/privacy', handler: 'consent/accept-privacy', roles: everyone, body: schema<typeof PrivacyAcceptanceBody>(), response: reply<PrivacyNoticeView>() },
+  { method: 'GET', path: '/elders/{elderId}/health-consent', handler: 'consent/health', roles: ['elder', 'family', 'worker', 'staff'], response: reply<HealthConsentView>() },
+  { method: 'PUT', path: '/elders/{elderId}/health-consent', handler: 'consent/set-health', roles: ['elder', 'family'], body: schema<typeof HealthConsentBody>(), response: reply<HealthConsentView>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

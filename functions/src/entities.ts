@@ -13,6 +13,7 @@ import { ElderWish, MonthlyScore, Redemption, StoreItem, Wish, WishClaim, WishSe
 import { ElderContact, Figure } from './features/insights/entities';
 import { AuditTrailEntry } from './features/insights/audit-entities';
 import { Alert, AlertDue, EscalatedAlert, Message, MessageAllowance, MessageReadMark, OpenAlert } from './features/notify/entities';
+import { HealthConsent, PrivacyAcceptance } from './features/consent/entities';
 import { client, table } from './store/keys';
 
 /**
@@ -28,6 +29,7 @@ export const data = new Service(
     Figure, ElderContact,
     AuditTrailEntry,
     MessageAllowance, Message, MessageReadMark, Alert, OpenAlert, AlertDue, EscalatedAlert,
+    PrivacyAcceptance, HealthConsent,
   },
   { table, client },
 );

@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights' | 'notify';
+export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights' | 'notify' | 'consent';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -34,6 +34,7 @@ const featureOfGroup: Record<string, Feature> = {
   alerts: 'notify',
   'notify-events': 'notify',
   'notify-jobs': 'notify',
+  consent: 'consent',
 };
 
 /**

@@ -8,11 +8,12 @@ import { answerPrivacyRequest, watchPrivacyRequests } from '../src/lib/privacy'
 import { PrivacyPrompt } from '../src/components/PrivacyPrompt'
 import { apiError, mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId, nativeInput } from './dom'
-import { elderWang, elderZhao, summaryOf } from './fixtures'
+import { elderWang, elderZhao, privacyAccepted, summaryOf } from './fixtures'
 import { setRouterParams } from './taro-shim'
 
 const familyMe: MeResponse = {
   user: { userId: 'u-family', role: 'family', name: '李明' },
+  privacyNotice: privacyAccepted,
   boundElders: [{ ...summaryOf(elderWang), relation: 'son' }, { ...elderZhao, relation: null }],
 }
 

@@ -80,10 +80,11 @@ export const checkup = (extra: Partial<BookingView> = {}) =>
   })
 
 /** The staff member's day holding one visit, with the elder's phone and the door code. */
-export const staffDayWith = (booking: BookingView): StaffDayResponse => ({
+/** The staff member's day with the one visit; the elder consented to health data unless told otherwise. */
+export const staffDayWith = (booking: BookingView, healthConsent = true): StaffDayResponse => ({
   date: today,
   staffName: '张丽',
-  visits: [{ ...booking, elderPhone: '13800001111', doorCode: '4821', checklist: [], medical: true }],
+  visits: [{ ...booking, elderPhone: '13800001111', doorCode: '4821', checklist: [], medical: true, healthConsent }],
 })
 
 /** Two blood-pressure readings, the latest 偏高, and one fasting glucose. */

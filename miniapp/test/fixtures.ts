@@ -1,4 +1,4 @@
-import type { ElderProfile, ElderSummary } from '@yilin/contract'
+import { PRIVACY_NOTICE_VERSION, type ElderProfile, type ElderSummary, type PrivacyNoticeView } from '@yilin/contract'
 
 export const elderWang: ElderProfile = {
   elderId: 'e-wang',
@@ -46,3 +46,6 @@ export const elderZhao: ElderSummary = {
   ability: null,
   status: 'active',
 }
+
+/** GET /me's answer for someone who accepted the privacy notice in force. */
+export const privacyAccepted: PrivacyNoticeView = { version: PRIVACY_NOTICE_VERSION, accepted: true, acceptedAt: '2026-11-01T01:00:00.000Z' }

@@ -11,6 +11,7 @@ describe('health page', () => {
     setRouterParams({ elderId: 'e-wang' })
     mockApi({
       'GET /elders/e-wang/health': { status: 200, body: { ...healthRecord, reads: [{ at: '2026-11-18T01:00:00.000Z', name: '李明', roleName: '家属' }] } },
+      'GET /elders/e-wang/health-consent': { status: 200, body: { elderId: 'e-wang', given: true, changedAt: '2026-11-01T01:00:00.000Z', changedByName: '王秀兰', bySelf: true } },
     })
     render(<HealthPage />)
     await findByTestId('health-latest')

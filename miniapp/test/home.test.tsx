@@ -6,12 +6,12 @@ import HomePage from '../src/pages/home/index'
 import { currentElderId, currentSession, setCurrentElderId } from '../src/lib/session'
 import { mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId, nativeInput, tileIds } from './dom'
-import { elderWang, elderZhao, summaryOf } from './fixtures'
+import { elderWang, elderZhao, privacyAccepted, summaryOf } from './fixtures'
 
 const community = { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路街道综合养老服务中心' }
 
 function meFor(role: Role, extra: Partial<MeResponse> = {}): MeResponse {
-  return { user: { userId: `u-${role}`, role, name: '测试用户', communityId: 'c-xueyuan' }, community, ...extra }
+  return { user: { userId: `u-${role}`, role, name: '测试用户', communityId: 'c-xueyuan' }, community, privacyNotice: privacyAccepted, ...extra }
 }
 
 async function renderHomeAs(role: Role, extra: Partial<MeResponse> = {}, more: { unread?: number; openAlerts?: number } = {}) {

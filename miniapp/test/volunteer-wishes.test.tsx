@@ -10,12 +10,14 @@ import { setRouterParams } from './taro-shim'
 import { apiError, mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId, nativeInput, tileIds } from './dom'
 import { claimedWish, leaderboardOf, myWishesOf, tallyOf, wallOf, wishOf } from './points-fixtures'
+import { privacyAccepted } from './fixtures'
 
 const wishRoute = 'GET /wishes/w-radio'
 const claimRoute = 'POST /wishes/w-radio/claim'
 
 const meOf = (status: 'pending' | 'confirmed'): MeResponse => ({
   user: { userId: 'v-liu', role: 'volunteer', name: '刘洋', communityId: 'c-xueyuan' },
+  privacyNotice: privacyAccepted,
   volunteer: { userId: 'v-liu', name: '刘洋', phone: '13907341101', communityId: 'c-xueyuan', communityName: '学院路社区', status, partyMember: false, signedUpAt: '2026-11-28T02:00:00.000Z' },
 })
 

@@ -8,6 +8,7 @@ import { currentSession } from '../src/lib/session'
 import { setRouterParams } from './taro-shim'
 import { apiError, mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId, nativeInput } from './dom'
+import { privacyAccepted } from './fixtures'
 
 const choices: CommunityChoicesResponse = {
   counties: [
@@ -99,6 +100,7 @@ describe('a volunteer’s home says what they can do today', () => {
     signIn('volunteer', volunteer.name, volunteer.userId)
     const me: MeResponse = {
       user: { userId: volunteer.userId, role: 'volunteer', name: volunteer.name, communityId: 'c-xueyuan' },
+      privacyNotice: privacyAccepted,
       community: { communityId: 'c-xueyuan', name: '学院路社区', centreName: '学院路街道综合养老服务中心' },
       volunteer,
     }

@@ -8,6 +8,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { buildWeappCopy } from './weapp/build'
+import { PRIVACY_NOTICE_VERSION } from '@yilin/contract'
 
 const miniappRoot = path.resolve(__dirname, '..')
 /** The private copy of the build this file runs (see weapp/build.ts). */
@@ -231,7 +232,11 @@ describe('compiled WeChat bundle', () => {
     await waitForText(login.text, '☑ 我已阅读并同意')
     login.tap('微信一键登录')
     for (let i = 0; i < 100 && !navigations.some((n) => n.api === 'reLaunch'); i += 1) await settle()
-    expect(requests.at(-1)).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })
+    // The tick is kept with the notice's version as soon as the session exists.
+    expect(requests.slice(-2)).toMatchObject([
+      { method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } },
+      { method: 'POST', url: 'https://api.yilin.invalid/me/consents/privacy', data: { version: PRIVACY_NOTICE_VERSION } },
+    ])
     expect(navigations.at(-1)).toEqual({ api: 'reLaunch', url: '/pages/home/index' })
     expect((storage.get('yilin.session') as { token: string }).token).toBe('tok-w')
   })

@@ -330,6 +330,8 @@ export interface StaffVisitView extends BookingView {
   doorCode?: string;
   checklist: string[];
   medical: boolean;
+  /** The elder consented to health data being kept: without it, readings are refused and not asked for. */
+  healthConsent: boolean;
 }
 
 export interface StaffDayResponse {

@@ -26,6 +26,7 @@ import {
   type SubsidyCategory,
 } from '../terms/people';
 import type { VolunteerView } from './volunteers';
+import type { PrivacyNoticeView } from './consent';
 
 /**
  * People: request schemas (validated by the functions' middleware chain) and response types of the HTTP API.
@@ -232,6 +233,8 @@ export interface MeResponse {
   newBindings?: BindingView[];
   /** For a volunteer: their sign-up, whether the community has confirmed it, and the 党员 mark. */
   volunteer?: VolunteerView;
+  /** Whether the person accepted the privacy notice and user agreement in force; if not, the app asks first. */
+  privacyNotice: PrivacyNoticeView;
 }
 
 // ---- organisation ----

@@ -11,6 +11,8 @@ import { redemptionStatusNames, wishStatusNames } from './wishes';
  */
 export const auditActionNames: Record<string, string> = {
   'health.read': '查看了健康档案',
+  'health.consentGiven': '同意保存健康数据',
+  'health.consentWithdrawn': '撤回了保存健康数据的同意',
   'elder.register': '登记了长辈的资料',
   'elder.verify': '核实了资料',
   'elder.move': '把长辈转到了另一个社区',
@@ -144,6 +146,7 @@ export const auditFieldNames: Record<string, string> = {
   description: '说明',
   active: '上架',
   dutyPhone: '值班电话',
+  healthConsent: '同意保存健康数据',
 };
 
 export const auditFieldName = (field: string): string => auditFieldNames[field] ?? field;
@@ -186,6 +189,8 @@ export const auditRoleName = (role: string): string => roleNames[role as Role] ?
 /** What was done, as the elder (or family, on the elder's behalf) is told it: 查看了您的健康档案. */
 const elderSideActionNames: Record<string, string> = {
   'health.read': '查看了您的健康档案',
+  'health.consentGiven': '同意保存您的健康数据',
+  'health.consentWithdrawn': '撤回了保存您健康数据的同意',
   'elder.register': '登记了您的资料',
   'elder.verify': '核实了您的资料',
   'elder.move': '把您转到了另一个社区',

@@ -124,6 +124,13 @@ export const policy = {
   'elder.book': ['self', 'family', 'community-worker'],
   /** Health measurements: the elder, family, the centre's workers, staff on a visit to the elder (never the county). */
   'elder.readHealth': ['self', 'family', 'community-worker', 'centre-worker', 'assigned-staff'],
+  /**
+   * Whether the elder consented to health data being kept: everyone who may read the record, and the staff member
+   * on a visit, who must know before measuring.
+   */
+  'elder.readHealthConsent': ['self', 'family', 'community-worker', 'centre-worker', 'assigned-staff'],
+  /** Giving or withdrawing that consent: the elder, or a bound relative for them (shown on the elder's page as such). */
+  'elder.setHealthConsent': ['self', 'family'],
   /** Who has looked at the elder's health record. */
   'elder.readHealthReads': ['self', 'family'],
   /** One booked visit. */

@@ -1,5 +1,6 @@
 import { ensureDemoCare } from './demo-care';
 import { ensureDemoWishes } from './demo-wishes';
+import { ensureDemoConsents } from './demo-consent';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -76,6 +77,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
     await ensureDemoVolunteers();
     await ensureDemoStaffPosts();
     await ensureDemoCare();
+    await ensureDemoConsents();
     await ensureDemoWishes();
     return { seeded: false, menusCreated: (await ensureDemoMenus()).created };
   }
@@ -128,6 +130,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean; menusCreated: n
   await ensureDemoVolunteers();
   await ensureDemoStaffPosts();
   await ensureDemoCare();
+  await ensureDemoConsents();
   await ensureDemoWishes();
   await County.put(demoCounty).go();
   return { seeded: true, menusCreated: (await ensureDemoMenus()).created };

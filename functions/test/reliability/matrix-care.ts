@@ -99,6 +99,11 @@ async function staffMemberIn(centreId: string): Promise<string> {
 /** The service the admin-facing cells add, removed after each cell. */
 const NEW_SERVICE = '矩阵新服务';
 
+/** The matrix's staff member is on a visit to the own elder (and to no other): what lets them reach the elder's health data. */
+export async function staffVisitsOwnElder(cell: Cell): Promise<void> {
+  if (cell.case === 'own') await bookingAt('confirmed', { ...cell, case: 'assigned' }, LATER);
+}
+
 export const careMatrix: Record<string, RouteSpec> = {
   'care/catalogue': { scope: 'centre', success: [200], plan: async ({ target }) => get(`/centres/${target.centreId}/services`) },
   'care/add-service': {
@@ -172,9 +177,8 @@ export const careMatrix: Record<string, RouteSpec> = {
   'care/health-record': {
     scope: 'health',
     success: [200],
-    // The matrix's staff member is on a visit to the own elder (and to no other).
     plan: async (cell) => {
-      if (cell.case === 'own') await bookingAt('confirmed', { ...cell, case: 'assigned' }, LATER);
+      await staffVisitsOwnElder(cell);
       return { ...get(`/elders/${cell.target.elderId}/health`), secrets: await elderSecrets(cell.target.elderId) };
     },
   },

@@ -16,6 +16,7 @@ import { isWishScope, wishAllowed, wishCases, wishesMatrix, wishRefusalStatus, t
 import { auditAllowed, auditCases, auditMatrix, auditRefusalStatus, isAuditScope, type AuditScope } from './matrix-insights-audit';
 import { insightsMatrix } from './matrix-insights';
 import { isNotifyScope, notifyAllowed, notifyCases, notifyMatrix, notifyRefusalStatus, type NotifyScope } from './matrix-notify';
+import { consentAllowed, consentCases, consentMatrix, consentRefusalStatus, isConsentScope, type ConsentScope } from './matrix-consent';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
@@ -29,9 +30,10 @@ import { isNotifyScope, notifyAllowed, notifyCases, notifyMatrix, notifyRefusalS
  * `health`: the target elder's health record; the matrix's staff member has a visit to the own elder only.
  * `staff-member`: a service staff member of the target centre, whom only that centre's workers keep.
  * The scopes of micro-wishes and points (a wish, a points holder, a redemption, a community's wishes, wall and
- * store) and their cases are in matrix-wishes.ts; those of notifications and emergency calls in matrix-notify.ts.
+ * store) and their cases are in matrix-wishes.ts; those of notifications and emergency calls in matrix-notify.ts; those of
+ * consent in matrix-consent.ts.
  */
-export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope | NotifyScope;
+export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope | NotifyScope | ConsentScope;
 export type Actor = Role | 'anonymous';
 export const allActors: Actor[] = ['anonymous', ...roles];
 
@@ -48,6 +50,7 @@ export const casesOf: Record<Scope, string[]> = {
   ...wishCases,
   ...auditCases,
   ...notifyCases,
+  ...consentCases,
 };
 
 export interface Target {
@@ -92,6 +95,7 @@ export function allowed(scope: Scope, actor: Actor, caseName: string, reads = tr
   if (isWishScope(scope)) return wishAllowed(scope, actor, caseName, reads);
   if (isAuditScope(scope)) return auditAllowed(scope, actor, caseName);
   if (isNotifyScope(scope)) return notifyAllowed(scope, actor, caseName);
+  if (isConsentScope(scope)) return consentAllowed(scope, actor, caseName);
   if (actor === 'admin') {
     if (scope === 'health' || scope === 'staff-member' || (scope === 'booking' && !reads)) return false;
     return caseName !== 'other-county';
@@ -127,7 +131,7 @@ const namesBefore = new Map<string, string>();
 const placesBefore = new Map<string, { communityId: string; centreId: string }>();
 
 export const refusalStatus = (scope: Scope) =>
-  isWishScope(scope) ? wishRefusalStatus(scope) : isAuditScope(scope) ? auditRefusalStatus(scope) : isNotifyScope(scope) ? notifyRefusalStatus(scope) : scope === 'centre' ? 403 : 404;
+  isWishScope(scope) ? wishRefusalStatus(scope) : isAuditScope(scope) ? auditRefusalStatus(scope) : isNotifyScope(scope) ? notifyRefusalStatus(scope) : isConsentScope(scope) ? consentRefusalStatus(scope) : scope === 'centre' ? 403 : 404;
 
 const get = (path: string) => async (): Promise<CallPlan> => ({ method: 'GET', path });
 
@@ -568,4 +572,5 @@ export const matrix: Record<string, RouteSpec> = {
   ...auditMatrix,
   ...insightsMatrix,
   ...notifyMatrix,
+  ...consentMatrix,
 };

@@ -3,6 +3,7 @@ import { createUser, createWorld } from './seed';
 import { StaffPost } from '../../src/features/people/data/staff';
 import { Booking, StaffSlot, WindowUse } from '../../src/features/care/entities';
 import { TUESDAY, idempotencyKey, setLocalTime } from './canteen-fixtures';
+import { HealthConsent } from '../../src/features/consent/entities';
 
 /**
  * A care world: the usual cast (seed.ts), two staff members of the home centre (a cleaner and a nurse,
@@ -51,8 +52,15 @@ export async function createStaff(place: { countyId: string; centreId: string },
   return { ...user, staffNumber };
 }
 
+/** The elder's health-data consent, given by the elder herself before the world's visits (measurements need it). */
+export async function giveHealthConsent(elderId: string) {
+  await HealthConsent.put({ elderId, given: true, changedAt: '2026-11-01T01:00:00.000Z', changedById: elderId, changedByName: '本人', changedByRole: 'elder' }).go();
+}
+
+/** The care world's elders have all consented to health data: the tests of the consent itself withdraw it. */
 export async function createCareWorld(api: Api) {
   const world = await createWorld();
+  await Promise.all([world.elder, world.neighbour, world.elderElsewhere].map(({ elderId }) => giveHealthConsent(elderId)));
   const [cleaner, nurse, otherCleaner] = await Promise.all([
     createStaff(world.home, '张丽', ['cleaning', 'bathing'], 'A012'),
     createStaff(world.home, '李芳', ['nursing'], 'N003'),

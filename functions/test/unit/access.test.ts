@@ -103,6 +103,8 @@ describe('the policy table: what each relation may do', () => {
     'elder.book':           { self: true, family: true, 'community-worker': true, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     // Health data is not the county's to read; staff only through a visit to the elder.
     'elder.readHealth':     { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.readHealthConsent': { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
+    'elder.setHealthConsent': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'elder.readHealthReads': { self: true, family: true, 'community-worker': false, 'centre-worker': false, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'booking.read':         { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': true, 'assigned-staff': true, claimer: false, 'community-volunteer': false, 'county-volunteer': false },
     'booking.cancel':       { self: true, family: true, 'community-worker': true, 'centre-worker': true, 'county-admin': false, 'assigned-staff': false, claimer: false, 'community-volunteer': false, 'county-volunteer': false },

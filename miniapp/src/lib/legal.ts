@@ -1,8 +1,11 @@
+import { PRIVACY_NOTICE_VERSION } from '@yilin/contract'
+
 /**
- * The privacy notice (隐私保护指引) and the user agreement (用户协议), reachable from the sign-in page and
- * the account page. A new version changes `LEGAL_VERSION`.
+ * The privacy notice (隐私保护指引) and the user agreement (用户协议), reachable from the sign-in page, the
+ * home page's request to accept them and the account page. A new text changes `PRIVACY_NOTICE_VERSION` in the
+ * contract, and everyone is asked again.
  */
-export const LEGAL_VERSION = '2026-11-30'
+export const LEGAL_VERSION = PRIVACY_NOTICE_VERSION
 
 export interface LegalSection {
   heading: string
@@ -34,6 +37,7 @@ export const legalDocuments: Record<LegalDocumentId, LegalDocument> = {
           '长辈的姓名、性别、出生日期、电话、住址、补贴类别、行动情况、饮食要求（如低盐、软食、过敏）和紧急联系人：用来订餐、送餐、按政策计算补贴，以及在紧急时联系家人。补贴类别由社区工作者核实，我们不保存身份证号码。',
           '订餐记录（订了哪一餐、取餐还是送餐、价格和补贴、是否送到）：用来安排食堂、送餐，并和政府结算补贴。',
           '紧急求助：长辈按下求助按钮的时间，以及长辈同意时手机所在的位置：用来让社区工作者马上找到长辈。位置只在求助时发送一次，由长辈本人的手机发送。',
+          '健康数据（上门时量的血压、血糖、脉搏、体温、体重）：属于敏感个人信息，只有长辈本人同意（或绑定的家人代长辈同意）后才会保存，用来让长辈、家人和医生护士看到变化。不同意也可以照常预约上门，只是测量结果不保存；同意后随时可以在“健康记录”页撤回。',
           '消息提醒：我们把订餐、上门、心愿和求助的进展发到小程序的“消息”里；您在微信弹窗里同意订阅后，也会通过微信服务通知发给您。每同意一次，最多发一条。',
         ],
       },

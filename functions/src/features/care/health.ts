@@ -21,7 +21,7 @@ import { looksAreKept, onVisitToday } from './rules/visibility';
 const RECORD_DAYS = 365;
 
 /** The staff member, when they are on a visit to the elder today (rules/visibility.ts). */
-async function visitingStaff(session: Session, elderId: string): Promise<string | undefined> {
+export async function visitingStaff(session: Session, elderId: string): Promise<string | undefined> {
   if (session.role !== 'staff') return undefined;
   const today = businessDate();
   return onVisitToday(await bookingsOfElder(elderId, today, today), session.userId, today) ? session.userId : undefined;

@@ -12,6 +12,8 @@ import { changeBooking, dropHealthReading, getBookings, getService, keepHealthRe
 import type { BookingItem } from './entities';
 import { hasMeasurements, measurementViews } from './rules/health';
 import { nextBookingStatus, outsideWindow, recordOpen } from './rules/visit';
+import { healthConsentsOf, healthConsentStands } from '../consent/data';
+import { assertMayKeepMeasurements, healthConsentMissing } from '../consent/measurements';
 
 /** The staff member's day: their visits in order, checking in and out, and the record of what was done. */
 
@@ -21,7 +23,10 @@ export async function staffDay(session: Session, date: string | undefined): Prom
   const [ids, user] = await Promise.all([staffBookingIdsOn(session.userId, day), getUser(session.userId)]);
   const bookings = (await getBookings(ids)).filter((booking) => booking.staffId === session.userId).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   // The checklists of the day's services: one catalogue read per centre (a staff member's visits are their centre's).
-  const catalogues = await Promise.all([...new Set(bookings.map((booking) => booking.centreId))].map((centreId) => servicesOfCentre(centreId)));
+  const [catalogues, consents] = await Promise.all([
+    Promise.all([...new Set(bookings.map((booking) => booking.centreId))].map((centreId) => servicesOfCentre(centreId))),
+    healthConsentsOf(bookings.map((booking) => booking.elderId)),
+  ]);
   const services = new Map(catalogues.flat().map((service) => [service.serviceId, service]));
   const visits: StaffVisitView[] = bookings.map((booking) => {
     const onTheDay = wayInShown(booking, today);
@@ -30,6 +35,8 @@ export async function staffDay(session: Session, date: string | undefined): Prom
       ...(onTheDay ? { elderPhone: booking.elderPhone, ...(booking.doorCode ? { doorCode: booking.doorCode } : {}) } : {}),
       checklist: [...(services.get(booking.serviceId)?.checklist ?? [])],
       medical: booking.category === 'medical',
+      // Said before any number is typed: without it, readings would be refused.
+      healthConsent: consents.get(booking.elderId)?.given === true,
     };
   });
   return { date: day, staffName: user?.name ?? '', visits };
@@ -57,7 +64,7 @@ export async function checkIn(session: Session, bookingId: string): Promise<Book
 /**
  * The record of the visit, written while the staff member is there (and rewritten until they check out):
  * notes, the service's checklist, and the readings taken, kept in the elder's health record in the same
- * transaction.
+ * transaction, and only while the elder's health-data consent stands (notes and checklist need none).
  */
 export async function writeRecord(session: Session, bookingId: string, input: VisitRecordInput): Promise<BookingResponse> {
   const { booking } = await loadBookingFor(session, bookingId, 'booking.visit');
@@ -67,6 +74,7 @@ export async function writeRecord(session: Session, bookingId: string, input: Vi
   if (unknown) throw badRequest('CHECKLIST_ITEM_UNKNOWN', `“${unknown}”不在这项服务的清单里`, { field: 'checklistDone' });
   // Any visit may measure (blood pressure before a bath is the rule in 助浴), a medical one nearly always does.
   const measured = hasMeasurements(input.measurements);
+  await assertMayKeepMeasurements(booking.elderId, measured);
   const by = await actorOf(session);
   const at = isoNow();
   const outcome = await changeBooking(
@@ -82,8 +90,13 @@ export async function writeRecord(session: Session, bookingId: string, input: Vi
         ...(measured ? [{ field: 'measurements', after: measurementViews(input.measurements!).map((view) => `${view.name} ${view.text}`).join('；') }] : []),
       ],
     },
-    { reading: measured ? keepHealthReading(booking, input.measurements!, at) : booking.record?.measurements ? dropHealthReading(booking) : undefined },
+    {
+      reading: measured ? keepHealthReading(booking, input.measurements!, at) : booking.record?.measurements ? dropHealthReading(booking) : undefined,
+      consent: measured ? healthConsentStands(booking.elderId) : undefined,
+    },
   );
+  // Withdrawn between the check and the write: nothing was written.
+  if (!outcome.written && outcome.failed.includes('consent')) throw healthConsentMissing();
   if (changedMeanwhile(outcome)) return writeRecord(session, bookingId, input);
   return getBookingDetail(session, bookingId);
 }

@@ -10,21 +10,23 @@ import { centreName, communityInfo, communityName } from './places';
 import { bindingView, elderProfileView, elderSummaryView, nameWanted } from './views';
 import { sessionFor } from './auth';
 import { volunteerView } from './volunteers';
+import { privacyNoticeOf } from '../consent/privacy';
 
 /** An elder's home names each relative bound in this many days, with when. */
 const NEW_BINDING_DAYS = 7;
 
-/** Everything the home page needs in one request: who I am, my community, my profile or my elders. */
+/** Everything the home page needs in one request: who I am, my community, my profile or my elders, and whether I accepted the privacy notice in force. */
 export async function getMe(session: Session): Promise<MeResponse> {
   const user = await getUser(session.userId);
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
   const communityId = user.communityId;
-  const [community, elder, bindings, family, volunteer] = await Promise.all([
+  const [community, elder, bindings, family, volunteer, privacyNotice] = await Promise.all([
     communityId ? communityInfo(communityId) : undefined,
     user.role === 'elder' ? getElder(user.userId) : undefined,
     user.role === 'family' ? eldersBoundTo(user.userId) : undefined,
     user.role === 'elder' ? bindingsOfElder(user.userId, undefined, 50) : undefined,
     user.role === 'volunteer' ? getVolunteer(user.userId) : undefined,
+    privacyNoticeOf(user.userId),
   ]);
   const response: MeResponse = {
     user: {
@@ -35,6 +37,7 @@ export async function getMe(session: Session): Promise<MeResponse> {
       centreId: community?.centreId,
       ...nameWanted(user),
     },
+    privacyNotice,
   };
   if (communityId && community) {
     response.community = { communityId, name: community.name, centreName: await centreName(community.centreId) };

@@ -6,6 +6,7 @@ import { getHealthRecord } from '../../api'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { HealthChart } from './HealthChart'
+import { HealthConsentCard } from './HealthConsentCard'
 import { Notice } from '../../components/Notice'
 import { flagMarks, SERVICES_URL } from '../../lib/services'
 import { goTo } from '../../lib/navigation'
@@ -74,7 +75,8 @@ function LatestReading({ reading }: { reading: Latest }) {
 /** The elder's readings from medical visits as charts, the latest in words, and who has looked at them. */
 export default function HealthPage() {
   const { params } = useRouter()
-  const isElder = currentUser()?.role === 'elder'
+  const role = currentUser()?.role
+  const isElder = role === 'elder'
   // Null when a family member has no bound elder.
   const view = useData<Health | null>(
     async () => {
@@ -125,6 +127,8 @@ export default function HealthPage() {
           </Tap>
         </View>
       )}
+      {/* The consent is the elder's side's to give or withdraw: the elder, or a bound relative for them. */}
+      {record && (isElder || role === 'family') && <HealthConsentCard elderId={record.elder.elderId} isElder={isElder} elderName={record.elder.name} />}
       {view.data && (
         <Tap className='btn btn--secondary' testId='health-book' onTap={() => goTo(SERVICES_URL)}>
           约医生、护士上门量一量

@@ -16,6 +16,7 @@ import { clearSession, currentUser } from '../../lib/session'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import { VolunteerHome } from './VolunteerHome'
+import { PrivacyConsent } from './PrivacyConsent'
 import { getMessages } from '../../api/notify'
 import { AlertsBanner, ADMIN_ALERTS_URL, WORKER_ALERTS_URL } from '../../components/AlertsBanner'
 import { SosButton } from '../../components/SosButton'
@@ -251,10 +252,20 @@ export default function HomePage() {
         {me?.community ? ` · ${me.community.name}` : ''}
       </View>
       <DataStatus state={home} testId='home' />
-      {me?.user.needsName && (
-        <AskName onNamed={(named) => home.setData((current) => ({ ...current, me: { ...current.me, user: { ...current.me.user, name: named, needsName: undefined } } }))} />
+      {/* Emergency help never waits for anything, not even the privacy notice. */}
+      {me?.user.role === 'elder' && me.privacyNotice?.accepted === false && <SosButton elderId={me.user.userId} onRaised={() => goTo(SOS_URL)} />}
+      {/* The privacy notice in force comes before anything else; the server always says whether it was accepted. */}
+      {me && me.privacyNotice?.accepted === false && (
+        <PrivacyConsent communityName={me.community?.name} onAccepted={(privacyNotice) => home.setData((current) => ({ ...current, me: { ...current.me, privacyNotice } }))} />
       )}
-      {home.data && <RoleTiles me={home.data.me} current={home.data.current} unread={messages.data ?? 0} />}
+      {me?.privacyNotice?.accepted !== false && (
+        <>
+          {me?.user.needsName && (
+            <AskName onNamed={(named) => home.setData((current) => ({ ...current, me: { ...current.me, user: { ...current.me.user, name: named, needsName: undefined } } }))} />
+          )}
+          {home.data && <RoleTiles me={home.data.me} current={home.data.current} unread={messages.data ?? 0} />}
+        </>
+      )}
       <Tap className='link' testId='home-sign-out' onTap={signOut}>
         退出登录
       </Tap>

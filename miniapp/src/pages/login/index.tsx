@@ -4,6 +4,8 @@ import { View } from '@tarojs/components'
 import type { Role } from '@yilin/contract'
 import type { DemoAccount, SessionResponse } from '@yilin/contract'
 import { listDemoAccounts, signInAsDemo, signInWithWechat } from '../../api'
+import { acceptPrivacyNotice } from '../../api/consent'
+import { LEGAL_VERSION } from '../../lib/legal'
 import { ApiError, messageOf } from '../../api/client'
 import { ElderPage } from '../../components/ElderPage'
 import { DataStatus } from '../../components/DataStatus'
@@ -78,8 +80,10 @@ function WechatSignIn() {
     try {
       const { code } = await Taro.login()
       const session = await signInWithWechat(code)
+      saveSession(session)
+      // The tick is the acceptance: kept on the server with its version. Not kept (a network hiccup), the home page asks again.
+      await acceptPrivacyNotice(LEGAL_VERSION).catch(() => undefined)
       if (session.user.needsName) {
-        saveSession(session)
         setUnnamed(session)
         return
       }

@@ -17,6 +17,8 @@ interface Props {
   /** The service's checklist, each item a big toggle. */
   checklist: string[]
   medical: boolean
+  /** The elder consented to health data being kept: without it, no reading is asked for. */
+  measurable: boolean
   onSaved: (booking: BookingView) => void
 }
 
@@ -35,14 +37,14 @@ const fastingNames = { fasting: '空腹', after: '餐后' }
 /**
  * The record written at the elder's home: what was done (checklist toggles, notes) and what was measured:
  * on a medical visit always offered, on others when the staff member took a reading (blood pressure
- * before a bath, say).
+ * before a bath, say); never when the elder has not consented to health data being kept.
  */
-export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
+export function RecordForm({ booking, checklist, medical, measurable, onSaved }: Props) {
   const [done, setDone] = useState<string[]>(booking.record?.checklistDone ?? [])
   const [notes, setNotes] = useState(booking.record?.notes ?? '')
   const [readings, setReadings] = useState<MeasurementsDraft>(emptyMeasurements)
   const [fields, setFields] = useState<FieldErrors>({})
-  const [measuring, setMeasuring] = useState(medical)
+  const [measuring, setMeasuring] = useState(medical && measurable)
   const action = useAction()
 
   const toggle = (item: string) => setDone((current) => (current.includes(item) ? current.filter((entry) => entry !== item) : [...current, item]))
@@ -51,7 +53,7 @@ export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
   const save = () =>
     action.run(async () => {
       setFields({})
-      const measurements = measuring ? measurementsOf(readings) : undefined
+      const measurements = measurable && measuring ? measurementsOf(readings) : undefined
       try {
         const { booking: saved } = await saveVisitRecord(booking.bookingId, { notes, checklistDone: done, ...(measurements ? { measurements } : {}) })
         onSaved(saved)
@@ -94,12 +96,12 @@ export function RecordForm({ booking, checklist, medical, onSaved }: Props) {
           </Tap>
         )
       })}
-      {!measuring && (
+      {measurable && !measuring && (
         <Tap className='btn btn--secondary' testId='record-add-readings' onTap={() => setMeasuring(true)}>
           量了血压、血糖？点这里填
         </Tap>
       )}
-      {measuring && (
+      {measurable && measuring && (
         <>
           <View className='section-title'>测量结果（没量的不填）</View>
           {(['systolic', 'diastolic', 'pulse'] as const).map(reading)}

@@ -30,7 +30,15 @@ export default function VisitPage() {
       // The service's checklist and the elder's phone come with the visit on the staff member's day.
       const [day, door] = await Promise.all([getStaffDay(booking.date), booking.doorCodeToday ? getDoorCode(bookingId) : Promise.resolve(null)])
       const visit = day.visits.find((entry) => entry.bookingId === bookingId)
-      return { booking, checklist: visit?.checklist ?? [], medical: booking.category === 'medical', elderPhone: visit?.elderPhone, doorCode: door?.code }
+      return {
+        booking,
+        checklist: visit?.checklist ?? [],
+        medical: booking.category === 'medical',
+        elderPhone: visit?.elderPhone,
+        doorCode: door?.code,
+        // Not on the day's list: not known, so not offered (the server would refuse readings without consent).
+        healthConsent: visit?.healthConsent ?? false,
+      }
     },
     { onShow: true, enabled: bookingId !== '' },
   )
@@ -60,6 +68,7 @@ export default function VisitPage() {
             {data.elderPhone && <PhoneLink phone={data.elderPhone} name={booking.elderName} testId='visit-phone' />}
           </BookingFacts>
           {data.doorCode && booking.status === 'confirmed' && <DoorCode code={data.doorCode} testId='visit-door-code' />}
+          {!data.healthConsent && <Notice kind='info' testId='visit-no-health-consent' message='长辈还没有同意记录健康数据：这次量的血压、血糖不会保存，请只记录服务内容。' />}
 
           {booking.status === 'confirmed' && !confirmNoShow && (
             <>
@@ -84,7 +93,7 @@ export default function VisitPage() {
 
           {booking.status === 'in_service' && (
             <>
-              <RecordForm booking={booking} checklist={data.checklist} medical={data.medical} onSaved={replace} />
+              <RecordForm booking={booking} checklist={data.checklist} medical={data.medical} measurable={data.healthConsent} onSaved={replace} />
               <Tap className='btn btn--primary btn--big' testId='visit-check-out' onTap={() => void step(() => checkOut(bookingId), '已签退，这次上门完成了。')}>
                 {action.busy ? '正在签退…' : '服务完成签退'}
               </Tap>
