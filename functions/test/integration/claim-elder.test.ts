@@ -3,6 +3,8 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { User, WechatIdentity } from '../../src/features/people/entities';
 import { setClock } from '../../src/platform/clock';
 import { seedDemoData } from '../../src/local/bootstrap';
+import { PRIVACY_NOTICE_VERSION } from '@yilin/contract';
+import { PrivacyAcceptance } from '../../src/features/consent/entities';
 
 /**
  * An elder with their own WeChat: the first sign-in makes a family account; a worker's 6-digit claim
@@ -48,6 +50,16 @@ test('an elder who signs in with their own WeChat and enters the worker’s clai
   // The code cannot be used twice.
   const other = await signIn('openid-stranger');
   expect(errorCode(await api.as(other.token).post('/me/claim', { code }))).toBe('CLAIM_CODE_USED');
+});
+
+test('the privacy notice the newcomer just accepted comes with the elder account they claim: not asked twice', async () => {
+  await PrivacyAcceptance.delete({ userId: 'demo-elder-wu', version: PRIVACY_NOTICE_VERSION }).go();
+  const newcomer = await signIn('openid-wu');
+  expect((await api.as(newcomer.token).post('/me/consents/privacy', { version: PRIVACY_NOTICE_VERSION })).status).toBe(200);
+  const code = (await api.as('demo-worker-guzhangping').post('/elders/demo-elder-wu/claim-codes')).body.code as string;
+  const claimed = await api.as(newcomer.token).post('/me/claim', { code });
+  expect(claimed.status).toBe(200);
+  expect((await api.as(claimed.body.token).get('/me')).body.privacyNotice).toMatchObject({ version: PRIVACY_NOTICE_VERSION, accepted: true });
 });
 
 test('claiming again from a new phone moves the elder to the new WeChat; the old one signs in as a newcomer', async () => {

@@ -25,3 +25,12 @@ export async function acceptPrivacyNotice(session: Session, { version }: Privacy
   await saveAcceptance({ userId: session.userId, version, acceptedAt: isoNow() });
   return privacyNoticeOf(session.userId);
 }
+
+/**
+ * The person signed in with a new WeChat account takes over another one (an elder's profile, a work account):
+ * the notice they accepted a moment ago comes with them, rather than being asked again.
+ */
+export async function carryAcceptance(fromUserId: string, toUserId: string): Promise<void> {
+  const accepted = await getAcceptance(fromUserId, PRIVACY_NOTICE_VERSION);
+  if (accepted) await saveAcceptance({ ...accepted, userId: toUserId });
+}

@@ -1,6 +1,7 @@
 import { redeemProblem, type RedeemProblem } from './rules/one-time-code';
 import { eldersBoundTo, getBindingCode } from './data/bindings';
 import { claimElderAccount, getUser } from './data/users';
+import { carryAcceptance } from '../consent/privacy';
 import { clock, epochSeconds } from '../../platform/clock';
 import { AppError, conflict, gone, notFound, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -51,6 +52,7 @@ export function claimElderProfile(session: Session, code: string): Promise<Sessi
     if (!elder || elder.role !== 'elder') throw claimErrors.unknown();
     const outcome = await claimElderAccount(code, { ...newcomer, openid: newcomer.openid }, elder, nowSeconds);
     if (outcome === 'refused') throw claimErrors[await codeProblemNow(code, session.userId, 'claim')]();
+    await carryAcceptance(newcomer.userId, elder.userId);
     return sessionFor({ ...elder, openid: newcomer.openid });
   });
 }

@@ -7,6 +7,7 @@ import { pageLimit, type AddWorkerInput, type AddWorkerResponse, type AppointedR
 import { actorOf } from './actors';
 import { sessionFor } from './auth';
 import { eldersBoundTo, getBindingCode } from './data/bindings';
+import { carryAcceptance } from '../consent/privacy';
 import { addStaffAccount, claimStaffAccount, getStaffPost, moveStaffAccount, retireStaffAccount, staffPostsOfCounty, type Place, type StaffPostItem } from './data/staff';
 import { getUser } from './data/users';
 import { codeProblemNow, issueOneTimeCode, liveCodeView, revokeOneTimeCode, withCodeAttempt } from './one-time-codes';
@@ -178,6 +179,7 @@ export function claimStaffRole(session: Session, code: string): Promise<SessionR
     const outcome = await claimStaffAccount(code, { ...newcomer, openid: newcomer.openid }, account, nowSeconds, isoNow());
     if (outcome === 'refused') throw staffCodeErrors[await codeProblemNow(code, session.userId, 'staff')]();
     forgetStanding(account.userId);
+    await carryAcceptance(newcomer.userId, account.userId);
     return sessionFor({ ...account, openid: newcomer.openid, status: 'active' });
   });
 }

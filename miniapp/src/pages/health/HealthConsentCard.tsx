@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { HealthConsentView } from '@yilin/contract'
 import { getHealthConsent, setHealthConsent } from '../../api/consent'
@@ -30,7 +31,10 @@ function stateInWords(consent: HealthConsentView, who: string): string {
  * relative for them, and the card says who did. Withdrawing is as easy as giving.
  */
 export function HealthConsentCard({ elderId, isElder, elderName }: Props) {
-  const consent = useData(() => getHealthConsent(elderId), { onShow: true })
+  // Shown once the health record has loaded, after the page was first shown: it loads when it mounts, and again
+  // whenever the page is shown again (a relative may have changed it meanwhile).
+  const consent = useData(() => getHealthConsent(elderId), { deps: [elderId] })
+  useDidShow(() => void consent.reload())
   const action = useAction()
   const who = isElder ? '您' : elderName
 
