@@ -6,6 +6,7 @@
  *
  * Runs in the `miniapp-weapp` jest project (the care pages are in weapp-render-care.test.ts).
  */
+import { PRIVACY_NOTICE_VERSION } from '@yilin/contract'
 import { elderWang, elderZhao, summaryOf } from './fixtures'
 import { menusResponse, offerOf, orderOf, tomorrow } from './canteen-fixtures'
 import { answer, navigations, requests, storage, waitFor, waitForText } from './weapp/harness'
@@ -14,7 +15,10 @@ import { describeCompiledPages, expectPageMeta, lastRequest, ok, signIn } from '
 describeCompiledPages('compiled WeChat pages in the WeChat test kit', (show) => {
   it('登录: 微信一键登录 signs in with the wx.login code and opens home', async () => {
     storage.clear()
-    answer({ 'POST /auth/wechat': ok({ token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'e-wang', role: 'elder', name: '王秀兰' } }) })
+    answer({
+      'POST /auth/wechat': ok({ token: 'tok-w', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { userId: 'e-wang', role: 'elder', name: '王秀兰' } }),
+      'POST /me/consents/privacy': ok({ version: PRIVACY_NOTICE_VERSION, accepted: true, acceptedAt: new Date().toISOString() }),
+    })
     const page = show('pages/login/index')
     await waitForText(page, '微信一键登录')
     expect(page.text()).toContain('颐邻')
@@ -24,7 +28,11 @@ describeCompiledPages('compiled WeChat pages in the WeChat test kit', (show) => 
     await waitForText(page, '☑ 我已阅读并同意')
     page.tap('微信一键登录')
     await waitFor(() => navigations.length > 0, () => `no navigation; requests: ${JSON.stringify(requests)}`)
-    expect(lastRequest()).toMatchObject({ method: 'POST', url: 'https://api.yilin.invalid/auth/wechat', data: { code: 'wx-code' } })
+    // Signed in with the code, then the notice the person just ticked is recorded with its version.
+    expect(requests.filter((request) => request.method === 'POST').map((request) => [request.url, request.data])).toEqual([
+      ['https://api.yilin.invalid/auth/wechat', { code: 'wx-code' }],
+      ['https://api.yilin.invalid/me/consents/privacy', { version: PRIVACY_NOTICE_VERSION }],
+    ])
     expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/home/index' }])
   })
 

@@ -10,11 +10,14 @@ import { config } from '../platform/config';
  */
 const endpoint = config.dynamoEndpoint;
 const requestTimeout = config.dynamoRequestTimeoutMs;
+// DynamoDB accepts a connection in milliseconds; DynamoDB Local, one Java process on two shared cores, can pause
+// for a few seconds (a CI run once failed to connect within 1 s three times in a row).
+const connectionTimeout = endpoint ? 5000 : 1000;
 
 export const dynamoClient = new DynamoDBClient({
   region: process.env.AWS_REGION ?? 'cn-north-1',
   maxAttempts: 3,
-  requestHandler: { requestTimeout, connectionTimeout: 1000, throwOnRequestTimeout: true },
+  requestHandler: { requestTimeout, connectionTimeout, throwOnRequestTimeout: true },
   ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
 });
 
