@@ -6,13 +6,13 @@ import { elderSecrets, otherCounty } from './world';
  * and an elder's own access log. Every call only reads; a refusal never shows the elder's data.
  */
 
-type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'none';
+export type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'none';
 
 /**
  * How an actor stands to each case's place, worked out here from the world (world.ts), apart from the policy
  * module: the matrix's worker is of the own community; `same-centre` is another community of their centre.
  */
-function relationOf(actor: Actor, caseName: string): Relation {
+export function relationOf(actor: Actor, caseName: string): Relation {
   switch (actor) {
     case 'elder':
       return caseName === 'own' ? 'self' : 'none';

@@ -9,6 +9,7 @@ import { config } from '../../src/platform/config';
 import { callerClaim } from '../../src/store/idempotency';
 import type { Actor, CallPlan, Cell, RouteSpec } from './matrix-spec';
 import { NOW, elderSecrets, randomKey } from './world';
+import { relationOf, type Relation } from './matrix-insights-audit';
 
 /**
  * The authorisation matrix of notifications and emergency help (merged into matrix-spec.ts): a person's own
@@ -17,27 +18,7 @@ import { NOW, elderSecrets, randomKey } from './world';
  * that is refused must leave what it would have changed as it was.
  */
 
-type Relation = 'self' | 'family' | 'community-worker' | 'centre-worker' | 'county-admin' | 'none';
-
-/**
- * How an actor stands to each case's elder or community, worked out here from the world (world.ts), apart
- * from the policy module: the matrix's worker is of the own community (where the own and the other elder
- * live); `same-centre` is another community of their centre.
- */
-function relationOf(actor: Actor, caseName: string): Relation {
-  switch (actor) {
-    case 'elder':
-      return caseName === 'own' ? 'self' : 'none';
-    case 'family':
-      return caseName === 'own' ? 'family' : 'none';
-    case 'worker':
-      return caseName === 'own' || caseName === 'other-elder' ? 'community-worker' : caseName === 'same-centre' ? 'centre-worker' : 'none';
-    case 'admin':
-      return caseName === 'other-county' ? 'none' : 'county-admin';
-    default:
-      return 'none';
-  }
-}
+// How an actor stands to each case's elder or community: the same rule as the audit trail's scopes.
 
 const elderCases = ['own', 'other-elder', 'same-centre', 'other-community', 'other-county'];
 const communityCases = ['own', 'same-centre', 'other-community', 'other-county'];

@@ -30,6 +30,7 @@ import {
   setLocation,
 } from './alert-store';
 import type { AlertItem } from './entities';
+import type { ElderItem } from '../people/entities';
 import { elderSideNumbers, escalationTime, responderNumbers, responderPost } from './rules/alert';
 
 /**
@@ -66,8 +67,9 @@ function alertView(alert: AlertItem, community: string): AlertView {
 const elderSide = (relation: Relation) => relation === 'self' || relation === 'family';
 
 /** The call as `relation` sees it, with the numbers that side calls at once. */
-async function answerFor(alert: AlertItem, relation: Relation, replayed = false): Promise<AlertResponse> {
-  const [elder, community] = await Promise.all([getElder(alert.elderId), getCommunity(alert.communityId)]);
+/** `known`: the elder when the caller read them already (raising reads them for the access check). */
+async function answerFor(alert: AlertItem, relation: Relation, replayed = false, known?: ElderItem): Promise<AlertResponse> {
+  const [elder, community] = await Promise.all([known ?? getElder(alert.elderId), getCommunity(alert.communityId)]);
   const contacts = elder?.emergencyContacts ?? [];
   const callNumbers = elderSide(relation) ? elderSideNumbers(community?.dutyPhone, contacts) : responderNumbers(alert.elderName, alert.elderPhone, contacts);
   return { alert: alertView(alert, community?.name ?? ''), callNumbers, ...(replayed ? { replayed } : {}) };
@@ -95,10 +97,10 @@ export async function raise(session: Session, elderId: string, input: AlertInput
   const { elder, access, binding } = await loadElderFor(session, elderId, 'elder.raiseAlert');
   const claim = callerClaim(session.userId, input.idempotencyKey, ['alerts.raise', elderId]);
   const earlier = await earlierResult(claim);
-  if (earlier) return answerFor((await getAlert(earlier))!, access, true);
+  if (earlier) return answerFor((await getAlert(earlier))!, access, true, elder);
   assertOnRegister(elder);
   const open = await openAlertOf(elderId);
-  if (open) return answerFor((await getAlert(open))!, access, true);
+  if (open) return answerFor((await getAlert(open))!, access, true, elder);
   const [community, by] = await Promise.all([communityInfo(elder.communityId), actorOf(session, binding?.relation)]);
   const now = clock.now();
   const alert: AlertItem = {
@@ -124,9 +126,9 @@ export async function raise(session: Session, elderId: string, input: AlertInput
     // Pressed twice at the same moment, or the same request retried: the call that won is the answer.
     const winner = outcome.failed.includes('request') ? await earlierResult(claim) : await openAlertOf(elderId);
     if (!winner) throw new Error(`An emergency call could not be written: ${outcome.failed.join(',')}`);
-    return answerFor((await getAlert(winner))!, access, true);
+    return answerFor((await getAlert(winner))!, access, true, elder);
   }
-  return answerFor(alert, access);
+  return answerFor(alert, access, false, elder);
 }
 
 export async function getAlertFor(session: Session, alertId: string): Promise<AlertResponse> {

@@ -31,8 +31,10 @@ export const MESSAGES_CONSUMER = 'notify-events/messages';
 export async function deliverNotices(change: Change): Promise<void> {
   const notices = noticesOf(change.entity, change.before, change.after, await namesFor(change));
   for (const notice of notices) {
+    // The template is the notice's, whoever it reaches: resolved once, not per recipient.
+    const template = templateOf(notice);
     const recipients = await recipientsOf(notice.audience);
-    await Promise.all(recipients.map((recipient) => deliverTo(recipient, notice, change)));
+    await Promise.all(recipients.map((recipient) => deliverTo(recipient, notice, template, change)));
   }
 }
 
@@ -84,9 +86,8 @@ function templateOf(notice: Notice): Template | undefined {
   return chosen ? { templateId: chosen.templateId, keys: chosen.keys ?? templateFields.map((field) => field.key) } : undefined;
 }
 
-async function deliverTo(recipient: UserItem, notice: Notice, change: Change): Promise<void> {
+async function deliverTo(recipient: UserItem, notice: Notice, template: Template | undefined, change: Change): Promise<void> {
   const message = messageOf(recipient, notice, change);
-  const template = templateOf(notice);
   const allowance = recipient.openid && template ? await remainingOf(recipient.userId, template.templateId) : 0;
   if (allowance > 0) {
     const outcome = await writeTogether({
