@@ -24,3 +24,16 @@ test('every status the trail may name reads in Chinese', () => {
   }
   expect(auditActionName('no.such-action')).not.toMatch(english);
 });
+
+test('every step of a redemption reads in Chinese on the trail: redeemed, handed over, cancelled', () => {
+  expect(['redemption.redeemed', 'redemption.handed', 'redemption.cancelled'].map(auditActionName)).toEqual(['用积分兑换了物品', '交付了兑换的物品', '取消了兑换']);
+  expect(auditChangesText([{ field: 'status', after: 'waiting' }, { field: 'item', after: '洗衣液' }, { field: 'pricePoints', after: '20' }], 'redemption.redeemed')).toBe(
+    '状态：待领取；物品：洗衣液；所需积分：20',
+  );
+});
+
+test('a wish’s category and value changed when publishing read as the elder’s side would say them', () => {
+  expect(auditChangesText([{ field: 'category', before: 'goods', after: 'service' }, { field: 'valueFen', before: '20000', after: '15000' }], 'wish.published')).toBe(
+    '类别：物品 → 服务；估计价值：¥200 → ¥150',
+  );
+});

@@ -218,18 +218,32 @@ describe('a wish, for a volunteer', () => {
     expect(byTestId('wish-handover')).toBeNull()
   })
 
-  it('realised: the points earned and the elder’s thanks', async () => {
-    mockApi({
-      [wishRoute]: {
-        status: 200,
-        body: { wish: claimedWish({ status: 'realised', statusName: '已实现', points: 20, thanks: { message: '谢谢小刘，收音机很好用！', at: '2026-12-02T02:00:00.000Z', byName: '王秀兰' }, can: { release: false, deliver: false } }) },
-      },
+  const realisedFor = (claimer: { name: string; partyMember: boolean }) =>
+    claimedWish({
+      status: 'realised',
+      statusName: '已实现',
+      points: 20,
+      claimer,
+      thanks: { message: '谢谢小刘，收音机很好用！', at: '2026-12-02T02:00:00.000Z', byName: '王秀兰', to: claimer },
+      can: { release: false, deliver: false },
     })
+
+  it('realised: the points earned and the elder’s thanks, addressed to the volunteer', async () => {
+    mockApi({ [wishRoute]: { status: 200, body: { wish: realisedFor({ name: '刘洋', partyMember: false }) } } })
     openWish()
     expect((await findByTestId('wish-points')).textContent).toBe('+20 积分')
     expect(byTestId('wish-thanks')?.textContent).toContain('谢谢小刘，收音机很好用！')
     expect(byTestId('wish-thanks')?.textContent).toContain('王秀兰')
+    expect(byTestId('wish-thanks-to')?.textContent).toBe('致志愿者 刘洋')
+    expect(byTestId('wish-thanks-party')).toBeNull()
     expect(byTestId('wish-deliver-open')).toBeNull()
+  })
+
+  it('realised by a party member: the thanks the volunteer reads carries the 党员 mark beside their name', async () => {
+    mockApi({ [wishRoute]: { status: 200, body: { wish: realisedFor({ name: '黄丽华', partyMember: true }) } } })
+    openWish()
+    expect((await findByTestId('wish-thanks-to')).textContent).toBe('致志愿者 黄丽华★ 党员')
+    expect(byTestId('wish-thanks-party')?.textContent).toBe('★ 党员')
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { chinaToday, formatDayOfYear } from '../src/lib/format'
 import { claimedWish, closedStore, itemOf, leaderboardOf, myWishesOf, pointsOf, redemptionOf, storeOf, tallyOf, wallOf, wishOf, type WishOverrides } from './points-fixtures'
-import { elderWishes, wishAt, wishSettings } from './wish-fixtures'
+import { claimer, elderWishes, wishAt, wishSettings } from './wish-fixtures'
 import { answer, boundAttributes, navigations, requests, waitFor, waitForText, type OpenPage, type Reply } from './weapp/harness'
 import { describeCompiledPages, expectPageMeta, ok, signIn } from './weapp/suite'
 
@@ -120,7 +120,7 @@ describeCompiledPages('compiled micro-wish and points pages in the WeChat test k
 
   it('心愿详情: a realised wish offers the thank-you phrases; one tap and 送出感谢 send those words once', async () => {
     signIn('elder', 'e-wang', '王秀兰')
-    const thanked = { ...wishAt.realised(), can: { ...wishAt.realised().can, thank: false }, thanks: { message: '谢谢你，孩子！', at: '2026-11-22T06:00:00.000Z', byName: '王秀兰' } }
+    const thanked = { ...wishAt.realised(), can: { ...wishAt.realised().can, thank: false }, thanks: { message: '谢谢你，孩子！', at: '2026-11-22T06:00:00.000Z', byName: '王秀兰', to: claimer } }
     answer({
       'GET /wishes/w-realised': ok({ wish: wishAt.realised() }),
       'POST /wishes/w-realised/thanks': ok({ wish: thanked }),
@@ -135,6 +135,7 @@ describeCompiledPages('compiled micro-wish and points pages in the WeChat test k
     page.tap('送出感谢')
     await waitForText(page, '谢谢的话已经送到志愿者那里了。')
     expect(textsOf(page, 'wish__thanks')).toEqual(['谢谢你，孩子！'])
+    expect(textsOf(page, 'wish__thanks-to')).toEqual(['送给志愿者 李华★ 党员'])
     expect(page.text()).not.toContain('送出感谢')
     expect(writes()).toEqual([expect.objectContaining({ method: 'POST', url: api('/wishes/w-realised/thanks'), data: { message: '谢谢你，孩子！' } })])
   })

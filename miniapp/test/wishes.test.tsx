@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { setRouterParams } from './taro-shim'
 import { mockApi, signIn, type RecordedCall } from './api-mock'
 import { byTestId, findByTestId, nativeInput } from './dom'
-import { elderWishes, wishAt, wishOf } from './wish-fixtures'
+import { claimer, elderWishes, wishAt, wishOf } from './wish-fixtures'
 import WishesPage from '../src/pages/wishes/index'
 import WishPostPage from '../src/pages/wish-post/index'
 import WishPage from '../src/pages/wish/index'
@@ -217,7 +217,13 @@ describe('one wish: confirming, thanking, withdrawing', () => {
       'GET /wishes/w-realised': { status: 200, body: { wish: realised } },
       'POST /wishes/w-realised/thanks': (data) => ({
         status: 200,
-        body: { wish: { ...realised, can: { ...realised.can, thank: false }, thanks: { message: (data as { message: string }).message, at: '2026-11-22T06:00:00.000Z', byName: '李明' } } },
+        body: {
+          wish: {
+            ...realised,
+            can: { ...realised.can, thank: false },
+            thanks: { message: (data as { message: string }).message, at: '2026-11-22T06:00:00.000Z', byName: '李明', to: claimer },
+          },
+        },
       }),
     })
     open('w-realised')
@@ -227,6 +233,9 @@ describe('one wish: confirming, thanking, withdrawing', () => {
 
     expect((await findByTestId('wish-thanks-message')).textContent).toBe('谢谢你，孩子！')
     expect(byTestId('wish-thanks')?.textContent).toContain('李明')
+    // The thank-you names the volunteer it went to, a party member marked as on the wall.
+    expect(byTestId('wish-thanks-to')?.textContent).toBe('送给志愿者 李华★ 党员')
+    expect(byTestId('wish-thanks-party')?.textContent).toBe('★ 党员')
     expect(byTestId('wish-thank')).toBeNull()
     const sent = posts(calls)
     expect(sent).toHaveLength(1)
@@ -254,13 +263,46 @@ describe('one wish: confirming, thanking, withdrawing', () => {
     expect(posts(calls).map((call) => call.url)).toEqual(['/api/wishes/w-pending/withdraw'])
   })
 
+  it('the thanks to a volunteer who is not a party member carries no 党员 mark', async () => {
+    const thanked = wishAt.realised()
+    const volunteer = { name: '刘洋', partyMember: false }
+    mockApi({
+      'GET /wishes/w-realised': {
+        status: 200,
+        body: { wish: { ...thanked, claimer: volunteer, can: { ...thanked.can, thank: false }, thanks: { message: '谢谢小刘', at: '2026-11-22T06:00:00.000Z', byName: '王秀兰', to: volunteer } } },
+      },
+    })
+    open('w-realised')
+    expect((await findByTestId('wish-thanks-to')).textContent).toBe('送给志愿者 刘洋')
+    expect(byTestId('wish-thanks-party')).toBeNull()
+  })
+
+  it('shows each change the community made when publishing, before and after: the category and the value as well as the words', async () => {
+    const published = wishOf({
+      status: 'published',
+      statusName: '等志愿者认领',
+      title: '想请人上门修个灯',
+      category: 'service',
+      categoryName: '服务',
+      valueFen: 150_00,
+      asPosted: { title: '想请人上门修个灯', story: '腿脚不方便，出不了门', category: 'goods', categoryName: '物品', valueFen: 200_00 },
+    })
+    mockApi({ 'GET /wishes/w-1': { status: 200, body: { wish: published } } })
+    open('w-1')
+    await findByTestId('wish-as-posted')
+    expect(byTestId('wish-as-posted-category')?.textContent).toBe('社区把类别从“物品”改成了“服务”。')
+    expect(byTestId('wish-as-posted-value')?.textContent).toBe('社区把估价从“约 ¥200”改成了“约 ¥150”。')
+    // The words were left as written: nothing is said about them.
+    expect(byTestId('wish-as-posted-words')).toBeNull()
+  })
+
   it('says plainly when the community reworded the wish for privacy, and shows the words first written', async () => {
     const published = wishOf({
       status: 'published',
       statusName: '等志愿者认领',
       title: '想理个发',
       story: '腿脚不方便',
-      asPosted: { title: '想理个发', story: '我住学院路 12 号，腿脚不方便' },
+      asPosted: { title: '想理个发', story: '我住学院路 12 号，腿脚不方便', category: 'service', categoryName: '服务', valueFen: 30_00 },
       timeline: [{ action: 'posted', text: '发布了心愿', at: '2026-11-20T02:00:00.000Z', byName: '王秀兰' }],
     })
     mockApi({ 'GET /wishes/w-1': { status: 200, body: { wish: published } } })

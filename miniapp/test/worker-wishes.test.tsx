@@ -53,7 +53,7 @@ describe('reviewing a wish', () => {
       'GET /wishes/w-1': { status: 200, body: { wish: wishOf() } },
       'POST /wishes/w-1/publish': (data) => ({
         status: 200,
-        body: { wish: wishOf({ ...(data as object), status: 'published', statusName: '等志愿者认领', asPosted: { title: wishOf().title, story: wishOf().story }, can: { ...wishOf().can, review: false } }) },
+        body: { wish: wishOf({ ...(data as object), status: 'published', statusName: '等志愿者认领', asPosted: { title: wishOf().title, story: wishOf().story, category: wishOf().category, categoryName: wishOf().categoryName, valueFen: wishOf().valueFen }, can: { ...wishOf().can, review: false } }) },
       }),
     })
     render(<WorkerWishPage />)

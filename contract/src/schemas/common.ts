@@ -60,6 +60,9 @@ export const phone = (label: string) =>
 
 export const PhoneSchema = phone('电话');
 
+/** A phone number as compared: its digits alone, so 0734-8123456 and 07348123456 are one number. */
+export const phoneDigits = (value: string) => value.replace(/\D/g, '');
+
 /** A calendar date `YYYY-MM-DD`. Whether it may lie in the future is a domain rule. */
 export const DateSchema = z.iso.date('日期格式应为 年-月-日，例如 1945-03-08');
 

@@ -44,6 +44,11 @@ export const WishBody = z.strictObject({
   /** What it is likely to cost, in fen; 0 for a wish that costs nothing (陪我聊天). */
   valueFen: whole('估计价值（分）', 0, 10_000_00),
   handover: HandoverSchema,
+  /**
+   * Someone posting for the elder (a relative, a worker) confirms that she herself agreed to give her address
+   * to the claimer: a home handover needs it. The elder posting herself agrees by choosing it.
+   */
+  addressAgreed: z.optional(z.boolean('“本人同意把地址告诉认领的志愿者”只能选 是 或 否')),
   /** A voice note the elder recorded instead of typing (uploaded with the elder's voice form), and its length. */
   voiceKey: z.optional(FileKeySchema('语音')),
   voiceSeconds: z.optional(whole('语音长度', 1, VOICE_MAX_SECONDS, ' 秒')),
@@ -53,6 +58,15 @@ export const WishBody = z.strictObject({
 /** A voice note as WeChat's recorder writes it. */
 export const VoiceUploadBody = z.strictObject({ contentType: z.enum(['audio/mpeg', 'audio/aac', 'audio/mp4'], '语音只能是 MP3、AAC 或 M4A') });
 export type WishInput = z.infer<typeof WishBody>;
+
+/** Who agreed that the claimer of a home-handover wish is told the elder's address, and when. */
+export interface AddressAgreementView {
+  /** The elder herself, or 王磊（儿子） / a worker who confirmed she agreed. */
+  byName: string;
+  /** Confirmed by someone posting for her, not by the elder herself. */
+  onBehalf: boolean;
+  at: string;
+}
 
 /**
  * Publishing, with the wording the worker changed for privacy (what is left out stays as posted); for a
@@ -197,9 +211,14 @@ export interface WishView {
   statusName: string;
   handover: Handover;
   handoverName: string;
+  /** For a home handover, who agreed to give the address (the elder's side and the community); none on wishes posted before it was asked. */
+  addressAgreement?: AddressAgreementView;
   postedAt: string;
-  /** The words as posted, when the community changed them for privacy before publishing (the elder's side and the community). */
-  asPosted?: { title: string; story: string };
+  /**
+   * The wish as posted, when the community changed it before publishing (its words for privacy, its category,
+   * its value): the elder's side and the community see before and after.
+   */
+  asPosted?: { title: string; story: string; category: WishCategory; categoryName: string; valueFen: number };
   rejectReason?: string;
   claimer?: { name: string; partyMember: boolean };
   claimedAt?: string;
@@ -211,7 +230,8 @@ export interface WishView {
   realisedAt?: string;
   /** Points the claimer earned when it was realised. */
   points?: number;
-  thanks?: { message: string; at: string; byName: string };
+  /** The elder's side's thank-you, to the volunteer who realised it (党员 marked, as on the wall). */
+  thanks?: { message: string; at: string; byName: string; to: { name: string; partyMember: boolean } };
   /** The voice note the elder recorded, for the elder's side and the community only (a voice is a person's own). */
   voice?: { url: string; seconds: number };
   /** What the caller may do now. */
@@ -250,6 +270,7 @@ export type WishesPage = Page<WishView>;
 export interface WishTallyView {
   communityId: string;
   communityName: string;
+  /** Every wish the community received, except one taken back before review: it only grows (functions' rules/wish.ts). */
   collected: number;
   waiting: number;
   inProgress: number;

@@ -3,7 +3,8 @@ import { bookingStatusNames } from './care';
 import { elderStatusNames, roleNames, sexNames, staffStatusNames, subsidyCategoryNames, type Role, type Sex, type SubsidyCategory } from './people';
 import { volunteerStatusNames } from './volunteers';
 import { alertStatusNames } from './notify';
-import { redemptionStatusNames, wishStatusNames } from './wishes';
+import { redemptionStatusNames, wishCategoryNames, wishStatusNames } from './wishes';
+import { yuan } from '../money';
 
 /**
  * The audit trail in words: what each action did, each field changed, and who acts. Every action the
@@ -52,6 +53,7 @@ export const auditActionNames: Record<string, string> = {
   'storeItem.add': '在积分超市上架了物品',
   'storeItem.update': '修改了积分超市的物品',
   'storeItem.restock': '给积分超市补了货',
+  'redemption.redeemed': '用积分兑换了物品',
   'redemption.handed': '交付了兑换的物品',
   'redemption.cancelled': '取消了兑换',
   'volunteer.confirm': '确认了志愿者',
@@ -129,6 +131,7 @@ export const auditFieldNames: Record<string, string> = {
   role: '身份',
   read: '查看的内容',
   pricePoints: '所需积分',
+  item: '物品',
   notes: '备注',
   note: '备注',
   mobilityLimited: '行动不便',
@@ -147,6 +150,7 @@ export const auditFieldNames: Record<string, string> = {
   active: '上架',
   dutyPhone: '值班电话',
   healthConsent: '同意保存健康数据',
+  addressAgreedBy: '同意把地址告诉志愿者',
 };
 
 export const auditFieldName = (field: string): string => auditFieldNames[field] ?? field;
@@ -170,12 +174,14 @@ function instantText(value: string): string {
   return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
 }
 
-/** A recorded value in words where its field has a vocabulary (a status, a category, a sex, yes or no, a time). */
+/** A recorded value in words where its field has a vocabulary (a status, a category, a sex, yes or no, a time, money in fen). */
 export function auditValueText(field: string, value: string | undefined, action = ''): string {
   if (value === undefined || value === '') return '（空）';
   if (value === 'true') return '是';
   if (value === 'false') return '否';
   if (field === 'status') return statusNamesOf[action.split('.')[0]]?.[value] ?? value;
+  if (field === 'category' && action.startsWith('wish.')) return wishCategoryNames[value as keyof typeof wishCategoryNames] ?? value;
+  if (field.endsWith('Fen') && /^-?\d+$/.test(value)) return yuan(Number(value));
   if (field === 'subsidyCategory') return subsidyCategoryNames[value as SubsidyCategory] ?? value;
   if (field === 'sex') return sexNames[value as Sex] ?? value;
   if (field === 'role') return roleNames[value as Role] ?? value;

@@ -2,10 +2,14 @@
  * Micro-wishes (微心愿) and volunteer points (积分): the wish's categories and states, how a gift is handed
  * over, why points moved, and what becomes of a redemption, with their Chinese names.
  */
+import { yuan } from '../money';
 
 export const wishCategories = ['goods', 'service', 'company', 'other'] as const;
 export type WishCategory = (typeof wishCategories)[number];
 export const wishCategoryNames: Record<WishCategory, string> = { goods: '物品', service: '服务', company: '陪伴', other: '其他' };
+
+/** A wish's estimated value in words: 约 ¥30, or 不花钱 for a wish that costs nothing (陪我聊天). */
+export const wishValueText = (valueFen: number) => (valueFen > 0 ? `约 ${yuan(valueFen)}` : '不花钱');
 
 /**
  * pending (the community reviews it) → published (on the wall) → claimed (a volunteer took it on) →

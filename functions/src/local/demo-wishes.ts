@@ -150,10 +150,12 @@ async function writeDemoWish(demo: DemoWish, claimDays: number, pointsPerWish: n
     wishId: ulid(Date.parse(postedAt)), elderId: elder.elderId, elderName: elder.name, elderDisplay: elderDisplayOf(elder.name, elder.sex),
     communityId: community.communityId, centreId: community.centreId, countyId: community.countyId, status: 'pending', title: demo.title,
     story: demo.story, category: demo.category, valueFen: demo.valueFen, handover: demo.handover, postedBy: poster.userId, postedAt, version: 1, updatedAt: postedAt,
+    // A home handover was agreed by the elder, or confirmed for her by whoever wrote it down.
+    ...(demo.handover === 'home' ? { addressAgreedBy: poster.userId, addressAgreedByName: poster.name, addressAgreedAt: postedAt } : {}),
   };
   const posted = await postWish(wish, { scope: 'demo', key: `wish-${wish.wishId}`, fingerprint: wish.wishId }, epochSeconds(clock.now()), {
     subject: wishSubject(wish.wishId), concerns: elder.elderId, action: 'wish.posted', by: poster, ...eventAt(postedAt),
-    changes: [{ field: 'status', after: 'pending' }, { field: 'title', after: demo.title }],
+    changes: [{ field: 'status', after: 'pending' }, { field: 'title', after: demo.title }, ...(demo.handover === 'home' ? [{ field: 'addressAgreedBy', after: poster.name }] : [])],
   });
   written(`wish ${demo.title}`, posted);
 

@@ -31,7 +31,8 @@ test('the county wall shows the published wishes of two communities with each co
   expect(wall.body.wishes.every((wish: { can: { claim: boolean } }) => wish.can.claim)).toBe(true);
   expect(wall.body.tallies).toEqual(
     expect.arrayContaining([
-      { communityId: 'demo-comm-xueyuan', communityName: '学院路社区', collected: 5, waiting: 1, inProgress: 2, realised: 2 },
+      // Collected: those below, the one waiting for review and the one not taken on.
+      { communityId: 'demo-comm-xueyuan', communityName: '学院路社区', collected: 7, waiting: 1, inProgress: 2, realised: 2 },
       { communityId: 'demo-comm-dongfeng', communityName: '东风社区', collected: 1, waiting: 1, inProgress: 0, realised: 0 },
     ]),
   );

@@ -1,4 +1,6 @@
+import { auditActionName, auditChangesText } from '@yilin/contract';
 import { setClock } from '../../src/platform/clock';
+import { auditOf, subjectOf } from '../../src/store/audit';
 import { errorCode, useApi } from '../support/api';
 import { idempotencyKey } from '../support/canteen-fixtures';
 import { createWorld, tableItems } from '../support/seed';
@@ -127,6 +129,39 @@ describe('redeeming', () => {
     expect(mine.body.entries[0]).toMatchObject({ amount: -20, kind: 'redeem', kindName: '兑换', note: '兑换“洗衣液”' });
     const waiting = await api.as(world.worker.userId).get(`/communities/${world.home.communityId}/redemptions?status=waiting`);
     expect(waiting.body.items.map((redemption: { redemptionId: string }) => redemption.redemptionId)).toEqual([first.body.redemption.redemptionId]);
+  });
+
+  test('a redemption is on its trail from the start: who redeemed what, for whom, then the hand-over, in Chinese', async () => {
+    const world = await createWorld();
+    const { volunteer, item } = await shopper(world, 50, { pricePoints: 20 });
+    const redeemed = await redeemAs(volunteer.userId, volunteer.userId, item.itemId);
+    const redemptionId = redeemed.body.redemption.redemptionId;
+    const [event] = await auditOf(subjectOf('redemption', redemptionId));
+    expect(event).toMatchObject({
+      action: 'redemption.redeemed',
+      concerns: volunteer.userId,
+      actorId: volunteer.userId,
+      actorName: '李华',
+      actorRole: 'volunteer',
+      at: IN_WINDOW,
+      changes: [{ field: 'status', after: 'waiting' }, { field: 'item', after: '洗衣液' }, { field: 'pricePoints', after: '20' }],
+    });
+    expect(`${event.actorName}${auditActionName(event.action)}：${auditChangesText(event.changes, event.action)}`).toBe('李华用积分兑换了物品：状态：待领取；物品：洗衣液；所需积分：20');
+
+    await api.as(world.worker.userId).post(`/redemptions/${redemptionId}/hand-over`);
+    const trail = await auditOf(subjectOf('redemption', redemptionId));
+    expect(trail.map((one) => auditActionName(one.action)).reverse()).toEqual(['用积分兑换了物品', '交付了兑换的物品']);
+  });
+
+  test('a relative redeeming with the elder’s points is named on the elder’s trail', async () => {
+    const world = await createWorld();
+    await setWishSettings(api, world.worker.userId, world.home.communityId, { eldersRedeem: true });
+    await grantPoints(api, world.worker.userId, world.elder.elderId, 50);
+    const item = await storeItem(api, world.worker.userId, world.home.communityId, { pricePoints: 20 });
+    const redeemed = await redeemAs(world.family.userId, world.elder.elderId, item.itemId);
+    expect(redeemed.status).toBe(201);
+    const [event] = await auditOf(subjectOf('redemption', redeemed.body.redemption.redemptionId));
+    expect(event).toMatchObject({ action: 'redemption.redeemed', concerns: world.elder.elderId, actorId: world.family.userId, actorName: '王磊', actorRole: 'family' });
   });
 
   test('too few points is POINTS_NOT_ENOUGH, with the price and the balance, and nothing is written', async () => {

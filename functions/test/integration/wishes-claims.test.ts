@@ -1,6 +1,6 @@
 import { setClock } from '../../src/platform/clock';
 import { errorCode, useApi } from '../support/api';
-import { createCommunity, createElder, createWorld, tableItems } from '../support/seed';
+import { bind, createCommunity, createElder, createWorld, tableItems } from '../support/seed';
 import {
   claimedWish,
   createVolunteer,
@@ -36,6 +36,28 @@ describe('a claim that cannot be made writes nothing', () => {
       await expectRefusedUnchanged(refused, 409, 'CLAIM_OWN_FAMILY', before);
       expect(refused.body.error.message).toContain('家里长辈的心愿');
     }
+  });
+
+  test('the numbers are compared as digits: a landline written with or without its dash is the same number', async () => {
+    const world = await createWorld();
+    const elder = await createElder(world.home, { name: '张桂兰', phone: '07348123457', emergencyContacts: [{ name: '张军', relation: '儿子', phone: '0734-8123456' }] });
+    const son = await createVolunteer(world.home, { name: '张军', phone: '07348123456' });
+    const sameLine = await createVolunteer(world.home, { name: '张小梅', phone: '0734-8123457' });
+    const wish = await publishedWish(api, world.worker.userId, elder.elderId);
+    const before = await tableItems();
+    for (const volunteer of [son, sameLine]) await expectRefusedUnchanged(await claim(volunteer.userId, wish.wishId), 409, 'CLAIM_OWN_FAMILY', before);
+  });
+
+  test('a volunteer who is a bound relative of the elder now gets CLAIM_OWN_FAMILY, though they did not post it and their number is not on the register', async () => {
+    const world = await createWorld();
+    // Sign-up refuses an account with bindings; a binding may still stand from before that rule.
+    const relative = await createVolunteer(world.home, { name: '王芳', phone: '13512345678' });
+    await bind(world.elder.elderId, relative);
+    const wish = await publishedWish(api, world.worker.userId, world.elder.elderId);
+    const before = await tableItems();
+    const refused = await claim(relative.userId, wish.wishId);
+    await expectRefusedUnchanged(refused, 409, 'CLAIM_OWN_FAMILY', before);
+    expect(refused.body.error.message).toContain('家里长辈的心愿');
   });
 
   test('a relative who posted the wish, was unbound and then became a volunteer gets CLAIM_OWN_FAMILY', async () => {
@@ -199,7 +221,7 @@ describe('how to hand it over', () => {
     const world = await createWorld();
     const elder = await createElder(world.home, { name: '王秀英', sex: 'female', address: '学院路 7 号 2 栋 201' });
     const volunteer = await createVolunteer(world.home);
-    const wish = await publishedWish(api, world.worker.userId, elder.elderId, { handover: 'home' });
+    const wish = await publishedWish(api, world.worker.userId, elder.elderId, { handover: 'home', addressAgreed: true });
     const before = await api.as(volunteer.userId).get(`/wishes/${wish.wishId}`);
     expect(before.body.wish.handoverDetail).toBeUndefined();
     expect(JSON.stringify(before.body)).not.toContain('学院路 7 号');
@@ -230,7 +252,8 @@ describe('the wall and its counts', () => {
     expect(wall.body.wishes.find((wish: { wishId: string }) => wish.wishId === there.wishId)).toMatchObject({ communityName: '东风社区', elderDisplay: '赵老人家', can: { claim: true } });
     expect(wall.body.tallies.map((tally: { communityName: string; collected: number }) => [tally.communityName, tally.collected]).sort()).toEqual([
       ['东风社区', 1],
-      ['学院路社区', 1],
+      // The wish waiting for review is collected too: the community received it.
+      ['学院路社区', 2],
     ]);
     const oneCommunity = await api.as(volunteer.userId).get(`/wall?communityId=${world.other.communityId}`);
     expect(ids(oneCommunity.body.wishes)).toEqual([there.wishId]);
@@ -249,7 +272,7 @@ describe('the wall and its counts', () => {
     const claimer = await createVolunteer(world.home, { name: '李华', partyMember: true });
     const reader = await createVolunteer(world.other, { name: '赵敏' });
     const elder = await createElder(world.home, { name: '王秀英', sex: 'female', address: '学院路 7 号 2 栋 201' });
-    const wish = await realisedWish(api, world.worker.userId, claimer.userId, elder.elderId, { handover: 'home' });
+    const wish = await realisedWish(api, world.worker.userId, claimer.userId, elder.elderId, { handover: 'home', addressAgreed: true });
     await api.as(elder.elderId).post(`/wishes/${wish.wishId}/thanks`, { message: '谢谢李华' });
 
     const wall = await api.as(reader.userId).get('/wall');
@@ -264,12 +287,12 @@ describe('the wall and its counts', () => {
     expect(ids((await api.as(reader.userId).get(`/wall?communityId=${world.home.communityId}`)).body.realised)).toEqual([wish.wishId]);
   });
 
-  test('the counts follow each wish through publish, claim, delivery, confirmation and withdrawal', async () => {
+  test('the counts follow each wish through posting, publish, claim, delivery, confirmation and withdrawal; collected never falls once the community reviewed a wish', async () => {
     const world = await createWorld();
     const volunteer = await createVolunteer(world.home);
     const tally = () => tallyOf(api, world.worker.userId, world.home.communityId);
     const first = await postedWish(api, world.family.userId, world.elder.elderId);
-    expect(await tally()).toEqual({ collected: 0, waiting: 0, inProgress: 0, realised: 0 });
+    expect(await tally()).toEqual({ collected: 1, waiting: 0, inProgress: 0, realised: 0 });
     await api.as(world.worker.userId).post(`/wishes/${first.wishId}/publish`, {});
     const second = await publishedWish(api, world.worker.userId, world.neighbour.elderId);
     expect(await tally()).toEqual({ collected: 2, waiting: 2, inProgress: 0, realised: 0 });
@@ -279,8 +302,18 @@ describe('the wall and its counts', () => {
     expect(await tally()).toEqual({ collected: 2, waiting: 1, inProgress: 1, realised: 0 });
     await api.as(world.family.userId).post(`/wishes/${first.wishId}/confirm`);
     expect(await tally()).toEqual({ collected: 2, waiting: 1, inProgress: 0, realised: 1 });
+    // Withdrawn after it was on the wall: no longer waiting, still collected.
     await api.as(world.neighbour.elderId).post(`/wishes/${second.wishId}/withdraw`);
-    expect(await tally()).toEqual({ collected: 1, waiting: 0, inProgress: 0, realised: 1 });
+    expect(await tally()).toEqual({ collected: 2, waiting: 0, inProgress: 0, realised: 1 });
+    // Rejected: the community received it, so it stays collected.
+    const rejected = await postedWish(api, world.family.userId, world.elder.elderId, { title: '想要一台电视机' });
+    await api.as(world.worker.userId).post(`/wishes/${rejected.wishId}/reject`, { reason: '价值太高' });
+    expect(await tally()).toEqual({ collected: 3, waiting: 0, inProgress: 0, realised: 1 });
+    // Taken back before anyone reviewed it (a slip): it leaves the count.
+    const slip = await postedWish(api, world.family.userId, world.elder.elderId, { title: '想请人陪我聊天' });
+    expect(await tally()).toEqual({ collected: 4, waiting: 0, inProgress: 0, realised: 1 });
+    await api.as(world.family.userId).post(`/wishes/${slip.wishId}/withdraw`);
+    expect(await tally()).toEqual({ collected: 3, waiting: 0, inProgress: 0, realised: 1 });
 
     const mine = await api.as(volunteer.userId).get('/me/wishes');
     expect([mine.body.inHand, ids(mine.body.realised), mine.body.balance]).toEqual([[], [first.wishId], 10]);

@@ -106,7 +106,7 @@ describe('review by the community', () => {
     expect(published.status).toBe(200);
     expect(published.body.wish).toMatchObject({ status: 'published', title: '想请人上门理个发', story: '住在学院路 12 号，腿脚不方便。' });
 
-    const asPosted = { title: '王秀英想理发', story: '住在学院路 12 号，腿脚不方便。' };
+    const asPosted = { title: '王秀英想理发', story: '住在学院路 12 号，腿脚不方便。', category: 'service', categoryName: '服务', valueFen: 0 };
     for (const callerId of [world.elder.elderId, world.family.userId, world.worker.userId, world.admin.userId]) {
       const seen = await api.as(callerId).get(`/wishes/${wish.wishId}`);
       expect([callerId, seen.status, seen.body.wish.asPosted]).toEqual([callerId, 200, asPosted]);
@@ -115,6 +115,24 @@ describe('review by the community', () => {
     expect(queue.body.items.find((item: { wishId: string }) => item.wishId === wish.wishId)).toMatchObject({ asPosted, elderId: world.elder.elderId, elderName: '王秀英', elderDisplay: '王老人家' });
     const seenByElder = await api.as(world.elder.elderId).get(`/wishes/${wish.wishId}`);
     expect(seenByElder.body.wish.timeline.map((entry: { text: string }) => entry.text)).toEqual(['许了这个心愿', '社区审核通过，为保护隐私改了文字，上了心愿墙']);
+  });
+
+  test('publishing with another category and value shows the elder’s side and the community both, before and after, and says so on the timeline', async () => {
+    const world = await createWorld();
+    const wish = await postedWish(api, world.family.userId, world.elder.elderId, { title: '家里灯泡坏了，想请人换一下', category: 'goods', valueFen: 200_00 });
+    const published = await api.as(world.worker.userId).post(`/wishes/${wish.wishId}/publish`, { category: 'service', valueFen: 150_00 });
+    expect(published.status).toBe(200);
+    expect(published.body.wish).toMatchObject({ category: 'service', categoryName: '服务', valueFen: 150_00 });
+
+    const asPosted = { title: '家里灯泡坏了，想请人换一下', story: '腿脚不方便，好久没理发了。', category: 'goods', categoryName: '物品', valueFen: 200_00 };
+    for (const callerId of [world.elder.elderId, world.family.userId, world.worker.userId]) {
+      const seen = await api.as(callerId).get(`/wishes/${wish.wishId}`);
+      expect([callerId, seen.body.wish.asPosted]).toEqual([callerId, asPosted]);
+    }
+    const seenByFamily = await api.as(world.family.userId).get(`/wishes/${wish.wishId}`);
+    expect(seenByFamily.body.wish.timeline.at(-1).text).toBe('社区审核通过，把类别从“物品”改成了“服务”，估价从“约 ¥200”改成了“约 ¥150”，上了心愿墙');
+    const volunteer = await createVolunteer(world.home);
+    expect((await api.as(volunteer.userId).get(`/wishes/${wish.wishId}`)).body.wish.asPosted).toBeUndefined();
   });
 
   test('publishing as posted keeps no second copy of the words', async () => {
@@ -130,7 +148,7 @@ describe('review by the community', () => {
     const elder = await createElder(world.home, { name: '王秀英', sex: 'female', address: '学院路 99 号 5 栋 302' });
     const volunteer = await createVolunteer(world.home);
     const elsewhere = await createVolunteer(world.other, { name: '赵敏' });
-    const wish = await postedWish(api, world.worker.userId, elder.elderId, { title: '王秀英想理发', story: '住在学院路 99 号 5 栋 302。', handover: 'home' });
+    const wish = await postedWish(api, world.worker.userId, elder.elderId, { title: '王秀英想理发', story: '住在学院路 99 号 5 栋 302。', handover: 'home', addressAgreed: true });
     await api.as(world.worker.userId).post(`/wishes/${wish.wishId}/publish`, { title: '想请人上门理个发', story: '腿脚不方便，好久没理发了。' });
 
     for (const reader of [volunteer.userId, elsewhere.userId]) {
@@ -166,7 +184,8 @@ describe('review by the community', () => {
     const seen = await api.as(volunteer.userId).get(`/wishes/${wish.wishId}`);
     expect([seen.status, errorCode(seen)]).toEqual([404, 'WISH_NOT_FOUND']);
     expect((await api.as(volunteer.userId).get('/wall')).body.wishes).toEqual([]);
-    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 0, waiting: 0, inProgress: 0, realised: 0 });
+    // The community received it: collected, though never on the wall.
+    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 1, waiting: 0, inProgress: 0, realised: 0 });
   });
 
   test('a worker of another community gets 404 on the wish and 403 NOT_YOUR_COMMUNITY on the community’s list', async () => {
@@ -201,16 +220,16 @@ describe('review by the community', () => {
 });
 
 describe('withdrawing', () => {
-  test('the elder’s side withdraws a wish waiting for review or on the wall, and the wall’s counts follow', async () => {
+  test('the elder’s side withdraws a wish waiting for review or on the wall, and the wall’s counts follow: one taken back before review is no longer collected, one that was on the wall still is', async () => {
     const world = await createWorld();
     const pending = await postedWish(api, world.family.userId, world.elder.elderId);
     const published = await publishedWish(api, world.worker.userId, world.elder.elderId);
-    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 1, waiting: 1, inProgress: 0, realised: 0 });
+    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 2, waiting: 1, inProgress: 0, realised: 0 });
 
     const first = await api.as(world.family.userId).post(`/wishes/${pending.wishId}/withdraw`);
     const second = await api.as(world.elder.elderId).post(`/wishes/${published.wishId}/withdraw`);
     expect([first.status, first.body.wish.status, second.status, second.body.wish.status]).toEqual([200, 'withdrawn', 200, 'withdrawn']);
-    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 0, waiting: 0, inProgress: 0, realised: 0 });
+    expect(await tallyOf(api, world.worker.userId, world.home.communityId)).toEqual({ collected: 1, waiting: 0, inProgress: 0, realised: 0 });
 
     const again = await api.as(world.elder.elderId).post(`/wishes/${published.wishId}/withdraw`);
     expect([again.status, again.body.wish.status]).toEqual([200, 'withdrawn']);
@@ -254,11 +273,12 @@ describe('confirming and thanking', () => {
 
   test('thanks are said once: the same words again are answered 200, other words 409 ALREADY_THANKED', async () => {
     const world = await createWorld();
-    const volunteer = await createVolunteer(world.home);
+    const volunteer = await createVolunteer(world.home, { name: '李华', partyMember: true });
     const wish = await realisedWish(api, world.worker.userId, volunteer.userId, world.elder.elderId);
     const thanked = await api.as(world.elder.elderId).post(`/wishes/${wish.wishId}/thanks`, { message: '谢谢你，孩子！' });
     expect(thanked.status).toBe(200);
-    expect(thanked.body.wish).toMatchObject({ thanks: { message: '谢谢你，孩子！', byName: '王秀英' }, can: { thank: false } });
+    // To the volunteer who realised it, a party member marked as on the wall.
+    expect(thanked.body.wish).toMatchObject({ thanks: { message: '谢谢你，孩子！', byName: '王秀英', to: { name: '李华', partyMember: true } }, can: { thank: false } });
 
     const before = await tableItems();
     const same = await api.as(world.elder.elderId).post(`/wishes/${wish.wishId}/thanks`, { message: '谢谢你，孩子！' });
@@ -266,7 +286,7 @@ describe('confirming and thanking', () => {
     expect(await tableItems()).toEqual(before);
     await expectRefusedUnchanged(await api.as(world.family.userId).post(`/wishes/${wish.wishId}/thanks`, { message: '太感谢了' }), 409, 'ALREADY_THANKED', before);
     const seenByVolunteer = await api.as(volunteer.userId).get(`/wishes/${wish.wishId}`);
-    expect(seenByVolunteer.body.wish.thanks.message).toBe('谢谢你，孩子！');
+    expect(seenByVolunteer.body.wish.thanks).toMatchObject({ message: '谢谢你，孩子！', to: { name: '李华', partyMember: true } });
   });
 
   test('thanks before the wish is realised are refused as TRANSITION_NOT_ALLOWED', async () => {

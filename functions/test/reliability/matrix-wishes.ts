@@ -133,12 +133,16 @@ async function wishAt(status: WishStatus, caseName: string): Promise<WishItem> {
     wishId: `rel-wish-${randomKey()}`, elderId: elder.elderId, elderName: elder.name, elderDisplay: elderDisplayOf(elder.name, elder.sex), communityId: elder.communityId,
     centreId: elder.centreId, countyId: community!.countyId, status, title: `矩阵心愿${randomKey().slice(4, 12)}`, story: '腿脚不方便，好久没理发了。', category: 'service', valueFen: 0,
     handover: 'centre', postedBy: elder.elderId, postedAt: NOW, version: 1, updatedAt: NOW,
+    ...(status === 'published' || claimer ? { publishedAt: NOW } : {}),
     ...(claimer ? { claimerId: claimer.userId, claimerName: claimer.name, claimerPartyMember: claimer.partyMember, claimedAt: NOW, claimDeadline: CLAIM_DEADLINE } : {}),
     ...(status === 'delivered' || status === 'realised' ? { deliveredAt: NOW, deliveryMessage: '理好了' } : {}),
     ...(status === 'realised' ? { realisedAt: NOW, points: 10 } : {}),
   };
-  // Every count is written (0 where unchanged), as the entity requires all four.
-  const counts = { collected: 0, waiting: 0, inProgress: 0, realised: 0, ...tallyChange('pending', status) };
+  // Every count is written (0 where unchanged), as the entity requires all four: posted, then moved to `status`.
+  const counts = { collected: 0, waiting: 0, inProgress: 0, realised: 0 };
+  for (const change of [tallyChange(undefined, 'pending'), status === 'pending' ? {} : tallyChange('pending', status)]) {
+    for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += change[key] ?? 0;
+  }
   const outcome = await writeTogether({
     wish: ({ Wish: wishes }) => wishes.create(wish).commit(),
     link: ({ ElderWish: links }) => links.create({ elderId: wish.elderId, wishId: wish.wishId }).commit(),

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { errorCode, tokenFor, useApi, type ApiResponse } from '../support/api';
-import { createCommunity, createUser } from '../support/seed';
-import { createVolunteer, grantPoints, openStoreOn, storeItem } from '../support/wish-fixtures';
-import { pointsAccount, redemptionsOfHolder, stockAccount } from '../../src/features/wishes/data';
+import { createCommunity, createElder, createUser } from '../support/seed';
+import { createVolunteer, deliveredWish, grantPoints, openStoreOn, storeItem } from '../support/wish-fixtures';
+import { DEFAULT_WISH_SETTINGS, pointsAccount, redemptionsOfHolder, stockAccount } from '../../src/features/wishes/data';
 import { setClock } from '../../src/platform/clock';
 import { balanceOf, entriesOf } from '../../src/store/ledger';
 import { NOW, TODAY, randomKey } from './world';
 import { tally } from './tally';
 
 /**
- * Points and stock under random scripts of a worker's grants and corrections, a volunteer's redemptions, and
- * cancellations and hand-overs, some sent at the same moment, against DynamoDB Local. After every step each
+ * Points and stock under random scripts of a worker's grants and corrections, wishes the volunteer realised
+ * (the points earned when the elder's side confirms), a volunteer's redemptions, and cancellations and
+ * hand-overs, some sent at the same moment, against DynamoDB Local. After every step each
  * ledger's balance equals the sum of its entries and is never below zero; at the end the balance is what
  * was earned less what the redemptions still standing cost, and each item's stock what it started with less
  * its pieces still standing.
@@ -22,6 +23,7 @@ beforeEach(() => setClock(NOW));
 type Action =
   | { kind: 'grant'; points: number }
   | { kind: 'adjust'; points: number }
+  | { kind: 'realise' }
   | { kind: 'redeem'; item: number }
   | { kind: 'cancel'; which: number; byWorker: boolean }
   | { kind: 'hand-over'; which: number };
@@ -29,6 +31,7 @@ type Action =
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('grant' as const), points: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('adjust' as const), points: fc.integer({ min: -30, max: 30 }).filter((points) => points !== 0) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('realise' as const) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('redeem' as const), item: fc.nat(1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), which: fc.nat(20), byWorker: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), which: fc.nat(20) }) },
@@ -50,6 +53,7 @@ const START_POINTS = 30;
 const accepted: Record<Action['kind'], string[]> = {
   grant: ['200'],
   adjust: ['200', '409 POINTS_NOT_ENOUGH'],
+  realise: ['200'],
   redeem: ['201', '409 POINTS_NOT_ENOUGH', '409 OUT_OF_STOCK'],
   cancel: ['200', '409 TRANSITION_NOT_ALLOWED'],
   'hand-over': ['200', '409 TRANSITION_NOT_ALLOWED'],
@@ -68,16 +72,21 @@ async function expectLedgersHold(accounts: string[]) {
   expect(found).toEqual(found.map(({ account, sum: entriesSum }) => ({ account, balance: entriesSum, sum: entriesSum, nonNegative: true })));
 }
 
+/** What a realised wish earns its claimer: the community keeps the default rules. */
+const POINTS_PER_WISH = DEFAULT_WISH_SETTINGS.pointsPerWish;
+
 let place: Awaited<ReturnType<typeof createCommunity>>;
 let workerId: string;
+let elderId: string;
 beforeAll(async () => {
   setClock(NOW);
   place = await createCommunity();
   workerId = (await createUser('worker', { communityId: place.communityId, name: '刘晓燕' })).userId;
+  elderId = (await createElder(place)).elderId;
   await openStoreOn(api, workerId, place.communityId, TODAY);
 });
 
-test('property: whatever grants, corrections, redemptions, cancellations and hand-overs come, at once or in turn, points and stock are never spent twice nor below zero', async () => {
+test('property: whatever grants, corrections, realised wishes, redemptions, cancellations and hand-overs come, at once or in turn, points and stock are never spent twice nor below zero', async () => {
   await fc.assert(
     fc.asyncProperty(script, async (steps) => {
       const holderId = (await createVolunteer(place)).userId;
@@ -94,6 +103,9 @@ test('property: whatever grants, corrections, redemptions, cancellations and han
             return api.as(worker).post(`/points/${holderId}/grants`, { hours: 1, points: step.points, reason: '志愿服务', idempotencyKey: randomKey() });
           case 'adjust':
             return api.as(worker).post(`/points/${holderId}/adjustments`, { points: step.points, reason: '社区调整', idempotencyKey: randomKey() });
+          case 'realise':
+            // Posted, published, claimed and delivered first; the confirmation is what meets the other actions.
+            return deliveredWish(api, workerId, holderId, elderId).then((wish) => api.as(worker).post(`/wishes/${wish.wishId}/confirm`));
           case 'redeem':
             return api.as(holder).post(`/points/${holderId}/redemptions`, { itemId: items[step.item].itemId, idempotencyKey: randomKey() });
           case 'cancel':
@@ -112,6 +124,7 @@ test('property: whatever grants, corrections, redemptions, cancellations and han
           expect({ kind: one.kind, outcome: outcomeOf(answer), accepted: accepted[one.kind].includes(outcomeOf(answer)) }).toEqual({ kind: one.kind, outcome: outcomeOf(answer), accepted: true });
           if (one.kind === 'redeem' && answer.status === 201) redemptions.push(answer.body.redemption.redemptionId);
           if ((one.kind === 'grant' || one.kind === 'adjust') && answer.status === 200) earned += one.points;
+          if (one.kind === 'realise' && answer.status === 200) earned += POINTS_PER_WISH;
         });
         await expectLedgersHold(accounts);
       }

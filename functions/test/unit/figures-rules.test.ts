@@ -44,9 +44,12 @@ describe('what a record counts for', () => {
     expect(keys('booking', { ...visit, status: 'rejected' })).toEqual({});
   });
 
-  test('a wish counts by stage as the wall does (collected once published), posted and realised by the China date', () => {
+  test('a wish counts by stage, and as collected as the wall counts it (once posted, unless taken back before review), posted and realised by the China date', () => {
     const wish = { postedAt: '2026-10-31T17:00:00.000Z' };
-    expect(keys('wish', { ...wish, status: 'pending' })).toEqual({ 'g#wishes.toReview': 1, 'm#2026-11#wishesPosted': 1 });
+    expect(keys('wish', { ...wish, status: 'pending' })).toEqual({ 'g#wishes.toReview': 1, 'g#wishes.collected': 1, 'm#2026-11#wishesPosted': 1 });
+    expect(keys('wish', { ...wish, status: 'rejected' })).toEqual({ 'g#wishes.collected': 1, 'm#2026-11#wishesPosted': 1 });
+    expect(keys('wish', { ...wish, status: 'withdrawn' })).toEqual({ 'm#2026-11#wishesPosted': 1 });
+    expect(keys('wish', { ...wish, status: 'withdrawn', publishedAt: '2026-11-02T01:00:00.000Z' })).toEqual({ 'g#wishes.collected': 1, 'm#2026-11#wishesPosted': 1 });
     expect(keys('wish', { ...wish, status: 'delivered' })).toEqual({ 'g#wishes.claimed': 1, 'g#wishes.collected': 1, 'm#2026-11#wishesPosted': 1 });
     expect(keys('wish', { ...wish, status: 'realised', realisedAt: '2026-12-01T01:00:00.000Z' })).toMatchObject({ 'g#wishes.realised': 1, 'm#2026-12#wishesRealised': 1 });
   });

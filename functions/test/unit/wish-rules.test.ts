@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { wishStatuses, type WishStatus } from '@yilin/contract';
-import { elderDisplayOf, nextWishStatus, tallyChange, wishEvents, type TallyChange, type WishEvent } from '../../src/features/wishes/rules/wish';
+import { elderDisplayOf, isCollected, nextWishStatus, tallyChange, wishEvents, type TallyChange, type WishEvent } from '../../src/features/wishes/rules/wish';
 
 /**
  * The life of a wish, as the product describes it: the community reviews a new wish (publishes or rejects
@@ -31,12 +31,13 @@ describe('which event moves a wish from which state', () => {
   });
 });
 
-describe('how a move changes the counts on the community wall', () => {
-  const expected: Array<[WishStatus, WishStatus, TallyChange]> = [
-    ['pending', 'published', { collected: 1, waiting: 1 }],
+describe('how posting and each move change the counts on the community wall', () => {
+  const expected: Array<[WishStatus | undefined, WishStatus, TallyChange]> = [
+    [undefined, 'pending', { collected: 1 }],
+    ['pending', 'published', { waiting: 1 }],
     ['pending', 'rejected', {}],
-    ['pending', 'withdrawn', {}],
-    ['published', 'withdrawn', { collected: -1, waiting: -1 }],
+    ['pending', 'withdrawn', { collected: -1 }],
+    ['published', 'withdrawn', { waiting: -1 }],
     ['published', 'claimed', { waiting: -1, inProgress: 1 }],
     ['claimed', 'published', { inProgress: -1, waiting: 1 }],
     ['claimed', 'delivered', {}],
@@ -44,36 +45,44 @@ describe('how a move changes the counts on the community wall', () => {
     ['delivered', 'published', { inProgress: -1, waiting: 1 }],
   ];
 
-  test('every allowed move is listed here', () => {
+  test('every allowed move is listed here, and posting', () => {
     const moves = new Set(everyPair.filter(([, , to]) => to !== undefined).map(([from, , to]) => `${from}>${to}`));
-    expect(new Set(expected.map(([from, to]) => `${from}>${to}`))).toEqual(moves);
+    expect(new Set(expected.map(([from, to]) => `${from}>${to}`))).toEqual(new Set(['undefined>pending', ...moves]));
   });
 
   test.each(expected)('%s to %s changes the counts by %j', (from, to, change) => {
     expect(tallyChange(from, to)).toEqual(change);
   });
 
-  const countsOf = (status: WishStatus): Required<TallyChange> => ({
-    collected: ['published', 'claimed', 'delivered', 'realised'].includes(status) ? 1 : 0,
+  test('a wish is collected once posted, rejected too, and after it was on the wall even if withdrawn; not when taken back before review', () => {
+    for (const status of wishStatuses.filter((one) => one !== 'withdrawn')) expect([status, isCollected(status, false)]).toEqual([status, true]);
+    expect(isCollected('withdrawn', true)).toBe(true);
+    expect(isCollected('withdrawn', false)).toBe(false);
+  });
+
+  const countsOf = (status: WishStatus, everPublished: boolean): Required<TallyChange> => ({
+    collected: isCollected(status, everPublished) ? 1 : 0,
     waiting: status === 'published' ? 1 : 0,
     inProgress: status === 'claimed' || status === 'delivered' ? 1 : 0,
     realised: status === 'realised' ? 1 : 0,
   });
 
-  test('summing the changes along any path of allowed events gives the counts of the state the wish ends in, collected being the other three together', () => {
+  test('summing posting and the changes along any path of allowed events gives the counts of the state the wish ends in; collected never falls once the wish was reviewed', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...wishEvents), { maxLength: 40 }), (events) => {
         let status: WishStatus = 'pending';
-        const sum: Required<TallyChange> = { collected: 0, waiting: 0, inProgress: 0, realised: 0 };
+        let everPublished = false;
+        const sum: Required<TallyChange> = { collected: 0, waiting: 0, inProgress: 0, realised: 0, ...tallyChange(undefined, 'pending') };
         for (const event of events) {
           const to = nextWishStatus(status, event);
           if (!to) continue;
           const change = tallyChange(status, to);
+          if (status !== 'pending') expect(change.collected ?? 0).toBe(0);
           for (const key of Object.keys(sum) as Array<keyof TallyChange>) sum[key] += change[key] ?? 0;
+          everPublished ||= to === 'published';
           status = to;
         }
-        expect(sum).toEqual(countsOf(status));
-        expect(sum.collected).toBe(sum.waiting + sum.inProgress + sum.realised);
+        expect(sum).toEqual(countsOf(status, everPublished));
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { businessDateOf, wishStatusNames, yuan, type WishStatus, type WishView } from '@yilin/contract'
+import { businessDateOf, wishStatusNames, wishValueText, type WishStatus, type WishView } from '@yilin/contract'
 import { formatMonthDay } from '../lib/format'
 import { Tap } from './Tap'
 import { WallStatusBadge } from './WallStatusBadge'
@@ -10,8 +10,8 @@ export const claimerText = (claimer: NonNullable<WishView['claimer']>) => `${cla
 /** The claim's deadline as the day it falls on in China: 12月5日. */
 export const deadlineDay = (deadline: string) => formatMonthDay(businessDateOf(Date.parse(deadline)))
 
-/** 约 ¥30, or 不花钱 for a wish that costs nothing (陪我聊天). */
-export const wishValueText = (valueFen: number) => (valueFen > 0 ? `约 ${yuan(valueFen)}` : '不花钱')
+/** 约 ¥30, or 不花钱: the contract's words, the same in the timeline the functions write. */
+export { wishValueText }
 
 /** What happens next, said plainly to the elder's side. */
 export function wishNextStep(wish: WishView): string {

@@ -14,14 +14,16 @@ export function resolveCurrentElder(boundElders: ElderSummary[]): ElderSummary |
 }
 
 /**
- * Whose meals a page is about: the elder named in the page address, the elder who is signed in, or
- * the family member's current elder (asking the server only when none was chosen yet).
- * Null when a family member has no bound elder.
+ * Whose meals (wishes, points) a page is about: the elder named in the page address, the elder who is
+ * signed in, or the family member's current elder (asking the server only when none was chosen yet).
+ * Null when a family member has no bound elder, and for anyone else (a worker) when the address names none:
+ * they reach an elder from the elder's own page.
  */
 export async function elderIdForPage(paramElderId?: string): Promise<string | null> {
   if (paramElderId) return paramElderId
   const user = currentUser()
   if (user?.role === 'elder') return user.userId
+  if (user && user.role !== 'family') return null
   const stored = currentElderId()
   if (stored) return stored
   const me = await getMe()

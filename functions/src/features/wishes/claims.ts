@@ -1,4 +1,4 @@
-import type { MyWishesResponse, PhotoUploadResponse, WallResponse, WishResponse, WishTallyView, DeliverWishInput } from '@yilin/contract';
+import { phoneDigits, type MyWishesResponse, type PhotoUploadResponse, type WallResponse, type WishResponse, type WishTallyView, type DeliverWishInput } from '@yilin/contract';
 import { may } from '../../access/policy';
 import { clock, isoNow } from '../../platform/clock';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -58,12 +58,17 @@ export async function wall(session: Session, communityId: string | undefined, cu
   };
 }
 
-const phonesOf = (elder: { phone: string; emergencyContacts: Array<{ phone: string }> }) => new Set([elder.phone, ...elder.emergencyContacts.map((contact) => contact.phone)].map((phone) => phone.replace(/-/g, '')));
+/** The elder's numbers as the register has them, the elder's own and each emergency contact's, as compared. */
+const phonesOf = (elder: { phone: string; emergencyContacts: Array<{ phone: string }> }) => new Set([elder.phone, ...elder.emergencyContacts.map((contact) => contact.phone)].map(phoneDigits));
 
-/** Nobody claims their own wish or their family's: whoever posted it, a bound relative, or someone whose number is the elder's or an emergency contact's. */
+/**
+ * Nobody claims their own wish or their family's: whoever posted it, a bound relative, or someone whose number
+ * is the elder's or an emergency contact's (written with or without '-'). A relative's account carries no
+ * number of its own: the emergency contacts are the numbers the family gave.
+ */
 async function assertNotFamily(wish: WishItem, volunteer: VolunteerItem) {
   const [elder, binding] = await Promise.all([getElder(wish.elderId), getBinding(wish.elderId, volunteer.userId)]);
-  if (wish.postedBy === volunteer.userId || binding || (elder && phonesOf(elder).has(volunteer.phone))) {
+  if (wish.postedBy === volunteer.userId || binding || (elder && phonesOf(elder).has(phoneDigits(volunteer.phone)))) {
     throw conflict('CLAIM_OWN_FAMILY', '这是您自己或家里长辈的心愿，不能由您认领。请让其他志愿者来帮忙。');
   }
 }

@@ -135,21 +135,23 @@ export async function talliesOf(communityIds: string[]): Promise<Map<string, Tal
 }
 
 /**
- * The part that moves a community's counts as a wish changes status (none when nothing counted changes).
- * Every count is added, a zero where it does not change, so the first change makes a whole item.
+ * The part that moves a community's counts as a wish is posted (`from` undefined) or changes status (none
+ * when nothing counted changes). Every count is added, a zero where it does not change, so the first change
+ * makes a whole item.
  */
-function tallyPart(communityId: string, from: WishStatus, to: WishStatus): Part | undefined {
+function tallyPart(communityId: string, from: WishStatus | undefined, to: WishStatus): Part | undefined {
   const change = tallyChange(from, to);
   if (Object.keys(change).length === 0) return undefined;
   const counts = { collected: 0, waiting: 0, inProgress: 0, realised: 0, ...change };
   return ({ WishTally: tallies }) => tallies.update({ communityId }).add(counts).commit();
 }
 
-/** A new wish, under its elder, with its request's idempotency record and its first event. */
-export async function postWish(wish: WishItem, claim: IdempotencyClaim, nowSeconds: number, event: AuditRecord): Promise<Written<'wish' | 'link' | 'request' | 'audit'>> {
+/** A new wish, under its elder, counted as collected, with its request's idempotency record and its first event. */
+export async function postWish(wish: WishItem, claim: IdempotencyClaim, nowSeconds: number, event: AuditRecord): Promise<Written<'wish' | 'link' | 'tally' | 'request' | 'audit'>> {
   return writeTogether({
     wish: ({ Wish: wishes }) => wishes.create(wish).commit(),
     link: ({ ElderWish: links }) => links.create({ elderId: wish.elderId, wishId: wish.wishId }).commit(),
+    tally: tallyPart(wish.communityId, undefined, wish.status),
     request: rememberRequest(claim, wish.wishId, nowSeconds),
     audit: recordAudit(event),
   });

@@ -32,9 +32,20 @@ export const Wish = new Entity(
       category: { type: wishCategories, required: true },
       valueFen: { type: 'number', required: true },
       handover: { type: handovers, required: true },
-      /** The words as posted, kept when the community changed them before publishing. */
+      /**
+       * For a home handover: who agreed that the claimer is told the address (the elder, or whoever confirmed
+       * she agreed), named as the audit trail names them, and when. Absent on wishes posted before it was asked.
+       */
+      addressAgreedBy: { type: 'string' },
+      addressAgreedByName: { type: 'string' },
+      addressAgreedAt: { type: 'string' },
+      /** The wish as posted, kept when the community changed its words, category or value before publishing. */
       postedTitle: { type: 'string' },
       postedStory: { type: 'string' },
+      postedCategory: { type: wishCategories },
+      postedValueFen: { type: 'number' },
+      /** When the community put it on the wall: a wish withdrawn after that stays collected (rules/wish.ts). */
+      publishedAt: { type: 'string' },
       /** A voice note the elder recorded instead of typing: the elder's side and the community hear it. */
       voiceKey: { type: 'string' },
       voiceSeconds: { type: 'number' },

@@ -29,8 +29,8 @@ export async function communityWishes(session: Session, communityId: string, sta
 }
 
 /**
- * Publishing puts the wish on the wall. The worker may change its words first (a name, a door number): the
- * words as posted are kept, and the elder's side sees both.
+ * Publishing puts the wish on the wall. The worker may change it first (a name or a door number in its
+ * words, its category, its value): the wish as posted is kept, and the elder's side sees before and after.
  */
 export async function publish(session: Session, wishId: string, input: PublishWishInput): Promise<WishResponse> {
   const { wish } = await loadWishFor(session, wishId, 'wish.review');
@@ -46,10 +46,9 @@ export async function publish(session: Session, wishId: string, input: PublishWi
     if (next.valueFen > valueCapFen) throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(valueCapFen)}。`, { field: 'valueFen' });
   }
   const changes: FieldChange[] = [{ field: 'status', before: wish.status, after: to }, ...edits.map((field) => ({ field, before: String(wish[field]), after: String(next[field]) }))];
-  const reworded = next.title !== wish.title || next.story !== wish.story;
-  const outcome = await changeWish(wish, to, { action: 'wish.published', by: await actorOf(session), at: isoNow(), changes }, {
-    set: { ...next, ...(reworded ? { postedTitle: wish.title, postedStory: wish.story } : {}) },
-  });
+  const asPosted = edits.length ? { postedTitle: wish.title, postedStory: wish.story, postedCategory: wish.category, postedValueFen: wish.valueFen } : {};
+  const at = isoNow();
+  const outcome = await changeWish(wish, to, { action: 'wish.published', by: await actorOf(session), at, changes }, { set: { ...next, ...asPosted, publishedAt: at } });
   if (!outcome.written) await alreadyThere(wishId, to);
   return answerWish(session, wishId);
 }

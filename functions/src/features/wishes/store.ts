@@ -151,9 +151,9 @@ async function redemptionAnswer(redemptionId: string, replayed?: true): Promise<
 }
 
 /**
- * Redeeming: the points and one piece of stock are taken with the redemption, in one transaction, only
- * while the balance and the stock cover them and the item is as the holder saw it. Outside a window, the
- * next window's dates are given.
+ * Redeeming: the points and one piece of stock are taken with the redemption and its event (who redeemed
+ * what, for whom: a relative may redeem for the elder), in one transaction, only while the balance and the
+ * stock cover them and the item is as the holder saw it. Outside a window, the next window's dates are given.
  */
 export async function redeem(session: Session, holderId: string, input: RedeemInput): Promise<RedemptionResponse> {
   const holder = await loadHolderFor(session, holderId, 'points.spend');
@@ -167,6 +167,7 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
   const window = redemptionWindowOn(businessDate(), settings.redemptionWindows);
   if (!window.open) throw conflict('STORE_CLOSED', window.text, window.window ? { next: window.window } : undefined);
   const at = isoNow();
+  const by = await actorOf(session, holder.binding?.relation);
   const redemption: RedemptionItem = {
     redemptionId: ulid(),
     communityId: holder.communityId,
@@ -193,6 +194,14 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
     stock: taken.balance,
     redemption: ({ Redemption: redemptions }) => redemptions.create(redemption).commit(),
     request: rememberRequest(claim, redemption.redemptionId, epochSeconds(clock.now())),
+    audit: recordAudit({
+      subject: subjectOf('redemption', redemption.redemptionId),
+      concerns: holderId,
+      action: 'redemption.redeemed',
+      by,
+      at,
+      changes: [{ field: 'status', after: 'waiting' }, { field: 'item', after: item.name }, { field: 'pricePoints', after: String(item.pricePoints) }],
+    }),
   });
   if (!outcome.written) {
     if (outcome.failed.includes('request')) return redemptionAnswer((await earlierResult(claim))!, true);

@@ -5,6 +5,8 @@ import {
   redemptionStatusNames,
   wishCategoryNames,
   wishStatusNames,
+  wishValueText,
+  type WishCategory,
   type PointsEntryView,
   type PointsReason,
   type RedemptionView,
@@ -25,14 +27,29 @@ export const seesInFull = (access: Relation) => access === 'self' || access === 
 
 const changeOf = (event: AuditEventItem, field: string) => event.changes.find((change) => change.field === field);
 
+const categoryText = (category: string | undefined) => wishCategoryNames[category as WishCategory] ?? category ?? '';
+const valueText = (fen: string | undefined) => wishValueText(Number(fen ?? 0));
+
+/**
+ * Publishing, with what the community changed: 为保护隐私改了文字, 把类别从“物品”改成了“服务”, 估价从“约 ¥200”
+ * 改成了“约 ¥150”. A spoken wish had no words, category or value of the elder's own: writing them down from
+ * the recording is no change.
+ */
+function publishedText(event: AuditEventItem): string {
+  if (changeOf(event, 'title')?.before === SPOKEN_WISH_TITLE) return '社区听了语音，写成了文字，上了心愿墙';
+  const category = changeOf(event, 'category');
+  const value = changeOf(event, 'valueFen');
+  const edits = [
+    ...(changeOf(event, 'title') || changeOf(event, 'story') ? ['为保护隐私改了文字'] : []),
+    ...(category ? [`把类别从“${categoryText(category.before)}”改成了“${categoryText(category.after)}”`] : []),
+    ...(value ? [`估价从“${valueText(value.before)}”改成了“${valueText(value.after)}”`] : []),
+  ];
+  return ['社区审核通过', ...edits, '上了心愿墙'].join('，');
+}
+
 const eventTexts: Record<string, (event: AuditEventItem) => string> = {
   'wish.posted': () => '许了这个心愿',
-  'wish.published': (event) =>
-    changeOf(event, 'title')?.before === SPOKEN_WISH_TITLE
-      ? '社区听了语音，写成了文字，上了心愿墙'
-      : changeOf(event, 'title') || changeOf(event, 'story')
-        ? '社区审核通过，为保护隐私改了文字，上了心愿墙'
-        : '社区审核通过，上了心愿墙',
+  'wish.published': publishedText,
   'wish.rejected': (event) => `没有通过：${changeOf(event, 'rejectReason')?.after ?? ''}`,
   'wish.withdrawn': () => '撤回了心愿',
   'wish.claimed': () => '认领了这个心愿',
@@ -58,6 +75,12 @@ export interface WishViewContext {
   handoverDetail?: WishView['handoverDetail'];
 }
 
+/** The wish as posted (what was not kept is as it is now: wishes published before the category and value were kept). */
+function asPostedOf(wish: WishItem): NonNullable<WishView['asPosted']> {
+  const category = wish.postedCategory ?? wish.category;
+  return { title: wish.postedTitle ?? wish.title, story: wish.postedStory ?? wish.story, category, categoryName: wishCategoryNames[category], valueFen: wish.postedValueFen ?? wish.valueFen };
+}
+
 export function wishView(wish: WishItem, context: WishViewContext): WishView {
   const full = seesInFull(context.access);
   const claimerSees = context.access === 'claimer';
@@ -77,9 +100,7 @@ export function wishView(wish: WishItem, context: WishViewContext): WishView {
     handover: wish.handover,
     handoverName: handoverNames[wish.handover],
     postedAt: wish.postedAt,
-    ...(full && (wish.postedTitle !== undefined || wish.postedStory !== undefined)
-      ? { asPosted: { title: wish.postedTitle ?? wish.title, story: wish.postedStory ?? wish.story } }
-      : {}),
+    ...(full && [wish.postedTitle, wish.postedStory, wish.postedCategory, wish.postedValueFen].some((posted) => posted !== undefined) ? { asPosted: asPostedOf(wish) } : {}),
     ...(full && wish.rejectReason ? { rejectReason: wish.rejectReason } : {}),
     ...(wish.claimerId && wish.claimerName ? { claimer: { name: wish.claimerName, partyMember: wish.claimerPartyMember ?? false } } : {}),
     ...(wish.claimedAt ? { claimedAt: wish.claimedAt } : {}),
@@ -90,7 +111,9 @@ export function wishView(wish: WishItem, context: WishViewContext): WishView {
       : {}),
     ...(wish.realisedAt ? { realisedAt: wish.realisedAt } : {}),
     ...(wish.points !== undefined && (full || claimerSees) ? { points: wish.points } : {}),
-    ...(wish.thanksMessage && wish.thanksAt && (full || claimerSees) ? { thanks: { message: wish.thanksMessage, at: wish.thanksAt, byName: wish.thanksByName ?? '' } } : {}),
+    ...(wish.thanksMessage && wish.thanksAt && (full || claimerSees)
+      ? { thanks: { message: wish.thanksMessage, at: wish.thanksAt, byName: wish.thanksByName ?? '', to: { name: wish.claimerName ?? '', partyMember: wish.claimerPartyMember ?? false } } }
+      : {}),
     ...(full && context.voiceUrl && wish.voiceSeconds ? { voice: { url: context.voiceUrl, seconds: wish.voiceSeconds } } : {}),
     can: context.can,
     // The timeline names the elder's side and the workers: the elder's side and the community only.

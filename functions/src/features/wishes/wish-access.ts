@@ -145,7 +145,7 @@ export async function wishAnswer(session: Session, reached: WishAccess, options:
         ? { place: `送到${wish.elderDisplay}家里`, address: elder.address }
         : { place: `交到${name}服务站，由社区工作人员转交` }
       : undefined;
-  return wishView(wish, {
+  const view = wishView(wish, {
     access,
     communityName: name,
     can: abilitiesOf(reached, viewer),
@@ -154,6 +154,13 @@ export async function wishAnswer(session: Session, reached: WishAccess, options:
     ...(voiceUrl ? { voiceUrl } : {}),
     ...(handoverDetail ? { handoverDetail } : {}),
   });
+  return full ? { ...view, ...addressAgreementShown(wish) } : view;
+}
+
+/** Who agreed to give the address for a home handover, as the elder's side and the community see it. */
+function addressAgreementShown(wish: WishItem): Pick<WishView, 'addressAgreement'> {
+  if (wish.handover !== 'home' || !wish.addressAgreedBy || !wish.addressAgreedAt) return {};
+  return { addressAgreement: { byName: wish.addressAgreedByName ?? '', onBehalf: wish.addressAgreedBy !== wish.elderId, at: wish.addressAgreedAt } };
 }
 
 /** The answer of a step on one wish: the wish as the caller now sees it. */

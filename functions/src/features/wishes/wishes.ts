@@ -13,6 +13,7 @@ import { communityInfo, communityName } from '../people/places';
 import { elderSummaryView } from '../people/views';
 import { annotateWish, changeWish, getWish, pointsAccount, postWish, scorePart, wishesOfElder, wishSettingsOf, wishSubject } from './data';
 import type { WishItem } from './entities';
+import { addressAgreementOf } from './rules/address';
 import { elderDisplayOf } from './rules/wish';
 import { alreadyThere, answerWish, assertStep, listAnswers, loadWishFor, wishChanged } from './wish-access';
 
@@ -29,7 +30,17 @@ export async function elderWishes(session: Session, elderId: string): Promise<El
 }
 
 const claimOf = (session: Session, elderId: string, input: WishInput) =>
-  callerClaim(session.userId, input.idempotencyKey, ['wishes.post', elderId, input.title, input.story, input.category, input.valueFen, input.handover, input.voiceKey ?? '']);
+  callerClaim(session.userId, input.idempotencyKey, [
+    'wishes.post',
+    elderId,
+    input.title,
+    input.story,
+    input.category,
+    input.valueFen,
+    input.handover,
+    input.addressAgreed ?? false,
+    input.voiceKey ?? '',
+  ]);
 
 /** An elder's community is always on the register: a wish without its county would never reach the county's wall. */
 function countyOf(community: { countyId: string } | undefined): string {
@@ -39,7 +50,7 @@ function countyOf(community: { countyId: string } | undefined): string {
 
 /** A new wish waits for the community's review; a retried submission posts it once. */
 export async function post(session: Session, elderId: string, input: WishInput): Promise<WishResponse> {
-  const { elder, binding } = await loadElderFor(session, elderId, 'elder.wish');
+  const { elder, binding, access } = await loadElderFor(session, elderId, 'elder.wish');
   const claim = claimOf(session, elderId, input);
   const earlier = await earlierResult(claim);
   if (earlier) return answerWish(session, earlier, true);
@@ -47,6 +58,11 @@ export async function post(session: Session, elderId: string, input: WishInput):
   const [settings, community, by] = await Promise.all([wishSettingsOf(elder.communityId), communityInfo(elder.communityId), actorOf(session, binding?.relation)]);
   if (input.valueFen > settings.valueCapFen) {
     throw badRequest('WISH_VALUE_TOO_HIGH', `心愿的估计价值最多 ${yuan(settings.valueCapFen)}，请改小一点，或者和社区商量。`, { field: 'valueFen' });
+  }
+  const agreement = addressAgreementOf(input.handover, access === 'self', input.addressAgreed);
+  if (agreement === 'missing') {
+    const message = `送到家里会把${elder.name}家的地址告诉认领的志愿者，要${elder.name}本人同意：问过本人后请勾选“${elder.name}本人同意把地址告诉认领的志愿者”，或者改成“送到社区服务站”。`;
+    throw badRequest('ADDRESS_AGREEMENT_MISSING', message, { fields: [{ field: 'addressAgreed', message }] });
   }
   if (input.voiceKey && (await checkUpload(voiceOwner(elderId), 'voice', input.voiceKey)) !== 'ok') {
     throw badRequest('VOICE_INVALID', '语音没有传好，请再录一次。', { field: 'voiceKey' });
@@ -66,13 +82,25 @@ export async function post(session: Session, elderId: string, input: WishInput):
     category: input.category,
     valueFen: input.valueFen,
     handover: input.handover,
+    ...(agreement === 'not-needed' ? {} : { addressAgreedBy: session.userId, addressAgreedByName: by.name, addressAgreedAt: now }),
     ...(input.voiceKey ? { voiceKey: input.voiceKey, voiceSeconds: input.voiceSeconds } : {}),
     postedBy: session.userId,
     postedAt: now,
     version: 1,
     updatedAt: now,
   };
-  const event = { subject: wishSubject(wish.wishId), concerns: elderId, action: 'wish.posted', by, at: now, changes: [{ field: 'status', after: 'pending' }, { field: 'title', after: input.title }] };
+  const event = {
+    subject: wishSubject(wish.wishId),
+    concerns: elderId,
+    action: 'wish.posted',
+    by,
+    at: now,
+    changes: [
+      { field: 'status', after: 'pending' },
+      { field: 'title', after: input.title },
+      ...(agreement === 'not-needed' ? [] : [{ field: 'addressAgreedBy', after: by.name }]),
+    ],
+  };
   const outcome = await postWish(wish, claim, epochSeconds(clock.now()), event);
   if (!outcome.written) {
     if (outcome.failed.includes('request')) return answerWish(session, (await earlierResult(claim))!, true);

@@ -4,7 +4,7 @@ import { ConfirmStep } from '../../components/ConfirmStep'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { wishValueText } from '../../components/WishCard'
-import { handoverNotes, type WishFields } from './WishForm'
+import { addressAgreementText, handoverNotes, type WishFields } from './WishForm'
 
 interface Props {
   wish: WishFields
@@ -37,6 +37,7 @@ export function ConfirmWish({ wish, forName, busy, error, onYes, onNo }: Props) 
         <Field label={forName ? `怎么交给${forName}` : '怎么交给您'} testId='wish-post-facts-handover'>
           {handoverNames[wish.handover]}
           <View className='hint'>{handoverNotes[wish.handover]}</View>
+          {forName && wish.addressAgreed && <View data-testid='wish-post-facts-agreed'>✓ {addressAgreementText(forName)}</View>}
         </Field>
       </View>
       {error && <Notice kind='error' message={error} testId='wish-post-error' />}

@@ -13,7 +13,7 @@ import { newIdempotencyKey } from '../../lib/canteen'
 import { elderIdForPage } from '../../lib/currentElder'
 import { scrollToElement, scrollToTop } from '../../lib/scroll'
 import { currentUser } from '../../lib/session'
-import { wishUrl } from '../../lib/wishes'
+import { wishUrl, workerWishUrl } from '../../lib/wishes'
 import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import { ConfirmWish } from './ConfirmWish'
@@ -45,12 +45,15 @@ function CommonWishes({ wishes, onPick }: { wishes: CommonWish[]; onPick: (wish:
 }
 
 /**
- * Posting a wish: the community's common wishes first (one tap, then 确认许愿), or one written out.
+ * Posting a wish: the community's common wishes first (one tap, then 确认许愿), or one written out; by the
+ * elder, a relative, or a community worker who writes it down for the elder named in the address.
  * Each attempt at the same wish is sent with the same key, so a retry after a lost answer posts it once.
  */
 export default function WishPostPage() {
   const { params } = useRouter()
-  const isElder = currentUser()?.role === 'elder'
+  const role = currentUser()?.role
+  const isElder = role === 'elder'
+  const isWorker = role === 'worker'
   const [draft, setDraft] = useState<WishDraft>(emptyDraft)
   const [fields, setFields] = useState<FieldErrors>({})
   // The wish on the confirm step; null while the form is shown.
@@ -62,7 +65,7 @@ export default function WishPostPage() {
   // The key goes with the wish's words: the same wish sent again keeps it, a changed one gets a new one.
   const attempt = useRef<{ wish: string; key: string } | null>(null)
 
-  // Null when a family member has no bound elder.
+  // Null when a family member has no bound elder, or a worker came without one named.
   const view = useData<Loaded | null>(async () => {
     const elderId = await elderIdForPage(params.elderId)
     return elderId ? { elderId, answer: await getElderWishes(elderId) } : null
@@ -86,7 +89,7 @@ export default function WishPostPage() {
 
   function next(nextDraft: WishDraft) {
     if (!settings) return
-    const checked = checkDraft(nextDraft, settings.valueCapFen)
+    const checked = checkDraft(nextDraft, settings.valueCapFen, forName)
     action.setError('')
     if ('errors' in checked) {
       showProblems(checked.errors)
@@ -105,15 +108,17 @@ export default function WishPostPage() {
 
   const send = () =>
     action.run(async () => {
-      askToSubscribe('wishPost')
+      // The wish's news goes to the elder's side, not to the worker who wrote it down.
+      if (!isWorker) askToSubscribe('wishPost')
       const loaded = view.data
       if (posted.current || !loaded || !confirming) return
       try {
         const { wish } = await postWish(loaded.elderId, { ...confirming, idempotencyKey: keyFor(confirming) })
         posted.current = true
         setLeaving(true)
-        // The wish replaces this page: back from it goes to the list, not to a form already sent.
-        void Taro.redirectTo({ url: wishUrl(wish.wishId) })
+        // The wish replaces this page: back from it goes to the list (or the elder's page), not to a form already sent.
+        // A worker lands on the community's page of the wish, where it waits for review as any other.
+        void Taro.redirectTo({ url: isWorker ? workerWishUrl(wish.wishId) : wishUrl(wish.wishId) })
       } catch (err) {
         const errors = fieldErrorsOf(err)
         if (err instanceof ApiError && err.code === 'WISH_VALUE_TOO_HIGH') errors.valueFen ??= err.message
@@ -131,7 +136,9 @@ export default function WishPostPage() {
       <View className='page-title' data-testid='wish-post-title-bar'>
         {forName ? `替${forName}许个心愿` : '许个心愿'}
       </View>
-      {view.data === null && <Notice kind='info' message='您还没有绑定长辈。' testId='wish-post-no-elder' />}
+      {view.data === null && (
+        <Notice kind='info' message={isWorker ? '请从长辈资料页点“替长辈许个心愿”进来。' : '您还没有绑定长辈。'} testId='wish-post-no-elder' />
+      )}
       <DataStatus state={view} testId='wish-post-load' />
       {settings && confirming && (
         <ConfirmWish
@@ -158,7 +165,7 @@ export default function WishPostPage() {
               }}
             />
           )}
-          <WishForm draft={draft} onDraft={setDraft} errors={fields} capFen={settings.valueCapFen} onNext={() => next(draft)} />
+          <WishForm draft={draft} onDraft={setDraft} errors={fields} capFen={settings.valueCapFen} forName={forName} onNext={() => next(draft)} />
         </>
       )}
     </ElderPage>

@@ -4,6 +4,7 @@ import type { WishResponse, WishView } from '@yilin/contract'
 import { confirmWish, thankForWish, withdrawWish } from '../../api/wishes'
 import { ConfirmStep } from '../../components/ConfirmStep'
 import { Notice } from '../../components/Notice'
+import { PartyBadge } from '../../components/PartyBadge'
 import { Tap } from '../../components/Tap'
 import { TextInput } from '../../components/TextInput'
 import { formatMonthDayTime } from '../../lib/format'
@@ -122,11 +123,15 @@ export function ThankForm({ wish, onDone }: { wish: WishView; onDone: Done }) {
   )
 }
 
-/** The thanks sent, with who sent it and when. */
+/** The thanks sent: to which volunteer (党员 marked, as on the wall), the words, who sent it and when. */
 export function ThanksShown({ thanks }: { thanks: NonNullable<WishView['thanks']> }) {
   return (
     <View className='card' data-testid='wish-thanks'>
       <View className='card__title'>感谢的话</View>
+      <View className='wish__thanks-to' data-testid='wish-thanks-to'>
+        送给志愿者 {thanks.to.name}
+        {thanks.to.partyMember && <PartyBadge testId='wish-thanks-party' />}
+      </View>
       <View className='wish__thanks' data-testid='wish-thanks-message'>
         {thanks.message}
       </View>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SPOKEN_WISH_TITLE, type WishView } from '@yilin/contract'
 import { getWish } from '../../api/wishes'
+import { AddressAgreementNote } from '../../components/AddressAgreementNote'
 import { BookingTimeline } from '../../components/BookingDetails'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -14,6 +15,7 @@ import { Tap } from '../../components/Tap'
 import { WishBadge, deadlineDay, wishNextStep, wishValueText } from '../../components/WishCard'
 import { formatMonthDayTime } from '../../lib/format'
 import { goTo } from '../../lib/navigation'
+import { currentUser } from '../../lib/session'
 import { WISHES_URL } from '../../lib/wishes'
 import { useData } from '../../shared/useData'
 import { ConfirmReceived, ThankForm, ThanksShown, WithdrawWish } from './WishActions'
@@ -33,10 +35,38 @@ function WishState({ wish }: { wish: WishView }) {
   )
 }
 
-/** Whether the community changed the words before publishing them (to keep the elder's privacy). */
-const reworded = (wish: WishView) => wish.asPosted !== undefined && (wish.asPosted.title !== wish.title || wish.asPosted.story !== wish.story)
+/**
+ * What the community changed before publishing, each with before and after: the words (to keep the elder's
+ * privacy), the category, the value. A spoken wish had none of these to change: the community wrote them down
+ * from the recording.
+ */
+function CommunityEdits({ wish }: { wish: WishView }) {
+  const posted = wish.asPosted
+  if (!posted) return null
+  if (posted.title === SPOKEN_WISH_TITLE) return <Notice kind='info' message='社区听了您录的语音，帮您写成了上面的文字。' testId='wish-as-posted' />
+  const edits = [
+    {
+      key: 'words',
+      changed: posted.title !== wish.title || posted.story !== wish.story,
+      text: `社区为了保护您的隐私，把内容改成了上面这样；您原来写的是：“${posted.title}”${posted.story ? `，“${posted.story}”` : ''}`,
+    },
+    { key: 'category', changed: posted.category !== wish.category, text: `社区把类别从“${posted.categoryName}”改成了“${wish.categoryName}”。` },
+    { key: 'value', changed: posted.valueFen !== wish.valueFen, text: `社区把估价从“${wishValueText(posted.valueFen)}”改成了“${wishValueText(wish.valueFen)}”。` },
+  ].filter((edit) => edit.changed)
+  if (edits.length === 0) return null
+  return (
+    <View className='notice notice--info' data-testid='wish-as-posted'>
+      <View className='wish__edits-title'>社区发布前改了您的心愿：</View>
+      {edits.map((edit) => (
+        <View key={edit.key} className='wish__edit' data-testid={`wish-as-posted-${edit.key}`}>
+          {edit.text}
+        </View>
+      ))}
+    </View>
+  )
+}
 
-/** What the wish is: its words (and the words first written, if the community changed them), its value, how it is handed over. */
+/** What the wish is: its words, what the community changed before publishing, its value, how it is handed over. */
 function WishFacts({ wish }: { wish: WishView }) {
   const detail = wish.handoverDetail
   return (
@@ -49,17 +79,7 @@ function WishFacts({ wish }: { wish: WishView }) {
           {wish.story}
         </Field>
       )}
-      {wish.asPosted && reworded(wish) && (
-        <Notice
-          kind='info'
-          message={
-            wish.voice && wish.asPosted.title === SPOKEN_WISH_TITLE
-              ? '社区听了您录的语音，帮您写成了上面的文字。'
-              : `社区为了保护您的隐私，把内容改成了上面这样；您原来写的是：“${wish.asPosted.title}”${wish.asPosted.story ? `，“${wish.asPosted.story}”` : ''}`
-          }
-          testId='wish-as-posted'
-        />
-      )}
+      <CommunityEdits wish={wish} />
       <Field label='类别'>{wish.categoryName}</Field>
       <Field label='大概花多少钱'>{wishValueText(wish.valueFen)}</Field>
       <Field label='怎么交给您' testId='wish-handover'>
@@ -67,6 +87,7 @@ function WishFacts({ wish }: { wish: WishView }) {
         {detail?.place ? `：${detail.place}` : ''}
         {detail?.address ? `（${detail.address}）` : ''}
       </Field>
+      <AddressAgreementNote wish={wish} forElder={currentUser()?.role === 'elder'} testId='wish-address-agreement' />
       <Field label='许愿时间'>{formatMonthDayTime(wish.postedAt)}</Field>
     </View>
   )

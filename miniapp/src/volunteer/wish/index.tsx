@@ -10,6 +10,7 @@ import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { PartyBadge } from '../../components/PartyBadge'
 import { PhoneLink } from '../../components/PhoneLink'
 import { Photo } from '../../components/Photo'
 import { Tap } from '../../components/Tap'
@@ -76,7 +77,7 @@ function Handover({ wish, detail }: { wish: WishView; detail: NonNullable<WishVi
   )
 }
 
-/** A realised wish: the points it earned and the elder's thanks. */
+/** A realised wish: the points it earned and the elder's thanks, addressed to the volunteer (党员 marked, as on the wall). */
 function Realised({ wish }: { wish: WishView }) {
   return (
     <View className='card wish-thanks' data-testid='wish-realised'>
@@ -88,6 +89,10 @@ function Realised({ wish }: { wish: WishView }) {
       )}
       {wish.thanks ? (
         <View data-testid='wish-thanks'>
+          <View className='wish-thanks__to' data-testid='wish-thanks-to'>
+            致志愿者 {wish.thanks.to.name}
+            {wish.thanks.to.partyMember && <PartyBadge testId='wish-thanks-party' />}
+          </View>
           <View className='wish-thanks__message'>“{wish.thanks.message}”</View>
           <View className='wish-thanks__by'>
             —— {wish.thanks.byName}，{formatDateTime(wish.thanks.at)}

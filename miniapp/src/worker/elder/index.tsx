@@ -15,6 +15,7 @@ import { RegisterPanel } from './RegisterPanel'
 import { MovePanel } from './MovePanel'
 import { Tap } from '../../components/Tap'
 import { HEALTH_URL, SERVICES_URL } from '../../lib/services'
+import { WISH_POST_URL, workerPointsUrl } from '../../lib/wishes'
 import { useData } from '../../shared/useData'
 import '../worker.css'
 
@@ -49,6 +50,16 @@ export default function WorkerElderPage() {
       {isWorker && (
         <Tap className='btn btn--secondary' testId='worker-elder-health' onTap={() => goTo(`${HEALTH_URL}${queryString({ elderId })}`)}>
           健康记录（查看会留下记录，长辈和家属能看到）
+        </Tap>
+      )}
+      {isWorker && (
+        <Tap className='btn btn--secondary' testId='worker-elder-wish' onTap={() => goTo(`${WISH_POST_URL}${queryString({ elderId })}`)}>
+          {`替${detail.elder.name}许个心愿`}
+        </Tap>
+      )}
+      {isWorker && (
+        <Tap className='btn btn--secondary' testId='worker-elder-points' onTap={() => goTo(workerPointsUrl(elderId))}>
+          {`${detail.elder.name}的积分：记录参加活动、调整积分`}
         </Tap>
       )}
       {isWorker && <VerificationForm key={detail.elder.updatedAt} elder={detail.elder} onVerified={loaded.setData} />}

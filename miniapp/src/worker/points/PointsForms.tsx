@@ -44,8 +44,15 @@ function PointsInput({ value, onInput, testId }: { value: string; onInput: (valu
 
 const MAX_HOURS = 24
 
-/** 记录服务时长: hours in half hours (stepped, never typed), the points for them, and what the service was. */
+/** Hours are a volunteer's service, or an elder's part in the community's activities (how elders earn points). */
+export const grantWords: Record<PointsView['kind'], { what: string; question: string; missing: string }> = {
+  volunteer: { what: '服务', question: '做了什么服务', missing: '请写做了什么服务，例如 重阳节敬老活动。' },
+  elder: { what: '参加活动', question: '参加了什么活动', missing: '请写参加了什么活动，例如 重阳节敬老活动。' },
+}
+
+/** 记录服务时长: hours in half hours (stepped, never typed), the points for them, and what the service (activity) was. */
 export function GrantForm({ holder, onSaved, onCancel }: Props) {
+  const words = grantWords[holder.kind]
   const [hours, setHours] = useState(1)
   const [points, setPoints] = useState('')
   const [reason, setReason] = useState('')
@@ -56,17 +63,17 @@ export function GrantForm({ holder, onSaved, onCancel }: Props) {
   function save() {
     const amount = wholeOf(points)
     if (!amount) return setError('请填积分（整数），例如 20。')
-    if (!reason.trim()) return setError('请写做了什么服务，例如 重阳节敬老活动。')
+    if (!reason.trim()) return setError(words.missing)
     void send(async () => {
       const next = await grantPoints(holder.holderId, { hours, points: amount, reason: reason.trim(), idempotencyKey })
-      onSaved(next, `已给${holder.holderName}记录 ${hours} 小时服务，加 ${amount} 积分。`)
+      onSaved(next, `已给${holder.holderName}记录 ${hours} 小时${words.what}，加 ${amount} 积分。`)
     })
   }
 
   return (
     <View className='card' data-testid='grant-form'>
-      <View className='card__title'>记录{holder.holderName}的服务时长</View>
-      <View className='form-label'>服务时长</View>
+      <View className='card__title'>{`记录${holder.holderName}的${words.what}时长`}</View>
+      <View className='form-label'>{`${words.what}时长`}</View>
       <View className='window-add'>
         <Tap className='btn btn--secondary window-row__remove' testId='grant-hours-less' label='少半小时' onTap={() => setHours((current) => Math.max(0.5, current - 0.5))}>
           − 半小时
@@ -82,8 +89,8 @@ export function GrantForm({ holder, onSaved, onCancel }: Props) {
       <View className='form-label'>加多少积分</View>
       <PointsInput value={points} onInput={setPoints} testId='grant-points' />
       <FieldError errors={fields} field='points' testId='grant-error' />
-      <View className='form-label'>做了什么服务</View>
-      <TextInput label='做了什么服务' value={reason} maxlength={50} placeholder='例如 重阳节敬老活动' testId='grant-reason' onInput={setReason} />
+      <View className='form-label'>{words.question}</View>
+      <TextInput label={words.question} value={reason} maxlength={50} placeholder='例如 重阳节敬老活动' testId='grant-reason' onInput={setReason} />
       <FieldError errors={fields} field='reason' testId='grant-error' />
       {error && <Notice kind='error' message={error} testId='grant-form-error' />}
       <Tap className='btn btn--primary' testId='grant-save' onTap={save}>

@@ -8,8 +8,9 @@ import { ElderPage } from '../../components/ElderPage'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { formatMonthDayTime } from '../../lib/format'
+import { goTo } from '../../lib/navigation'
 import { useData } from '../../shared/useData'
-import { AdjustForm, GrantForm } from './PointsForms'
+import { AdjustForm, GrantForm, grantWords } from './PointsForms'
 import '../worker.css'
 
 type Form = 'grant' | 'adjust' | null
@@ -43,7 +44,10 @@ function RedemptionRow({ redemption }: { redemption: RedemptionView }) {
   )
 }
 
-/** 积分: one volunteer's (or elder's) balance and what moved it; the worker records hours or corrects it. */
+/**
+ * 积分: one volunteer's (or elder's) balance and what moved it; the worker records hours (a volunteer's
+ * service, an elder's part in the community's activities) or corrects it.
+ */
 export default function WorkerPointsPage() {
   const { params } = useRouter()
   const holderId = params.holderId || ''
@@ -74,7 +78,7 @@ export default function WorkerPointsPage() {
 
   return (
     <ElderPage dense>
-      {!holderId && <Notice kind='error' message='没有指定是谁的积分，请从“社区志愿者”进入。' testId='points-missing' />}
+      {!holderId && <Notice kind='error' message='没有指定是谁的积分，请从“社区志愿者”或长辈资料页进入。' testId='points-missing' />}
       <DataStatus state={loaded} testId='points' />
       {done && <Notice kind='success' message={done} testId='points-done' />}
       {holder && (
@@ -90,12 +94,20 @@ export default function WorkerPointsPage() {
           </View>
           <View className='board-row__actions'>
             <Tap className='btn btn--primary board-action' testId='points-grant' onTap={() => open('grant')}>
-              记录服务时长
+              {`记录${grantWords[holder.kind].what}时长`}
             </Tap>
             <Tap className='btn btn--secondary board-action' testId='points-adjust' onTap={() => open('adjust')}>
               调整积分
             </Tap>
           </View>
+          {holder.kind === 'elder' && (
+            <>
+              <Notice kind='info' message='长辈能不能用积分在积分超市兑换，由“心愿和积分规则”里的“长辈也能兑换”决定。' testId='points-elders-redeem' />
+              <Tap className='btn btn--secondary' testId='points-rules' onTap={() => goTo('/worker/wish-settings/index')}>
+                看心愿和积分规则
+              </Tap>
+            </>
+          )}
           <View className='section-title'>积分记录</View>
           {holder.entries.length === 0 && <View className='hint'>还没有积分记录。</View>}
           {holder.entries.map((entry) => (

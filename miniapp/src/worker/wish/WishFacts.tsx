@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { WishView } from '@yilin/contract'
+import { AddressAgreementNote } from '../../components/AddressAgreementNote'
 import { Field } from '../../components/Field'
 import { Photo } from '../../components/Photo'
 import { WallStatusBadge } from '../../components/WallStatusBadge'
@@ -27,7 +28,10 @@ export function WishFacts({ wish, elderName }: Props) {
       <Field label='类别和价值'>
         {wish.categoryName} · {wishValueText(wish.valueFen)}
       </Field>
-      <Field label='交付方式'>{wish.handoverName}</Field>
+      <Field label='交付方式'>
+        {wish.handoverName}
+        <AddressAgreementNote wish={wish} forElder={false} testId='wish-facts-address-agreement' />
+      </Field>
       {wish.handoverDetail && (
         <Field label='交付地点' testId='wish-facts-handover'>
           {wish.handoverDetail.place}
@@ -81,13 +85,13 @@ export function WishDelivery({ wish }: { wish: WishView }) {
   )
 }
 
-/** The words as the elder's side posted them, beside what the wall shows: the elder sees the same change. */
+/** The wish as the elder's side posted it, beside what the wall shows: the elder sees the same changes. */
 export function AsPosted({ wish }: { wish: WishView }) {
   const { asPosted } = wish
   if (!asPosted) return null
   return (
     <View className='card' data-testid='wish-as-posted'>
-      <View className='card__title'>发布前改过的文字</View>
+      <View className='card__title'>发布前改过的地方</View>
       <View className='hint'>长辈和家属能看到改了什么。</View>
       {asPosted.title !== wish.title && (
         <>
@@ -100,6 +104,16 @@ export function AsPosted({ wish }: { wish: WishView }) {
           <Field label='原来的故事'>{asPosted.story || '（没写）'}</Field>
           <Field label='发布的故事'>{wish.story || '（没写）'}</Field>
         </>
+      )}
+      {asPosted.category !== wish.category && (
+        <Field label='类别' testId='wish-as-posted-category'>
+          {asPosted.categoryName} → {wish.categoryName}
+        </Field>
+      )}
+      {asPosted.valueFen !== wish.valueFen && (
+        <Field label='估价' testId='wish-as-posted-value'>
+          {wishValueText(asPosted.valueFen)} → {wishValueText(wish.valueFen)}
+        </Field>
       )}
     </View>
   )

@@ -1,5 +1,6 @@
 import { businessDateOf, type BookingStatus, type OrderStatus, type RedemptionStatus, type WishStatus } from '@yilin/contract';
 import { isCounted } from '../../canteen/rules/statement';
+import { isCollected } from '../../wishes/rules/wish';
 
 /**
  * What each record adds to the figures of its place, as a pure function of the record alone. A figure is
@@ -88,7 +89,7 @@ function bookingContributions(booking: Item): Contribution[] {
   return out;
 }
 
-/** Wishes by stage, as the wall counts them: collected once published. */
+/** Wishes by stage; collected as the wall counts it (the wishes' own rule: every wish received but one taken back before review). */
 const wishStage: Partial<Record<WishStatus, string>> = { pending: 'toReview', published: 'published', claimed: 'claimed', delivered: 'claimed', realised: 'realised' };
 
 function wishContributions(wish: Item): Contribution[] {
@@ -96,7 +97,7 @@ function wishContributions(wish: Item): Contribution[] {
   const status = wish.status as WishStatus;
   const stage = wishStage[status];
   if (stage) add(out, `g#wishes.${stage}`);
-  if (stage && stage !== 'toReview') add(out, 'g#wishes.collected');
+  if (isCollected(status, typeof wish.publishedAt === 'string')) add(out, 'g#wishes.collected');
   add(out, `m#${monthOf(dayOfInstant(wish.postedAt as string))}#wishesPosted`);
   if (status === 'realised' && typeof wish.realisedAt === 'string') add(out, `m#${monthOf(dayOfInstant(wish.realisedAt))}#wishesRealised`);
   return out;

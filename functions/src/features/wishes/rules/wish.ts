@@ -23,7 +23,15 @@ export function nextWishStatus(status: WishStatus, event: WishEvent): WishStatus
   return moves[event][status];
 }
 
-/** Counts as on a community's wall: collected once published, waiting for a claimer, in progress, realised. */
+/**
+ * The wall's counts, as the community's poster shows them (收集 381 · 已实现 218 · 进行中 · 等认领).
+ *
+ * 收集 (collected) is every wish the community received: counted when it is posted, and kept whatever becomes
+ * of it — waiting for review, rejected, on the wall, realised, withdrawn after it was on the wall — so the
+ * figure only grows, as a neighbour reads 征集. The one wish that leaves it is one its poster took back before
+ * the community reviewed it: a slip or a duplicate nobody acted on. 已实现 is realised; 进行中 claimed or
+ * delivered; 等认领 on the wall now (the two together: published, claimed or delivered).
+ */
 export interface TallyChange {
   collected?: number;
   waiting?: number;
@@ -31,21 +39,23 @@ export interface TallyChange {
   realised?: number;
 }
 
+/** Whether a wish counts as collected, by its status and whether it was ever published (the rule above). */
+export const isCollected = (status: WishStatus, everPublished: boolean) => status !== 'withdrawn' || everPublished;
+
 const stage = (status: WishStatus): keyof TallyChange | undefined =>
   status === 'published' ? 'waiting' : status === 'claimed' || status === 'delivered' ? 'inProgress' : status === 'realised' ? 'realised' : undefined;
 
-const counted = (status: WishStatus) => stage(status) !== undefined;
-
-/** How a move changes the wall's counts: what it leaves, what it enters, and whether it is still collected. */
-export function tallyChange(from: WishStatus, to: WishStatus): TallyChange {
+/** How posting a wish (`from` undefined) or a move changes the wall's counts: the stage it leaves and enters, and 收集. */
+export function tallyChange(from: WishStatus | undefined, to: WishStatus): TallyChange {
   const change: TallyChange = {};
-  const left = stage(from);
+  const left = from && stage(from);
   const entered = stage(to);
   if (left !== entered) {
     if (left) change[left] = -1;
     if (entered) change[entered] = (change[entered] ?? 0) + 1;
   }
-  if (counted(from) !== counted(to)) change.collected = counted(to) ? 1 : -1;
+  if (from === undefined) change.collected = 1;
+  else if (from === 'pending' && to === 'withdrawn') change.collected = -1;
   return change;
 }
 
