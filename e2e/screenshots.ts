@@ -63,6 +63,9 @@ const wanted = [
   'elder-sos',
   'family-messages',
   'worker-alerts',
+  'family-my-data',
+  'family-close-account',
+  'elder-my-data',
 ];
 
 /** Pages whose subject sits below the fold (or above, after a form at the bottom): scroll it into view first. */

@@ -33,3 +33,11 @@ export function monthDayText(date: string): string {
   const [, month, day] = date.split('-').map(Number);
   return month && day ? `${month}月${day}日` : date;
 }
+
+/** An instant as people read it, in China time whatever the machine's zone: "2026年11月24日 15:30". */
+export function dateTimeText(iso: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  const shifted = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${shifted.getUTCFullYear()}年${shifted.getUTCMonth() + 1}月${shifted.getUTCDate()}日 ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}

@@ -140,7 +140,13 @@ export type ErrorCode =
   | 'ALERT_CLOSED'
   // Consent: the privacy notice and the health-data consent
   | 'PRIVACY_VERSION_OUTDATED'
-  | 'HEALTH_CONSENT_MISSING';
+  | 'HEALTH_CONSENT_MISSING'
+  // Rights: closing an account
+  | 'CLOSE_ELDER_WITH_WORKER'
+  | 'CLOSE_WORK_ACCOUNT'
+  | 'CLOSE_OPEN_WISHES'
+  | 'CLOSE_OPEN_REDEMPTIONS'
+  | 'ELDER_CLOSED';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

@@ -146,6 +146,7 @@ import type {
   SubscriptionsView,
 } from './schemas/notify';
 import type { HealthConsentBody, HealthConsentView, PrivacyAcceptanceBody, PrivacyNoticeView } from './schemas/consent';
+import type { CloseAccountBody, CloseAccountResponse, CloseElderBody, CloseElderResponse, DataCopyResponse } from './schemas/rights';
 import type { CommunityChoicesResponse, CommunityVolunteersPage, PartyMemberBody, VolunteerResponse, VolunteerSignUpBody } from './schemas/volunteers';
 
 /**
@@ -389,6 +390,12 @@ export const routes = [
   { method: 'POST', path: '/me/consents/privacy', handler: 'consent/accept-privacy', roles: everyone, body: schema<typeof PrivacyAcceptanceBody>(), response: reply<PrivacyNoticeView>() },
   { method: 'GET', path: '/elders/{elderId}/health-consent', handler: 'consent/health', roles: ['elder', 'family', 'worker', 'staff'], response: reply<HealthConsentView>() },
   { method: 'PUT', path: '/elders/{elderId}/health-consent', handler: 'consent/set-health', roles: ['elder', 'family'], body: schema<typeof HealthConsentBody>(), response: reply<HealthConsentView>() },
+  // Rights: a copy of what the app holds about the person (and a relative's bound elders), as a page and as a
+  // workbook; closing one's account; an elder's closing with the community's worker.
+  { method: 'GET', path: '/me/data', handler: 'rights/data-copy', roles: everyone, response: reply<DataCopyResponse>() },
+  { method: 'GET', path: '/me/data/xlsx', handler: 'rights/data-copy-xlsx', roles: everyone, response: fileReply },
+  { method: 'POST', path: '/me/close', handler: 'rights/close-account', roles: everyone, body: schema<typeof CloseAccountBody>(), response: reply<CloseAccountResponse>() },
+  { method: 'POST', path: '/elders/{elderId}/close', handler: 'rights/close-elder', roles: ['worker'], body: schema<typeof CloseElderBody>(), response: reply<CloseElderResponse>() },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

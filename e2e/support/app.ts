@@ -61,6 +61,8 @@ export const routes = {
   messages: 'pages/messages/index',
   workerAlerts: 'worker/alerts/index',
   adminAlerts: 'admin/alerts/index',
+  myData: 'pages/my-data/index',
+  closeAccount: 'pages/close-account/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

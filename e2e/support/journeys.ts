@@ -170,6 +170,10 @@ export const journeys: Journey[] = [
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-account', routes.account);
       await visit('elder-account');
+      // What the app holds about her, and that closing is done with the community.
+      await tapThrough(page, 'account-my-data', routes.myData);
+      await visit('elder-my-data');
+      await goBack(page, routes.account);
       await goBack(page, routes.home);
       await tapThrough(page, 'home-tile-health', routes.health);
       await visit('elder-health');
@@ -246,6 +250,12 @@ export const journeys: Journey[] = [
       await tapThrough(page, 'home-tile-account', routes.account);
       await tapInPage(page, '[data-testid$="-edit"][data-testid^="account-relation-"]', '[data-testid$="-choices"]');
       await visit('family-account');
+      // A copy of what the app holds about him and his elders; closing the account, up to its confirm step.
+      await tapThrough(page, 'account-my-data', routes.myData);
+      await visit('family-my-data');
+      await tapThrough(page, 'my-data-close', routes.closeAccount);
+      await tapInPage(page, testId('close-account-ask'), testId('close-account-confirm'));
+      await visit('family-close-account');
     },
   },
   {

@@ -8,7 +8,7 @@ import { routes as routeTable, type AppSecret, type RouteDefinition } from '@yil
 export { roles, routes, routeFor, type AppSecret, type HandlerName, type HttpMethod, type Role, type Route, type RouteDefinition } from '@yilin/contract';
 
 /** Features of the backend: each a folder `functions/src/features/<feature>/` with its own handlers. */
-export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights' | 'notify' | 'consent';
+export type Feature = 'people' | 'canteen' | 'care' | 'wishes' | 'insights' | 'notify' | 'consent' | 'rights';
 
 const featureOfGroup: Record<string, Feature> = {
   auth: 'people',
@@ -35,6 +35,8 @@ const featureOfGroup: Record<string, Feature> = {
   'notify-events': 'notify',
   'notify-jobs': 'notify',
   consent: 'consent',
+  rights: 'rights',
+  'rights-jobs': 'rights',
 };
 
 /**
@@ -71,6 +73,8 @@ const ownFunctionOf: Record<string, string> = {
   'canteen/statement-xlsx': 'xlsx',
   // The spreadsheet import's xlsx reader (read-excel-file) loads only in its preview's function.
   'imports/preview': 'xlsx',
+  // A copy of one's data as a workbook: the same writer as the statement's, apart from the copy as a page.
+  'rights/data-copy-xlsx': 'xlsx',
 };
 
 /**
@@ -175,6 +179,12 @@ export const jobs = [
     // Every minute (EventBridge rules run in the China regions too): a call unanswered for its time goes up a level.
     schedule: 'rate(1 minute)',
     description: 'Takes emergency calls nobody answered to the centre, then to the county',
+  },
+  {
+    handler: 'rights-jobs/retention',
+    // 03:30 Asia/Shanghai, when nobody works: elders who left the register long enough ago lose their contact details.
+    schedule: 'cron(30 19 * * ? *)',
+    description: 'Clears the contact details of elders who died or moved away longer ago than the retention period',
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -53,7 +53,7 @@ describe('the function bundles', () => {
     expect(found.filter(({ bytes }) => bytes > 0)).toEqual([]);
   }, 120_000);
 
-  it('of the statement’s xlsx function alone carry the xlsx writer: the canteen read function never loads it', async () => {
+  it('of the xlsx functions alone (the statement, a copy of one’s data) carry the xlsx writer: the read functions never load it', async () => {
     const xlsxCode = /node_modules\/write-excel-file\//;
     const xlsxGroup = functionGroupOf('canteen/statement-xlsx');
     expect({ name: xlsxGroup.name, tableAccess: xlsxGroup.tableAccess, routes: xlsxGroup.routes.map((route) => route.handler) }).toEqual({
@@ -62,8 +62,9 @@ describe('the function bundles', () => {
       routes: ['canteen/statement-xlsx'],
     });
     const found = await Promise.all(groups.map(async (group) => ({ group: group.name, carries: bytesOf(await bundleOf(writeGroupEntry(group)), xlsxCode) > 0 })));
-    expect(found.filter(({ carries }) => carries).map(({ group }) => group)).toEqual(['canteen-read-xlsx']);
+    expect(found.filter(({ carries }) => carries).map(({ group }) => group)).toEqual(['canteen-read-xlsx', 'rights-read-xlsx']);
     expect(functionGroupOf('canteen/statement').name).toBe('canteen-read');
+    expect(functionGroupOf('rights/data-copy').name).toBe('rights-read');
   }, 120_000);
 
   it('of the import preview alone carry the xlsx reader: the confirmation and the rest of people never load it', async () => {

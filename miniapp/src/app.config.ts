@@ -25,6 +25,8 @@ export default defineAppConfig({
     'pages/access-log/index',
     'pages/sos/index',
     'pages/messages/index',
+    'pages/my-data/index',
+    'pages/close-account/index',
   ],
   subPackages: [
     {

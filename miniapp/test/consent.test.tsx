@@ -74,7 +74,7 @@ describe("the health page's consent card", () => {
     expect(byTestId('health-consent-withdraw')).not.toBeNull()
   })
 
-  it('the elder sees her own consent in words and can withdraw it', async () => {
+  it('the elder sees her own consent in words and can withdraw it, after being told her readings will be deleted; the chart loads again', async () => {
     signIn('elder', '王秀兰', 'e-wang')
     setRouterParams({ elderId: 'e-wang' })
     const calls = mockApi({
@@ -85,8 +85,15 @@ describe("the health page's consent card", () => {
     render(<HealthPage />)
     expect((await findByTestId('health-consent-state')).textContent).toBe('您已同意保存健康数据：2026年11月1日 09:00 本人同意。')
     fireEvent.click(byTestId('health-consent-withdraw')!)
+    // One question first, naming what goes with it; nothing is sent yet.
+    expect(byTestId('health-consent-withdraw-confirm')?.textContent).toContain('已经记下的血压、血糖等读数会全部删除')
+    expect(calls.some((call) => call.method === 'PUT')).toBe(false)
+    const recordReads = calls.filter((call) => call.method === 'GET' && call.url.endsWith('/health')).length
+    fireEvent.click(byTestId('health-consent-withdraw-confirm-yes')!)
     await waitFor(() => expect(byTestId('health-consent-state')?.textContent).toContain('您已撤回同意'))
     expect(calls.find((call) => call.method === 'PUT')).toMatchObject({ data: { given: false } })
+    expect(byTestId('health-consent-done')?.textContent).toContain('已经记下的读数已删除')
+    await waitFor(() => expect(calls.filter((call) => call.method === 'GET' && call.url.endsWith('/health')).length).toBe(recordReads + 1))
   })
 })
 

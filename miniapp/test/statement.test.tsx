@@ -2,13 +2,13 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { StatementResponse } from '@yilin/contract'
 import StatementPage from '../src/worker/statement/index'
-import { downloadStatement } from '../src/worker/statement/download'
+import { downloadFile } from '../src/lib/download-file'
 import { saveSession } from '../src/lib/session'
 import { mockApi } from './api-mock'
 import { byTestId, findByTestId } from './dom'
 import { setRouterParams } from './taro-shim'
 
-jest.mock('../src/worker/statement/download', () => ({ downloadStatement: jest.fn(() => Promise.resolve()) }))
+jest.mock('../src/lib/download-file', () => ({ downloadFile: jest.fn(() => Promise.resolve()) }))
 
 function signInWorker() {
   saveSession({
@@ -71,7 +71,7 @@ describe('subsidy statement (worker)', () => {
     mockApi({ [route]: { status: 200, body: statementOf({ asOf: '2026-11-18', complete: false }) } })
     render(<StatementPage />)
     fireEvent.click(await findByTestId('statement-xlsx'))
-    await waitFor(() => expect(downloadStatement).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11/xlsx', '补贴结算单-2026-11-截至2026-11-18.xlsx', 'xlsx'))
+    await waitFor(() => expect(downloadFile).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11/xlsx', '补贴结算单-2026-11-截至2026-11-18.xlsx', 'xlsx'))
     expect((await findByTestId('statement-downloaded')).textContent).toContain('Excel 表格已下载')
   })
 
@@ -79,7 +79,7 @@ describe('subsidy statement (worker)', () => {
     mockApi({ [route]: { status: 200, body: statementOf({ asOf: '2026-11-18', complete: false }) } })
     render(<StatementPage />)
     fireEvent.click(await findByTestId('statement-csv'))
-    await waitFor(() => expect(downloadStatement).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11?format=csv', '补贴结算单-2026-11-截至2026-11-18.csv', 'csv'))
+    await waitFor(() => expect(downloadFile).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11?format=csv', '补贴结算单-2026-11-截至2026-11-18.csv', 'csv'))
     expect((await findByTestId('statement-downloaded')).textContent).toContain('CSV 已下载')
   })
 
@@ -87,12 +87,12 @@ describe('subsidy statement (worker)', () => {
     mockApi({ [route]: { status: 200, body: statementOf() } })
     render(<StatementPage />)
     fireEvent.click(await findByTestId('statement-csv'))
-    await waitFor(() => expect(downloadStatement).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11?format=csv', '补贴结算单-2026-11.csv', 'csv'))
+    await waitFor(() => expect(downloadFile).toHaveBeenCalledWith('/centres/centre-xueyuan/statements/2026-11?format=csv', '补贴结算单-2026-11.csv', 'csv'))
   })
 
   it('a failed download says so in Chinese and the page stays usable', async () => {
     mockApi({ [route]: { status: 200, body: statementOf() } })
-    jest.mocked(downloadStatement).mockRejectedValueOnce(new Error('下载没有成功，请稍后再试。'))
+    jest.mocked(downloadFile).mockRejectedValueOnce(new Error('下载没有成功，请稍后再试。'))
     render(<StatementPage />)
     fireEvent.click(await findByTestId('statement-xlsx'))
     expect((await findByTestId('statement-download-error')).textContent).toContain('下载没有成功')
@@ -101,7 +101,7 @@ describe('subsidy statement (worker)', () => {
 })
 
 describe('downloading the statement in WeChat', () => {
-  const { downloadStatement: download } = jest.requireActual<typeof import('../src/worker/statement/download')>('../src/worker/statement/download')
+  const { downloadFile: download } = jest.requireActual<typeof import('../src/lib/download-file')>('../src/lib/download-file')
   const wx = Taro as unknown as Record<string, unknown>
   const saved = { env: wx.env, downloadFile: wx.downloadFile, openDocument: wx.openDocument, taroEnv: process.env.TARO_ENV }
 

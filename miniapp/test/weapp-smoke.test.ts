@@ -173,6 +173,8 @@ describe('compiled WeChat bundle', () => {
       'pages/access-log/index',
       'pages/sos/index',
       'pages/messages/index',
+      'pages/my-data/index',
+      'pages/close-account/index',
     ])
     // Privacy APIs (the nickname box) wait for the person's consent, which the app asks for itself.
     expect(appJson.__usePrivacyCheck__).toBe(true)

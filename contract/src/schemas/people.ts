@@ -93,8 +93,10 @@ export interface ElderProfile {
   /** From the community's register (建档); null for elders registered before it was asked. */
   livingSituation: LivingSituation | null;
   ability: Ability | null;
-  /** On the register, or died / moved away. */
+  /** On the register, died / moved away, or closed (注销). */
   status: ElderStatus;
+  /** When the phone, address, emergency contacts and dietary needs were cleared (closed, or kept long enough after leaving). */
+  contactsErasedAt?: string;
   /** For workers and admins only: what proof of the subsidy category the worker saw. */
   subsidyProofNote?: string;
   updatedAt: string;

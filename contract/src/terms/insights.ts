@@ -13,11 +13,14 @@ import { yuan } from '../money';
 export const auditActionNames: Record<string, string> = {
   'health.read': '查看了健康档案',
   'health.consentGiven': '同意保存健康数据',
-  'health.consentWithdrawn': '撤回了保存健康数据的同意',
+  'health.consentWithdrawn': '撤回了保存健康数据的同意（已记下的读数已删除）',
   'elder.register': '登记了长辈的资料',
   'elder.verify': '核实了资料',
   'elder.move': '把长辈转到了另一个社区',
   'elder.status': '更改了长辈的在册状态',
+  'elder.close': '注销了长辈的账户',
+  'elder.contactsErased': '按保存期限清除了长辈的联系方式',
+  'account.closed': '注销了自己的账户',
   'order.placed': '订了餐',
   'order.confirmed': '确认了订餐',
   'order.served': '登记了已用餐',
@@ -196,11 +199,12 @@ export const auditRoleName = (role: string): string => roleNames[role as Role] ?
 const elderSideActionNames: Record<string, string> = {
   'health.read': '查看了您的健康档案',
   'health.consentGiven': '同意保存您的健康数据',
-  'health.consentWithdrawn': '撤回了保存您健康数据的同意',
+  'health.consentWithdrawn': '撤回了保存您健康数据的同意（已记下的读数已删除）',
   'elder.register': '登记了您的资料',
   'elder.verify': '核实了您的资料',
   'elder.move': '把您转到了另一个社区',
   'elder.status': '更改了您的在册状态',
+  'elder.close': '注销了您的账户',
 };
 
 export const elderSideActionName = (action: string): string => elderSideActionNames[action] ?? auditActionName(action);

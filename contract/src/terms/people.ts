@@ -104,11 +104,15 @@ export const abilityNames: Record<Ability, string> = { independent: '自理', pa
 
 /**
  * Whether an elder is on the community's register. One who died or moved away keeps every record, but
- * standing orders and bookings stop and nothing new is ordered for them.
+ * standing orders and bookings stop and nothing new is ordered for them. A closed elder (注销, done with a
+ * worker) keeps only what the county's settlement needs, without contact details, and never comes back.
  */
-export const elderStatuses = ['active', 'deceased', 'movedAway'] as const;
+export const elderStatuses = ['active', 'deceased', 'movedAway', 'closed'] as const;
 export type ElderStatus = (typeof elderStatuses)[number];
-export const elderStatusNames: Record<ElderStatus, string> = { active: '在册', deceased: '已故', movedAway: '已迁走' };
+export const elderStatusNames: Record<ElderStatus, string> = { active: '在册', deceased: '已故', movedAway: '已迁走', closed: '已注销' };
+
+/** The statuses a worker sets on the register page; closing is a step of its own (rights). */
+export const registerStatuses = ['active', 'deceased', 'movedAway'] as const satisfies readonly ElderStatus[];
 
 /**
  * The accounts the county admin appoints: a worker (社区工作者) of a community, or service staff (服务人员:

@@ -95,6 +95,8 @@ export const policy = {
   'elder.move': ['community-worker', 'county-admin'],
   /** Marking an elder as died or moved away, or back on the register. */
   'elder.setStatus': ['community-worker'],
+  /** Closing an elder's account (注销): with the elder, by the community that knows them; the subsidy records stay. */
+  'elder.close': ['community-worker'],
   /** Inviting, listing and removing relatives; the invitation code. */
   'elder.manageBindings': ['self', 'community-worker'],
   /** Ordering meals and setting standing orders for the elder (a worker takes phone orders). */

@@ -45,6 +45,9 @@ export interface ApiResult {
 const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** `content-disposition` of a download: an ASCII name for old clients, the real (Chinese) name for the rest. */
+/** The content type of an xlsx workbook, which WeChat's openDocument shows on a phone. */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const attachment = (asciiName: string, fileName: string) => `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(fileName)}`;
 
 interface HandlerOptions<Body, Query> {

@@ -128,4 +128,22 @@ describe('measurements on a visit need the consent', () => {
     expect((await nurse.get(`/elders/${world.elder.elderId}/health-consent`)).body.given).toBe(true);
     expect((await api.as(world.cleaner.userId).get(`/elders/${world.elder.elderId}/health-consent`)).status).toBe(404);
   });
+
+  test('withdrawing the consent deletes the readings already kept (record and visit); the visit, its notes and checklist stay', async () => {
+    const { world, bookingId, nurse } = await nurseOnVisit();
+    const elderId = world.elder.elderId;
+    await nurse.put(`/bookings/${bookingId}/record`, { notes: '血压偏高，提醒按时吃药', checklistDone: [], measurements: { systolic: 152, diastolic: 95, pulse: 80 } });
+    expect(await healthReadingsOf(elderId, '2026-01-01')).toHaveLength(1);
+
+    const withdrawn = await api.as(world.family.userId).put(`/elders/${elderId}/health-consent`, { given: false });
+    expect(withdrawn.status).toBe(200);
+    expect(await healthReadingsOf(elderId, '2026-01-01')).toEqual([]);
+    const booking = await storedBooking(bookingId);
+    expect(booking?.record).toMatchObject({ notes: '血压偏高，提醒按时吃药', checklistDone: [] });
+    expect(booking?.record?.measurements).toBeUndefined();
+    const record = (await api.as(elderId).get(`/elders/${elderId}/health`)).body;
+    expect([record.bloodPressure, record.pulse]).toEqual([[], []]);
+    // The visit's page shows the record without readings.
+    expect((await api.as(elderId).get(`/bookings/${bookingId}`)).body.booking.record).toMatchObject({ notes: '血压偏高，提醒按时吃药', measurements: [] });
+  });
 });

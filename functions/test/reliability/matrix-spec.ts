@@ -17,6 +17,7 @@ import { auditAllowed, auditCases, auditMatrix, auditRefusalStatus, isAuditScope
 import { insightsMatrix } from './matrix-insights';
 import { isNotifyScope, notifyAllowed, notifyCases, notifyMatrix, notifyRefusalStatus, type NotifyScope } from './matrix-notify';
 import { consentAllowed, consentCases, consentMatrix, consentRefusalStatus, isConsentScope, type ConsentScope } from './matrix-consent';
+import { rightsMatrix } from './matrix-rights';
 
 /**
  * The authorisation matrix: for every route of the route table, how to call it in each ownership
@@ -31,7 +32,7 @@ import { consentAllowed, consentCases, consentMatrix, consentRefusalStatus, isCo
  * `staff-member`: a service staff member of the target centre, whom only that centre's workers keep.
  * The scopes of micro-wishes and points (a wish, a points holder, a redemption, a community's wishes, wall and
  * store) and their cases are in matrix-wishes.ts; those of notifications and emergency calls in matrix-notify.ts; those of
- * consent in matrix-consent.ts.
+ * consent in matrix-consent.ts; closing accounts and the copy of one's data in matrix-rights.ts.
  */
 export type Scope = 'elder' | 'order' | 'centre' | 'community' | 'worker' | 'booking' | 'health' | 'staff-member' | 'none' | WishScope | AuditScope | NotifyScope | ConsentScope;
 export type Actor = Role | 'anonymous';
@@ -573,4 +574,5 @@ export const matrix: Record<string, RouteSpec> = {
   ...insightsMatrix,
   ...notifyMatrix,
   ...consentMatrix,
+  ...rightsMatrix,
 };

@@ -28,8 +28,19 @@ test('a staff member stands at their centre, with no community', () => {
   expect(sessionStands(staff, { ...staff, centreId: 'centre-b' })).toBe(false);
 });
 
-test('workers, service staff and admins are checked on each request; elders, relatives and volunteers are not', () => {
+test('the place of workers, service staff and admins is compared on each request; of elders, relatives and volunteers only the account', () => {
   expect([...rolesCheckedEachRequest].sort()).toEqual(['admin', 'staff', 'worker']);
+});
+
+test('a relative, volunteer or elder stands while their account exists as the same kind; a closed account or a changed kind ends it', () => {
+  const relative = { role: 'family' as const };
+  expect(sessionStands(relative, { role: 'family' })).toBe(true);
+  // A relative has no place: whatever the stored account says of one is not compared.
+  expect(sessionStands({ role: 'volunteer', communityId: 'c1' }, { role: 'volunteer', communityId: 'c2' })).toBe(true);
+  expect(sessionStands(relative, undefined)).toBe(false);
+  expect(sessionStands(relative, { role: 'volunteer' })).toBe(false);
+  expect(sessionStands({ role: 'elder' }, { role: 'elder', sessionsValidFrom: 10 })).toBe(true);
+  expect(sessionStands({ role: 'elder', issuedAt: 5 }, { role: 'elder', sessionsValidFrom: 10 })).toBe(false);
 });
 
 test('a session issued before the account said earlier sessions end (a new phone, a move) no longer stands; one issued after does', () => {

@@ -28,12 +28,8 @@ export function formatDate(date: string): string {
   return `${year}年${month}月${day}日`
 }
 
-/** ISO time → "2026年11月24日 15:30". */
-export function formatDateTime(iso: string): string {
-  if (Number.isNaN(Date.parse(iso))) return iso
-  const p = chinaParts(iso)
-  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`
-}
+/** ISO time → "2026年11月24日 15:30" (the functions write it the same way, e.g. in a copy of one's data). */
+export { dateTimeText as formatDateTime } from '@yilin/contract'
 
 /** "123456" → "1 2 3 4 5 6", easier to read out over the phone. */
 export const spacedCode = (code: string) => code.split('').join(' ')

@@ -1,4 +1,4 @@
-import { PRIVACY_NOTICE_VERSION } from '@yilin/contract'
+import { ELDER_CONTACT_RETENTION_DAYS, PRIVACY_NOTICE_VERSION } from '@yilin/contract'
 
 /**
  * The privacy notice (隐私保护指引) and the user agreement (用户协议), reachable from the sign-in page, the
@@ -52,14 +52,19 @@ export const legalDocuments: Record<LegalDocumentId, LegalDocument> = {
         heading: '信息存放在哪里，保存多久',
         paragraphs: [
           '信息存放在中国境内的服务器上，传输时加密。',
-          '订单、价格和补贴记录是政府补贴结算的依据，按当地财政的要求保存；其他信息在不再需要时删除。',
+          '订单、价格和补贴、完成的上门服务和积分兑换是政府补贴结算的依据，按当地财政的要求保存，保存时不带电话、住址等联系方式；其他信息在不再需要时删除。',
+          `长辈去世或迁出本县后，电话、住址、紧急联系人、饮食要求和健康数据再保存 ${ELDER_CONTACT_RETENTION_DAYS} 天，方便社区和家人办完最后的事，然后删除。`,
+          '小程序里的消息保存半年。',
         ],
       },
       {
         heading: '您的权利',
         paragraphs: [
+          '在“我的账号 › 我在颐邻的信息”可以看到颐邻保存的关于您（和您绑定的长辈）的全部信息，也可以下载一份 Excel 表格。',
           '您可以在小程序里查看和修改长辈的电话、住址、饮食和紧急联系人，修改自己的称呼，解除家人绑定。',
-          '需要更正出生日期、补贴类别等核实过的信息，或者要注销账号、撤回同意，请联系所在社区的工作者，他们会在 15 个工作日内办理。',
+          '家人和志愿者可以自己注销账户：账户、微信登录、绑定、消息和积分马上删除；补贴结算必须保存的记录保留，但不再带您的名字和联系方式。',
+          '长辈的账户要和社区工作者一起注销，因为补贴记录要按规定保留。撤回健康数据的同意后，已经记下的读数会一并删除。',
+          '需要更正出生日期、补贴类别等核实过的信息，请联系所在社区的工作者，他们会在 15 个工作日内办理。',
         ],
       },
       {

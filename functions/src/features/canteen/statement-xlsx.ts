@@ -8,7 +8,7 @@ import { statementTitle } from './statement';
  * office opens in Excel or WPS. Only the xlsx function imports this module, so its library stays out of the
  * canteen read function.
  */
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE } from '../../platform/http';
 
 const columns = statementHeader.length;
 

@@ -6,6 +6,7 @@ import { subjectOf } from '../../store/audit';
 import { actorOf } from '../people/actors';
 import { loadElderFor } from '../people/elders';
 import { visitingStaff } from '../care/health';
+import { forgetReadings } from '../care/forget';
 import { changeHealthConsent, getHealthConsent } from './data';
 import type { HealthConsentItem } from './entities';
 
@@ -25,8 +26,19 @@ export async function readHealthConsent(session: Session, elderId: string): Prom
   return viewOf(elderId, await getHealthConsent(elderId));
 }
 
-/** Giving or withdrawing: the same answer again changes nothing; each change keeps who, when and its audit event. */
-export async function setHealthConsent(session: Session, elderId: string, { given }: HealthConsentInput): Promise<HealthConsentView> {
+/**
+ * Giving or withdrawing: the same answer again changes nothing; each change keeps who, when and its audit event.
+ * Withdrawing also deletes the readings already kept (PIPL: processing ends, the data goes), after the answer
+ * is stored, and again on a repeated withdrawal, so one cut off half-way is finished by asking again. The
+ * visits' notes and checklists stay: they record the service, not the body.
+ */
+export async function setHealthConsent(session: Session, elderId: string, input: HealthConsentInput): Promise<HealthConsentView> {
+  const view = await answerHealthConsent(session, elderId, input);
+  if (!input.given) await forgetReadings(elderId);
+  return view;
+}
+
+async function answerHealthConsent(session: Session, elderId: string, { given }: HealthConsentInput): Promise<HealthConsentView> {
   const { binding } = await loadElderFor(session, elderId, 'elder.setHealthConsent');
   const by = await actorOf(session, binding?.relation);
   // Someone else answered at the same moment: decide again on what is stored now.

@@ -88,6 +88,8 @@ async function concernedBy(kind: string, id: string): Promise<Concerned | undefi
   return undefined;
 }
 
+const CLOSED_ACCOUNT = 'account.closed';
+
 /** A move changes where someone belongs: read them again, and show the move in the trail they left too. */
 const MOVES = new Set(['elder.move', 'staff.move']);
 
@@ -101,7 +103,11 @@ async function communitiesLeft(event: AuditEventItem): Promise<string[]> {
 /** The copies of one event: the concerned community's trail (if any), the county's, and the actor's. */
 export async function trailEntriesOf(event: AuditEventItem): Promise<AuditTrailEntryItem[]> {
   if (MOVES.has(event.action)) known.delete(event.concerns);
-  const concerned = await concernedBy(event.subject.split('#')[0], event.concerns);
+  const found = await concernedBy(event.subject.split('#')[0], event.concerns);
+  // A closed account is named as the event names it (已注销用户), never by a name remembered from before.
+  const closing = event.action === CLOSED_ACCOUNT;
+  if (closing) known.delete(event.concerns);
+  const concerned = found && closing ? { ...found, name: event.actorName } : found;
   const communities = [...new Set([...(concerned?.communityId ? [concerned.communityId] : []), ...(await communitiesLeft(event))])];
   const trails = [...communities.map(communityTrail), ...(concerned?.countyId ? [countyTrail(concerned.countyId)] : []), actorTrail(event.actorId)];
   const copy = {

@@ -1,6 +1,6 @@
 import { getCommunity } from './data/org';
 import { nameWanted } from './views';
-import { createWechatUser, findUserByOpenid, getUser } from './data/users';
+import { createWechatUser, existingUserIds, findUserByOpenid, getUser } from './data/users';
 import type { UserItem } from './entities';
 import { config } from '../../platform/config';
 import { notFound } from '../../platform/errors';
@@ -46,9 +46,11 @@ export async function signInWithWechat(code: string): Promise<SessionResponse> {
 
 const noDemo = () => notFound('ROUTE_NOT_FOUND', '没有这个功能。');
 
-export function demoAccounts(): DemoAccountsResponse {
+/** The seeded demo accounts still there (one closed in the app is no longer offered). */
+export async function demoAccounts(): Promise<DemoAccountsResponse> {
   if (!config.isLocal) throw noDemo();
-  return { accounts: demoUsers.map(({ userId, role, name, description }) => ({ userId, role, name, description })) };
+  const existing = await existingUserIds(demoUsers.map(({ userId }) => userId));
+  return { accounts: demoUsers.filter(({ userId }) => existing.has(userId)).map(({ userId, role, name, description }) => ({ userId, role, name, description })) };
 }
 
 /** Signs in as a seeded demo account; refused on every stage but `local`. */

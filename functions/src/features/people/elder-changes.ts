@@ -36,6 +36,7 @@ export async function moveElder(session: Session, elderId: string, { communityId
 export async function setElderStatus(session: Session, elderId: string, { status, note }: ElderStatusInput): Promise<ElderDetailResponse> {
   const { elder, access } = await loadElderFor(session, elderId, 'elder.setStatus');
   if ((elder.status ?? 'active') === status) return elderDetail(elder, access);
+  if (elder.status === 'closed') throw conflict('ELDER_CLOSED', '这位长辈的账户已经注销，资料不能再改回在册；如果要重新服务，请重新建档。');
   const at = isoNow();
   const outcome = await setElderStatusAtomically(elder, status, note, await actorOf(session), at);
   if (outcome === 'stale') throw changedMeanwhile();

@@ -172,6 +172,8 @@ export const Elder = new Entity(
       /** On the register, or died / moved away (records kept, nothing new ordered or booked). */
       status: { type: elderStatuses, required: true, default: 'active' },
       statusChangedAt: { type: 'string' },
+      /** When the phone, address, emergency contacts and dietary needs were cleared (closed, or kept long enough after leaving). */
+      contactsErasedAt: { type: 'string' },
       createdAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
     },
@@ -179,6 +181,23 @@ export const Elder = new Entity(
       byId: primary(['elderId']),
       byCommunity: gsi1(['communityId'], ['elderId']),
     },
+  },
+  { table, client },
+);
+
+/**
+ * Elders off the register (died, moved away), by the moment they left: the retention job clears the contact
+ * details of those who left long enough ago. Written and removed with the status change itself.
+ */
+export const ElderLeft = new Entity(
+  {
+    model: { entity: 'elderLeft', version: '1', service },
+    attributes: {
+      queue: { type: 'string', required: true, default: 'left' },
+      leftAt: { type: 'string', required: true },
+      elderId: { type: 'string', required: true },
+    },
+    indexes: { byTime: primary(['queue'], ['leftAt', 'elderId']) },
   },
   { table, client },
 );

@@ -10,6 +10,7 @@ const registerView = (elder: ElderItem) => ({
   ability: elder.ability ?? null,
   // An elder stored before statuses existed is on the register.
   status: elder.status ?? 'active',
+  ...(elder.contactsErasedAt ? { contactsErasedAt: elder.contactsErasedAt } : {}),
 });
 
 /**

@@ -13,7 +13,7 @@ import { Tap } from '../../components/Tap'
 import { formatDate, yuan } from '../../lib/format'
 import { addMonths, thisMonth } from '../../lib/months'
 import { useData } from '../../shared/useData'
-import { downloadStatement } from '../../worker/statement/download'
+import { downloadFile } from '../../lib/download-file'
 import '../../styles/dashboard.css'
 import './index.css'
 
@@ -83,7 +83,7 @@ export default function SettlementReportPage() {
     setError('')
     try {
       const name = `结算报表-${month}${report.complete ? '' : `-截至${report.asOf}`}.csv`
-      await downloadStatement(settlementCsvPath(countyId, month), name, 'csv')
+      await downloadFile(settlementCsvPath(countyId, month), name, 'csv')
       setDone('CSV 已下载，可用 Excel 或 WPS 打开。')
     } catch (err) {
       setError(err instanceof Error ? err.message : messageOf(err))

@@ -113,6 +113,9 @@ export default function AccountPage() {
       )}
       <View className='card'>
         <View className='card__title'>隐私与协议</View>
+        <Tap className='link' testId='account-my-data' onTap={() => goTo('/pages/my-data/index')}>
+          我在颐邻的信息（查看、下载、注销） ›
+        </Tap>
         <Tap className='link' testId='account-privacy' onTap={() => goTo('/pages/legal/index?doc=privacy')}>
           颐邻隐私保护指引 ›
         </Tap>

@@ -128,7 +128,7 @@ export default function HealthPage() {
         </View>
       )}
       {/* The consent is the elder's side's to give or withdraw: the elder, or a bound relative for them. */}
-      {record && (isElder || role === 'family') && <HealthConsentCard elderId={record.elder.elderId} isElder={isElder} elderName={record.elder.name} />}
+      {record && (isElder || role === 'family') && <HealthConsentCard elderId={record.elder.elderId} isElder={isElder} elderName={record.elder.name} onChanged={() => void view.reload()} />}
       {view.data && (
         <Tap className='btn btn--secondary' testId='health-book' onTap={() => goTo(SERVICES_URL)}>
           约医生、护士上门量一量

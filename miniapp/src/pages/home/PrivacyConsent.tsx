@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
 import { LEGAL_VERSION } from '../../lib/legal'
 import { goTo } from '../../lib/navigation'
+import { currentUser } from '../../lib/session'
 import { useAction } from '../../shared/useAction'
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
 export function PrivacyConsent({ communityName, onAccepted }: Props) {
   const [declined, setDeclined] = useState(false)
   const action = useAction()
+  // Relatives and volunteers close their account themselves; an elder's is closed with the community.
+  const closesThemselves = ['family', 'volunteer'].includes(currentUser()?.role ?? '')
 
   const accept = () =>
     action.run(async () => {
@@ -48,8 +51,13 @@ export function PrivacyConsent({ communityName, onAccepted }: Props) {
         <Notice
           kind='info'
           testId='home-privacy-declined'
-          message={`不同意的话，就不能使用颐邻了，您的资料不会被用于新的服务。想注销账号，请联系${communityName ?? '所在社区'}的工作者办理。改变主意了，随时点上面的“同意并继续”。`}
+          message={`不同意的话，就不能使用颐邻了，您的资料不会被用于新的服务。${closesThemselves ? '想注销账号，点下面的“注销账户”。' : `想注销账号，请联系${communityName ?? '所在社区'}的工作者办理。`}改变主意了，随时点上面的“同意并继续”。`}
         />
+      )}
+      {declined && closesThemselves && (
+        <Tap className='btn btn--secondary' testId='home-privacy-close-account' onTap={() => goTo('/pages/close-account/index')}>
+          注销账户
+        </Tap>
       )}
     </View>
   )

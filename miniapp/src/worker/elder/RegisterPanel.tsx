@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { elderStatusNames, type ElderDetailResponse, type ElderProfile, type ElderStatus } from '@yilin/contract'
+import { elderStatusNames, type ElderDetailResponse, type ElderProfile, type ElderStatus, type ElderStatusInput } from '@yilin/contract'
+import { CloseElderPanel } from './CloseElderPanel'
 import { setElderStatus } from '../../api'
 import { Notice } from '../../components/Notice'
 import { Tap } from '../../components/Tap'
@@ -17,15 +18,15 @@ const CONSEQUENCES = '标记后：长期订餐停止，今天起还没做的订�
 
 /**
  * The elder on the community's register (名册): a worker marks one who died or moved away from the county,
- * with an on-page confirm naming what follows, or puts them back.
+ * with an on-page confirm naming what follows, or puts them back; or closes the account (注销) for good.
  */
 export function RegisterPanel({ elder, onChanged }: Props) {
   const status: ElderStatus = elder.status ?? 'active'
-  const [asking, setAsking] = useState<ElderStatus | null>(null)
+  const [asking, setAsking] = useState<ElderStatusInput['status'] | null>(null)
   const [note, setNote] = useState('')
   const { busy, error, run } = useAction()
 
-  const confirm = (next: ElderStatus) =>
+  const confirm = (next: ElderStatusInput['status']) =>
     run(async () => {
       onChanged(await setElderStatus(elder.elderId, { status: next, note }))
       setAsking(null)
@@ -62,12 +63,13 @@ export function RegisterPanel({ elder, onChanged }: Props) {
             标记为已迁走（离开本县）
           </Tap>
         </View>
-      ) : (
+      ) : status === 'closed' ? null : (
         <Tap className='btn btn--secondary' testId='register-restore' onTap={() => setAsking('active')}>
           恢复在册
         </Tap>
       )}
       {error && <Notice kind='error' message={error} testId='register-error' />}
+      {!asking && <CloseElderPanel elder={elder} onChanged={onChanged} />}
     </View>
   )
 }

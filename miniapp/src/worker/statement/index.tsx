@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice'
 import { chinaToday, yuan } from '../../lib/format'
 import { subsidyCategoryNames } from '../../lib/labels'
 import { currentUser } from '../../lib/session'
-import { downloadStatement, type StatementFileType } from './download'
+import { downloadFile, type DownloadFileType } from '../../lib/download-file'
 import { Tap } from '../../components/Tap'
 import { useData } from '../../shared/useData'
 import '../worker.css'
@@ -69,14 +69,14 @@ export default function StatementPage() {
     setDownloaded('')
   }
 
-  async function download(fileType: StatementFileType) {
+  async function download(fileType: DownloadFileType) {
     if (downloading) return
     setDownloading(true)
     setError('')
     try {
       const name = `补贴结算单-${month}${statement && !statement.complete ? `-截至${statement.asOf}` : ''}.${fileType}`
       const path = fileType === 'xlsx' ? statementXlsxPath(centreId, month) : `${statementPath(centreId, month)}?format=csv`
-      await downloadStatement(path, name, fileType)
+      await downloadFile(path, name, fileType)
       setDownloaded(fileType === 'csv' ? 'CSV 已下载。' : inWechat ? '表格已打开，可从右上角菜单转发或保存。' : 'Excel 表格已下载。')
     } catch (err) {
       setError(err instanceof Error ? err.message : messageOf(err))

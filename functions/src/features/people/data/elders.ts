@@ -239,7 +239,11 @@ export async function moveElderAtomically(elder: ElderItem, to: { communityId: s
 
 /** Sets whether the elder is on the register, with its audit event; conditioned like a move. */
 export async function setElderStatusAtomically(elder: ElderItem, status: ElderItem['status'], note: string, by: Actor, at: string) {
+  const wasOff = (elder.status ?? 'active') !== 'active' && elder.statusChangedAt;
   const outcome = await writeTogether({
+    // The retention job's queue follows the register: an elder who left is in it from the moment they left.
+    stillLeft: wasOff ? ({ ElderLeft: left }) => left.delete({ queue: 'left', leftAt: elder.statusChangedAt!, elderId: elder.elderId }).commit() : undefined,
+    left: status !== 'active' ? ({ ElderLeft: left }) => left.put({ queue: 'left', leftAt: at, elderId: elder.elderId }).commit() : undefined,
     elder: ({ Elder: elders }) =>
       elders
         .patch({ elderId: elder.elderId })

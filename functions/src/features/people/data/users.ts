@@ -11,6 +11,14 @@ export async function getUser(userId: string): Promise<UserItem | undefined> {
   return user ?? undefined;
 }
 
+/** Which of these users exist (a closed account does not). */
+export async function existingUserIds(userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const { data, unprocessed } = await User.get(userIds.map((userId) => ({ userId }))).go({ attributes: ['userId'] });
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} accounts could not be read`);
+  return new Set(data.map((user) => user.userId));
+}
+
 export async function findUserByOpenid(openid: string): Promise<UserItem | undefined> {
   const { data: identity } = await WechatIdentity.get({ openid }).go();
   return identity ? getUser(identity.userId) : undefined;

@@ -3,11 +3,13 @@ import type { Role, StaffStatus } from '@yilin/contract';
 /**
  * Whether a session still stands: a worker, staff member or admin can be moved or retired while their
  * token (which carries role and place) is still valid, so their sessions are compared with the stored
- * account, looked up at most once a minute per user and function container. Elders, relatives and
- * volunteers are not looked up: their tokens simply expire ({@link rolesCheckedEachRequest}).
+ * account, looked up at most once a minute per user and function container. For elders, relatives and
+ * volunteers only the account itself is compared (it still exists, as the same kind of account): a closed
+ * account's token acts no more, and a relative who became a volunteer signs in again.
  */
 export const STANDING_CACHE_SECONDS = 60;
 
+/** The roles whose place (community, centre) is compared too: their rights come with the post. */
 export const rolesCheckedEachRequest: readonly Role[] = ['worker', 'staff', 'admin'];
 
 /** What a session is checked against: the stored account's role, place and status. */
@@ -37,6 +39,8 @@ export interface Claims {
 export function sessionStands(claims: Claims, stored: Standing | undefined): boolean {
   if (!stored || stored.status === 'retired') return false;
   if (stored.sessionsValidFrom !== undefined && claims.issuedAt !== undefined && claims.issuedAt < stored.sessionsValidFrom) return false;
-  if (stored.role !== claims.role || stored.communityId !== claims.communityId) return false;
+  if (stored.role !== claims.role) return false;
+  if (!rolesCheckedEachRequest.includes(claims.role)) return true;
+  if (stored.communityId !== claims.communityId) return false;
   return stored.centreId === undefined || stored.centreId === claims.centreId;
 }

@@ -1,18 +1,18 @@
 import Taro from '@tarojs/taro'
-import { apiUrl, authHeader, NETWORK_MESSAGE } from '../../api/client'
+import { apiUrl, authHeader, NETWORK_MESSAGE } from '../api/client'
 
 const FAILED = '下载没有成功，请稍后再试。'
 const NOT_OPENED = '文件已下载，但手机没能打开它，请稍后再试。'
 const CSV_IN_WECHAT = '微信里打不开 CSV，请下载 Excel 表格。'
 
-export type StatementFileType = 'xlsx' | 'csv'
+export type DownloadFileType = 'xlsx' | 'csv'
 
 /**
- * Saves a statement file. In the browser: fetch with the Authorization header, then hand the blob to the
+ * Saves a file the API makes (a statement, the settlement report, a copy of one's data). In the browser: fetch with the Authorization header, then hand the blob to the
  * browser as a download. In WeChat: download with the header into a file under its own name, then open it
  * with openDocument, whose menu sends it to a chat or saves it (WeChat opens xlsx, not CSV).
  */
-export async function downloadStatement(path: string, fileName: string, fileType: StatementFileType): Promise<void> {
+export async function downloadFile(path: string, fileName: string, fileType: DownloadFileType): Promise<void> {
   const url = apiUrl(path)
   if (process.env.TARO_ENV === 'h5') {
     let response: Response
@@ -36,7 +36,7 @@ export async function downloadStatement(path: string, fileName: string, fileType
   if (fileType !== 'xlsx') throw new Error(CSV_IN_WECHAT)
   let filePath: string
   try {
-    // Stored under its own name, so a forwarded file is called 补贴结算单-… and not a random temp name.
+    // Stored under its own name, so a forwarded file is called 补贴结算单-… (or 我的数据-…), not a random temp name.
     const result = await Taro.downloadFile({ url, header: authHeader(), filePath: `${Taro.env.USER_DATA_PATH}/${fileName}` })
     if (result.statusCode !== 200) throw new Error(FAILED)
     filePath = result.filePath || result.tempFilePath

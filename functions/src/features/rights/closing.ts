@@ -1,0 +1,69 @@
+import type { CloseAccountResponse } from '@yilin/contract';
+import { isoNow } from '../../platform/clock';
+import { conflict, unauthorized } from '../../platform/errors';
+import type { Session } from '../../platform/session-token';
+import { forgetStanding } from '../people/standing';
+import { getUser } from '../people/data/users';
+import { allBindingsOf } from '../people/data/bindings';
+import { getVolunteer } from '../people/data/volunteers';
+import { deleteAccount, endBindingsOf, forgetVolunteer } from '../people/forget';
+import type { UserItem } from '../people/entities';
+import { forgetRater } from '../care/forget';
+import { forgetAcceptances, forgetConsentGiver } from '../consent/forget';
+import { forgetActor } from '../insights/forget';
+import { forgetRaiser, forgetRecipient } from '../notify/forget';
+import { wishesOfClaimer, redemptionsOfHolder } from '../wishes/data';
+import { forgetClaimer, forgetHolder, forgetRelativeOnWishes } from '../wishes/forget';
+
+/**
+ * Closing one's own account (注销): a relative's or a volunteer's account and identity go at once, with their
+ * bindings; what the county must keep of what they did stays without their name or any way to reach them
+ * (README, "What is kept when someone leaves"). An elder closes with the community's worker (elder-closing.ts):
+ * the subsidy records are theirs. Work accounts end by the admin's retirement.
+ */
+export async function closeAccount(session: Session): Promise<CloseAccountResponse> {
+  const user = await getUser(session.userId);
+  if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
+  if (user.role === 'elder') {
+    throw conflict('CLOSE_ELDER_WITH_WORKER', '长辈的账户要和社区工作者一起注销：补贴和服务记录要按规定保留。请打电话给社区，或到社区服务站办理。');
+  }
+  if (user.role !== 'family' && user.role !== 'volunteer') {
+    throw conflict('CLOSE_WORK_ACCOUNT', '工作账户不能自己注销：请县里的管理员为您办理离岗。');
+  }
+  await assertNothingOpen(user);
+  const at = isoNow();
+  await forgetAccount(user, at);
+  forgetStanding(user.userId);
+  return { closedAt: at };
+}
+
+/** A wish in the volunteer's hands or a gift waiting at the centre is someone else's too: finish or give it back first. */
+async function assertNothingOpen(user: UserItem): Promise<void> {
+  const [held, redemptions] = await Promise.all([wishesOfClaimer(user.userId), redemptionsOfHolder(user.userId)]);
+  const inHand = held.filter((wish) => wish.status === 'claimed' || wish.status === 'delivered');
+  if (inHand.length > 0) {
+    throw conflict('CLOSE_OPEN_WISHES', `您还有 ${inHand.length} 个认领的心愿没有完成（${inHand[0]!.title}）：请先送到并等长辈确认，或者放弃认领，再注销。`);
+  }
+  const waiting = redemptions.filter((redemption) => redemption.status === 'waiting');
+  if (waiting.length > 0) {
+    throw conflict('CLOSE_OPEN_REDEMPTIONS', `您还有 ${waiting.length} 件兑换的东西没有领取（${waiting[0]!.itemName}）：请先领取或取消兑换，再注销。`);
+  }
+}
+
+/**
+ * Every feature forgets what it holds of the person; the account goes last, so a closing cut off half-way is
+ * finished by asking again (each step finds less to do the second time).
+ */
+export async function forgetAccount(user: UserItem, at: string): Promise<void> {
+  const { userId } = user;
+  const [bindings, volunteer] = await Promise.all([allBindingsOf(userId), getVolunteer(userId)]);
+  const elderIds = bindings.map((binding) => binding.elderId);
+  await Promise.all([forgetRater(elderIds, userId), forgetRaiser(elderIds, userId), forgetConsentGiver(elderIds, userId), forgetRelativeOnWishes(elderIds, user)]);
+  await forgetClaimer(userId);
+  await forgetHolder(userId, { renameIn: volunteer?.communityId ?? user.communityId, name: user.name });
+  await Promise.all([forgetRecipient(userId), forgetAcceptances(userId)]);
+  await forgetActor(user, { communityId: volunteer?.communityId ?? user.communityId, countyId: volunteer?.countyId ?? user.countyId });
+  await endBindingsOf(userId);
+  await forgetVolunteer(userId);
+  await deleteAccount(user, at);
+}

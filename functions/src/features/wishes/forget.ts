@@ -1,0 +1,83 @@
+import { businessDateOf, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
+import { isConditionFailure } from '../../store/errors';
+import { LedgerBalance, LedgerEntry } from '../../store/ledger';
+import { deleteEvery, eachOf } from '../../store/forget';
+import { changeWish, pointsAccount, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
+import { MonthlyScore, Redemption, Wish, WishClaim } from './entities';
+import type { Actor } from '../../store/audit';
+
+/** A patch of an item that is not there (a month without a score) changes nothing. */
+const ignoreMissing = (err: unknown) => {
+  if (!isConditionFailure(err)) throw err;
+};
+
+/** What wishes and points forget of a closed account, and of an elder who closed theirs. */
+
+/**
+ * Points are the person's own: the balance and its ledger go with the account (points not spent lapse). The
+ * redemptions stay (the store's stock, the county's points figures), and so does the monthly leaderboard's
+ * count and the store's stock ledger, shown as a closed account; an elder's redemptions keep the elder's name,
+ * which the register keeps.
+ */
+export async function forgetHolder(holderId: string, options: { renameIn?: string; name?: string }): Promise<void> {
+  const account = pointsAccount(holderId);
+  const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ pages: 'all', attributes: ['account', 'entryId', 'at'] });
+  if (options.renameIn && options.name) {
+    const { name } = options;
+    const communityId = options.renameIn;
+    const months = [...new Set(entries.map((entry) => businessDateOf(Date.parse(entry.at)).slice(0, 7)))];
+    await eachOf(months, (month) =>
+      MonthlyScore.patch({ communityId, month, holderId }).set({ name: CLOSED_ACCOUNT_NAME, partyMember: false }).go().catch(ignoreMissing),
+    );
+    const { data: redemptions } = await Redemption.query.byHolder({ holderId }).go({ pages: 'all' });
+    await eachOf(
+      redemptions.filter((redemption) => redemption.holderName !== CLOSED_ACCOUNT_NAME),
+      (redemption) => Redemption.patch({ redemptionId: redemption.redemptionId }).set({ holderName: CLOSED_ACCOUNT_NAME }).go(),
+    );
+    // The store's stock ledger says whose redemption took or gave back each piece: it says so of a closed account.
+    for (const itemId of new Set(redemptions.map((redemption) => redemption.itemId))) {
+      const { data: stock } = await LedgerEntry.query.byAccount({ account: stockAccount(itemId) }).go({ pages: 'all' });
+      const theirs = stock.filter((entry) => entry.reason.includes(name) && redemptions.some((redemption) => entry.ref?.includes(redemption.redemptionId)));
+      await eachOf(theirs, (entry) => LedgerEntry.patch({ account: entry.account, entryId: entry.entryId }).set({ reason: entry.reason.split(name).join(CLOSED_ACCOUNT_NAME) }).go());
+    }
+  }
+  await deleteEvery(LedgerEntry, entries.map(({ entryId }) => ({ account, entryId })));
+  await LedgerBalance.delete({ account }).go();
+}
+
+/** Wishes a volunteer fulfilled are the elders' records: they stay, with the volunteer shown as a closed account. */
+export async function forgetClaimer(userId: string): Promise<void> {
+  const wishes = await wishesOfClaimer(userId);
+  await eachOf(
+    wishes.filter((wish) => wish.claimerName !== CLOSED_ACCOUNT_NAME),
+    // Not a step of the wish: its version stays, so nobody's decision on it is made stale.
+    (wish) => Wish.patch({ wishId: wish.wishId }).set({ claimerName: CLOSED_ACCOUNT_NAME, claimerPartyMember: false }).go(),
+  );
+  const { data: links } = await WishClaim.query.byClaimer({ claimerId: userId }).go({ pages: 'all', attributes: ['claimerId', 'wishId'] });
+  await deleteEvery(WishClaim, links.map(({ wishId }) => ({ claimerId: userId, wishId })));
+}
+
+/**
+ * What a relative did on the elder's wishes stays, signed by a closed account: the thank-you they sent, the
+ * elder's agreement to share her address that they gave for her.
+ */
+export async function forgetRelativeOnWishes(elderIds: readonly string[], relative: { userId: string; name: string }): Promise<void> {
+  const theirs = (name: string | undefined) => name === relative.name || name?.startsWith(`${relative.name}（`);
+  const wishes = (await Promise.all(elderIds.map(wishesOfElder))).flat();
+  await eachOf(
+    wishes.filter((wish) => theirs(wish.thanksByName) || (wish.addressAgreedBy === relative.userId && wish.addressAgreedByName !== CLOSED_ACCOUNT_NAME)),
+    (wish) =>
+      Wish.patch({ wishId: wish.wishId })
+        .set({
+          ...(theirs(wish.thanksByName) ? { thanksByName: CLOSED_ACCOUNT_NAME } : {}),
+          ...(wish.addressAgreedBy === relative.userId ? { addressAgreedByName: CLOSED_ACCOUNT_NAME } : {}),
+        })
+        .go(),
+  );
+}
+
+/** An elder who closes: wishes nobody took yet come off the wall (withdrawn, with their event). */
+export async function withdrawOpenWishes(elderId: string, by: Actor, at: string): Promise<void> {
+  const open = (await wishesOfElder(elderId)).filter((wish) => wish.status === 'pending' || wish.status === 'published');
+  await eachOf(open, (wish) => changeWish(wish, 'withdrawn', { action: 'wish.withdrawn', by, at, changes: [{ field: 'status', before: wish.status, after: 'withdrawn' }] }), 1);
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  // ElderPage renders <page-meta> so the text follows WeChat's font-size setting.
+  enablePageMeta: true,
+  navigationBarTitleText: '我在颐邻的信息',
+})
