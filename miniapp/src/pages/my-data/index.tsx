@@ -14,6 +14,9 @@ import { useAction } from '../../shared/useAction'
 import { useData } from '../../shared/useData'
 import './index.css'
 
+/** The kinds of record in the copy, each named once (a relative's copy has each elder's). */
+const kindsOf = (sections: DataCopySection[]) => [...new Set(sections.map((section) => dataCopyKindNames[section.kind]))]
+
 /** Rows shown on the page per kind; the workbook has them all. */
 const SHOWN = 5
 
@@ -96,7 +99,7 @@ export default function MyDataPage() {
       {copy.data && (
         <View>
           <View className='hint' data-testid='my-data-made'>
-            {formatDateTime(copy.data.madeAt)} 的情况，共 {copy.data.sections.length} 类：{copy.data.sections.map((s) => dataCopyKindNames[s.kind]).filter((name, i, all) => all.indexOf(name) === i).join('、')}。
+            {formatDateTime(copy.data.madeAt)} 的情况，共 {kindsOf(copy.data.sections).length} 类：{kindsOf(copy.data.sections).join('、')}。
           </View>
           {copy.data.sections.map((section) =>
             FACTS.has(section.kind) ? <Facts key={section.title} section={section} /> : <SectionCard key={section.title} section={section} />,
