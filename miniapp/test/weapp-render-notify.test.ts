@@ -8,7 +8,7 @@
 import type { CallNumber, MessageView } from '@yilin/contract'
 import { formatMonthDayTime } from '../src/lib/format'
 import { alertOf, answeredBy, elderAlerts, elderSideNumbers, RAISED_AT, resolvedCall } from './notify-fixtures'
-import { answer, navigations, requests, waitFor, waitForText, type OpenPage } from './weapp/harness'
+import { addToWx, answer, navigations, requests, waitFor, waitForText, type OpenPage } from './weapp/harness'
 import { describeCompiledPages, expectPageMeta, ok, signIn } from './weapp/suite'
 
 const api = (path: string) => `https://api.yilin.invalid${path}`
@@ -16,37 +16,24 @@ const writes = () => requests.filter((request) => request.method !== 'GET')
 const writesTo = (path: string) => writes().filter((request) => request.url === api(path))
 const keyOf = (data: unknown) => (data as { idempotencyKey: string }).idempotencyKey
 
-/**
- * The harness's `wx` has no makePhoneCall or getLocation, and Taro builds its API object from the keys
- * `wx` has when the bundle loads (a missing one is simply absent, so `Taro.makePhoneCall(...)` would throw).
- * The harness assigns its stub to `globalThis.wx` as it installs the bundle; this setter adds the two
- * APIs to that stub first, recording what the pages asked for. Phones dial; the location is a GCJ-02 fix.
- */
+/** Phones dial; the location is a GCJ-02 fix: what the pages asked for is recorded. */
 const phoneCalls: string[] = []
 const locationAsks: Array<{ type?: string }> = []
 const FIX = { latitude: 28.19409, longitude: 112.97723, accuracy: 35 }
 type Options = Record<string, unknown> & { success?: (result: unknown) => void; complete?: (result: unknown) => void }
-let wxStub: Record<string, unknown> | undefined
-Object.defineProperty(globalThis, 'wx', {
-  configurable: true,
-  get: () => wxStub,
-  set: (stub: Record<string, unknown>) => {
-    wxStub = Object.assign(stub, {
-      makePhoneCall: (options: Options) => {
-        phoneCalls.push(options.phoneNumber as string)
-        options.success?.({ errMsg: 'makePhoneCall:ok' })
-        options.complete?.({ errMsg: 'makePhoneCall:ok' })
-      },
-      getLocation: (options: Options) => {
-        locationAsks.push({ type: options.type as string | undefined })
-        const fix = { ...FIX, speed: 0, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: FIX.accuracy, errMsg: 'getLocation:ok' }
-        options.success?.(fix)
-        options.complete?.(fix)
-      },
-    })
+addToWx({
+  makePhoneCall: (options: Options) => {
+    phoneCalls.push(options.phoneNumber as string)
+    options.success?.({ errMsg: 'makePhoneCall:ok' })
+    options.complete?.({ errMsg: 'makePhoneCall:ok' })
+  },
+  getLocation: (options: Options) => {
+    locationAsks.push({ type: options.type as string | undefined })
+    const fix = { ...FIX, speed: 0, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: FIX.accuracy, errMsg: 'getLocation:ok' }
+    options.success?.(fix)
+    options.complete?.(fix)
   },
 })
-
 
 const RAISE = '/elders/e-wang/alerts'
 

@@ -6,39 +6,28 @@
  * Both pages carry `<page-meta>` with the root font size from WeChat's font setting.
  */
 import type { DataCopyResponse } from '@yilin/contract'
-import { navigations, requests, answer, waitFor, waitForText } from './weapp/harness'
+import { addToWx, answer, navigations, requests, waitFor, waitForText } from './weapp/harness'
 import { describeCompiledPages, expectPageMeta, ok, signIn } from './weapp/suite'
 
-/**
- * The harness's `wx` has no downloadFile, openDocument or env, and Taro builds its API object from the keys `wx`
- * has when the bundle loads; this setter adds them to the harness's stub as it is installed, recording what the
- * page asked for.
- */
+/** What the page asked WeChat to download and to open. */
 const downloads: Array<{ url: string; header: Record<string, string>; filePath?: string }> = []
 const opened: Array<{ filePath: string; fileType?: string; showMenu?: boolean }> = []
 type Options = Record<string, unknown> & { success?: (result: unknown) => void; complete?: (result: unknown) => void }
-let wxStub: Record<string, unknown> | undefined
-Object.defineProperty(globalThis, 'wx', {
-  configurable: true,
-  get: () => wxStub,
-  set: (stub: Record<string, unknown>) => {
-    wxStub = Object.assign(stub, {
-      env: { USER_DATA_PATH: 'wxfile://usr' },
-      downloadFile: (options: Options) => {
-        downloads.push({ url: options.url as string, header: options.header as Record<string, string>, filePath: options.filePath as string | undefined })
-        const result = { statusCode: 200, filePath: options.filePath, tempFilePath: 'wxfile://tmp/1.xlsx', errMsg: 'downloadFile:ok' }
-        setTimeout(() => {
-          options.success?.(result)
-          options.complete?.(result)
-        }, 0)
-        return { abort() {}, onProgressUpdate() {} }
-      },
-      openDocument: (options: Options) => {
-        opened.push({ filePath: options.filePath as string, fileType: options.fileType as string | undefined, showMenu: options.showMenu as boolean | undefined })
-        options.success?.({ errMsg: 'openDocument:ok' })
-        options.complete?.({ errMsg: 'openDocument:ok' })
-      },
-    })
+addToWx({
+  env: { USER_DATA_PATH: 'wxfile://usr' },
+  downloadFile: (options: Options) => {
+    downloads.push({ url: options.url as string, header: options.header as Record<string, string>, filePath: options.filePath as string | undefined })
+    const result = { statusCode: 200, filePath: options.filePath, tempFilePath: 'wxfile://tmp/1.xlsx', errMsg: 'downloadFile:ok' }
+    setTimeout(() => {
+      options.success?.(result)
+      options.complete?.(result)
+    }, 0)
+    return { abort() {}, onProgressUpdate() {} }
+  },
+  openDocument: (options: Options) => {
+    opened.push({ filePath: options.filePath as string, fileType: options.fileType as string | undefined, showMenu: options.showMenu as boolean | undefined })
+    options.success?.({ errMsg: 'openDocument:ok' })
+    options.complete?.({ errMsg: 'openDocument:ok' })
   },
 })
 

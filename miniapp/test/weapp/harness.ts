@@ -40,6 +40,22 @@ const pageStack: Json[] = []
 let routeBeingLoaded = ''
 
 /** Routes are `METHOD /path` under the API base, query string ignored; anything else answers 404. */
+/**
+ * Adds APIs the harness's `wx` has not got (makePhoneCall, downloadFile …). Taro builds its API object from the
+ * keys `wx` has when the bundle loads, and the harness assigns its stub to `globalThis.wx` as it installs the
+ * bundle: this setter adds the APIs to the stub first. Call it at the top of a test file.
+ */
+export function addToWx(apis: Record<string, unknown>): void {
+  let stub: Record<string, unknown> | undefined
+  Object.defineProperty(globalThis, 'wx', {
+    configurable: true,
+    get: () => stub,
+    set: (next: Record<string, unknown>) => {
+      stub = Object.assign(next, apis)
+    },
+  })
+}
+
 export function answer(next: Record<string, Reply>) {
   routes = next
 }

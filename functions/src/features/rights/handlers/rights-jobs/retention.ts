@@ -1,19 +1,5 @@
-import { logger } from '../../../../platform/logger';
-import { count, publish } from '../../../../platform/metrics';
+import { jobHandler } from '../../../../platform/job';
 import { applyRetention } from '../../elder-closing';
 
-/**
- * EventBridge schedule target: elders who left the register long enough ago lose their contact details. A run
- * that fails as a whole is counted as a failed job and thrown, so the schedule retries it (safe to run twice).
- */
-export const handler = async () => {
-  try {
-    return await applyRetention();
-  } catch (error) {
-    count('JobFailure');
-    logger.error('applying the retention rule failed', error as Error);
-    throw error;
-  } finally {
-    publish();
-  }
-};
+/** Nightly: elders who left the register longer ago than the retention period lose their contact details. */
+export const handler = jobHandler('applying the retention rule', applyRetention);
