@@ -1,17 +1,13 @@
-import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-runner';
+import { useLocalConsumers } from '../support/consumers';
 import { followStaffChange } from '../../src/features/care/staff-changes';
 import { useApi } from '../support/api';
 import { MONDAY, TUESDAY, setLocalTime } from '../support/canteen-fixtures';
 import { assignedVisit, completeVisit, createCareWorld, placesTaken, staffHalfHours, storedBooking, timelineTexts } from '../support/care-fixtures';
 
 const api = useApi();
-let runner: StreamRunner;
+const runner = useLocalConsumers();
 jest.setTimeout(30_000);
 
-beforeAll(async () => {
-  runner = await startLocalConsumers({ pollMs: 50 });
-});
-afterAll(async () => runner?.stop());
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 describe('a staff member who leaves the centre', () => {

@@ -1,4 +1,4 @@
-import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-runner';
+import { useLocalConsumers } from '../support/consumers';
 import { Community } from '../../src/features/people/entities';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { MONDAY, TUESDAY, idempotencyKey, publishMenu, setLocalTime } from '../support/canteen-fixtures';
@@ -13,11 +13,7 @@ import { createVolunteer, grantPoints, postedWish, realisedWish } from '../suppo
 const api = useApi();
 jest.setTimeout(120_000);
 
-let runner: StreamRunner;
-beforeAll(async () => {
-  runner = await startLocalConsumers({ pollMs: 50 });
-});
-afterAll(async () => runner?.stop());
+const runner = useLocalConsumers();
 
 /**
  * A county with the care world's two centres; the home centre has a second community (河东社区). On Tuesday:

@@ -1,4 +1,4 @@
-import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-runner';
+import { useLocalConsumers } from '../support/consumers';
 import { Subscription } from '../../src/features/canteen/entities';
 import { followElderChange } from '../../src/features/canteen/elder-changes';
 import { errorCode, useApi } from '../support/api';
@@ -6,12 +6,8 @@ import { createWorldWithTuesdayMenus, MONDAY, orderBody, setLocalTime, storedMen
 import { createCommunity, createUser, storedElder } from '../support/seed';
 
 const api = useApi();
-let runner: StreamRunner;
+const runner = useLocalConsumers();
 
-beforeAll(async () => {
-  runner = await startLocalConsumers({ pollMs: 50 });
-});
-afterAll(async () => runner?.stop());
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 async function orderAndStandingOrder(world: Awaited<ReturnType<typeof createWorldWithTuesdayMenus>>) {

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { CLOSED_ACCOUNT_NAME, PRIVACY_NOTICE_VERSION, dataCopyKinds } from '@yilin/contract';
-import { startLocalConsumers, type StreamRunner } from '../../src/local/stream-runner';
+import { useLocalConsumers } from '../support/consumers';
 import { setClock } from '../../src/platform/clock';
 import { healthReadingsOf } from '../../src/features/care/data';
 import { Elder, WechatIdentity } from '../../src/features/people/entities';
@@ -23,11 +23,7 @@ import { IN_WINDOW, wishBody, claimedWish, createVolunteer, expectRefusedUnchang
 const api = useApi();
 jest.setTimeout(120_000);
 
-let runner: StreamRunner;
-beforeAll(async () => {
-  runner = await startLocalConsumers({ pollMs: 50 });
-});
-afterAll(async () => runner?.stop());
+const runner = useLocalConsumers();
 
 /** Every item that mentions one of the needles, as its entity name with the item. */
 async function itemsMentioning(...needles: string[]) {
