@@ -56,11 +56,11 @@ export const keptAfterClosing = [
   '您做过的操作记录（谁在什么时候做了什么）：按规定保留，显示为“已注销用户”',
 ] as const;
 
-/** What closing removes at once. */
-export const removedOnClosing = [
-  '您的账户、微信登录和手机号',
-  '和长辈的绑定（长辈的家属名单里不再有您）',
-  '您收到的消息和微信提醒设置',
-  '没有用完的积分和积分明细',
-  '志愿者资料',
-] as const;
+/** What closing removes at once, for a relative and for a volunteer. */
+export const removedOnClosing = {
+  family: ['您的账户和微信登录', '和长辈的绑定（长辈的家属名单里不再有您）', '您收到的消息和微信提醒设置'],
+  volunteer: ['您的账户、微信登录和志愿者资料（手机号、党员标记）', '没有用完的积分和积分明细', '您收到的消息和微信提醒设置'],
+} as const;
+
+/** Said to an elder who asks to close their account: it is done with the community. */
+export const ELDER_CLOSES_WITH_COMMUNITY = '您的账户要和社区工作者一起注销：补贴和服务记录要按规定保留。请打电话给社区，或到社区服务站办理。';

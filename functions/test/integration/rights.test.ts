@@ -206,9 +206,25 @@ describe("an elder's closing, done with the community's worker", () => {
     expect((await api.as(world.worker.userId).get(`/orders/${order.orderId}`)).body.order).toMatchObject({ elderName: '王秀英' });
     // Nothing reaches the elder any more: phone, address, the emergency contact's phone, the WeChat sign-in.
     expect(await itemsMentioning(openid, '13800001111', '注销测试路', '13900002222')).toEqual([]);
-    // Off the register for good.
+    // Off the register for good, and no contact details come back.
     const restore = await api.as(world.worker.userId).put(`/elders/${elderId}/status`, { status: 'active', note: '' });
     expect(errorCode(restore)).toBe('ELDER_CLOSED');
+    const contact = await api.as(world.worker.userId).patch(`/elders/${elderId}/contact`, { phone: '13800001111' });
+    expect(contact.status).toBe(409);
+    expect(errorCode(contact)).toBe('ELDER_CLOSED');
+    expect((await storedElder(elderId))?.phone).toBe('');
+  });
+
+  test('a wish a volunteer is bringing is settled first (409, nothing written)', async () => {
+    setClock(IN_WINDOW);
+    const world = await createCareWorld(api);
+    const volunteer = await createVolunteer(world.home, { name: '周到' });
+    await claimedWish(api, world.worker.userId, volunteer.userId, world.elder.elderId);
+    await runner.idle();
+    const before = await tableItems();
+    const refused = await api.as(world.worker.userId).post(`/elders/${world.elder.elderId}/close`, { note: '女儿来办理' });
+    await expectRefusedUnchanged(refused, 409, 'CLOSE_OPEN_WISHES', before);
+    expect(refused.body.error.message).toContain('王秀英还有 1 个心愿正由志愿者办理');
   });
 });
 
@@ -223,15 +239,15 @@ describe('an elder who died or moved away', () => {
     expect((await worker.put(`/elders/${world.neighbour.elderId}/status`, { status: 'active', note: '又回来了' })).status).toBe(200);
 
     setLocalTime('2027-02-13', '08:00'); // 89 days later
-    expect(await applyRetention()).toEqual({ erased: 0, changedMeanwhile: 0 });
+    expect(await applyRetention()).toEqual({ erased: 0, changedMeanwhile: 0, skipped: 0, failed: 0 });
     expect((await storedElder(world.elder.elderId))?.phone).toBe('13807340001');
 
     setLocalTime('2027-02-15', '08:00'); // 91 days later
-    expect(await applyRetention()).toEqual({ erased: 1, changedMeanwhile: 0 });
+    expect(await applyRetention()).toEqual({ erased: 1, changedMeanwhile: 0, skipped: 0, failed: 0 });
     expect(await storedElder(world.elder.elderId)).toMatchObject({ status: 'deceased', phone: '', address: '', emergencyContacts: [], contactsErasedAt: expect.any(String) });
     expect((await storedElder(world.neighbour.elderId))?.phone).toBe('13807340002');
     // Twice changes nothing.
-    expect(await applyRetention()).toEqual({ erased: 0, changedMeanwhile: 0 });
+    expect(await applyRetention()).toEqual({ erased: 0, changedMeanwhile: 0, skipped: 0, failed: 0 });
     await runner.idle();
   });
 });

@@ -1,7 +1,7 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { deleteEvery, eachOf } from '../../store/forget';
 import { bookingsOfElder } from './data';
-import { Booking, HealthReading, type BookingItem } from './entities';
+import { Booking, HealthReading } from './entities';
 
 /** What home visits forget of a closed account, and of an elder who left or withdrew health consent. */
 
@@ -15,13 +15,9 @@ export async function forgetReadings(elderId: string): Promise<number> {
   const { data: readings } = await HealthReading.query.byElder({ elderId }).go({ pages: 'all', attributes: ['elderId', 'date', 'bookingId'] });
   await deleteEvery(HealthReading, readings.map(({ date, bookingId }) => ({ elderId, date, bookingId })));
   const measured = (await everyBookingOf(elderId)).filter((booking) => booking.record?.measurements !== undefined);
-  await eachOf(measured, (booking) => Booking.patch({ bookingId: booking.bookingId }).set({ record: withoutMeasurements(booking.record!) }).go());
+  // Only the readings are removed, so notes written to the record at this moment stay.
+  await eachOf(measured, (booking) => Booking.patch({ bookingId: booking.bookingId }).data((attr, op) => op.remove(attr.record.measurements)).go());
   return readings.length + measured.length;
-}
-
-function withoutMeasurements(record: NonNullable<BookingItem['record']>): NonNullable<BookingItem['record']> {
-  const { measurements: _measurements, ...rest } = record;
-  return rest;
 }
 
 /** Visits keep service, day, price and subsidy; the phone, address and door code go. */

@@ -1,3 +1,4 @@
+import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import type { Change } from '../../platform/stream';
 import { AuditEvent, type AuditEventItem } from '../../store/audit';
 import { getElder } from '../people/data/elders';
@@ -88,7 +89,7 @@ async function concernedBy(kind: string, id: string): Promise<Concerned | undefi
   return undefined;
 }
 
-const CLOSED_ACCOUNT = 'account.closed';
+const ACCOUNT_CLOSED = 'account.closed';
 
 /** A move changes where someone belongs: read them again, and show the move in the trail they left too. */
 const MOVES = new Set(['elder.move', 'staff.move']);
@@ -104,10 +105,10 @@ async function communitiesLeft(event: AuditEventItem): Promise<string[]> {
 export async function trailEntriesOf(event: AuditEventItem): Promise<AuditTrailEntryItem[]> {
   if (MOVES.has(event.action)) known.delete(event.concerns);
   const found = await concernedBy(event.subject.split('#')[0], event.concerns);
-  // A closed account is named as the event names it (已注销用户), never by a name remembered from before.
-  const closing = event.action === CLOSED_ACCOUNT;
+  // A closed account is named 已注销用户, never by a name remembered from before.
+  const closing = event.action === ACCOUNT_CLOSED;
   if (closing) known.delete(event.concerns);
-  const concerned = found && closing ? { ...found, name: event.actorName } : found;
+  const concerned = found && closing ? { ...found, name: CLOSED_ACCOUNT_NAME } : found;
   const communities = [...new Set([...(concerned?.communityId ? [concerned.communityId] : []), ...(await communitiesLeft(event))])];
   const trails = [...communities.map(communityTrail), ...(concerned?.countyId ? [countyTrail(concerned.countyId)] : []), actorTrail(event.actorId)];
   const copy = {

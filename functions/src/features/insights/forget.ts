@@ -19,12 +19,16 @@ const trailsOf = (copy: AuditTrailEntryItem) => [
   ...(copy.countyId ? [countyTrail(copy.countyId)] : []),
 ];
 
-/** What an event changed, with the person's name (a relative signing for the elder) said as a closed account. */
+/** A value that is the person's name, alone or with their relation (王磊（儿子）), as a closed account's; any other as it is. */
+const renamed = (value: string, name: string) =>
+  value === name ? CLOSED_ACCOUNT_NAME : value.startsWith(`${name}（`) ? `${CLOSED_ACCOUNT_NAME}${value.slice(name.length)}` : value;
+
+/** What an event changed, with the person's name (a relative agreeing for the elder) said as a closed account. */
 const withoutName = (changes: AuditTrailEntryItem['changes'], name: string) =>
   changes.map((change) => ({
     field: change.field,
-    ...(change.before !== undefined ? { before: change.before.split(name).join(CLOSED_ACCOUNT_NAME) } : {}),
-    ...(change.after !== undefined ? { after: change.after.split(name).join(CLOSED_ACCOUNT_NAME) } : {}),
+    ...(change.before !== undefined ? { before: renamed(change.before, name) } : {}),
+    ...(change.after !== undefined ? { after: renamed(change.after, name) } : {}),
   }));
 
 async function renameCopies(copy: AuditTrailEntryItem, set: Partial<Pick<AuditTrailEntryItem, 'actorName' | 'concernsName' | 'changes'>>): Promise<void> {
@@ -58,4 +62,10 @@ export async function forgetActor(person: { userId: string; name: string }, plac
       { concernsName: CLOSED_ACCOUNT_NAME },
     ),
   );
+}
+
+/** Whom the person's recorded actions concerned (elders they once looked after too, bound or not any more). */
+export async function concernedByActor(userId: string): Promise<string[]> {
+  const { data } = await AuditTrailEntry.query.byTrail({ trail: actorTrail(userId) }).go({ pages: 'all', attributes: ['concerns'] });
+  return [...new Set(data.map((copy) => copy.concerns))];
 }

@@ -1,6 +1,6 @@
 import { getElder, moveElderAtomically, setElderStatusAtomically } from './data/elders';
 import { actorOf } from './actors';
-import { elderDetail, isOnRegister, loadElderFor } from './elders';
+import { assertContactsKept, elderDetail, isOnRegister, loadElderFor } from './elders';
 import type { ElderItem } from './entities';
 import type { Change } from '../../platform/stream';
 import { communityInfo } from './places';
@@ -37,6 +37,7 @@ export async function setElderStatus(session: Session, elderId: string, { status
   const { elder, access } = await loadElderFor(session, elderId, 'elder.setStatus');
   if ((elder.status ?? 'active') === status) return elderDetail(elder, access);
   if (elder.status === 'closed') throw conflict('ELDER_CLOSED', '这位长辈的账户已经注销，资料不能再改回在册；如果要重新服务，请重新建档。');
+  assertContactsKept(elder);
   const at = isoNow();
   const outcome = await setElderStatusAtomically(elder, status, note, await actorOf(session), at);
   if (outcome === 'stale') throw changedMeanwhile();

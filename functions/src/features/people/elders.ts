@@ -22,8 +22,14 @@ export const isOnRegister = (elder: { status?: ElderItem['status'] }) => (elder.
  */
 export function assertOnRegister(elder: ElderItem): void {
   if (isOnRegister(elder)) return;
-  const status = elder.status;
-  throw conflict('ELDER_NOT_ACTIVE', `${elder.name}已${status === 'deceased' ? '故' : '迁走'}，不在本社区的名册上了，不能再订餐或预约。`);
+  const why = elder.status === 'deceased' ? '已故' : elder.status === 'closed' ? '的账户已注销' : '已迁走';
+  throw conflict('ELDER_NOT_ACTIVE', `${elder.name}${why}，不在本社区的名册上了，不能再订餐或预约。`);
+}
+
+/** An elder whose contact details were cleared (closed, or kept long enough after leaving) gets none back. */
+export function assertContactsKept(elder: ElderItem): void {
+  if (!elder.contactsErasedAt) return;
+  throw conflict('ELDER_CLOSED', `${elder.name}的联系方式已按规定删除，资料不能再修改；如果要重新服务，请重新建档。`);
 }
 
 /**
@@ -83,7 +89,8 @@ export async function getElderDetail(session: Session, elderId: string): Promise
 }
 
 export async function updateContact(session: Session, elderId: string, input: UpdateContactInput): Promise<ElderDetailResponse> {
-  const { access } = await loadElderFor(session, elderId, 'elder.editContact');
+  const { elder, access } = await loadElderFor(session, elderId, 'elder.editContact');
+  assertContactsKept(elder);
   const updated = await updateElderContact(elderId, input, isoNow());
   return elderDetail(updated, access);
 }

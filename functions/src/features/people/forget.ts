@@ -1,6 +1,6 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor } from '../../store/audit';
-import { writeTogether } from '../../store/transactions';
+import { writeTogether, type Part } from '../../store/transactions';
 import { allBindingsOf, bindingsOfElder, removeBinding, revokeLiveCode } from './data/bindings';
 import { Volunteer } from './data/volunteers';
 import { codePurposes } from './rules/one-time-code';
@@ -19,17 +19,27 @@ export async function forgetVolunteer(userId: string): Promise<void> {
 }
 
 /**
- * The last step: the account and its WeChat identity, together, with the event that says the account was
- * closed (by the person, kept like every event under the name a closed account has; or by the worker who
- * closed an elder's). Sign-in with that WeChat starts afresh.
+ * The last step of a closing: the account and its WeChat identity, together, with the event that says the
+ * person closed it (kept, like every event, under the name a closed account has). Signing in with that WeChat
+ * again starts afresh.
  */
-export async function deleteAccount(user: UserItem, at: string, by: Actor = { userId: user.userId, name: CLOSED_ACCOUNT_NAME, role: user.role }): Promise<void> {
+export async function deleteAccount(user: UserItem, at: string): Promise<void> {
+  const by: Actor = { userId: user.userId, name: CLOSED_ACCOUNT_NAME, role: user.role };
   await writeTogether({
-    user: ({ User: users }) => users.delete({ userId: user.userId }).commit(),
-    identity: user.openid ? ({ WechatIdentity: identities }) => identities.delete({ openid: user.openid! }).commit() : undefined,
+    ...accountParts(user),
     audit: recordAudit({ subject: subjectOf('user', user.userId), concerns: user.userId, action: 'account.closed', by, at, changes: [] }),
   });
 }
+
+/** An elder's own WeChat sign-in, when the worker closes the elder (the elder's closing is that event). */
+export async function deleteElderSignIn(user: UserItem): Promise<void> {
+  await writeTogether(accountParts(user));
+}
+
+const accountParts = (user: UserItem) => ({
+  user: (({ User: users }) => users.delete({ userId: user.userId }).commit()) as Part,
+  identity: user.openid ? ((({ WechatIdentity: identities }) => identities.delete({ openid: user.openid! }).commit()) as Part) : undefined,
+});
 
 /** An elder's own WeChat sign-in, their family's bindings and any live code: the elder is no longer served. */
 export async function endElderAccess(elderId: string): Promise<void> {

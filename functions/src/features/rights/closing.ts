@@ -1,19 +1,19 @@
-import type { CloseAccountResponse } from '@yilin/contract';
+import { ELDER_CLOSES_WITH_COMMUNITY, type CloseAccountResponse } from '@yilin/contract';
 import { isoNow } from '../../platform/clock';
 import { conflict, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { forgetStanding } from '../people/standing';
 import { getUser } from '../people/data/users';
 import { allBindingsOf } from '../people/data/bindings';
+import { getElders } from '../people/data/elders';
 import { getVolunteer } from '../people/data/volunteers';
 import { deleteAccount, endBindingsOf, forgetVolunteer } from '../people/forget';
 import type { UserItem } from '../people/entities';
 import { forgetRater } from '../care/forget';
 import { forgetAcceptances, forgetConsentGiver } from '../consent/forget';
-import { forgetActor } from '../insights/forget';
+import { concernedByActor, forgetActor } from '../insights/forget';
 import { forgetRaiser, forgetRecipient } from '../notify/forget';
-import { wishesOfClaimer, redemptionsOfHolder } from '../wishes/data';
-import { forgetClaimer, forgetHolder, forgetRelativeOnWishes } from '../wishes/forget';
+import { forgetClaimer, forgetHolder, forgetRelativeOnWishes, openItemsOf } from '../wishes/forget';
 
 /**
  * Closing one's own account (注销): a relative's or a volunteer's account and identity go at once, with their
@@ -25,7 +25,7 @@ export async function closeAccount(session: Session): Promise<CloseAccountRespon
   const user = await getUser(session.userId);
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
   if (user.role === 'elder') {
-    throw conflict('CLOSE_ELDER_WITH_WORKER', '长辈的账户要和社区工作者一起注销：补贴和服务记录要按规定保留。请打电话给社区，或到社区服务站办理。');
+    throw conflict('CLOSE_ELDER_WITH_WORKER', ELDER_CLOSES_WITH_COMMUNITY);
   }
   if (user.role !== 'family' && user.role !== 'volunteer') {
     throw conflict('CLOSE_WORK_ACCOUNT', '工作账户不能自己注销：请县里的管理员为您办理离岗。');
@@ -39,14 +39,12 @@ export async function closeAccount(session: Session): Promise<CloseAccountRespon
 
 /** A wish in the volunteer's hands or a gift waiting at the centre is someone else's too: finish or give it back first. */
 async function assertNothingOpen(user: UserItem): Promise<void> {
-  const [held, redemptions] = await Promise.all([wishesOfClaimer(user.userId), redemptionsOfHolder(user.userId)]);
-  const inHand = held.filter((wish) => wish.status === 'claimed' || wish.status === 'delivered');
-  if (inHand.length > 0) {
-    throw conflict('CLOSE_OPEN_WISHES', `您还有 ${inHand.length} 个认领的心愿没有完成（${inHand[0]!.title}）：请先送到并等长辈确认，或者放弃认领，再注销。`);
+  const { wishesInHand, redemptionsWaiting } = await openItemsOf({ claimerId: user.userId, holderId: user.userId });
+  if (wishesInHand.length > 0) {
+    throw conflict('CLOSE_OPEN_WISHES', `您还有 ${wishesInHand.length} 个认领的心愿没有完成（${wishesInHand[0]!.title}）：请先送到并等长辈确认，或者放弃认领，再注销。`);
   }
-  const waiting = redemptions.filter((redemption) => redemption.status === 'waiting');
-  if (waiting.length > 0) {
-    throw conflict('CLOSE_OPEN_REDEMPTIONS', `您还有 ${waiting.length} 件兑换的东西没有领取（${waiting[0]!.itemName}）：请先领取或取消兑换，再注销。`);
+  if (redemptionsWaiting.length > 0) {
+    throw conflict('CLOSE_OPEN_REDEMPTIONS', `您还有 ${redemptionsWaiting.length} 件兑换的东西没有领取（${redemptionsWaiting[0]!.itemName}）：请先领取或取消兑换，再注销。`);
   }
 }
 
@@ -56,8 +54,9 @@ async function assertNothingOpen(user: UserItem): Promise<void> {
  */
 export async function forgetAccount(user: UserItem, at: string): Promise<void> {
   const { userId } = user;
-  const [bindings, volunteer] = await Promise.all([allBindingsOf(userId), getVolunteer(userId)]);
-  const elderIds = bindings.map((binding) => binding.elderId);
+  const [bindings, volunteer, concerned] = await Promise.all([allBindingsOf(userId), getVolunteer(userId), concernedByActor(userId)]);
+  // The elders they look after, and those they once did (a binding since ended): their name is on those records too.
+  const elderIds = (await getElders([...new Set([...bindings.map((binding) => binding.elderId), ...concerned])])).map((elder) => elder.elderId);
   await Promise.all([forgetRater(elderIds, userId), forgetRaiser(elderIds, userId), forgetConsentGiver(elderIds, userId), forgetRelativeOnWishes(elderIds, user)]);
   await forgetClaimer(userId);
   await forgetHolder(userId, { renameIn: volunteer?.communityId ?? user.communityId, name: user.name });

@@ -5,16 +5,16 @@ import { logger } from '../../platform/logger';
 import type { Session } from '../../platform/session-token';
 import type { Actor } from '../../store/audit';
 import { actorOf } from '../people/actors';
-import { getElder } from '../people/data/elders';
+import { dropLeftEntry, eldersLeftBefore, getElder } from '../people/data/elders';
 import { getUser } from '../people/data/users';
 import { elderDetail, loadElderFor } from '../people/elders';
-import { ElderLeft, type ElderItem } from '../people/entities';
-import { deleteAccount, endElderAccess, eraseElderContacts } from '../people/forget';
+import type { ElderItem } from '../people/entities';
+import { deleteElderSignIn, endElderAccess, eraseElderContacts } from '../people/forget';
 import { forgetOrderContacts } from '../canteen/forget';
 import { forgetBookingContacts, forgetReadings } from '../care/forget';
 import { forgetAcceptances, forgetHealthConsent } from '../consent/forget';
 import { forgetAlertContacts, forgetRecipient } from '../notify/forget';
-import { forgetHolder, withdrawOpenWishes } from '../wishes/forget';
+import { forgetHolder, openItemsOf, withdrawOpenWishes } from '../wishes/forget';
 
 /**
  * An elder's closing (注销), done by the community's worker with the elder (or with the family after a death):
@@ -30,6 +30,7 @@ export async function closeElder(session: Session, elderId: string, { note }: Cl
   const at = isoNow();
   // Closed already (a retried request, or one cut off half-way): finish what is left, answer as done.
   if (elder.status !== 'closed') {
+    await assertNothingOpen(elder);
     const outcome = await eraseElderContacts(elder, true, note, by, at);
     if (outcome === 'stale') throw conflict('PROFILE_CHANGED', '这位长辈的资料刚被别人改过，请刷新后再试。');
   }
@@ -38,17 +39,28 @@ export async function closeElder(session: Session, elderId: string, { note }: Cl
   return elderDetail(closed ?? elder, access);
 }
 
+/** A wish a volunteer is bringing, or a gift waiting at the station, is settled first: someone is on the way. */
+async function assertNothingOpen(elder: ElderItem): Promise<void> {
+  const { wishesInHand, redemptionsWaiting } = await openItemsOf({ elderId: elder.elderId, holderId: elder.elderId });
+  if (wishesInHand.length > 0) {
+    throw conflict('CLOSE_OPEN_WISHES', `${elder.name}还有 ${wishesInHand.length} 个心愿正由志愿者办理（${wishesInHand[0]!.title}）：请等它办完，或在心愿页收回认领，再注销。`);
+  }
+  if (redemptionsWaiting.length > 0) {
+    throw conflict('CLOSE_OPEN_REDEMPTIONS', `${elder.name}还有 ${redemptionsWaiting.length} 件兑换的东西没有领取（${redemptionsWaiting[0]!.itemName}）：请先交给长辈或取消兑换，再注销。`);
+  }
+}
+
 /** What every feature forgets of the elder; run after the register says so, and safe to run again. */
 async function forgetElderRecords(elder: ElderItem, by: Actor, at: string): Promise<void> {
   const { elderId } = elder;
   await endElderAccess(elderId);
   const account = await getUser(elderId);
-  if (account) await deleteAccount(account, at, by);
+  if (account) await deleteElderSignIn(account);
   await Promise.all([forgetRecipient(elderId), forgetAcceptances(elderId), forgetReadings(elderId), forgetHealthConsent(elderId)]);
   await Promise.all([forgetBookingContacts(elderId), forgetOrderContacts(elderId), forgetAlertContacts(elderId)]);
   await withdrawOpenWishes(elderId, by, at);
   await forgetHolder(elderId, {});
-  if (elder.statusChangedAt) await ElderLeft.delete({ queue: 'left', leftAt: elder.statusChangedAt, elderId }).go();
+  if (elder.statusChangedAt) await dropLeftEntry(elderId, elder.statusChangedAt);
 }
 
 /** The actor of the retention job: the rule, not a person. */
@@ -57,6 +69,9 @@ const retentionRule: Actor = { userId: 'system', name: '系统（保存期满）
 export interface RetentionSummary {
   erased: number;
   changedMeanwhile: number;
+  /** Back on the register (or left again later) since the entry was queued. */
+  skipped: number;
+  failed: number;
 }
 
 /**
@@ -67,23 +82,29 @@ export interface RetentionSummary {
 export async function applyRetention(): Promise<RetentionSummary> {
   const now = clock.now().toISOString();
   const before = `${addDays(now.slice(0, 10), -ELDER_CONTACT_RETENTION_DAYS)}${now.slice(10)}`;
-  const { data: due } = await ElderLeft.query.byTime({ queue: 'left' }).lt({ leftAt: before }).go({ pages: 'all' });
-  const summary: RetentionSummary = { erased: 0, changedMeanwhile: 0 };
-  for (const entry of due) {
-    const elder = await getElder(entry.elderId);
-    const stillLeft = elder && elder.status !== 'active' && elder.statusChangedAt === entry.leftAt;
-    if (!stillLeft) {
-      // Back on the register, or left again later (a newer entry): this one is spent.
-      await ElderLeft.delete(entry).go();
-      continue;
+  const summary: RetentionSummary = { erased: 0, changedMeanwhile: 0, skipped: 0, failed: 0 };
+  for (const entry of await eldersLeftBefore(before)) {
+    // One elder that cannot be done tonight does not hold up the others; the run then fails, to be retried.
+    try {
+      summary[await retain(entry.elderId, entry.leftAt, now)]++;
+    } catch (error) {
+      summary.failed++;
+      logger.error('applying the retention rule to an elder failed', { elderId: entry.elderId, error: error as Error });
     }
-    if (!elder.contactsErasedAt && (await eraseElderContacts(elder, false, '', retentionRule, now)) === 'stale') {
-      summary.changedMeanwhile++;
-      continue;
-    }
-    await forgetElderRecords(elder, retentionRule, now);
-    summary.erased++;
   }
   logger.info('retention applied to elders who left', { ...summary });
+  if (summary.failed > 0) throw new Error(`the retention rule failed for ${summary.failed} elders`);
   return summary;
+}
+
+async function retain(elderId: string, leftAt: string, now: string): Promise<'erased' | 'changedMeanwhile' | 'skipped'> {
+  const elder = await getElder(elderId);
+  if (!elder || elder.status === 'active' || elder.statusChangedAt !== leftAt) {
+    // Back on the register, or left again later (a newer entry): this one is spent.
+    await dropLeftEntry(elderId, leftAt);
+    return 'skipped';
+  }
+  if (!elder.contactsErasedAt && (await eraseElderContacts(elder, false, '', retentionRule, now)) === 'stale') return 'changedMeanwhile';
+  await forgetElderRecords(elder, retentionRule, now);
+  return 'erased';
 }

@@ -2,9 +2,22 @@ import { businessDateOf, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { isConditionFailure } from '../../store/errors';
 import { LedgerBalance, LedgerEntry } from '../../store/ledger';
 import { deleteEvery, eachOf } from '../../store/forget';
-import { changeWish, pointsAccount, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
+import { changeWish, pointsAccount, redemptionsOfHolder, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
+import { inHand } from './rules/wish';
 import { MonthlyScore, Redemption, Wish, WishClaim } from './entities';
 import type { Actor } from '../../store/audit';
+
+/**
+ * What must be settled before an account closes, because someone else is part of it: wishes being brought (a
+ * volunteer's, or an elder's) and gifts waiting at the station.
+ */
+export async function openItemsOf(person: { claimerId?: string; elderId?: string; holderId: string }) {
+  const [wishes, redemptions] = await Promise.all([
+    person.claimerId ? wishesOfClaimer(person.claimerId) : person.elderId ? wishesOfElder(person.elderId) : Promise.resolve([]),
+    redemptionsOfHolder(person.holderId, 1000),
+  ]);
+  return { wishesInHand: wishes.filter((wish) => inHand(wish.status)), redemptionsWaiting: redemptions.filter((redemption) => redemption.status === 'waiting') };
+}
 
 /** A patch of an item that is not there (a month without a score) changes nothing. */
 const ignoreMissing = (err: unknown) => {
@@ -37,8 +50,9 @@ export async function forgetHolder(holderId: string, options: { renameIn?: strin
     // The store's stock ledger says whose redemption took or gave back each piece: it says so of a closed account.
     for (const itemId of new Set(redemptions.map((redemption) => redemption.itemId))) {
       const { data: stock } = await LedgerEntry.query.byAccount({ account: stockAccount(itemId) }).go({ pages: 'all' });
-      const theirs = stock.filter((entry) => entry.reason.includes(name) && redemptions.some((redemption) => entry.ref?.includes(redemption.redemptionId)));
-      await eachOf(theirs, (entry) => LedgerEntry.patch({ account: entry.account, entryId: entry.entryId }).set({ reason: entry.reason.split(name).join(CLOSED_ACCOUNT_NAME) }).go());
+      // The store writes `<name>兑换` (store.ts): that whole reason, nothing else that happens to contain the name.
+      const theirs = stock.filter((entry) => entry.reason === `${name}兑换` && redemptions.some((redemption) => entry.ref?.includes(redemption.redemptionId)));
+      await eachOf(theirs, (entry) => LedgerEntry.patch({ account: entry.account, entryId: entry.entryId }).set({ reason: `${CLOSED_ACCOUNT_NAME}兑换` }).go());
     }
   }
   await deleteEvery(LedgerEntry, entries.map(({ entryId }) => ({ account, entryId })));

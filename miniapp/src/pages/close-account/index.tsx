@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { keptAfterClosing, removedOnClosing } from '@yilin/contract'
+import { ELDER_CLOSES_WITH_COMMUNITY, keptAfterClosing, removedOnClosing } from '@yilin/contract'
 import { closeMyAccount } from '../../api/rights'
 import { ConfirmStep } from '../../components/ConfirmStep'
 import { ElderPage } from '../../components/ElderPage'
@@ -33,7 +33,7 @@ export default function CloseAccountPage() {
     return (
       <ElderPage>
         <View className='page-title'>账户已注销</View>
-        <Notice kind='success' message='您的账户已注销，绑定已解除。谢谢您用过颐邻。' testId='close-account-done' />
+        <Notice kind='success' message={`您的账户已注销${user?.role === 'family' ? '，和长辈的绑定已解除' : ''}。感谢您使用颐邻。`} testId='close-account-done' />
         <Tap className='btn btn--secondary' testId='close-account-leave' onTap={() => void Taro.reLaunch({ url: LOGIN_URL })}>
           好的
         </Tap>
@@ -47,7 +47,7 @@ export default function CloseAccountPage() {
         <Notice
           kind='info'
           testId='close-account-elsewhere'
-          message={user?.role === 'elder' ? '长辈的账户要和社区工作者一起注销（补贴记录要按规定保留），请打电话给社区，或到社区服务站办理。' : '工作账户由县级平台办理离岗。'}
+          message={user?.role === 'elder' ? ELDER_CLOSES_WITH_COMMUNITY : '工作账户由县级平台办理离岗。'}
         />
       </ElderPage>
     )
@@ -57,7 +57,7 @@ export default function CloseAccountPage() {
       <View className='page-title'>注销账户</View>
       <View className='card' data-testid='close-account-removed'>
         <View className='card__title'>马上删除</View>
-        {removedOnClosing.map((line) => (
+        {removedOnClosing[user.role].map((line) => (
           <View className='hint' key={line}>
             · {line}
           </View>

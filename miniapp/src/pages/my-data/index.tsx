@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { dataCopyKindNames, type DataCopyKind, type DataCopySection } from '@yilin/contract'
+import { dataCopyKindNames, ELDER_CLOSES_WITH_COMMUNITY, type DataCopyKind, type DataCopySection } from '@yilin/contract'
 import { getMyData } from '../../api/rights'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -93,7 +93,7 @@ export default function MyDataPage() {
       <Tap className='btn btn--primary btn--big' testId='my-data-download' onTap={() => void save()}>
         {download.busy ? '正在下载…' : '下载一份（Excel 表格）'}
       </Tap>
-      {downloaded && <Notice kind='success' message='已下载。可以保存到手机，或发给自己的电脑。' testId='my-data-downloaded' />}
+      {downloaded && <Notice kind='success' message='已下载。可以保存到手机，或转发到“文件传输助手”，在电脑上打开。' testId='my-data-downloaded' />}
       {download.error && <Notice kind='error' message={download.error} testId='my-data-download-error' />}
       <DataStatus state={copy} testId='my-data' />
       {copy.data && (
@@ -114,7 +114,7 @@ export default function MyDataPage() {
           </Tap>
         ) : (
           <View className='hint' data-testid='my-data-close-elsewhere'>
-            {role === 'elder' ? '长辈的账户要和社区工作者一起注销（补贴记录要按规定保留），请打电话给社区，或到社区服务站办理。' : '工作账户由县级平台办理离岗。'}
+            {role === 'elder' ? ELDER_CLOSES_WITH_COMMUNITY : '工作账户由县级平台办理离岗。'}
           </View>
         )}
       </View>

@@ -52,7 +52,7 @@ export function CloseElderPanel({ elder, onChanged }: Props) {
           <View className='confirm__question'>注销{elder.name}的账户</View>
           <View className='hint'>{KEPT}</View>
           <View className='hint'>{REMOVED}</View>
-          <View className='form-label'>谁来申请的，看了什么（必填）</View>
+          <View className='form-label'>谁来申请的，核对了什么证明（必填）</View>
           <TextInput label='说明' value={note} maxlength={60} testId='close-elder-note' onInput={setNote} />
           {asking ? (
             <ConfirmStep

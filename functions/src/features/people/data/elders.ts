@@ -1,6 +1,9 @@
 import type { FactChange } from '../rules/verification';
 import type { Ability, ElderRecordInput, LivingSituation, SubsidyCategory, UpdateContactInput, VerificationInput } from '@yilin/contract';
-import { Elder, ElderIdentity, ElderIdentityVersion, type ElderItem } from '../entities';
+import { Elder, ElderIdentity, ElderIdentityVersion, ElderLeft, type ElderItem } from '../entities';
+
+/** The one partition of the retention job's queue (elders off the register by the moment they left). */
+const LEFT_QUEUE = 'left';
 import { auditOf, recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { writeTogether, type Part } from '../../../store/transactions';
 import { rememberRequest, type IdempotencyClaim } from '../../../store/idempotency';
@@ -242,8 +245,8 @@ export async function setElderStatusAtomically(elder: ElderItem, status: ElderIt
   const wasOff = (elder.status ?? 'active') !== 'active' && elder.statusChangedAt;
   const outcome = await writeTogether({
     // The retention job's queue follows the register: an elder who left is in it from the moment they left.
-    stillLeft: wasOff ? ({ ElderLeft: left }) => left.delete({ queue: 'left', leftAt: elder.statusChangedAt!, elderId: elder.elderId }).commit() : undefined,
-    left: status !== 'active' ? ({ ElderLeft: left }) => left.put({ queue: 'left', leftAt: at, elderId: elder.elderId }).commit() : undefined,
+    stillLeft: wasOff ? ({ ElderLeft: left }) => left.delete({ queue: LEFT_QUEUE, leftAt: elder.statusChangedAt!, elderId: elder.elderId }).commit() : undefined,
+    left: status !== 'active' ? ({ ElderLeft: left }) => left.put({ queue: LEFT_QUEUE, leftAt: at, elderId: elder.elderId }).commit() : undefined,
     elder: ({ Elder: elders }) =>
       elders
         .patch({ elderId: elder.elderId })
@@ -294,4 +297,15 @@ export function registeredElder(
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** Elders who left the register before a moment, oldest first: the retention job's queue. */
+export async function eldersLeftBefore(before: string) {
+  const { data } = await ElderLeft.query.byTime({ queue: LEFT_QUEUE }).lt({ leftAt: before }).go({ pages: 'all' });
+  return data;
+}
+
+/** Takes an elder off the retention job's queue (done, or back on the register). */
+export async function dropLeftEntry(elderId: string, leftAt: string): Promise<void> {
+  await ElderLeft.delete({ queue: LEFT_QUEUE, leftAt, elderId }).go();
 }
