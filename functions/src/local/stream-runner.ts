@@ -13,7 +13,7 @@ import { consumers as declaredConsumers, handlerModule } from '../routes';
 import { isoNow } from '../platform/clock';
 import { logger } from '../platform/logger';
 import { dynamoClient } from '../store/client';
-import { DeadLetter } from '../store/events';
+import { DeadLetter, deadLetterExpiry } from '../store/events';
 
 /**
  * Runs event consumers on DynamoDB Local's change stream, as Lambda's event-source mapping runs them in
@@ -109,13 +109,15 @@ export async function startStreamRunner(consumers: readonly LocalConsumer[], opt
       }
       await pause(pollMs * attempt);
     }
+    const failedAt = isoNow();
     await DeadLetter.put({
       consumer: consumer.name,
       eventId: record.eventID ?? record.dynamodb?.SequenceNumber ?? 'unknown',
       reason,
       attempts,
       record: JSON.stringify(record),
-      at: isoNow(),
+      at: failedAt,
+      expiresAt: deadLetterExpiry(failedAt),
     }).go();
   }
 

@@ -42,11 +42,17 @@ export const DeadLetter = new Entity(
       /** The stream record, as JSON. */
       record: { type: 'string', required: true },
       at: { type: 'string', required: true },
+      /** Epoch seconds: the table's TTL attribute (a record may name people; it is looked into within days). */
+      expiresAt: { type: 'number' },
     },
     indexes: { byConsumer: primary(['consumer'], ['eventId']) },
   },
   { table, client },
 );
+
+/** How long a dead letter is kept: long enough to look into it and send it again, not longer. */
+export const DEAD_LETTER_TTL_SECONDS = 30 * 24 * 60 * 60;
+export const deadLetterExpiry = (at: string) => Math.floor(Date.parse(at) / 1000) + DEAD_LETTER_TTL_SECONDS;
 
 export async function deadLettersOf(consumer: string) {
   const { data: letters } = await DeadLetter.query.byConsumer({ consumer }).go({ pages: 'all' });

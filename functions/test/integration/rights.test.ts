@@ -5,6 +5,8 @@ import { setClock } from '../../src/platform/clock';
 import { healthReadingsOf } from '../../src/features/care/data';
 import { Elder, WechatIdentity } from '../../src/features/people/entities';
 import { applyRetention } from '../../src/features/rights/elder-closing';
+import { MESSAGES_CONSUMER } from '../../src/features/notify/deliver';
+import { DeadLetter, deadLetterExpiry } from '../../src/store/events';
 import { errorCode, tokenFor, useApi } from '../support/api';
 import { MONDAY, TUESDAY, idempotencyKey, placeOrder, publishMenu, setLocalTime } from '../support/canteen-fixtures';
 import { assignedVisit, completeVisit, createCareWorld, storedBookingsOfElder } from '../support/care-fixtures';
@@ -61,6 +63,8 @@ describe('a relative closes their account', () => {
     expect((await api.as(world.worker.userId).post(`/orders/${order.orderId}/status`, { status: 'confirmed' })).status).toBe(200);
     // A wish brought home, with the elder's agreement given by the relative for her.
     expect((await family.post(`/elders/${elderId}/wishes`, wishBody({ handover: 'home', addressAgreed: true }))).status).toBe(201);
+    // A message WeChat refused, filed for the community's list as the notifications consumer files it.
+    await DeadLetter.put({ consumer: MESSAGES_CONSUMER, eventId: `${familyId}#2026-11-16T00:00:00.000Z#orderConfirmed#x`, reason: '43101', attempts: 1, record: JSON.stringify({ userId: familyId }), at: '2026-11-16T00:00:00.000Z', expiresAt: deadLetterExpiry('2026-11-16T00:00:00.000Z') }).go();
     await runner.idle();
     expect((await itemsMentioning(familyId)).some(({ entity }) => entity === 'message')).toBe(true);
 

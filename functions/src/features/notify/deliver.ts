@@ -12,6 +12,7 @@ import { getStaffPost } from '../people/data/staff';
 import { MESSAGE_TTL_SECONDS, Message, MessageAllowance, type MessageItem } from './entities';
 import { noticesOf, type Notice, type NoticeNames } from './rules/notices';
 import { recipientsOf } from './recipients';
+import { deadLetterExpiry } from '../../store/events';
 
 /** The consumer name WeChat's undelivered messages are filed under as dead letters, whichever consumer made them. */
 export const MESSAGES_CONSUMER = 'notify-events/messages';
@@ -168,6 +169,7 @@ async function recordUndelivered(message: MessageItem, template: Template, outco
           attempts: outcome.attempts,
           record: JSON.stringify({ ...key, topic: message.topic, templateId: template.templateId }),
           at,
+          expiresAt: deadLetterExpiry(at),
         })
         .commit(),
   });

@@ -1,10 +1,12 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
+import { DeadLetter } from '../../store/events';
 import { deleteEvery, eachOf } from '../../store/forget';
+import { MESSAGES_CONSUMER } from './deliver';
 import { Alert, Message, MessageAllowance, MessageReadMark } from './entities';
 
 /** What notifications forget of a closed account, and of an elder who left (rights/ decides when). */
 
-/** A person's messages, what WeChat lets us send them, and how far they read: gone with the account. */
+/** A person's messages, what WeChat lets us send them, how far they read and what WeChat refused: gone with the account. */
 export async function forgetRecipient(userId: string): Promise<void> {
   const [{ data: messages }, { data: allowances }] = await Promise.all([
     Message.query.byUser({ userId }).go({ pages: 'all', attributes: ['userId', 'messageKey'] }),
@@ -13,6 +15,9 @@ export async function forgetRecipient(userId: string): Promise<void> {
   await deleteEvery(Message, messages.map(({ messageKey }) => ({ userId, messageKey })));
   await deleteEvery(MessageAllowance, allowances.map(({ templateId }) => ({ userId, templateId })));
   await MessageReadMark.delete({ userId }).go();
+  // WeChat's refusals of their messages, kept for the community's list: theirs go too.
+  const { data: letters } = await DeadLetter.query.byConsumer({ consumer: MESSAGES_CONSUMER }).begins({ eventId: `${userId}#` }).go({ pages: 'all', attributes: ['consumer', 'eventId'] });
+  await deleteEvery(DeadLetter, letters.map(({ eventId }) => ({ consumer: MESSAGES_CONSUMER, eventId })));
 }
 
 const alertsOf = async (elderId: string) => (await Alert.query.byElder({ elderId }).go({ pages: 'all' })).data;
