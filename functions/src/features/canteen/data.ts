@@ -2,7 +2,8 @@ import type { Fulfilment, Meal, OrderStatus } from './rules/canteen';
 import { CentrePricing, Menu, Order, StandingRun, Subscription, standingRunOutcomes, type MenuItem, type OrderItem, type SubscriptionItem } from './entities';
 import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
 import { giveBackUnit, holdLock, releaseLock, takeUnit, type Unit } from '../../store/reservation';
-import { writeTogether, type Part } from '../../store/transactions';
+import { writeTogether, type Part, type Written } from '../../store/transactions';
+import { AppError } from '../../platform/errors';
 import { auditConcerning, auditOf, newEventId, recordAudit, subjectOf, type AuditEventItem } from '../../store/audit';
 import { ORDER_UNDO_ACTION, type Mark } from './rules/undo';
 import { defaultPriceRules, type PriceRules } from './rules/pricing';
@@ -129,13 +130,25 @@ const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: s
  * audit event; remember the idempotency key. Either all happen or none does.
  */
 export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, idempotency: IdempotencyClaim, nowSeconds: number, by: OrderActor): Promise<PlaceOutcome> {
-  const outcome = await writeTogether({
-    seat: takeUnit(mealUnit(menu, order.fulfilment)),
-    slot: holdLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }),
-    order: ({ Order: orders }) => orders.create(order).commit(),
-    event: orderEvent(order, 'placed', by, order.placedAt),
-    request: rememberRequest(idempotency, order.orderId, nowSeconds),
-  });
+  const unit = mealUnit(menu, order.fulfilment);
+  let outcome: Written<string>;
+  try {
+    outcome = await writeTogether({
+      seat: takeUnit(unit),
+      slot: holdLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }),
+      order: ({ Order: orders }) => orders.create(order).commit(),
+      event: orderEvent(order, 'placed', by, order.placedAt),
+      request: rememberRequest(idempotency, order.orderId, nowSeconds),
+    });
+  } catch (error) {
+    // Many placing at once: when the conflicts outlast the retries and the meal is full by now, the answer is
+    // that it is sold out (true whenever this one could be placed), not "busy, try again".
+    if (error instanceof AppError && error.code === 'SERVICE_BUSY') {
+      const current = await getMenu(menu.centreId, menu.date, menu.meal);
+      if (current && (current[unit.counter as 'seatsTaken' | 'deliveriesTaken'] ?? 0) >= unit.capacity) return 'sold-out';
+    }
+    throw error;
+  }
   if (outcome.written) return 'placed';
   if (outcome.failed.includes('request')) return 'duplicate-request';
   if (outcome.failed.includes('slot')) return 'already-ordered';
