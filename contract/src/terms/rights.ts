@@ -1,3 +1,5 @@
+import type { Role } from './people';
+
 /**
  * Personal information rights: what a person can see, take away and close, and what the county keeps.
  * The retention rule is written out for people in README ("What is kept when someone leaves") and on the
@@ -64,3 +66,9 @@ export const removedOnClosing = {
 
 /** Said to an elder who asks to close their account: it is done with the community. */
 export const ELDER_CLOSES_WITH_COMMUNITY = '您的账户要和社区工作者一起注销：补贴和服务记录要按规定保留。请打电话给社区，或到社区服务站办理。';
+
+/** Said to a worker, staff member or admin: a work account ends by the county's retirement. */
+export const WORK_ACCOUNT_CLOSES_WITH_COUNTY = '工作账户不能自己注销：请县级平台为您办理离岗。';
+
+/** Who closes an account its holder cannot close themselves (everyone but a relative or a volunteer). */
+export const closedElsewhereText = (role: Role) => (role === 'elder' ? ELDER_CLOSES_WITH_COMMUNITY : WORK_ACCOUNT_CLOSES_WITH_COUNTY);

@@ -5,6 +5,13 @@
  * half-way is run again from the start and finds less to do.
  */
 
+import { isConditionFailure } from './errors';
+
+/** For a patch (which needs the item) of something that may not be there: nothing there, nothing to rewrite. */
+export function ignoreMissing(error: unknown): void {
+  if (!isConditionFailure(error)) throw error;
+}
+
 interface BatchDeletable<K> {
   delete(keys: K[]): { go(): Promise<{ unprocessed: unknown[] }> };
 }

@@ -70,6 +70,9 @@ export async function bookingsOfElder(elderId: string, from: string, to: string)
   return data;
 }
 
+/** Every booking of an elder, all pages (a copy of the elder's data, forgetting their contact details). */
+export const allBookingsOfElder = (elderId: string) => bookingsOfElder(elderId, '0000-01-01', '9999-12-31');
+
 /** The bookings a staff member holds time for on a day, in the order of their half hours. */
 export async function staffBookingIdsOn(staffId: string, date: string): Promise<string[]> {
   const { data } = await StaffSlot.query.byStaff({ staffId, date }).go({ pages: 'all' });

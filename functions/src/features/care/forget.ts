@@ -1,11 +1,9 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { deleteEvery, eachOf } from '../../store/forget';
-import { bookingsOfElder } from './data';
+import { allBookingsOfElder } from './data';
 import { Booking, HealthReading } from './entities';
 
 /** What home visits forget of a closed account, and of an elder who left or withdrew health consent. */
-
-const everyBookingOf = (elderId: string) => bookingsOfElder(elderId, '0000-01-01', '9999-12-31');
 
 /**
  * The elder's health readings: the record's points and the readings on each visit's record. The visits stay
@@ -14,7 +12,7 @@ const everyBookingOf = (elderId: string) => bookingsOfElder(elderId, '0000-01-01
 export async function forgetReadings(elderId: string): Promise<number> {
   const { data: readings } = await HealthReading.query.byElder({ elderId }).go({ pages: 'all', attributes: ['elderId', 'date', 'bookingId'] });
   await deleteEvery(HealthReading, readings.map(({ date, bookingId }) => ({ elderId, date, bookingId })));
-  const measured = (await everyBookingOf(elderId)).filter((booking) => booking.record?.measurements !== undefined);
+  const measured = (await allBookingsOfElder(elderId)).filter((booking) => booking.record?.measurements !== undefined);
   // Only the readings are removed, so notes written to the record at this moment stay.
   await eachOf(measured, (booking) => Booking.patch({ bookingId: booking.bookingId }).data((attr, op) => op.remove(attr.record.measurements)).go());
   return readings.length + measured.length;
@@ -22,12 +20,12 @@ export async function forgetReadings(elderId: string): Promise<number> {
 
 /** Visits keep service, day, price and subsidy; the phone, address and door code go. */
 export async function forgetBookingContacts(elderId: string): Promise<void> {
-  const bookings = (await everyBookingOf(elderId)).filter((booking) => booking.elderPhone !== '' || booking.address !== '' || booking.doorCode);
+  const bookings = (await allBookingsOfElder(elderId)).filter((booking) => booking.elderPhone !== '' || booking.address !== '' || booking.doorCode);
   await eachOf(bookings, (booking) => Booking.patch({ bookingId: booking.bookingId }).set({ elderPhone: '', address: '' }).remove(['doorCode']).go());
 }
 
 /** A relative's rating stays with the visit (the centre's satisfaction counts it), from a closed account. */
 export async function forgetRater(elderIds: readonly string[], userId: string): Promise<void> {
-  const rated = (await Promise.all(elderIds.map(everyBookingOf))).flat().filter((booking) => booking.rating?.byId === userId && booking.rating.byName !== CLOSED_ACCOUNT_NAME);
+  const rated = (await Promise.all(elderIds.map(allBookingsOfElder))).flat().filter((booking) => booking.rating?.byId === userId && booking.rating.byName !== CLOSED_ACCOUNT_NAME);
   await eachOf(rated, (booking) => Booking.patch({ bookingId: booking.bookingId }).set({ rating: { ...booking.rating!, byName: CLOSED_ACCOUNT_NAME } }).go());
 }

@@ -10,6 +10,12 @@ export async function getAcceptance(userId: string, version: string): Promise<Pr
 }
 
 /** Written once per person and version: accepting again keeps the first time (false: it was there already). */
+/** Every version of the notice the person accepted. */
+export async function acceptancesOf(userId: string): Promise<PrivacyAcceptanceItem[]> {
+  const { data } = await PrivacyAcceptance.query.byUser({ userId }).go({ pages: 'all' });
+  return data;
+}
+
 export async function saveAcceptance(item: PrivacyAcceptanceItem): Promise<boolean> {
   const outcome = await writeTogether({ acceptance: ({ PrivacyAcceptance: acceptances }) => acceptances.create(item).commit() });
   return outcome.written;

@@ -1,14 +1,13 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
-import { isConditionFailure } from '../../store/errors';
-import { deleteEvery } from '../../store/forget';
+import { deleteEvery, ignoreMissing } from '../../store/forget';
+import { acceptancesOf } from './data';
 import { HealthConsent, PrivacyAcceptance } from './entities';
 
 /** What consent forgets of a closed account, and of an elder who left (rights/ decides when). */
 
 /** Which versions of the notice the person accepted: gone with the account. */
 export async function forgetAcceptances(userId: string): Promise<void> {
-  const { data } = await PrivacyAcceptance.query.byUser({ userId }).go({ pages: 'all', attributes: ['userId', 'version'] });
-  await deleteEvery(PrivacyAcceptance, data.map(({ version }) => ({ userId, version })));
+  await deleteEvery(PrivacyAcceptance, (await acceptancesOf(userId)).map(({ version }) => ({ userId, version })));
 }
 
 /**
@@ -21,10 +20,8 @@ export async function forgetConsentGiver(elderIds: readonly string[], userId: st
       .set({ changedByName: CLOSED_ACCOUNT_NAME })
       .where((attr, op) => op.eq(attr.changedById, userId))
       .go()
-      .catch((err: unknown) => {
-        // Someone else answered last, or nobody did: nothing of this person there.
-        if (!isConditionFailure(err)) throw err;
-      });
+      // Someone else answered last, or nobody did: nothing of this person there.
+      .catch(ignoreMissing);
   }
 }
 

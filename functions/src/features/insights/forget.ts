@@ -1,17 +1,12 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { AuditEvent } from '../../store/audit';
-import { isConditionFailure } from '../../store/errors';
-import { eachOf } from '../../store/forget';
+import { eachOf, ignoreMissing } from '../../store/forget';
 import { AuditTrailEntry, actorTrail, communityTrail, countyTrail, type AuditTrailEntryItem } from './audit-entities';
 
 /**
  * The audit trail keeps what a closed account did (the law asks for it), under the name 已注销用户: the event
  * and its copies in the trails. The person's own trail (`actor#<id>`) says which events those are.
  */
-
-const ignoreMissing = (err: unknown) => {
-  if (!isConditionFailure(err)) throw err;
-};
 
 const trailsOf = (copy: AuditTrailEntryItem) => [
   actorTrail(copy.actorId),
@@ -43,10 +38,15 @@ async function renameCopies(copy: AuditTrailEntryItem, set: Partial<Pick<AuditTr
   );
 }
 
-/** Everything the person did, and what was done about them (a volunteer confirmed), as a closed account. */
-export async function forgetActor(person: { userId: string; name: string }, place: { communityId?: string; countyId?: string }): Promise<void> {
+/** The copies of everything the person did (their own trail): read once by a closing, for each use. */
+export async function actorTrailOf(userId: string): Promise<AuditTrailEntryItem[]> {
+  const { data } = await AuditTrailEntry.query.byTrail({ trail: actorTrail(userId) }).go({ pages: 'all' });
+  return data;
+}
+
+/** Everything the person did (`done`: their trail), and what was done about them (a volunteer confirmed), as a closed account. */
+export async function forgetActor(person: { userId: string; name: string }, place: { communityId?: string; countyId?: string }, done: AuditTrailEntryItem[]): Promise<void> {
   const { userId, name } = person;
-  const { data: done } = await AuditTrailEntry.query.byTrail({ trail: actorTrail(userId) }).go({ pages: 'all' });
   await eachOf(
     done.filter((copy) => copy.actorName !== CLOSED_ACCOUNT_NAME || JSON.stringify(copy.changes).includes(name)),
     async (copy) => {
@@ -62,10 +62,4 @@ export async function forgetActor(person: { userId: string; name: string }, plac
       { concernsName: CLOSED_ACCOUNT_NAME },
     ),
   );
-}
-
-/** Whom the person's recorded actions concerned (elders they once looked after too, bound or not any more). */
-export async function concernedByActor(userId: string): Promise<string[]> {
-  const { data } = await AuditTrailEntry.query.byTrail({ trail: actorTrail(userId) }).go({ pages: 'all', attributes: ['concerns'] });
-  return [...new Set(data.map((copy) => copy.concerns))];
 }

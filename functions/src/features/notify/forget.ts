@@ -2,14 +2,15 @@ import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { DeadLetter } from '../../store/events';
 import { deleteEvery, eachOf } from '../../store/forget';
 import { MESSAGES_CONSUMER } from './deliver';
+import { allMessagesOf } from './messages';
 import { Alert, Message, MessageAllowance, MessageReadMark } from './entities';
 
 /** What notifications forget of a closed account, and of an elder who left (rights/ decides when). */
 
 /** A person's messages, what WeChat lets us send them, how far they read and what WeChat refused: gone with the account. */
 export async function forgetRecipient(userId: string): Promise<void> {
-  const [{ data: messages }, { data: allowances }] = await Promise.all([
-    Message.query.byUser({ userId }).go({ pages: 'all', attributes: ['userId', 'messageKey'] }),
+  const [messages, { data: allowances }] = await Promise.all([
+    allMessagesOf(userId),
     MessageAllowance.query.byUser({ userId }).go({ pages: 'all', attributes: ['userId', 'templateId'] }),
   ]);
   await deleteEvery(Message, messages.map(({ messageKey }) => ({ userId, messageKey })));

@@ -1,4 +1,4 @@
-import { ELDER_CLOSES_WITH_COMMUNITY, type CloseAccountResponse } from '@yilin/contract';
+import { ELDER_CLOSES_WITH_COMMUNITY, WORK_ACCOUNT_CLOSES_WITH_COUNTY, type CloseAccountResponse } from '@yilin/contract';
 import { isoNow } from '../../platform/clock';
 import { conflict, unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
@@ -11,7 +11,7 @@ import { deleteAccount, endBindingsOf, forgetVolunteer } from '../people/forget'
 import type { UserItem } from '../people/entities';
 import { forgetRater } from '../care/forget';
 import { forgetAcceptances, forgetConsentGiver } from '../consent/forget';
-import { concernedByActor, forgetActor } from '../insights/forget';
+import { actorTrailOf, forgetActor } from '../insights/forget';
 import { forgetRaiser, forgetRecipient } from '../notify/forget';
 import { forgetClaimer, forgetHolder, forgetRelativeOnWishes, openItemsOf } from '../wishes/forget';
 
@@ -28,7 +28,7 @@ export async function closeAccount(session: Session): Promise<CloseAccountRespon
     throw conflict('CLOSE_ELDER_WITH_WORKER', ELDER_CLOSES_WITH_COMMUNITY);
   }
   if (user.role !== 'family' && user.role !== 'volunteer') {
-    throw conflict('CLOSE_WORK_ACCOUNT', '工作账户不能自己注销：请县里的管理员为您办理离岗。');
+    throw conflict('CLOSE_WORK_ACCOUNT', WORK_ACCOUNT_CLOSES_WITH_COUNTY);
   }
   await assertNothingOpen(user);
   const at = isoNow();
@@ -54,14 +54,15 @@ async function assertNothingOpen(user: UserItem): Promise<void> {
  */
 export async function forgetAccount(user: UserItem, at: string): Promise<void> {
   const { userId } = user;
-  const [bindings, volunteer, concerned] = await Promise.all([allBindingsOf(userId), getVolunteer(userId), concernedByActor(userId)]);
+  const [bindings, volunteer, done] = await Promise.all([allBindingsOf(userId), getVolunteer(userId), actorTrailOf(userId)]);
   // The elders they look after, and those they once did (a binding since ended): their name is on those records too.
-  const elderIds = (await getElders([...new Set([...bindings.map((binding) => binding.elderId), ...concerned])])).map((elder) => elder.elderId);
+  const concerned = [...bindings.map((binding) => binding.elderId), ...done.map((copy) => copy.concerns)];
+  const elderIds = (await getElders([...new Set(concerned)])).map((elder) => elder.elderId);
   await Promise.all([forgetRater(elderIds, userId), forgetRaiser(elderIds, userId), forgetConsentGiver(elderIds, userId), forgetRelativeOnWishes(elderIds, user)]);
   await forgetClaimer(userId);
   await forgetHolder(userId, { renameIn: volunteer?.communityId ?? user.communityId, name: user.name });
   await Promise.all([forgetRecipient(userId), forgetAcceptances(userId)]);
-  await forgetActor(user, { communityId: volunteer?.communityId ?? user.communityId, countyId: volunteer?.countyId ?? user.countyId });
+  await forgetActor(user, { communityId: volunteer?.communityId ?? user.communityId, countyId: volunteer?.countyId ?? user.countyId }, done);
   await endBindingsOf(userId);
   await forgetVolunteer(userId);
   await deleteAccount(user, at);

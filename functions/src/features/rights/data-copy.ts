@@ -26,7 +26,7 @@ import { isoNow } from '../../platform/clock';
 import { unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 import { auditOf, subjectOf } from '../../store/audit';
-import { LedgerEntry } from '../../store/ledger';
+import { entriesOf } from '../../store/ledger';
 import { getElders } from '../people/data/elders';
 import { allBindingsOf, bindingsOfElder } from '../people/data/bindings';
 import { getUser } from '../people/data/users';
@@ -34,12 +34,11 @@ import { getVolunteer } from '../people/data/volunteers';
 import { communityName } from '../people/places';
 import type { BindingItem, ElderItem, UserItem } from '../people/entities';
 import { allOrdersOfElder } from '../canteen/data';
-import { bookingsOfElder } from '../care/data';
+import { allBookingsOfElder } from '../care/data';
 import { measurementViews } from '../care/rules/health';
-import { getHealthConsent } from '../consent/data';
-import { PrivacyAcceptance } from '../consent/entities';
+import { acceptancesOf, getHealthConsent } from '../consent/data';
 import { alertsOfElder } from '../notify/alert-store';
-import { Message } from '../notify/entities';
+import { allMessagesOf } from '../notify/messages';
 import { pointsAccount, redemptionsOfHolder, wishesOfClaimer, wishesOfElder } from '../wishes/data';
 
 /**
@@ -53,9 +52,9 @@ import { pointsAccount, redemptionsOfHolder, wishesOfClaimer, wishesOfElder } fr
 export async function dataCopyOf(session: Session): Promise<DataCopyResponse> {
   const user = await getUser(session.userId);
   if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
-  const elderIds = user.role === 'elder' ? [user.userId] : user.role === 'family' ? (await allBindingsOf(user.userId)).map((binding) => binding.elderId) : [];
-  const [own, elders] = await Promise.all([ownSections(user, elderIds.length > 0 && user.role === 'family'), getElders(elderIds)]);
-  const perElder = await Promise.all(elders.map((elder) => elderSections(elder, user.role === 'family')));
+  const bindings = user.role === 'family' ? await allBindingsOf(user.userId) : [];
+  const elders = await getElders(user.role === 'elder' ? [user.userId] : bindings.map((binding) => binding.elderId));
+  const [own, perElder] = await Promise.all([ownSections(user, bindings, elders), Promise.all(elders.map((elder) => elderSections(elder, user.role === 'family')))]);
   return { name: user.name, madeAt: isoNow(), sections: [...own, ...perElder.flat()] };
 }
 
@@ -72,13 +71,13 @@ const section = (kind: DataCopyKind, columns: string[], rows: string[][], about?
 const time = dateTimeText;
 const yesNo = (value: boolean | undefined) => (value ? '是' : '否');
 
-async function ownSections(user: UserItem, isRelative: boolean): Promise<DataCopySection[]> {
-  const [volunteer, community, acceptances, bindings, messages] = await Promise.all([
+/** The person's own account; `bindings` and `elders`: a relative's, as the copy read them. */
+async function ownSections(user: UserItem, bindings: BindingItem[], elders: ElderItem[]): Promise<DataCopySection[]> {
+  const [volunteer, community, acceptances, messages] = await Promise.all([
     getVolunteer(user.userId),
     user.communityId ? communityName(user.communityId) : Promise.resolve(''),
-    PrivacyAcceptance.query.byUser({ userId: user.userId }).go({ pages: 'all' }),
-    isRelative ? allBindingsOf(user.userId) : Promise.resolve([] as BindingItem[]),
-    Message.query.byUser({ userId: user.userId }).go({ pages: 'all' }),
+    acceptancesOf(user.userId),
+    allMessagesOf(user.userId),
   ]);
   const profile: string[][] = [
     ['名字', user.name],
@@ -97,10 +96,10 @@ async function ownSections(user: UserItem, isRelative: boolean): Promise<DataCop
   ];
   const sections = [
     section('profile', ['项目', '内容'], profile),
-    section('consents', ['隐私保护指引的版本', '同意的时间'], oldestFirst(acceptances.data, (item) => item.acceptedAt).map((item) => [item.version, time(item.acceptedAt)])),
+    section('consents', ['隐私保护指引的版本', '同意的时间'], oldestFirst(acceptances, (item) => item.acceptedAt).map((item) => [item.version, time(item.acceptedAt)])),
   ];
-  if (isRelative) {
-    const names = new Map((await getElders(bindings.map((binding) => binding.elderId))).map((elder) => [elder.elderId, elder.name]));
+  if (bindings.length > 0) {
+    const names = new Map(elders.map((elder) => [elder.elderId, elder.name]));
     sections.push(section('bindings', ['长辈', '您是长辈的', '绑定时间'], bindings.map((b) => [names.get(b.elderId) ?? '', b.relation ? familyRelationNames[b.relation] : '', time(b.boundAt)])));
   }
   if (user.role === 'volunteer') {
@@ -108,13 +107,13 @@ async function ownSections(user: UserItem, isRelative: boolean): Promise<DataCop
     sections.push(section('claimedWishes', ['心愿', '长辈', '状态', '认领时间'], oldestFirst(held, (wish) => wish.claimedAt ?? '').map((wish) => [wish.title, wish.elderDisplay, wishStatusNames[wish.status], wish.claimedAt ? time(wish.claimedAt) : ''])));
   }
   if (user.role === 'volunteer' || user.role === 'elder') sections.push(...(await pointsSections(user.userId)));
-  sections.push(section('messages', ['时间', '标题', '内容'], messages.data.map((message) => [time(message.at), message.title, message.body])));
+  sections.push(section('messages', ['时间', '标题', '内容'], messages.map((message) => [time(message.at), message.title, message.body])));
   return sections;
 }
 
 async function pointsSections(holderId: string, about?: string): Promise<DataCopySection[]> {
-  const [{ data: entries }, redemptions] = await Promise.all([
-    LedgerEntry.query.byAccount({ account: pointsAccount(holderId) }).go({ pages: 'all' }),
+  const [entries, redemptions] = await Promise.all([
+    entriesOf(pointsAccount(holderId)),
     redemptionsOfHolder(holderId, 1000),
   ]);
   return [
@@ -131,7 +130,7 @@ async function elderSections(elder: ElderItem, forRelative: boolean): Promise<Da
     getHealthConsent(elderId),
     forRelative ? Promise.resolve([] as BindingItem[]) : bindingsOfElder(elderId, undefined, 100).then((page) => page.items),
     allOrdersOfElder(elderId),
-    bookingsOfElder(elderId, '0000-01-01', '9999-12-31'),
+    allBookingsOfElder(elderId),
     auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 1000 }),
     wishesOfElder(elderId),
     alertsOfElder(elderId, 1000),

@@ -1,7 +1,6 @@
 import { businessDateOf, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
-import { isConditionFailure } from '../../store/errors';
-import { LedgerBalance, LedgerEntry } from '../../store/ledger';
-import { deleteEvery, eachOf } from '../../store/forget';
+import { LedgerBalance, LedgerEntry, entriesOf } from '../../store/ledger';
+import { deleteEvery, eachOf, ignoreMissing } from '../../store/forget';
 import { changeWish, pointsAccount, redemptionsOfHolder, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
 import { inHand } from './rules/wish';
 import { MonthlyScore, Redemption, Wish, WishClaim } from './entities';
@@ -19,11 +18,6 @@ export async function openItemsOf(person: { claimerId?: string; elderId?: string
   return { wishesInHand: wishes.filter((wish) => inHand(wish.status)), redemptionsWaiting: redemptions.filter((redemption) => redemption.status === 'waiting') };
 }
 
-/** A patch of an item that is not there (a month without a score) changes nothing. */
-const ignoreMissing = (err: unknown) => {
-  if (!isConditionFailure(err)) throw err;
-};
-
 /** What wishes and points forget of a closed account, and of an elder who closed theirs. */
 
 /**
@@ -34,7 +28,7 @@ const ignoreMissing = (err: unknown) => {
  */
 export async function forgetHolder(holderId: string, options: { renameIn?: string; name?: string }): Promise<void> {
   const account = pointsAccount(holderId);
-  const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ pages: 'all', attributes: ['account', 'entryId', 'at'] });
+  const entries = await entriesOf(account);
   if (options.renameIn && options.name) {
     const { name } = options;
     const communityId = options.renameIn;
@@ -49,7 +43,7 @@ export async function forgetHolder(holderId: string, options: { renameIn?: strin
     );
     // The store's stock ledger says whose redemption took or gave back each piece: it says so of a closed account.
     for (const itemId of new Set(redemptions.map((redemption) => redemption.itemId))) {
-      const { data: stock } = await LedgerEntry.query.byAccount({ account: stockAccount(itemId) }).go({ pages: 'all' });
+      const stock = await entriesOf(stockAccount(itemId));
       // The store writes `<name>兑换` (store.ts): that whole reason, nothing else that happens to contain the name.
       const theirs = stock.filter((entry) => entry.reason === `${name}兑换` && redemptions.some((redemption) => entry.ref?.includes(redemption.redemptionId)));
       await eachOf(theirs, (entry) => LedgerEntry.patch({ account: entry.account, entryId: entry.entryId }).set({ reason: `${CLOSED_ACCOUNT_NAME}兑换` }).go());

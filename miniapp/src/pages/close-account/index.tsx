@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ELDER_CLOSES_WITH_COMMUNITY, keptAfterClosing, removedOnClosing } from '@yilin/contract'
+import { closedElsewhereText, keptAfterClosing, removedOnClosing } from '@yilin/contract'
 import { closeMyAccount } from '../../api/rights'
 import { ConfirmStep } from '../../components/ConfirmStep'
 import { ElderPage } from '../../components/ElderPage'
@@ -47,7 +47,7 @@ export default function CloseAccountPage() {
         <Notice
           kind='info'
           testId='close-account-elsewhere'
-          message={user?.role === 'elder' ? ELDER_CLOSES_WITH_COMMUNITY : '工作账户由县级平台办理离岗。'}
+          message={user ? closedElsewhereText(user.role) : ''}
         />
       </ElderPage>
     )

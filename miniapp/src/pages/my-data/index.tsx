@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { dataCopyKindNames, ELDER_CLOSES_WITH_COMMUNITY, type DataCopyKind, type DataCopySection } from '@yilin/contract'
+import { closedElsewhereText, dataCopyKindNames, type DataCopyKind, type DataCopySection } from '@yilin/contract'
 import { getMyData } from '../../api/rights'
 import { DataStatus } from '../../components/DataStatus'
 import { ElderPage } from '../../components/ElderPage'
@@ -114,7 +114,7 @@ export default function MyDataPage() {
           </Tap>
         ) : (
           <View className='hint' data-testid='my-data-close-elsewhere'>
-            {role === 'elder' ? ELDER_CLOSES_WITH_COMMUNITY : '工作账户由县级平台办理离岗。'}
+            {role && closedElsewhereText(role)}
           </View>
         )}
       </View>
