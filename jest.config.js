@@ -3,6 +3,8 @@
  * `npm run test:e2e` selects the browser suite (it needs Chromium and the H5 build).
  */
 module.exports = {
+  // A safety net against a hang, not a speed check: a slow machine must not turn a slow test into a failure.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/functions/test/reliability/reporter.js'],
   projects: [
     '<rootDir>/contract/jest.config.js',

@@ -1,6 +1,7 @@
 module.exports = {
   ...require('./jest.shared'),
   displayName: 'reliability',
+  testEnvironment: '<rootDir>/test/support/dynamodb-environment.ts',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
   globalSetup: '<rootDir>/test/reliability/global-setup.ts',

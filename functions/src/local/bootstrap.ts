@@ -22,8 +22,11 @@ import { demoBindings, demoCanteen, demoCentres, demoCommunities, demoCounty, de
 import { getVolunteer, Volunteer } from '../features/people/data/volunteers';
 import { getStaffPost, StaffPost } from '../features/people/data/staff';
 
-/** The same definition CDK deploys, as a CreateTable request for DynamoDB Local. */
-export function createTableInput(tableName: string): CreateTableCommandInput {
+/**
+ * The same definition CDK deploys, as a CreateTable request for DynamoDB Local. Tests that run no stream
+ * consumer leave the change stream out (see functions/test/support/dynamodb-environment.ts).
+ */
+export function createTableInput(tableName: string, { stream = true } = {}): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -40,15 +43,15 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
+    ...(stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } } : {}),
   };
 }
 
-export async function ensureTable(tableName = config.tableName): Promise<void> {
+export async function ensureTable(tableName = config.tableName, { stream = true } = {}): Promise<void> {
   try {
     const { Table } = await dynamoClient.send(new DescribeTableCommand({ TableName: tableName }));
     // A table kept from before the change stream existed gets it now.
-    if (!Table?.StreamSpecification?.StreamEnabled) {
+    if (stream && !Table?.StreamSpecification?.StreamEnabled) {
       await dynamoClient.send(
         new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } }),
       );
@@ -57,7 +60,7 @@ export async function ensureTable(tableName = config.tableName): Promise<void> {
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await dynamoClient.send(new CreateTableCommand(createTableInput(tableName)));
+  await dynamoClient.send(new CreateTableCommand(createTableInput(tableName, { stream })));
   await waitUntilTableExists({ client: dynamoClient, maxWaitTime: 30 }, { TableName: tableName });
   await dynamoClient.send(
     new UpdateTimeToLiveCommand({

@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import type { AlertResponse, AlertsResponse, ElderAlertsResponse } from '@yilin/contract';
 import { startStreamRunner, type LocalConsumer, type StreamRunner } from '../../src/local/stream-runner';
 import { consumers, handlerModule } from '../../src/routes';

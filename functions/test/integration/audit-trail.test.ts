@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { AuditEntry, AuditPage } from '@yilin/contract';
 import { handler as indexAudit } from '../../src/features/insights/handlers/insights-events/audit-indexed';

@@ -4,7 +4,6 @@ import { MONDAY, TUESDAY, createCanteenWorld, createElders, orderBody, publishMe
 const api = useApi();
 
 // Races of dozens of transactions on DynamoDB Local take a few seconds.
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

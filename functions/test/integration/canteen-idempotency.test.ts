@@ -4,7 +4,6 @@ import { MONDAY, TUESDAY, createWorldWithTuesdayMenus, idempotencyKey, orderBody
 const api = useApi();
 
 // Concurrent requests against DynamoDB Local take a few seconds on a busy machine.
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

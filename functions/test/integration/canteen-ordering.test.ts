@@ -18,7 +18,6 @@ import {
 const api = useApi();
 
 // Each test builds its own world through the API; on a busy machine that takes a few seconds.
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

@@ -22,7 +22,6 @@ const WEDNESDAY = '2026-11-18';
 const SATURDAY = '2026-11-21';
 
 // The job walks every centre of every county in this file's table.
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

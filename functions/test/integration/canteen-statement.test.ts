@@ -28,7 +28,6 @@ async function commandsOf<T>(call: () => Promise<T>): Promise<{ result: T; comma
 const WEDNESDAY = '2026-11-18';
 const DECEMBER_FIRST = '2026-12-01';
 
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import { useLocalConsumers } from '../support/consumers';
 import { followStaffChange } from '../../src/features/care/staff-changes';
 import { useApi } from '../support/api';
@@ -6,7 +7,6 @@ import { assignedVisit, completeVisit, createCareWorld, placesTaken, staffHalfHo
 
 const api = useApi();
 const runner = useLocalConsumers();
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

@@ -3,7 +3,6 @@ import { MONDAY, TUESDAY, setLocalTime } from '../support/canteen-fixtures';
 import { bookingBody, createCareWorld, placesTaken, storedBooking } from '../support/care-fixtures';
 
 const api = useApi();
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

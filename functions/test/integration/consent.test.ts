@@ -7,7 +7,6 @@ import { auditOf, subjectOf } from '../../src/store/audit';
 import { healthReadingsOf } from '../../src/features/care/data';
 
 const api = useApi();
-jest.setTimeout(30_000);
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 

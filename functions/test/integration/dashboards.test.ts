@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import { useLocalConsumers } from '../support/consumers';
 import { Community } from '../../src/features/people/entities';
 import { errorCode, tokenFor, useApi } from '../support/api';
@@ -11,7 +12,6 @@ import { createVolunteer, grantPoints, postedWish, realisedWish } from '../suppo
  * stream consumers keep, read back through the API.
  */
 const api = useApi();
-jest.setTimeout(120_000);
 
 const runner = useLocalConsumers();
 

@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import { useLocalConsumers } from '../support/consumers';
 import { Subscription } from '../../src/features/canteen/entities';
 import { followElderChange } from '../../src/features/canteen/elder-changes';

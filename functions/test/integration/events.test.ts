@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { Centre, County } from '../../src/features/people/entities';
 import { startStreamRunner, type StreamRunner } from '../../src/local/stream-runner';

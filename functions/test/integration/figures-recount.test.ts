@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import fc from 'fast-check';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startStreamRunner, type LocalConsumer, type StreamRunner } from '../../src/local/stream-runner';

@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { FailedNotificationsPage, MessagesPage, MessageTopic, SubscriptionsView } from '@yilin/contract';
 import { Elder } from '../../src/features/people/entities';

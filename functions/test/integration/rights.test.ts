@@ -1,3 +1,4 @@
+/** @dynamodb-streams */
 import { strFromU8, unzipSync } from 'fflate';
 import { CLOSED_ACCOUNT_NAME, PRIVACY_NOTICE_VERSION, dataCopyKinds } from '@yilin/contract';
 import { useLocalConsumers } from '../support/consumers';
@@ -23,7 +24,6 @@ import { IN_WINDOW, wishBody, claimedWish, createVolunteer, expectRefusedUnchang
  */
 
 const api = useApi();
-jest.setTimeout(120_000);
 
 const runner = useLocalConsumers();
 

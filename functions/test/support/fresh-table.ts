@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-// Integration tests start servers and run races; jest reads the timeout only from a setup file.
-jest.setTimeout(30_000);
+// Integration tests start servers, seed the demo and run races: a slow machine must not turn that into a failure.
+jest.setTimeout(120_000);
 
 /**
  * Runs in every integration test file before the file itself. Sets the environment the source reads
@@ -40,7 +40,8 @@ Object.assign(process.env, {
 beforeAll(async () => {
   // Required here, not imported at the top, so that the environment above is in place first.
   const { ensureTable } = require('../../src/local/bootstrap') as typeof import('../../src/local/bootstrap');
-  await ensureTable();
+  // Only files marked @dynamodb-streams run consumers, on an emulator of their own (dynamodb-environment.ts).
+  await ensureTable(undefined, { stream: process.env.YILIN_TEST_STREAMS === 'true' });
 });
 
 afterEach(() => {
