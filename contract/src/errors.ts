@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'SESSION_INVALID'
   | 'SESSION_EXPIRED'
   | 'SESSION_REVOKED'
+  /** The session's account was closed (注销) lately: a closing asked again, or a token on another phone. */
+  | 'ACCOUNT_CLOSED'
   | 'ROLE_NOT_ALLOWED'
   | 'WECHAT_CODE_INVALID'
   | 'WECHAT_RATE_LIMITED'
@@ -74,6 +76,7 @@ export type ErrorCode =
   | 'ALREADY_VOLUNTEER'
   | 'VOLUNTEER_NOT_FOUND'
   | 'VOLUNTEER_NOT_CONFIRMED'
+  | 'ACCOUNT_CLOSING'
   | 'VOLUNTEER_CHANGED'
   // Canteen: menus, orders, standing orders
   | 'MENU_NOT_FOUND'

@@ -148,6 +148,47 @@ test('race: the elder and her family confirming a delivered wish at the same mom
   expect(await expectTallyAgrees(place.communityId)).toEqual({ waiting: 0, inProgress: 0, realised: 1 });
 });
 
+test('race: a volunteer closing their account while claiming wishes and redeeming: either the closing is refused and what went through stays theirs, or it closes and nothing was taken on', async () => {
+  const { place, worker, elder } = await community();
+  const item = await storeItem(api, worker.userId, place.communityId, { pricePoints: 10, stock: 50 });
+  const closings: string[] = [];
+  // Several rounds, with the closing sent among the claims at a different place each time.
+  for (let round = 0; round < 4; round++) {
+    const [volunteer] = await volunteersOf(place, 1);
+    await grantPoints(api, worker.userId, volunteer.userId, 30);
+    const wishes = await Promise.all(Array.from({ length: 6 }, () => publishedWish(api, worker.userId, elder.elderId)));
+    const token = await tokenFor(volunteer.userId);
+    const asks = [
+      ...wishes.map(({ wishId }) => () => api.as(token).post(`/wishes/${wishId}/claim`)),
+      ...[0, 1].map((i) => () => api.as(token).post(`/points/${volunteer.userId}/redemptions`, { itemId: item.itemId, idempotencyKey: `closing-race-${round}-${i}-key` })),
+    ];
+    asks.splice(round * 2, 0, () => api.as(token).post('/me/close', { confirm: true }));
+    const answers = await Promise.all(asks.map((ask) => ask()));
+    tally('racesRun');
+    const closing = answers[round * 2];
+    const others = answers.filter((answer) => answer !== closing);
+    expect(outcomes(answers).filter((outcome) => typeof outcome === 'string' && !/^(401|409) /.test(outcome))).toEqual([]);
+    const stored = await Promise.all(wishes.map(({ wishId }) => storedWish(wishId)));
+    const held = stored.filter((wish) => wish!.claimerId === volunteer.userId).map((wish) => wish!.wishId);
+    const waiting = (await redemptionsOfCommunity(place.communityId, 'waiting', undefined, 100)).items.filter((one) => one.holderId === volunteer.userId);
+    if (closing.status === 200) {
+      closings.push('closed');
+      // Closed: nothing in the volunteer's hands, no claim link, no gift waiting for nobody.
+      expect({ held, links: await claimLinksOf([volunteer.userId]), waiting: waiting.length }).toEqual({ held: [], links: [], waiting: 0 });
+    } else {
+      closings.push(errorCode(closing)!);
+      expect(['CLOSE_OPEN_WISHES', 'CLOSE_OPEN_REDEMPTIONS']).toContain(errorCode(closing));
+      // Refused: every claim and redemption that answered yes is there, and the volunteer may take on more again.
+      expect(held.length).toBe(count(others.slice(0, wishes.length), 200));
+      expect(waiting.length).toBe(count(others.slice(wishes.length), 201));
+      const again = await publishedWish(api, worker.userId, elder.elderId);
+      expect((await api.as(token).post(`/wishes/${again.wishId}/claim`)).status).toBe(200);
+    }
+  }
+  await expectTallyAgrees(place.communityId);
+  expect(closings).toHaveLength(4);
+});
+
 test('afterwards every item in the table belongs to a registered entity and satisfies its schema', async () => {
   const { items, problems } = await auditTable();
   expect(items).toBeGreaterThan(100);

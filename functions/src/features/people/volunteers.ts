@@ -126,3 +126,6 @@ export async function markPartyMember(session: Session, userId: string, partyMem
   }
   return answer(userId);
 }
+
+/** A claim or a redemption refused because the volunteer has asked to close their account meanwhile. */
+export const accountClosing = () => conflict('ACCOUNT_CLOSING', '您的账户正在注销，不能再认领心愿或兑换东西了。');

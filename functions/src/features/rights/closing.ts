@@ -6,7 +6,7 @@ import { forgetStanding } from '../people/standing';
 import { getUser } from '../people/data/users';
 import { allBindingsOf } from '../people/data/bindings';
 import { getElders } from '../people/data/elders';
-import { getVolunteer } from '../people/data/volunteers';
+import { getVolunteer, markVolunteerClosing } from '../people/data/volunteers';
 import { deleteAccount, endBindingsOf, forgetVolunteer } from '../people/forget';
 import type { UserItem } from '../people/entities';
 import { forgetRater } from '../care/forget';
@@ -30,8 +30,15 @@ export async function closeAccount(session: Session): Promise<CloseAccountRespon
   if (user.role !== 'family' && user.role !== 'volunteer') {
     throw conflict('CLOSE_WORK_ACCOUNT', WORK_ACCOUNT_CLOSES_WITH_COUNTY);
   }
-  await assertNothingOpen(user);
   const at = isoNow();
+  // First nothing new may be taken on (volunteerTakesOn), then the look for what is still open.
+  if (user.role === 'volunteer') await markVolunteerClosing(user.userId, at);
+  try {
+    await assertNothingOpen(user);
+  } catch (error) {
+    if (user.role === 'volunteer') await markVolunteerClosing(user.userId, undefined);
+    throw error;
+  }
   await forgetAccount(user, at);
   forgetStanding(user.userId);
   return { closedAt: at };

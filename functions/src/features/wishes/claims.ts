@@ -9,8 +9,9 @@ import { balanceOf } from '../../store/ledger';
 import { getBinding } from '../people/data/bindings';
 import { getElder } from '../people/data/elders';
 import { centresOfCounty, communitiesOfCentre } from '../people/data/org';
-import { getVolunteer, type VolunteerItem } from '../people/data/volunteers';
+import { getVolunteer, volunteerNotClosing, type VolunteerItem } from '../people/data/volunteers';
 import { mayServeAsVolunteer } from '../people/rules/volunteer';
+import { accountClosing } from '../people/volunteers';
 import { actorOf } from '../people/actors';
 import { communityName } from '../people/places';
 import { changeWish, getWish, holdClaim, returnToWall, wishSubject, pointsAccount, talliesOf, wishesOfClaimer, wishesOfCommunity, wishesOfCounty, wishSettingsOf } from './data';
@@ -99,10 +100,11 @@ export async function claim(session: Session, wishId: string): Promise<WishRespo
     { action: 'wish.claimed', by: await actorOf(session), at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimDeadline', after: deadline }] },
     {
       set: { claimerId: volunteer.userId, claimerName: volunteer.name, claimerPartyMember: volunteer.partyMember, claimedAt: at, claimDeadline: deadline },
-      parts: { link: holdClaim(volunteer.userId, wishId, at) },
+      parts: { link: holdClaim(volunteer.userId, wishId, at), volunteer: volunteerNotClosing(volunteer.userId) },
     },
   );
   if (!outcome.written) {
+    if (outcome.failed.includes('volunteer')) throw accountClosing();
     const now = await getWish(wishId);
     if (now?.claimerId === volunteer.userId) return answerWish(session, wishId);
     throw conflict('WISH_TAKEN', '慢了一步，这个心愿刚被别的志愿者认领了。看看心愿墙上别的心愿吧。');

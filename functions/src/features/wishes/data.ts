@@ -75,7 +75,7 @@ export async function wishesOfElder(elderId: string): Promise<WishItem[]> {
 
 /** The wishes a volunteer holds or realised, newest claim first. */
 export async function wishesOfClaimer(claimerId: string): Promise<WishItem[]> {
-  const { data } = await WishClaim.query.byClaimer({ claimerId }).go({ pages: 'all' });
+  const { data } = await WishClaim.query.byClaimer({ claimerId }).go({ pages: 'all', consistent: true });
   const wishes = await getWishes(data.sort((a, b) => b.claimedAt.localeCompare(a.claimedAt)).map((link) => link.wishId));
   // A link outlives its claim only for the moment between a release and its cleanup: the wish says whose it is.
   return wishes.filter((wish) => wish.claimerId === claimerId);

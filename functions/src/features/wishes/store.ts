@@ -19,6 +19,8 @@ import { callerClaim, earlierResult, rememberRequest } from '../../store/idempot
 import { balanceOf, move } from '../../store/ledger';
 import { writeTogether } from '../../store/transactions';
 import { eldersBoundTo } from '../people/data/bindings';
+import { volunteerNotClosing } from '../people/data/volunteers';
+import { accountClosing } from '../people/volunteers';
 import { getElder } from '../people/data/elders';
 import { actorOf } from '../people/actors';
 import { communityInfo } from '../people/places';
@@ -188,6 +190,7 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
         .check({ communityId: item.communityId, itemId: item.itemId })
         .where((attr, op) => `${op.eq(attr.active, true)} AND ${op.eq(attr.pricePoints, item.pricePoints)}`)
         .commit(),
+    volunteer: holder.kind === 'volunteer' ? volunteerNotClosing(holderId) : undefined,
     pointsEntry: spent.entry,
     points: spent.balance,
     stockEntry: taken.entry,
@@ -205,6 +208,7 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
   });
   if (!outcome.written) {
     if (outcome.failed.includes('request')) return redemptionAnswer((await earlierResult(claim))!, true);
+    if (outcome.failed.includes('volunteer')) throw accountClosing();
     if (outcome.failed.includes('item')) throw conflict('STORE_ITEM_OFF_SHELF', `“${item.name}”刚刚有变动（下架或改了积分），请刷新后再看。`);
     if (outcome.failed.includes('points')) {
       const balance = await balanceOf(pointsAccount(holderId));

@@ -3,7 +3,8 @@ import { volunteerStatuses } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 import { client, gsi1, primary, service, table } from '../../../store/keys';
-import { writeTogether } from '../../../store/transactions';
+import { ignoreMissing } from '../../../store/forget';
+import { writeTogether, type Part } from '../../../store/transactions';
 import type { UserItem } from '../entities';
 
 /**
@@ -33,6 +34,8 @@ export const Volunteer = new Entity(
       partyMemberMarkedByUserId: { type: 'string' },
       partyMemberMarkedByName: { type: 'string' },
       partyMemberMarkedAt: { type: 'string' },
+      /** Set while the volunteer's account is being closed: from then on nothing new may be taken on. */
+      closingSince: { type: 'string' },
       updatedAt: { type: 'string', required: true },
     },
     indexes: {
@@ -120,4 +123,22 @@ export async function setPartyMember(volunteer: VolunteerItem, partyMember: bool
     audit: audit(volunteer, 'volunteer.partyMember', change, 'partyMember', String(volunteer.partyMember), String(partyMember)),
   });
   return outcome.written;
+}
+
+/**
+ * A part for a transaction that gives a volunteer something to carry (a claim, a redemption): it fails if, at that
+ * moment, they are closing their account. Closing marks the sign-up first and only then looks for what is open,
+ * so a claim or a redemption either is seen by that look or cannot be written at all.
+ */
+export const volunteerNotClosing = (userId: string): Part => ({ Volunteer: volunteers }) =>
+  volunteers
+    .check({ userId })
+    .where((attr, op) => op.notExists(attr.closingSince))
+    .commit();
+
+/** Marks (or, when the closing is refused, unmarks) the sign-up of a volunteer whose account is being closed. */
+export async function markVolunteerClosing(userId: string, at: string | undefined): Promise<void> {
+  const update = Volunteer.patch({ userId });
+  // No sign-up (a relative, or a closing asked again after the sign-up went): nothing to mark.
+  await (at ? update.set({ closingSince: at }) : update.remove(['closingSince'])).go().catch(ignoreMissing);
 }
