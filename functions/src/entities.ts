@@ -1,5 +1,5 @@
 import { Service } from 'electrodb';
-import { Binding, BindingCode, Centre, Community, County, Elder, ElderIdentity, ElderLeft, ElderIdentityVersion, ElderImport, LiveCode, User, WechatIdentity } from './features/people/entities';
+import { Binding, BindingCode, Centre, ClosedAccount, Community, County, Elder, ElderIdentity, ElderLeft, ElderIdentityVersion, ElderImport, LiveCode, User, WechatIdentity } from './features/people/entities';
 import { CentrePricing, Menu, Order, OrderSlot, StandingRun, Subscription, SubscriptionCount, SubscriptionSlot } from './features/canteen/entities';
 import { AttemptWindow } from './store/attempts';
 import { IdempotencyRecord } from './store/idempotency';
@@ -22,7 +22,7 @@ import { client, table } from './store/keys';
  */
 export const data = new Service(
   {
-    County, Centre, Community, User, WechatIdentity, Elder, ElderLeft, ElderIdentity, ElderIdentityVersion, ElderImport, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent, Volunteer, StaffPost,
+    County, Centre, Community, User, WechatIdentity, ClosedAccount, Elder, ElderLeft, ElderIdentity, ElderIdentityVersion, ElderImport, Binding, BindingCode, LiveCode, AttemptWindow, IdempotencyRecord, LedgerBalance, LedgerEntry, HandledEvent, DeadLetter, AuditEvent, Volunteer, StaffPost,
     Menu, Order, OrderSlot, Subscription, SubscriptionCount, SubscriptionSlot, StandingRun, CentrePricing,
     CareService, CareSettings, WindowUse, Booking, ElderVisitSlot, StaffSlot, HealthReading, CareSatisfaction,
     Wish, ElderWish, WishClaim, WishTally, WishSettings, StoreItem, Redemption, MonthlyScore,

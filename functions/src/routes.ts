@@ -90,6 +90,8 @@ const filesOf = new Set([
   'wishes/community', 'wishes/publish', 'wishes/reject', 'wishes/wall', 'wishes/claim', 'wishes/release', 'wishes/mine',
   // An elder's voice note: its upload form, its check, links to it for the elder's side and the community.
   'wishes/voice-upload',
+  // Closing an elder's account deletes their voice notes and the photos of wishes brought to them.
+  'rights/close-elder',
 ]);
 
 const featureOfHandler = (handler: string): Feature => {
@@ -159,6 +161,8 @@ export interface JobDefinition {
   /** EventBridge cron in UTC. */
   schedule: string;
   description: string;
+  /** The job deletes files from the files bucket. */
+  files?: boolean;
 }
 
 export const jobs = [
@@ -185,6 +189,8 @@ export const jobs = [
     // 03:30 Asia/Shanghai, when nobody works: elders who left the register long enough ago lose their contact details.
     schedule: 'cron(30 19 * * ? *)',
     description: 'Clears the contact details of elders who died or moved away longer ago than the retention period',
+    // Their wishes' voice notes and delivery photos go with them.
+    files: true,
   },
 ] as const satisfies readonly JobDefinition[];
 

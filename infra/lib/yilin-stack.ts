@@ -320,7 +320,10 @@ export class YilinStack extends Stack {
         stage: props.stage,
         table: this.table,
         tableAccess: 'readWrite',
-        environment: { ALERT_ESCALATION_MINUTES: String(props.alertEscalationMinutes ?? 5) },
+        environment: {
+          ALERT_ESCALATION_MINUTES: String(props.alertEscalationMinutes ?? 5),
+          ...('files' in job && job.files ? { FILES_BUCKET: this.files.bucket.bucketName } : {}),
+        },
         timeout: Duration.minutes(5),
         logRetention,
         logRemovalPolicy: removalPolicy,
@@ -332,6 +335,7 @@ export class YilinStack extends Stack {
         },
         { id: 'AwsSolutions-L1', reason: 'Node.js 22 is pinned on purpose, as for every function of the project (see the API functions).' },
       );
+      if ('files' in job && job.files) this.files.grantFiles(projectFunction);
       new events.Rule(this, `${handlerId(job.handler)}Schedule`, {
         description: job.description,
         schedule: events.Schedule.expression(job.schedule),

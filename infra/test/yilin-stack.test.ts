@@ -206,6 +206,12 @@ describe('the functions', () => {
     expect(functionGroupOf('staff/photo-upload').files).toBe(true);
     expect(functionGroupOf('care/get-booking').files).toBe(true);
     expect(functionGroupOf('elders/get').files).toBe(false);
+    // Closing an elder, at once or by the retention job, deletes their wishes' voice notes and photos.
+    expect(functionGroupOf('rights/close-elder').files).toBe(true);
+    for (const job of jobs) {
+      const variables = functionOf(devResources, job.handler).Properties.Environment.Variables;
+      expect({ job: job.handler, files: 'FILES_BUCKET' in variables }).toEqual({ job: job.handler, files: job.handler === 'rights-jobs/retention' });
+    }
     for (const handler of ['care/health-record', 'care/get-booking', 'care/candidates']) expect(functionGroupOf(handler).tableAccess).toBe('readWrite');
   });
 

@@ -5,10 +5,12 @@ import { PRIVACY_NOTICE_VERSION } from '@yilin/contract'
 import MyDataPage from '../src/pages/my-data/index'
 import CloseAccountPage from '../src/pages/close-account/index'
 import HomePage from '../src/pages/home/index'
+import LoginPage from '../src/pages/login/index'
 import { RegisterPanel } from '../src/worker/elder/RegisterPanel'
 import { downloadFile } from '../src/lib/download-file'
-import { storedSession } from '../src/lib/session'
-import { mockApi, signIn } from './api-mock'
+import { interrupted, storedSession } from '../src/lib/session'
+import { call } from '../src/api/client'
+import { apiError, mockApi, signIn } from './api-mock'
 import { byTestId, findByTestId, nativeInput } from './dom'
 import { elderWang } from './fixtures'
 
@@ -73,6 +75,35 @@ describe('注销账户', () => {
     expect(storedSession()).toBeNull()
     fireEvent.click(byTestId('close-account-leave')!)
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('a closing asked again after it went through (401 ACCOUNT_CLOSED) ends as a closing does', async () => {
+    signIn('family', '王磊', 'u-family')
+    mockApi({ 'POST /me/close': apiError(401, 'ACCOUNT_CLOSED', '您的账户已经注销。') })
+    render(<CloseAccountPage />)
+    fireEvent.click(byTestId('close-account-ask')!)
+    fireEvent.click(byTestId('close-account-confirm-yes')!)
+    expect((await findByTestId('close-account-done')).textContent).toContain('您的账户已注销，和长辈的绑定已解除。感谢您使用颐邻。')
+    expect(byTestId('close-account-error')).toBeNull()
+    expect(storedSession()).toBeNull()
+    // No silent sign-in (it would start a new account), and the page is left only when the person taps.
+    expect(Taro.login).not.toHaveBeenCalled()
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+    fireEvent.click(byTestId('close-account-leave')!)
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('any other request of a closed account (another phone) signs out at once, as closed, without a new sign-in', async () => {
+    signIn('family', '王磊', 'u-family')
+    const calls = mockApi({ 'GET /me': apiError(401, 'ACCOUNT_CLOSED', '您的账户已经注销。') })
+    await expect(call('me/get')).rejects.toMatchObject({ status: 401, code: 'ACCOUNT_CLOSED', message: '您的账户已经注销。' })
+    expect(calls).toHaveLength(1)
+    expect(Taro.login).not.toHaveBeenCalled()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    expect(storedSession()).toBeNull()
+    expect(interrupted()).toMatchObject({ userId: 'u-family', reason: 'closed' })
+    render(<LoginPage />)
+    expect(byTestId('login-lapsed')?.textContent).toBe('您的账户已经注销。如果还想用颐邻，可以重新登录，开一个新账户。')
   })
 
   it('a refusal (a wish still in hand) is said in Chinese and the session stays', async () => {

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ulid } from 'ulid';
@@ -109,6 +109,23 @@ export function readUrl(key: string): Promise<string> {
 
 /** Whether a files bucket is configured (the local stack runs one; some test worlds do not). */
 export const filesConfigured = () => !!process.env.FILES_BUCKET;
+
+/** The most keys S3 deletes in one request. */
+const DELETE_BATCH = 1000;
+
+/**
+ * Deletes files for good (a person's voice notes and photos, when their records are forgotten). A key already
+ * gone counts as deleted, so a step cut off half-way can run again; a file S3 could not delete fails the step.
+ * Without a files bucket nothing is done.
+ */
+export async function deleteFiles(keys: readonly string[]): Promise<void> {
+  if (!filesConfigured()) return;
+  for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+    const objects = keys.slice(start, start + DELETE_BATCH).map((Key) => ({ Key }));
+    const { Errors } = await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: objects, Quiet: true } }));
+    if (Errors?.length) throw new Error(`${Errors.length} files could not be deleted; run the step again`);
+  }
+}
 
 /** Writes a file the system itself makes (the local stack's demo photos). */
 export async function storeFile(key: string, bytes: Buffer, contentType: string): Promise<void> {

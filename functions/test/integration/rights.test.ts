@@ -76,13 +76,14 @@ describe('a relative closes their account', () => {
     // The token acts no more; the elder's family list no longer names them; the order and the consent stand.
     const after = await asClosed('GET', '/me');
     expect(after.status).toBe(401);
-    expect(((await after.json()) as { error: { code: string } }).error.code).toBe('SESSION_INVALID');
+    expect(((await after.json()) as { error: { code: string } }).error.code).toBe('ACCOUNT_CLOSED');
     const bindings = await api.as(elderId).get(`/elders/${elderId}/bindings`);
     expect(bindings.body.items.map((binding: { familyName: string }) => binding.familyName)).not.toContain('王小磊');
     expect((await api.as(world.worker.userId).get(`/orders/${order.orderId}`)).status).toBe(200);
     expect((await api.as(elderId).get(`/elders/${elderId}/health-consent`)).body).toMatchObject({ given: true, changedByName: CLOSED_ACCOUNT_NAME });
 
-    const kept = new Set(['order', 'healthConsent', 'alert', 'wish', 'auditEvent', 'auditTrailEntry', 'idempotency', 'handledEvent']);
+    // A closed account's note (closedAccount) holds the id alone, for a week: an old token is told it was closed.
+    const kept = new Set(['order', 'healthConsent', 'alert', 'wish', 'auditEvent', 'auditTrailEntry', 'idempotency', 'handledEvent', 'closedAccount']);
     const hits = await itemsMentioning(familyId, openid, '王小磊');
     expect(hits.filter(({ entity }) => !kept.has(entity) && entity !== 'message')).toEqual([]);
     // The WeChat identity is nowhere.
@@ -154,7 +155,7 @@ describe('a volunteer closes their account', () => {
     expect((await api.as(volunteer.userId).post('/me/close', { confirm: true })).status).toBe(200);
     await runner.idle();
 
-    const kept = new Set(['wish', 'redemption', 'monthlyScore', 'auditEvent', 'auditTrailEntry', 'idempotency', 'handledEvent']);
+    const kept = new Set(['wish', 'redemption', 'monthlyScore', 'auditEvent', 'auditTrailEntry', 'idempotency', 'handledEvent', 'closedAccount']);
     const hits = await itemsMentioning(volunteer.userId, openid, '钱多多', '13912345678');
     expect(hits.filter(({ entity }) => !kept.has(entity) && entity !== 'message')).toEqual([]);
     expect(hits.filter(({ item }) => JSON.stringify(item).includes(openid) || JSON.stringify(item).includes('13912345678'))).toEqual([]);
@@ -310,5 +311,19 @@ describe('a copy of one’s data', () => {
     // The wish shows the elder as the wall does; the elder's phone and address are not the volunteer's data.
     expect(text).not.toContain('13807340001');
     expect(text).not.toContain('王秀英');
+  });
+
+  test('a staff member’s copy holds their post as the centre keeps it: number, skills, phone, photo or none', async () => {
+    const world = await createCareWorld(api);
+    const copy = await api.as(world.cleaner.userId).get('/me/data');
+    expect(copy.status).toBe(200);
+    const profile = new Map(copy.body.sections.find((section: { kind: string }) => section.kind === 'profile').rows as Array<[string, string]>);
+    expect(Object.fromEntries(['工号', '技能', '手机号', '照片', '岗位状态'].map((line) => [line, profile.get(line)]))).toEqual({
+      工号: 'A012',
+      技能: '保洁、助浴',
+      手机号: '13907341111',
+      照片: '没有',
+      岗位状态: '在岗',
+    });
   });
 });

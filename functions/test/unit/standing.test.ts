@@ -1,4 +1,4 @@
-import { rolesCheckedEachRequest, sessionStands } from '../../src/features/people/rules/standing';
+import { refusalOf, rolesCheckedEachRequest, sessionStands } from '../../src/features/people/rules/standing';
 
 /** Whether a session still stands: its role and place are the stored account's, and the account works here still. */
 const worker = { role: 'worker' as const, communityId: 'comm-a', centreId: 'centre-a' };
@@ -48,4 +48,14 @@ test('a session issued before the account said earlier sessions end (a new phone
   expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1', issuedAt: 999 }, stored)).toBe(false);
   expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1', issuedAt: 1_000 }, stored)).toBe(true);
   expect(sessionStands({ role: 'worker', communityId: 'c1', centreId: 'k1' }, stored)).toBe(true);
+});
+
+test('a refused session is told why: a post changed, an account changed kind, closed lately, or never known', () => {
+  const said = (error: { statusCode: number; code: string; message: string }) => [error.statusCode, error.code, error.message];
+  expect(said(refusalOf('family', undefined, true))).toEqual([401, 'ACCOUNT_CLOSED', '您的账户已经注销。']);
+  expect(said(refusalOf('volunteer', undefined, true))).toEqual([401, 'ACCOUNT_CLOSED', '您的账户已经注销。']);
+  // No note of a closing (never an account, or closed more than a week ago): the session is simply invalid.
+  expect(said(refusalOf('family', undefined, false))).toEqual([401, 'SESSION_INVALID', '登录状态无效，请重新登录。']);
+  expect(said(refusalOf('family', { role: 'volunteer' }, false))).toEqual([401, 'SESSION_REVOKED', '您的账户有变动，请重新登录。']);
+  expect(said(refusalOf('worker', undefined, false))).toEqual([401, 'SESSION_REVOKED', '您的岗位有变动，请重新登录。']);
 });

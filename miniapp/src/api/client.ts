@@ -68,21 +68,46 @@ export const routePath = <H extends HandlerName>(handler: H, params: RouteParams
 
 /** Calls the route served by `handler`: `call('canteen/place-order', { params: { elderId }, body })`. */
 export function call<H extends HandlerName>(handler: H, ...[input]: CallArgs<H>): Promise<RouteResponse<H>> {
+  return send(handler, input, { needsSession: routeFor(handler).roles !== 'public' })
+}
+
+/**
+ * Calls the route that closes the person's own account. Asked again after the closing went through (its
+ * answer lost on the way), it is refused 401 ACCOUNT_CLOSED: that error is the caller's, to show the closing
+ * done, instead of the person being sent to sign in as from any other page.
+ */
+export function callClosingAccount<H extends HandlerName>(handler: H, ...[input]: CallArgs<H>): Promise<RouteResponse<H>> {
+  return send(handler, input, { needsSession: true, closesAccount: true })
+}
+
+function send<H extends HandlerName>(handler: H, input: CallInput<H> | undefined, sending: Sending): Promise<RouteResponse<H>> {
   const route = routeFor(handler)
   const { params, body, query } = (input ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, string | undefined> }
   const path = pathFor<string>(route.path, params ?? {}) + queryString(query ?? {})
-  return request<RouteResponse<H>>(route.method, path, body, route.roles !== 'public')
+  return request<RouteResponse<H>>(route.method, path, body, sending)
+}
+
+interface Sending {
+  needsSession: boolean
+  /** The call closes the account: ACCOUNT_CLOSED means it is closed already, for the caller to say. */
+  closesAccount?: boolean
+  /** Sent again with a renewed session. */
+  isRetry?: boolean
 }
 
 /** The refusals a new session can cure: none sent (ours lapsed on the phone), a bad one, an expired one. */
 const sessionRefusals: ReadonlySet<string> = new Set<ErrorCode>(['SESSION_REQUIRED', 'SESSION_INVALID', 'SESSION_EXPIRED'])
+
+/** Why the person is sent to sign in without a renewal: their post changed, or their account was closed. */
+const refusalReasons: Partial<Record<ErrorCode, Interrupted['reason']>> = { SESSION_REVOKED: 'revoked', ACCOUNT_CLOSED: 'closed' }
 
 /**
  * Sends a request. A route that needs a session and is refused for it is sent once more with a renewed
  * session, unchanged (an order keeps its idempotency key, so it is still placed once); failing that, the
  * person is sent to sign in.
  */
-async function request<T>(method: HttpMethod, path: string, body: unknown, needsSession: boolean, isRetry = false): Promise<T> {
+async function request<T>(method: HttpMethod, path: string, body: unknown, sending: Sending): Promise<T> {
+  const { needsSession, closesAccount = false, isRetry = false } = sending
   const sentWith = currentSession()?.token
   const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() }
 
@@ -100,9 +125,10 @@ async function request<T>(method: HttpMethod, path: string, body: unknown, needs
   const error = (data as { error?: Partial<ErrorBody['error']> } | undefined)?.error
   if (statusCode === 401 && needsSession) {
     const renewable = !isRetry && error?.code !== undefined && sessionRefusals.has(error.code)
-    if (renewable && (await sessionRenewedSince(sentWith))) return request<T>(method, path, body, needsSession, true)
-    // A moved or retired worker is not signed in again silently: their pages may no longer be theirs.
-    if (!renewable) endSession(error?.code === 'SESSION_REVOKED' ? 'revoked' : undefined)
+    if (renewable && (await sessionRenewedSince(sentWith))) return request<T>(method, path, body, { ...sending, isRetry: true })
+    // A moved or retired worker is not signed in again silently: their pages may no longer be theirs. Nor is
+    // a closed account (a new one would start), unless the closing itself was asked again: its page says it is done.
+    if (!renewable && !(closesAccount && error?.code === 'ACCOUNT_CLOSED')) endSession(error?.code ? refusalReasons[error.code] : undefined)
     throw new ApiError(401, error?.code ?? 'UNAUTHORIZED', error?.message ?? SESSION_EXPIRED_MESSAGE)
   }
   throw new ApiError(statusCode, error?.code ?? 'HTTP_ERROR', error?.message ?? FALLBACK_MESSAGE, error?.details)

@@ -52,8 +52,11 @@ export interface Interrupted {
   userId: string | null
   /** The page to come back to and its draft, when the page had one. */
   work?: { url: string; draft: unknown }
-  /** `revoked`: the person was moved or retired, so the sign-in page says so and no page is given back. */
-  reason?: 'revoked'
+  /**
+   * `revoked`: the person was moved or retired; `closed`: their account was closed (注销), on this phone or
+   * another. The sign-in page says so and no page is given back.
+   */
+  reason?: 'revoked' | 'closed'
 }
 
 const INTERRUPTED_KEY = 'yilin.interrupted'

@@ -10,6 +10,7 @@ import { client, gsi1, primary, service, table } from '../../store/keys';
  *
  * Access patterns:
  *  - user by id; user by WeChat openid (identity item)
+ *  - a lately closed account by user id (TTL-expired)
  *  - county -> centres (gsi1); centre -> communities (gsi1)
  *  - elder by id; elders of a community (gsi1)
  *  - bindings of an elder (primary); elders bound to a family member (gsi1)
@@ -89,6 +90,26 @@ export const User = new Entity(
       // unanswered by the community and the centre reaches.
       countyAdmins: gsi1(['adminOf'], []),
     },
+  },
+  { table, client },
+);
+
+/**
+ * That an account was closed (注销), and when: nothing else, no name, phone or openid. A token of the closed
+ * account (the closing asked again after its answer was lost, another phone) is then told the account is
+ * closed, not that its session is invalid. Written with the account's deletion; TTL removes it after a week,
+ * long after the last token of the account (an hour) has expired.
+ */
+export const ClosedAccount = new Entity(
+  {
+    model: { entity: 'closedAccount', version: '1', service },
+    attributes: {
+      userId: { type: 'string', required: true },
+      closedAt: { type: 'string', required: true },
+      /** Epoch seconds: the table's TTL attribute. */
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { byId: primary(['userId']) },
   },
   { table, client },
 );

@@ -1,4 +1,5 @@
 import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
+import { epochSeconds } from '../../platform/clock';
 import { recordAudit, subjectOf, type Actor } from '../../store/audit';
 import { writeTogether, type Part } from '../../store/transactions';
 import { allBindingsOf, bindingsOfElder, removeBinding, revokeLiveCode } from './data/bindings';
@@ -18,26 +19,31 @@ export async function forgetVolunteer(userId: string): Promise<void> {
   await Volunteer.delete({ userId }).go();
 }
 
+/** How long a closed account's tokens are told it was closed (see ClosedAccount): a week, as retry records are kept. */
+const CLOSED_ACCOUNT_KEPT_SECONDS = 7 * 24 * 60 * 60;
+
 /**
  * The last step of a closing: the account and its WeChat identity, together, with the event that says the
- * person closed it (kept, like every event, under the name a closed account has). Signing in with that WeChat
- * again starts afresh.
+ * person closed it (kept, like every event, under the name a closed account has) and the week-long note that
+ * it was closed (no more than the id). Signing in with that WeChat again starts afresh.
  */
 export async function deleteAccount(user: UserItem, at: string): Promise<void> {
   const by: Actor = { userId: user.userId, name: CLOSED_ACCOUNT_NAME, role: user.role };
   await writeTogether({
-    ...accountParts(user),
+    ...accountParts(user, at),
     audit: recordAudit({ subject: subjectOf('user', user.userId), concerns: user.userId, action: 'account.closed', by, at, changes: [] }),
   });
 }
 
 /** An elder's own WeChat sign-in, when the worker closes the elder (the elder's closing is that event). */
-export async function deleteElderSignIn(user: UserItem): Promise<void> {
-  await writeTogether(accountParts(user));
+export async function deleteElderSignIn(user: UserItem, at: string): Promise<void> {
+  await writeTogether(accountParts(user, at));
 }
 
-const accountParts = (user: UserItem) => ({
+/** The account and its WeChat identity, with the note that it was closed: an account is never gone without it. */
+const accountParts = (user: UserItem, at: string) => ({
   user: (({ User: users }) => users.delete({ userId: user.userId }).commit()) as Part,
+  closed: (({ ClosedAccount: closed }) => closed.put({ userId: user.userId, closedAt: at, expiresAt: epochSeconds(new Date(at)) + CLOSED_ACCOUNT_KEPT_SECONDS }).commit()) as Part,
   identity: user.openid ? ((({ WechatIdentity: identities }) => identities.delete({ openid: user.openid! }).commit()) as Part) : undefined,
 });
 

@@ -1,7 +1,7 @@
-import { STANDING_CACHE_SECONDS, rolesCheckedEachRequest, sessionStands, type Standing } from './rules/standing';
+import { STANDING_CACHE_SECONDS, refusalOf, rolesCheckedEachRequest, sessionStands, type Standing } from './rules/standing';
 import { standingOf } from './data/users';
-import { clock } from '../../platform/clock';
-import { unauthorized } from '../../platform/errors';
+import { ClosedAccount } from './entities';
+import { clock, epochSeconds } from '../../platform/clock';
 import type { Session } from '../../platform/session-token';
 
 /**
@@ -10,7 +10,7 @@ import type { Session } from '../../platform/session-token';
  * account therefore ends the old rights within that time (at once in the container that made the change),
  * not when the token expires.
  */
-const cache = new Map<string, { standing: Standing | undefined; at: number }>();
+const cache = new Map<string, { standing: Standing | undefined; at: number; closed?: boolean }>();
 /** A container serves a few thousand people an hour; far more entries means something odd: start afresh. */
 const MAX_ENTRIES = 5000;
 /** A non-consistent read just after a write may miss it: a cached value this close to a sign-in is read again. */
@@ -23,15 +23,23 @@ async function load(userId: string, consistent: boolean, at: number): Promise<St
   return standing;
 }
 
-/** A work account moved or retired; a person's own account closed (gone) or become another kind. */
-const refused = (role: Session['role'], standing: Standing | undefined) => {
-  if (rolesCheckedEachRequest.includes(role)) return unauthorized('SESSION_REVOKED', '您的岗位有变动，请重新登录。');
-  return standing ? unauthorized('SESSION_REVOKED', '您的账户有变动，请重新登录。') : unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
-};
+/**
+ * Whether a missing account was closed within the week its note is kept, remembered with the cached read.
+ * The note's expiry is compared, as TTL deletes late; read consistently, as the deletion just seen was
+ * written with it.
+ */
+async function closedLately(userId: string, now: number): Promise<boolean> {
+  const hit = cache.get(userId);
+  if (hit?.closed !== undefined) return hit.closed;
+  const { data: note } = await ClosedAccount.get({ userId }).go({ consistent: true });
+  const closed = note !== null && note.expiresAt > epochSeconds(new Date(now));
+  if (hit) hit.closed = closed;
+  return closed;
+}
 
 /**
- * Refuses a session whose account is gone (401 SESSION_INVALID: closed), is another kind now, or, for work
- * accounts, whose place changed or which was retired (401 SESSION_REVOKED).
+ * Refuses a session whose account is gone (401 ACCOUNT_CLOSED when closed lately, else SESSION_INVALID), is
+ * another kind now, or, for work accounts, whose place changed or which was retired (401 SESSION_REVOKED).
  */
 export async function assertSessionStands(session: Session): Promise<void> {
   const now = clock.now().getTime();
@@ -44,7 +52,9 @@ export async function assertSessionStands(session: Session): Promise<void> {
   const readMayPredateSession = session.issuedAt !== undefined && readAt < session.issuedAt * 1000 + READ_AFTER_SIGN_IN_MS;
   const latest = readMayPredateSession ? await load(session.userId, true, now) : standing;
   if (sessionStands(session, latest)) return;
-  throw refused(session.role, latest);
+  // Only a person's own account, gone, is looked up further: work accounts end by retirement, not closing.
+  const closed = !latest && !rolesCheckedEachRequest.includes(session.role) && (await closedLately(session.userId, now));
+  throw refusalOf(session.role, latest, closed);
 }
 
 /** After a move or retirement made here: this container reads the account again on its next request. */

@@ -12,6 +12,8 @@ import {
   redemptionStatusNames,
   roleNames,
   sexNames,
+  skillNames,
+  staffStatusNames,
   subsidyCategoryNames,
   wishCategoryNames,
   wishStatusNames,
@@ -31,7 +33,8 @@ import { getElders } from '../people/data/elders';
 import { allBindingsOf, bindingsOfElder } from '../people/data/bindings';
 import { getUser } from '../people/data/users';
 import { getVolunteer } from '../people/data/volunteers';
-import { communityName } from '../people/places';
+import { getStaffPost, type StaffPostItem } from '../people/data/staff';
+import { centreName, communityName } from '../people/places';
 import type { BindingItem, ElderItem, UserItem } from '../people/entities';
 import { allOrdersOfElder } from '../canteen/data';
 import { allBookingsOfElder } from '../care/data';
@@ -73,8 +76,9 @@ const yesNo = (value: boolean | undefined) => (value ? '是' : '否');
 
 /** The person's own account; `bindings` and `elders`: a relative's, as the copy read them. */
 async function ownSections(user: UserItem, bindings: BindingItem[], elders: ElderItem[]): Promise<DataCopySection[]> {
-  const [volunteer, community, acceptances, messages] = await Promise.all([
+  const [volunteer, post, community, acceptances, messages] = await Promise.all([
     getVolunteer(user.userId),
+    getStaffPost(user.userId),
     user.communityId ? communityName(user.communityId) : Promise.resolve(''),
     acceptancesOf(user.userId),
     allMessagesOf(user.userId),
@@ -93,6 +97,7 @@ async function ownSections(user: UserItem, bindings: BindingItem[], elders: Elde
           ['党员', yesNo(volunteer.partyMember)],
         ]
       : []),
+    ...(post ? await postLines(post) : []),
   ];
   const sections = [
     section('profile', ['项目', '内容'], profile),
@@ -109,6 +114,18 @@ async function ownSections(user: UserItem, bindings: BindingItem[], elders: Elde
   if (user.role === 'volunteer' || user.role === 'elder') sections.push(...(await pointsSections(user.userId)));
   sections.push(section('messages', ['时间', '标题', '内容'], messages.map((message) => [time(message.at), message.title, message.body])));
   return sections;
+}
+
+/** A worker's or a staff member's post, as the county and their centre keep it (the elder sees some of it at the door). */
+async function postLines(post: StaffPostItem): Promise<string[][]> {
+  return [
+    ['服务中心', await centreName(post.centreId)],
+    ['手机号', post.phone],
+    ...(post.staffNumber ? [['工号', post.staffNumber]] : []),
+    ...(post.skills?.length ? [['技能', post.skills.map((skill) => skillNames[skill as keyof typeof skillNames] ?? skill).join('、')]] : []),
+    ['照片', post.photoKey ? '有（长辈开门前能看到）' : '没有'],
+    ['岗位状态', staffStatusNames[post.status]],
+  ];
 }
 
 async function pointsSections(holderId: string, about?: string): Promise<DataCopySection[]> {

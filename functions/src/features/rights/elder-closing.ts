@@ -14,7 +14,7 @@ import { forgetOrderContacts } from '../canteen/forget';
 import { forgetBookingContacts, forgetReadings } from '../care/forget';
 import { forgetAcceptances, forgetHealthConsent } from '../consent/forget';
 import { forgetAlertContacts, forgetRecipient } from '../notify/forget';
-import { forgetHolder, openItemsOf, withdrawOpenWishes } from '../wishes/forget';
+import { forgetElderFiles, forgetHolder, openItemsOf, withdrawOpenWishes } from '../wishes/forget';
 
 /**
  * An elder's closing (注销), done by the community's worker with the elder (or with the family after a death):
@@ -55,10 +55,12 @@ async function forgetElderRecords(elder: ElderItem, by: Actor, at: string): Prom
   const { elderId } = elder;
   await endElderAccess(elderId);
   const account = await getUser(elderId);
-  if (account) await deleteElderSignIn(account);
+  if (account) await deleteElderSignIn(account, at);
   await Promise.all([forgetRecipient(elderId), forgetAcceptances(elderId), forgetReadings(elderId), forgetHealthConsent(elderId)]);
   await Promise.all([forgetBookingContacts(elderId), forgetOrderContacts(elderId), forgetAlertContacts(elderId)]);
   await withdrawOpenWishes(elderId, by, at);
+  // After the withdrawal: a spoken wish still waiting for review must not lose its note while it can be published.
+  await forgetElderFiles(elderId);
   await forgetHolder(elderId, {});
   if (elder.statusChangedAt) await dropLeftEntry(elderId, elder.statusChangedAt);
 }

@@ -1,5 +1,6 @@
 import { businessDateOf, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { LedgerBalance, LedgerEntry, entriesOf } from '../../store/ledger';
+import { deleteFiles, filesConfigured } from '../../store/files';
 import { deleteEvery, eachOf, ignoreMissing } from '../../store/forget';
 import { changeWish, pointsAccount, redemptionsOfHolder, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
 import { inHand } from './rules/wish';
@@ -88,4 +89,18 @@ export async function forgetRelativeOnWishes(elderIds: readonly string[], relati
 export async function withdrawOpenWishes(elderId: string, by: Actor, at: string): Promise<void> {
   const open = (await wishesOfElder(elderId)).filter((wish) => wish.status === 'pending' || wish.status === 'published');
   await eachOf(open, (wish) => changeWish(wish, 'withdrawn', { action: 'wish.withdrawn', by, at, changes: [{ field: 'status', before: wish.status, after: 'withdrawn' }] }), 1);
+}
+
+/**
+ * The elder's voice notes and the photos of wishes handed over hold their voice and their home: the files go,
+ * then the wishes' keys to them. In that order, so that a step cut off half-way leaves the key to find the file
+ * by when it is run again, never a file nothing points to. A spoken wish keeps its title and loses its note.
+ */
+export async function forgetElderFiles(elderId: string): Promise<void> {
+  // A function without the files bucket cannot delete them: the keys stay, so the files can still be found.
+  if (!filesConfigured()) return;
+  const withFiles = (await wishesOfElder(elderId)).filter((wish) => wish.voiceKey || wish.deliveryPhotoKey);
+  await deleteFiles(withFiles.flatMap((wish) => [wish.voiceKey, wish.deliveryPhotoKey].filter((key) => key !== undefined)));
+  // Not a step of the wish: its version stays (its length goes with the voice note).
+  await eachOf(withFiles, (wish) => Wish.patch({ wishId: wish.wishId }).remove(['voiceKey', 'voiceSeconds', 'deliveryPhotoKey']).go());
 }

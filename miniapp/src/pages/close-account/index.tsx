@@ -17,7 +17,8 @@ import { useAction } from '../../shared/useAction'
  * phone forgets the session and the sign-in page is shown; signing in again starts a new account.
  */
 export default function CloseAccountPage() {
-  const user = currentUser()
+  // As at opening: the session is cleared on closing, and the done notice still speaks to a relative.
+  const [user] = useState(currentUser)
   const [asking, setAsking] = useState(false)
   const [closed, setClosed] = useState(false)
   const action = useAction()

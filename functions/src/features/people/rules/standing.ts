@@ -1,4 +1,5 @@
 import type { Role, StaffStatus } from '@yilin/contract';
+import { unauthorized } from '../../../platform/errors';
 
 /**
  * Whether a session still stands: a worker, staff member or admin can be moved or retired while their
@@ -43,4 +44,14 @@ export function sessionStands(claims: Claims, stored: Standing | undefined): boo
   if (!rolesCheckedEachRequest.includes(claims.role)) return true;
   if (stored.communityId !== claims.communityId) return false;
   return stored.centreId === undefined || stored.centreId === claims.centreId;
+}
+
+/**
+ * Why a session that does not stand is refused: a work account moved or retired; a person's own account
+ * become another kind, closed lately (see ClosedAccount), or gone (never there, or closed long ago).
+ */
+export function refusalOf(role: Role, standing: Standing | undefined, closedLately: boolean) {
+  if (rolesCheckedEachRequest.includes(role)) return unauthorized('SESSION_REVOKED', '您的岗位有变动，请重新登录。');
+  if (standing) return unauthorized('SESSION_REVOKED', '您的账户有变动，请重新登录。');
+  return closedLately ? unauthorized('ACCOUNT_CLOSED', '您的账户已经注销。') : unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
 }
