@@ -113,10 +113,10 @@ export async function auditConcerning(concerns: string, since: string) {
 }
 
 /** A subject's events, newest first. */
-export async function auditOf(subject: string, options: { action?: string; limit?: number } = {}) {
+export async function auditOf(subject: string, options: { action?: string; limit?: number | 'all' } = {}) {
   const { data: events } = await AuditEvent.query
     .bySubject({ subject })
     .where((attr, op) => (options.action ? op.eq(attr.action, options.action) : ''))
-    .go({ order: 'desc', limit: options.limit ?? 50, consistent: true });
+    .go({ order: 'desc', consistent: true, ...(options.limit === 'all' ? { pages: 'all' } : { limit: options.limit ?? 50 }) });
   return events;
 }

@@ -29,8 +29,8 @@ export async function openAlertOf(elderId: string): Promise<string | undefined> 
   return data?.alertId;
 }
 
-export async function alertsOfElder(elderId: string, limit: number): Promise<AlertItem[]> {
-  const { data } = await Alert.query.byElder({ elderId }).go({ order: 'desc', limit });
+export async function alertsOfElder(elderId: string, limit: number | 'all'): Promise<AlertItem[]> {
+  const { data } = await Alert.query.byElder({ elderId }).go({ order: 'desc', ...(limit === 'all' ? { pages: 'all' } : { limit }) });
   return data;
 }
 

@@ -131,7 +131,7 @@ async function postLines(post: StaffPostItem): Promise<string[][]> {
 async function pointsSections(holderId: string, about?: string): Promise<DataCopySection[]> {
   const [entries, redemptions] = await Promise.all([
     entriesOf(pointsAccount(holderId)),
-    redemptionsOfHolder(holderId, 1000),
+    redemptionsOfHolder(holderId, 'all'),
   ]);
   return [
     section('points', ['时间', '积分', '原因'], entries.map((entry) => [time(entry.at), entry.amount > 0 ? `+${entry.amount}` : String(entry.amount), entry.reason]), about),
@@ -148,9 +148,9 @@ async function elderSections(elder: ElderItem, forRelative: boolean): Promise<Da
     forRelative ? Promise.resolve([] as BindingItem[]) : bindingsOfElder(elderId, undefined, 100).then((page) => page.items),
     allOrdersOfElder(elderId),
     allBookingsOfElder(elderId),
-    auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 1000 }),
+    auditOf(subjectOf('health', elderId), { action: 'health.read', limit: 'all' }),
     wishesOfElder(elderId),
-    alertsOfElder(elderId, 1000),
+    alertsOfElder(elderId, 'all'),
     forRelative ? pointsSections(elderId, elder.name) : Promise.resolve([]),
   ]);
   const file: string[][] = [

@@ -264,8 +264,8 @@ export async function getRedemption(redemptionId: string): Promise<RedemptionIte
   return data ?? undefined;
 }
 
-export async function redemptionsOfHolder(holderId: string, limit = 50): Promise<RedemptionItem[]> {
-  const { data } = await Redemption.query.byHolder({ holderId }).go({ order: 'desc', limit });
+export async function redemptionsOfHolder(holderId: string, limit: number | 'all' = 50): Promise<RedemptionItem[]> {
+  const { data } = await Redemption.query.byHolder({ holderId }).go({ order: 'desc', ...(limit === 'all' ? { pages: 'all' } : { limit }) });
   return data;
 }
 

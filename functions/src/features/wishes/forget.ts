@@ -14,7 +14,7 @@ import type { Actor } from '../../store/audit';
 export async function openItemsOf(person: { claimerId?: string; elderId?: string; holderId: string }) {
   const [wishes, redemptions] = await Promise.all([
     person.claimerId ? wishesOfClaimer(person.claimerId) : person.elderId ? wishesOfElder(person.elderId) : Promise.resolve([]),
-    redemptionsOfHolder(person.holderId, 1000),
+    redemptionsOfHolder(person.holderId, 'all'),
   ]);
   return { wishesInHand: wishes.filter((wish) => inHand(wish.status)), redemptionsWaiting: redemptions.filter((redemption) => redemption.status === 'waiting') };
 }
