@@ -9,6 +9,9 @@ import { applyRetention } from '../../src/features/rights/elder-closing';
 import { MESSAGES_CONSUMER } from '../../src/features/notify/deliver';
 import { DeadLetter, deadLetterExpiry } from '../../src/store/events';
 import { errorCode, tokenFor, useApi } from '../support/api';
+import { AuditTrailEntry, communityTrail, countyTrail } from '../../src/features/insights/audit-entities';
+import { trailEntriesOf } from '../../src/features/insights/audit-index';
+import type { AuditEventItem } from '../../src/store/audit';
 import { MONDAY, TUESDAY, idempotencyKey, placeOrder, publishMenu, setLocalTime } from '../support/canteen-fixtures';
 import { assignedVisit, completeVisit, createCareWorld, storedBookingsOfElder } from '../support/care-fixtures';
 import { signedInWithWechat } from '../support/notify-fixtures';
@@ -166,7 +169,34 @@ describe('a volunteer closes their account', () => {
     const seen = await api.as(world.elder.elderId).get(`/wishes/${wish.wishId}`);
     expect(seen.body.wish).toMatchObject({ status: 'realised' });
     expect(JSON.stringify(seen.body)).toContain(CLOSED_ACCOUNT_NAME);
+    // The community's trail and the county's show that one of theirs closed the account, as a closed account.
+    for (const trail of [communityTrail(world.home.communityId), countyTrail(world.home.countyId)]) {
+      const { data: entries } = await AuditTrailEntry.query.byTrail({ trail }).go({ pages: 'all' });
+      expect(entries.filter((entry) => entry.action === 'account.closed').map((entry) => [entry.concerns, entry.concernsName])).toEqual([[volunteer.userId, CLOSED_ACCOUNT_NAME]]);
+    }
   });
+});
+
+test('a closing indexed when nothing else knows the person any more still reaches their community’s and county’s trails', async () => {
+  const world = await createCareWorld(api);
+  // A person this container never placed: the closing event itself says where they belonged.
+  const event = {
+    eventId: '01JCLOSING0000000000000000',
+    subject: 'user#gone-volunteer',
+    concerns: 'gone-volunteer',
+    action: 'account.closed',
+    actorId: 'gone-volunteer',
+    actorName: CLOSED_ACCOUNT_NAME,
+    actorRole: 'volunteer',
+    at: '2026-01-05T02:00:00.000Z',
+    changes: [{ field: 'communityId', before: world.home.communityId }],
+  } as unknown as AuditEventItem;
+  const trails = (await trailEntriesOf(event)).map((entry) => [entry.trail, entry.concernsName]);
+  expect(trails).toEqual([
+    [communityTrail(world.home.communityId), CLOSED_ACCOUNT_NAME],
+    [countyTrail(world.home.countyId), CLOSED_ACCOUNT_NAME],
+    ['actor#gone-volunteer', CLOSED_ACCOUNT_NAME],
+  ]);
 });
 
 describe("an elder's closing, done with the community's worker", () => {

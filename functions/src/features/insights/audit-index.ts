@@ -101,12 +101,20 @@ async function communitiesLeft(event: AuditEventItem): Promise<string[]> {
   return communities.filter((id): id is string => id !== undefined);
 }
 
+/** Where a closed account belonged, as its closing event says: the account is gone when the event is indexed. */
+async function placeOfClosing(event: AuditEventItem): Promise<Concerned | undefined> {
+  const communityId = event.changes.find((change) => change.field === 'communityId')?.before;
+  if (!communityId) return undefined;
+  const community = await communityInfo(communityId);
+  return community && { name: CLOSED_ACCOUNT_NAME, communityId, centreId: community.centreId, countyId: community.countyId };
+}
+
 /** The copies of one event: the concerned community's trail (if any), the county's, and the actor's. */
 export async function trailEntriesOf(event: AuditEventItem): Promise<AuditTrailEntryItem[]> {
   if (MOVES.has(event.action)) known.delete(event.concerns);
-  const found = await concernedBy(event.subject.split('#')[0], event.concerns);
   // A closed account is named 已注销用户, never by a name remembered from before.
   const closing = event.action === ACCOUNT_CLOSED;
+  const found = (await concernedBy(event.subject.split('#')[0], event.concerns)) ?? (closing ? await placeOfClosing(event) : undefined);
   if (closing) known.delete(event.concerns);
   const concerned = found && closing ? { ...found, name: CLOSED_ACCOUNT_NAME } : found;
   const communities = [...new Set([...(concerned?.communityId ? [concerned.communityId] : []), ...(await communitiesLeft(event))])];

@@ -31,7 +31,15 @@ export async function deleteAccount(user: UserItem, at: string): Promise<void> {
   const by: Actor = { userId: user.userId, name: CLOSED_ACCOUNT_NAME, role: user.role };
   await writeTogether({
     ...accountParts(user, at),
-    audit: recordAudit({ subject: subjectOf('user', user.userId), concerns: user.userId, action: 'account.closed', by, at, changes: [] }),
+    // The community they belonged to goes with the event: by the time the trails are written, nothing else says it.
+    audit: recordAudit({
+      subject: subjectOf('user', user.userId),
+      concerns: user.userId,
+      action: 'account.closed',
+      by,
+      at,
+      changes: user.communityId ? [{ field: 'communityId', before: user.communityId }] : [],
+    }),
   });
 }
 
