@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { startFilesServer, type FilesServer } from '../../src/local/files-server';
 import { getStaffPost } from '../../src/features/people/data/staff';
+import { uploadWith, useFilesServer } from '../support/files-server';
 import { useApi } from '../support/api';
 import { MONDAY, TUESDAY, idempotencyKey, setLocalTime } from '../support/canteen-fixtures';
 import { assignedVisit, bookVisit, createCareWorld, expectRefused } from '../support/care-fixtures';
@@ -10,23 +9,10 @@ import { assignedVisit, bookVisit, createCareWorld, expectRefused } from '../sup
  * skills and photo (what the elder sees at the door) edited, and retired; only by the centre's own workers.
  * Photos go to the local S3-compatible server with the same code the cloud runs.
  */
-/**
- * The files client reads its endpoint when first loaded, and the table's setup (fresh-table.ts) loads it
- * before any hook of this file runs: so the endpoint is set here, on a port found free now, and the
- * server is started on it before the tests.
- */
-const filesPort = Number(execFileSync(process.execPath, ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"]).toString());
-process.env.S3_ENDPOINT = `http://127.0.0.1:${filesPort}`;
-process.env.FILES_BUCKET = 'yilin-files-care-staff';
-let files: FilesServer;
-beforeAll(async () => {
-  files = await startFilesServer({ port: filesPort, bucket: process.env.FILES_BUCKET });
-});
-afterAll(async () => files?.stop());
+useFilesServer('yilin-files-care-staff');
 const api = useApi();
 
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
-
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
@@ -34,10 +20,7 @@ const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 async function uploadPhoto(workerId: string, staffId: string, bytes: Buffer): Promise<string> {
   const policy = await api.as(workerId).post(`/staff/${staffId}/photo-uploads`, { contentType: 'image/png' });
   expect(policy.status).toBe(201);
-  const form = new FormData();
-  for (const [name, value] of Object.entries(policy.body.fields as Record<string, string>)) form.append(name, value);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-  expect((await fetch(policy.body.url, { method: 'POST', body: form })).ok).toBe(true);
+  expect((await uploadWith(policy.body, bytes, 'image/png')).ok).toBe(true);
   return policy.body.key;
 }
 

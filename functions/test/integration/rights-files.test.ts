@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { SPOKEN_WISH_TITLE } from '@yilin/contract';
-import { startFilesServer, type FilesServer } from '../../src/local/files-server';
 import { setClock } from '../../src/platform/clock';
 import { applyRetention } from '../../src/features/rights/elder-closing';
 import { readUrl } from '../../src/store/files';
+import { jpegBytes, mp3Bytes, uploadWith, useFilesServer } from '../support/files-server';
 import { useApi } from '../support/api';
 import { MONDAY, setLocalTime } from '../support/canteen-fixtures';
 import { createWorld } from '../support/seed';
@@ -14,25 +13,12 @@ import { IN_WINDOW, claimedWish, createVolunteer, storedWish, wishBody } from '.
  * to them hold their voice and their home. A closing deletes them from the bucket, and the retention rule does
  * so for an elder who died or moved away once the retention period is over; the wishes stay, pointing to no file.
  */
-// The files client reads its endpoint when first used: set before anything uses it.
-const filesPort = Number(execFileSync(process.execPath, ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"]).toString());
-process.env.S3_ENDPOINT = `http://127.0.0.1:${filesPort}`;
-process.env.FILES_BUCKET = 'yilin-files-rights';
-let files: FilesServer;
-beforeAll(async () => {
-  files = await startFilesServer({ port: filesPort, bucket: process.env.FILES_BUCKET });
-});
-afterAll(async () => files?.stop());
+useFilesServer('yilin-files-rights');
 const api = useApi();
 
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 3)]);
-const mp3 = Buffer.concat([Buffer.from('ID3', 'latin1'), Buffer.alloc(64, 1)]);
 
 async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
-  body.append('file', new Blob([new Uint8Array(bytes)], { type }));
-  expect((await fetch(form.url, { method: 'POST', body })).ok).toBe(true);
+  expect((await uploadWith(form, bytes, type)).ok).toBe(true);
 }
 
 /** Whether the bucket still holds the file. */
@@ -41,7 +27,7 @@ const inBucket = async (key: string) => (await fetch(await readUrl(key))).ok;
 /** A wish the elder said in a voice note, posted by the elder: its id and the note's key. */
 async function spokenWish(elderId: string) {
   const form = await api.as(elderId).post(`/elders/${elderId}/wish-voice-uploads`, { contentType: 'audio/mpeg' });
-  await upload(form.body, mp3, 'audio/mpeg');
+  await upload(form.body, mp3Bytes, 'audio/mpeg');
   const posted = await api.as(elderId).post(`/elders/${elderId}/wishes`, wishBody({ title: SPOKEN_WISH_TITLE, story: '', category: 'other', voiceKey: form.body.key, voiceSeconds: 12 }));
   expect(posted.status).toBe(201);
   return { wishId: posted.body.wish.wishId as string, voiceKey: form.body.key as string };
@@ -55,7 +41,7 @@ test('a closed elder’s voice notes and the photos of wishes handed to them are
   const volunteer = await createVolunteer(world.home);
   const handed = await claimedWish(api, world.worker.userId, volunteer.userId, elderId);
   const form = await api.as(volunteer.userId).post(`/wishes/${handed.wishId}/photo-uploads`, { contentType: 'image/jpeg' });
-  await upload(form.body, jpeg, 'image/jpeg');
+  await upload(form.body, jpegBytes, 'image/jpeg');
   expect((await api.as(volunteer.userId).post(`/wishes/${handed.wishId}/deliver`, { message: '送到了', photoKey: form.body.key })).status).toBe(200);
   expect((await api.as(world.worker.userId).post(`/wishes/${handed.wishId}/confirm`)).status).toBe(200);
   const neighbours = await spokenWish(world.neighbour.elderId);

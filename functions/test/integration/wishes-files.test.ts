@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { startFilesServer, type FilesServer } from '../../src/local/files-server';
 import { setClock } from '../../src/platform/clock';
+import { jpegBytes, mp3Bytes, uploadWith, useFilesServer } from '../support/files-server';
 import { useApi, errorCode } from '../support/api';
 import { createWorld, tableItems } from '../support/seed';
 import { IN_WINDOW, claimedWish, createVolunteer, wishBody } from '../support/wish-fixtures';
@@ -10,26 +9,13 @@ import { IN_WINDOW, claimedWish, createVolunteer, wishBody } from '../support/wi
  * elder who cannot type records instead. Both go from the phone to the local S3-compatible server with the
  * form the API signs, are checked by their bytes, and are heard or seen only by those the wish shows them to.
  */
-// The files client reads its endpoint when first loaded (see care-staff.test.ts): set before anything loads it.
-const filesPort = Number(execFileSync(process.execPath, ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"]).toString());
-process.env.S3_ENDPOINT = `http://127.0.0.1:${filesPort}`;
-process.env.FILES_BUCKET = 'yilin-files-wishes';
-let files: FilesServer;
-beforeAll(async () => {
-  files = await startFilesServer({ port: filesPort, bucket: process.env.FILES_BUCKET });
-});
-afterAll(async () => files?.stop());
+useFilesServer('yilin-files-wishes');
 const api = useApi();
 beforeEach(() => setClock(IN_WINDOW));
 
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 3)]);
-const mp3 = Buffer.concat([Buffer.from('ID3', 'latin1'), Buffer.alloc(64, 1)]);
 
 async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
-  body.append('file', new Blob([new Uint8Array(bytes)], { type }));
-  expect((await fetch(form.url, { method: 'POST', body })).ok).toBe(true);
+  expect((await uploadWith(form, bytes, type)).ok).toBe(true);
 }
 
 test('the claimer hands a wish over with a photo: the elder’s side and the community see it, a volunteer who did not claim it does not', async () => {
@@ -38,12 +24,12 @@ test('the claimer hands a wish over with a photo: the elder’s side and the com
   const wish = await claimedWish(api, world.worker.userId, claimer.userId, world.elder.elderId);
   const form = await api.as(claimer.userId).post(`/wishes/${wish.wishId}/photo-uploads`, { contentType: 'image/jpeg' });
   expect(form.status).toBe(200);
-  await upload(form.body, jpeg, 'image/jpeg');
+  await upload(form.body, jpegBytes, 'image/jpeg');
   const delivered = await api.as(claimer.userId).post(`/wishes/${wish.wishId}/deliver`, { message: '送到了', photoKey: form.body.key });
   expect(delivered.status).toBe(200);
   const seen = await api.as(world.family.userId).get(`/wishes/${wish.wishId}`);
   const photo = await fetch(seen.body.wish.delivery.photoUrl);
-  expect(Buffer.from(await photo.arrayBuffer()).equals(jpeg)).toBe(true);
+  expect(Buffer.from(await photo.arrayBuffer()).equals(jpegBytes)).toBe(true);
   expect((await api.as(world.worker.userId).get(`/wishes/${wish.wishId}`)).body.wish.delivery.photoUrl).toBeDefined();
   const other = await createVolunteer(world.home, { name: '陈晓' });
   expect((await api.as(other.userId).post(`/wishes/${wish.wishId}/photo-uploads`, { contentType: 'image/jpeg' })).status).toBe(404);
@@ -57,7 +43,7 @@ test('a photo that is not one, or another wish’s, is refused by its bytes and 
   const fake = await api.as(claimer.userId).post(`/wishes/${wish.wishId}/photo-uploads`, { contentType: 'image/jpeg' });
   await upload(fake.body, Buffer.from('<html></html>'), 'image/jpeg');
   const foreign = await api.as(claimer.userId).post(`/wishes/${other.wishId}/photo-uploads`, { contentType: 'image/jpeg' });
-  await upload(foreign.body, jpeg, 'image/jpeg');
+  await upload(foreign.body, jpegBytes, 'image/jpeg');
   const before = await tableItems();
   for (const key of [fake.body.key, foreign.body.key]) {
     const refused = await api.as(claimer.userId).post(`/wishes/${wish.wishId}/deliver`, { message: '送到了', photoKey: key });
@@ -71,7 +57,7 @@ test('an elder who cannot type records the wish: the voice note reaches the comm
   const form = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/wish-voice-uploads`, { contentType: 'audio/mpeg' });
   expect(form.status).toBe(200);
   expect(form.body.key).toMatch(new RegExp(`^voice/wish-voice-${world.elder.elderId}/`));
-  await upload(form.body, mp3, 'audio/mpeg');
+  await upload(form.body, mp3Bytes, 'audio/mpeg');
   const posted = await api.as(world.elder.elderId).post(
     `/elders/${world.elder.elderId}/wishes`,
     wishBody({ title: '我录了一段语音', story: '', category: 'other', voiceKey: form.body.key, voiceSeconds: 12 }),
@@ -80,7 +66,7 @@ test('an elder who cannot type records the wish: the voice note reaches the comm
   expect(posted.body.wish.voice.seconds).toBe(12);
   const heard = await api.as(world.worker.userId).get(`/wishes/${posted.body.wish.wishId}`);
   const voice = await fetch(heard.body.wish.voice.url);
-  expect(Buffer.from(await voice.arrayBuffer()).equals(mp3)).toBe(true);
+  expect(Buffer.from(await voice.arrayBuffer()).equals(mp3Bytes)).toBe(true);
 
   const unheard = await api.as(world.worker.userId).post(`/wishes/${posted.body.wish.wishId}/publish`, {});
   expect([unheard.status, errorCode(unheard), unheard.body.error.details.field]).toEqual([400, 'INVALID_INPUT', 'title']);
@@ -99,7 +85,7 @@ test('a voice note that is not audio, another elder’s, or without its length i
   const fake = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/wish-voice-uploads`, { contentType: 'audio/mpeg' });
   await upload(fake.body, Buffer.from('<html></html>'), 'audio/mpeg');
   const theirs = await api.as(world.worker.userId).post(`/elders/${world.neighbour.elderId}/wish-voice-uploads`, { contentType: 'audio/mpeg' });
-  await upload(theirs.body, mp3, 'audio/mpeg');
+  await upload(theirs.body, mp3Bytes, 'audio/mpeg');
   const before = await tableItems();
   for (const voiceKey of [fake.body.key, theirs.body.key]) {
     const refused = await api.as(world.elder.elderId).post(`/elders/${world.elder.elderId}/wishes`, wishBody({ voiceKey, voiceSeconds: 5 }));
