@@ -90,6 +90,6 @@ export async function latestEntriesOf(account: string, limit: number) {
 }
 
 export async function entriesOf(account: string) {
-  const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ pages: 'all' });
+  const { data: entries } = await LedgerEntry.query.byAccount({ account }).go({ pages: 'all', consistent: true });
   return entries;
 }

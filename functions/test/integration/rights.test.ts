@@ -16,7 +16,10 @@ import { MONDAY, TUESDAY, idempotencyKey, placeOrder, publishMenu, setLocalTime 
 import { assignedVisit, completeVisit, createCareWorld, storedBookingsOfElder } from '../support/care-fixtures';
 import { signedInWithWechat } from '../support/notify-fixtures';
 import { storedElder, tableItems } from '../support/seed';
-import { IN_WINDOW, wishBody, claimedWish, createVolunteer, expectRefusedUnchanged, openStoreOn, pointsOf, realisedWish, storeItem } from '../support/wish-fixtures';
+import { IN_WINDOW, wishBody, claimedWish, createVolunteer, expectRefusedUnchanged, grantPoints, openStoreOn, pointsOf, realisedWish, storeItem } from '../support/wish-fixtures';
+import { Redemption } from '../../src/features/wishes/entities';
+import { dynamoClient } from '../../src/store/client';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Personal information rights through the API, with every stream consumer running as deployed: closing a
@@ -129,6 +132,22 @@ describe('a relative closes their account', () => {
 });
 
 describe('a volunteer closes their account', () => {
+  test('a gift waiting that the holder index does not show yet still stops the closing (the ledger finds it)', async () => {
+    setClock(IN_WINDOW);
+    const world = await createCareWorld(api);
+    const volunteer = await createVolunteer(world.home, { name: '周小舟' });
+    await grantPoints(api, world.worker.userId, volunteer.userId, 20);
+    await openStoreOn(api, world.worker.userId, world.home.communityId, IN_WINDOW.slice(0, 10));
+    const item = await storeItem(api, world.worker.userId, world.home.communityId, { pricePoints: 5 });
+    const redeemed = await api.as(volunteer.userId).post(`/points/${volunteer.userId}/redemptions`, { itemId: item.itemId, idempotencyKey: idempotencyKey() });
+    expect(redeemed.status).toBe(201);
+    // As in the cloud a moment after the redemption: its global index has not caught up.
+    const { Key } = Redemption.get({ redemptionId: redeemed.body.redemption.redemptionId }).params() as { Key: Record<string, unknown> };
+    await dynamoClient.send(new UpdateCommand({ TableName: process.env.TABLE_NAME, Key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
+    const refused = await api.as(volunteer.userId).post('/me/close', { confirm: true });
+    expect([refused.status, errorCode(refused)]).toEqual([409, 'CLOSE_OPEN_REDEMPTIONS']);
+  });
+
   test('a wish still in hand must be finished or given back first (409, nothing written)', async () => {
     setClock(IN_WINDOW);
     const world = await createCareWorld(api);

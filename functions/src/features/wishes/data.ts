@@ -240,6 +240,9 @@ export async function scoresOf(communityId: string, month: string) {
 // ---- The store
 
 export const pointsAccount = (holderId: string) => `points#${holderId}`;
+/** What a redemption's ledger entries point to, and back: the closing finds a holder's redemptions by their ledger. */
+export const redemptionRef = (redemptionId: string) => `redeem#${redemptionId}`;
+export const redemptionOfRef = (ref: string | undefined) => (ref?.startsWith('redeem#') ? ref.slice('redeem#'.length) : undefined);
 export const stockAccount = (itemId: string) => `stock#${itemId}`;
 
 export async function storeItemsOf(communityId: string): Promise<StoreItemItem[]> {
@@ -257,6 +260,13 @@ export async function balancesOf(accounts: string[]): Promise<Map<string, number
   if (accounts.length === 0) return new Map();
   const { data } = await LedgerBalance.get(accounts.map((account) => ({ account }))).go({ consistent: true });
   return new Map(data.map((balance) => [balance.account, balance.balance]));
+}
+
+/** Redemptions by id, read consistently. */
+export async function getRedemptions(redemptionIds: string[]): Promise<RedemptionItem[]> {
+  if (redemptionIds.length === 0) return [];
+  const { data } = await Redemption.get(redemptionIds.map((redemptionId) => ({ redemptionId }))).go({ consistent: true });
+  return data.filter((item): item is RedemptionItem => item !== null);
 }
 
 export async function getRedemption(redemptionId: string): Promise<RedemptionItem | undefined> {

@@ -2,9 +2,9 @@ import { businessDateOf, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { LedgerBalance, LedgerEntry, entriesOf } from '../../store/ledger';
 import { deleteFiles, filesConfigured } from '../../store/files';
 import { deleteEvery, eachOf, ignoreMissing } from '../../store/forget';
-import { changeWish, pointsAccount, redemptionsOfHolder, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
+import { changeWish, getRedemptions, pointsAccount, redemptionOfRef, stockAccount, wishesOfClaimer, wishesOfElder } from './data';
 import { inHand } from './rules/wish';
-import { MonthlyScore, Redemption, Wish, WishClaim } from './entities';
+import { MonthlyScore, Redemption, Wish, WishClaim, type RedemptionItem } from './entities';
 import type { Actor } from '../../store/audit';
 
 /**
@@ -14,9 +14,18 @@ import type { Actor } from '../../store/audit';
 export async function openItemsOf(person: { claimerId?: string; elderId?: string; holderId: string }) {
   const [wishes, redemptions] = await Promise.all([
     person.claimerId ? wishesOfClaimer(person.claimerId) : person.elderId ? wishesOfElder(person.elderId) : Promise.resolve([]),
-    redemptionsOfHolder(person.holderId, 'all'),
+    redemptionsPaidBy(person.holderId),
   ]);
   return { wishesInHand: wishes.filter((wish) => inHand(wish.status)), redemptionsWaiting: redemptions.filter((redemption) => redemption.status === 'waiting') };
+}
+
+/**
+ * The holder's redemptions, found through their points ledger, which is read consistently: the holder's index
+ * may not show yet a redemption made a moment before a closing looks (a global index is never read consistently).
+ */
+async function redemptionsPaidBy(holderId: string): Promise<RedemptionItem[]> {
+  const ids = (await entriesOf(pointsAccount(holderId))).flatMap((entry) => redemptionOfRef(entry.ref) ?? []);
+  return getRedemptions([...new Set(ids)]);
 }
 
 /** What wishes and points forget of a closed account, and of an elder who closed theirs. */

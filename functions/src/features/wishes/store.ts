@@ -24,7 +24,7 @@ import { accountClosing } from '../people/volunteers';
 import { getElder } from '../people/data/elders';
 import { actorOf } from '../people/actors';
 import { communityInfo } from '../people/places';
-import { balancesOf, getRedemption, getStoreItem, pointsAccount, redemptionsOfCommunity, settleRedemption, stockAccount, storeItemsOf, wishSettingsOf } from './data';
+import { balancesOf, getRedemption, getStoreItem, pointsAccount, redemptionRef, redemptionsOfCommunity, settleRedemption, stockAccount, storeItemsOf, wishSettingsOf } from './data';
 import type { RedemptionItem, StoreItemItem } from './entities';
 import { loadHolderFor } from './holders';
 import { assertCommunityAccess } from './review';
@@ -182,8 +182,8 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
     createdAt: at,
     updatedAt: at,
   };
-  const spent = move({ account: pointsAccount(holderId), entryId: ulid(), amount: -item.pricePoints, reason: `兑换“${item.name}”`, ref: `redeem#${redemption.redemptionId}`, at });
-  const taken = move({ account: stockAccount(item.itemId), entryId: ulid(), amount: -1, reason: `${holder.name}兑换`, ref: `redeem#${redemption.redemptionId}`, at });
+  const spent = move({ account: pointsAccount(holderId), entryId: ulid(), amount: -item.pricePoints, reason: `兑换“${item.name}”`, ref: redemptionRef(redemption.redemptionId), at });
+  const taken = move({ account: stockAccount(item.itemId), entryId: ulid(), amount: -1, reason: `${holder.name}兑换`, ref: redemptionRef(redemption.redemptionId), at });
   const outcome = await writeTogether({
     item: ({ StoreItem: items }) =>
       items
