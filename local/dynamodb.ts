@@ -39,13 +39,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+/** What LoopbackDynamoDB.java prints once it holds its port. */
+const READY_LINE = 'DynamoDB Local listening on 127.0.0.1';
+
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, output: () => string, listening: () => boolean): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`DynamoDB Local exited with code ${child.exitCode}:\n${output()}`);
     }
     try {
+      // Our own emulator holds the port (another process that took it first would answer the same way).
+      if (!listening()) throw new Error('not listening yet');
       // Any HTTP answer (DynamoDB replies 400 to a bare GET) means the server is up.
       await fetch(endpoint, { signal: AbortSignal.timeout(1000) });
       return;
@@ -76,9 +81,16 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     args.push('-inMemory');
   }
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test worker or a local stack that ends without stopping it takes the emulator with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let log = '';
+  let listening = false;
   const collect = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
+    log += chunk.toString();
+    listening ||= log.includes(READY_LINE);
+    log = log.slice(-4000);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -87,7 +99,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, child, () => log);
+    await waitUntilAnswering(endpoint, child, () => log, () => listening);
   } catch (error) {
     child.kill('SIGKILL');
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || /ENOENT/.test(log)) {

@@ -103,7 +103,7 @@ describe('注销账户', () => {
     expect(storedSession()).toBeNull()
     expect(interrupted()).toMatchObject({ userId: 'u-family', reason: 'closed' })
     render(<LoginPage />)
-    expect(byTestId('login-lapsed')?.textContent).toBe('您的账户已经注销。如果还想用颐邻，可以重新登录，开一个新账户。')
+    expect(byTestId('login-lapsed')?.textContent).toBe('您的账户已经注销。如有疑问，请联系社区工作者。')
   })
 
   it('a refusal (a wish still in hand) is said in Chinese and the session stays', async () => {

@@ -209,9 +209,16 @@ const elderSideActionNames: Record<string, string> = {
 
 export const elderSideActionName = (action: string): string => elderSideActionNames[action] ?? auditActionName(action);
 
+/**
+ * A field an event carries for filing, not for reading: where a closed account belonged (the trails need it, and
+ * nothing else knows it any more), by id.
+ */
+export const AUDIT_PLACED_IN = 'placedIn';
+
 /** The fields an entry changed, in words: "出生日期：1941-05-12 → 1941-05-21", "状态：已认领 → 志愿者说已办好". */
 export function auditChangesText(changes: ReadonlyArray<{ field: string; before?: string; after?: string }>, action = ''): string {
   return changes
+    .filter(({ field }) => field !== AUDIT_PLACED_IN)
     .map(({ field, before, after }) => {
       const text = (value: string | undefined) => auditValueText(field, value, action);
       return before === undefined ? `${auditFieldName(field)}：${text(after)}` : `${auditFieldName(field)}：${text(before)} → ${text(after)}`;

@@ -6,8 +6,6 @@ import { MONDAY, TUESDAY, createCanteenWorld, placeOrder, publishMenu, setLocalT
 
 const api = useApi();
 
-// Each test builds its own world through the API; on a busy machine that takes a few seconds.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 /** Tuesday's lunch with four orders: eat-in, pick-up, a delivery, and one cancelled. */

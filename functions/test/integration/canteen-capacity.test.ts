@@ -3,8 +3,6 @@ import { MONDAY, TUESDAY, createCanteenWorld, createElders, orderBody, publishMe
 
 const api = useApi();
 
-// Races of dozens of transactions on DynamoDB Local take a few seconds.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 describe('capacity: seats are never sold twice', () => {

@@ -3,8 +3,6 @@ import { MONDAY, TUESDAY, createWorldWithTuesdayMenus, idempotencyKey, orderBody
 
 const api = useApi();
 
-// Concurrent requests against DynamoDB Local take a few seconds on a busy machine.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 const worldWithMenus = () => createWorldWithTuesdayMenus(api);

@@ -16,8 +16,6 @@ import {
 
 const api = useApi();
 
-// Each test builds its own world through the API; on a busy machine that takes a few seconds.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 describe('PUT /centres/{centreId}/menus/{date}/{meal}: a worker publishes a menu', () => {

@@ -17,8 +17,6 @@ import {
 
 const api = useApi();
 
-// Each test builds its own world through the API; on a busy machine that takes a few seconds.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 const worldWithMenus = () => createWorldWithTuesdayMenus(api);

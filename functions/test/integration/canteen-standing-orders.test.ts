@@ -21,8 +21,6 @@ const api = useApi();
 const WEDNESDAY = '2026-11-18';
 const SATURDAY = '2026-11-21';
 
-// The job walks every centre of every county in this file's table.
-
 beforeEach(() => setLocalTime(MONDAY, '08:00'));
 
 async function subscribeWeekdayLunches(callerId: string, elderId: string, fulfilment = 'eat_in') {

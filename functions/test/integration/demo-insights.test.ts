@@ -11,7 +11,6 @@ import { useApi } from '../support/api';
  */
 const api = useApi();
 const TODAY = '2026-12-02T02:00:00.000Z';
-// Seeding the demo and half a year of its history takes a while on a busy machine.
 
 beforeAll(async () => {
   setClock(TODAY);

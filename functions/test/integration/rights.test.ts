@@ -1,6 +1,6 @@
 /** @dynamodb-streams */
 import { strFromU8, unzipSync } from 'fflate';
-import { CLOSED_ACCOUNT_NAME, PRIVACY_NOTICE_VERSION, dataCopyKinds } from '@yilin/contract';
+import { AUDIT_PLACED_IN, CLOSED_ACCOUNT_NAME, PRIVACY_NOTICE_VERSION, dataCopyKinds, auditChangesText } from '@yilin/contract';
 import { useLocalConsumers } from '../support/consumers';
 import { setClock } from '../../src/platform/clock';
 import { healthReadingsOf } from '../../src/features/care/data';
@@ -191,7 +191,10 @@ describe('a volunteer closes their account', () => {
     // The community's trail and the county's show that one of theirs closed the account, as a closed account.
     for (const trail of [communityTrail(world.home.communityId), countyTrail(world.home.countyId)]) {
       const { data: entries } = await AuditTrailEntry.query.byTrail({ trail }).go({ pages: 'all' });
-      expect(entries.filter((entry) => entry.action === 'account.closed').map((entry) => [entry.concerns, entry.concernsName])).toEqual([[volunteer.userId, CLOSED_ACCOUNT_NAME]]);
+      const closings = entries.filter((entry) => entry.action === 'account.closed');
+      expect(closings.map((entry) => [entry.concerns, entry.concernsName])).toEqual([[volunteer.userId, CLOSED_ACCOUNT_NAME]]);
+      // Where they belonged is for filing the event, not for reading: no id is shown.
+      expect(auditChangesText(closings[0]!.changes, 'account.closed')).toBe('');
     }
   });
 });
@@ -208,7 +211,7 @@ test('a closing indexed when nothing else knows the person any more still reache
     actorName: CLOSED_ACCOUNT_NAME,
     actorRole: 'volunteer',
     at: '2026-01-05T02:00:00.000Z',
-    changes: [{ field: 'communityId', before: world.home.communityId }],
+    changes: [{ field: AUDIT_PLACED_IN, before: world.home.communityId }],
   } as unknown as AuditEventItem;
   const trails = (await trailEntriesOf(event)).map((entry) => [entry.trail, entry.concernsName]);
   expect(trails).toEqual([

@@ -51,11 +51,11 @@ test('a session issued before the account said earlier sessions end (a new phone
 });
 
 test('a refused session is told why: a post changed, an account changed kind, closed lately, or never known', () => {
-  const said = (error: { statusCode: number; code: string; message: string }) => [error.statusCode, error.code, error.message];
-  expect(said(refusalOf('family', undefined, true))).toEqual([401, 'ACCOUNT_CLOSED', '您的账户已经注销。']);
-  expect(said(refusalOf('volunteer', undefined, true))).toEqual([401, 'ACCOUNT_CLOSED', '您的账户已经注销。']);
+  const said = (refusal: { code: string; message: string }) => [refusal.code, refusal.message];
+  expect(said(refusalOf('family', undefined, true))).toEqual(['ACCOUNT_CLOSED', '您的账户已经注销。']);
+  expect(said(refusalOf('volunteer', undefined, true))).toEqual(['ACCOUNT_CLOSED', '您的账户已经注销。']);
   // No note of a closing (never an account, or closed more than a week ago): the session is simply invalid.
-  expect(said(refusalOf('family', undefined, false))).toEqual([401, 'SESSION_INVALID', '登录状态无效，请重新登录。']);
-  expect(said(refusalOf('family', { role: 'volunteer' }, false))).toEqual([401, 'SESSION_REVOKED', '您的账户有变动，请重新登录。']);
-  expect(said(refusalOf('worker', undefined, false))).toEqual([401, 'SESSION_REVOKED', '您的岗位有变动，请重新登录。']);
+  expect(said(refusalOf('family', undefined, false))).toEqual(['SESSION_INVALID', '登录状态无效，请重新登录。']);
+  expect(said(refusalOf('family', { role: 'volunteer' }, false))).toEqual(['SESSION_REVOKED', '您的账户有变动，请重新登录。']);
+  expect(said(refusalOf('worker', undefined, false))).toEqual(['SESSION_REVOKED', '您的岗位有变动，请重新登录。']);
 });

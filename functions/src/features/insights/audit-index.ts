@@ -1,4 +1,4 @@
-import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
+import { AUDIT_PLACED_IN, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import type { Change } from '../../platform/stream';
 import { AuditEvent, type AuditEventItem } from '../../store/audit';
 import { getElder } from '../people/data/elders';
@@ -103,7 +103,7 @@ async function communitiesLeft(event: AuditEventItem): Promise<string[]> {
 
 /** Where a closed account belonged, as its closing event says: the account is gone when the event is indexed. */
 async function placeOfClosing(event: AuditEventItem): Promise<Concerned | undefined> {
-  const communityId = event.changes.find((change) => change.field === 'communityId')?.before;
+  const communityId = event.changes.find((change) => change.field === AUDIT_PLACED_IN)?.before;
   if (!communityId) return undefined;
   const community = await communityInfo(communityId);
   return community && { name: CLOSED_ACCOUNT_NAME, communityId, centreId: community.centreId, countyId: community.countyId };

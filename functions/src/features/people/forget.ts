@@ -1,4 +1,4 @@
-import { CLOSED_ACCOUNT_NAME } from '@yilin/contract';
+import { AUDIT_PLACED_IN, CLOSED_ACCOUNT_NAME } from '@yilin/contract';
 import { epochSeconds } from '../../platform/clock';
 import { recordAudit, subjectOf, type Actor } from '../../store/audit';
 import { writeTogether, type Part } from '../../store/transactions';
@@ -38,7 +38,7 @@ export async function deleteAccount(user: UserItem, at: string): Promise<void> {
       action: 'account.closed',
       by,
       at,
-      changes: user.communityId ? [{ field: 'communityId', before: user.communityId }] : [],
+      changes: user.communityId ? [{ field: AUDIT_PLACED_IN, before: user.communityId }] : [],
     }),
   });
 }

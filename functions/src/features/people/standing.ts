@@ -2,6 +2,7 @@ import { STANDING_CACHE_SECONDS, refusalOf, rolesCheckedEachRequest, sessionStan
 import { standingOf } from './data/users';
 import { ClosedAccount } from './entities';
 import { clock, epochSeconds } from '../../platform/clock';
+import { unauthorized } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
 
 /**
@@ -54,7 +55,17 @@ export async function assertSessionStands(session: Session): Promise<void> {
   if (sessionStands(session, latest)) return;
   // Only a person's own account, gone, is looked up further: work accounts end by retirement, not closing.
   const closed = !latest && !rolesCheckedEachRequest.includes(session.role) && (await closedLately(session.userId, now));
-  throw refusalOf(session.role, latest, closed);
+  const { code, message } = refusalOf(session.role, latest, closed);
+  throw unauthorized(code, message);
+}
+
+/**
+ * For a handler that finds the session's account gone after the standing check let it through (another
+ * container's minute-long memory, or the same closing asked twice at once): closed lately, or never there.
+ */
+export async function missingAccountRefusal(session: Session) {
+  const { code, message } = refusalOf(session.role, undefined, await closedLately(session.userId, clock.now().getTime()));
+  return unauthorized(code, message);
 }
 
 /** After a move or retirement made here: this container reads the account again on its next request. */

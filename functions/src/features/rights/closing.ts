@@ -1,8 +1,8 @@
 import { ELDER_CLOSES_WITH_COMMUNITY, WORK_ACCOUNT_CLOSES_WITH_COUNTY, type CloseAccountResponse } from '@yilin/contract';
 import { isoNow } from '../../platform/clock';
-import { conflict, unauthorized } from '../../platform/errors';
+import { conflict } from '../../platform/errors';
 import type { Session } from '../../platform/session-token';
-import { forgetStanding } from '../people/standing';
+import { forgetStanding, missingAccountRefusal } from '../people/standing';
 import { getUser } from '../people/data/users';
 import { allBindingsOf } from '../people/data/bindings';
 import { getElders } from '../people/data/elders';
@@ -22,8 +22,9 @@ import { forgetClaimer, forgetHolder, forgetRelativeOnWishes, openItemsOf } from
  * the subsidy records are theirs. Work accounts end by the admin's retirement.
  */
 export async function closeAccount(session: Session): Promise<CloseAccountResponse> {
-  const user = await getUser(session.userId);
-  if (!user) throw unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
+  // Read consistently: a closing asked again must find the account gone, not an older copy of it.
+  const user = await getUser(session.userId, { consistent: true });
+  if (!user) throw await missingAccountRefusal(session);
   if (user.role === 'elder') {
     throw conflict('CLOSE_ELDER_WITH_WORKER', ELDER_CLOSES_WITH_COMMUNITY);
   }
@@ -31,12 +32,12 @@ export async function closeAccount(session: Session): Promise<CloseAccountRespon
     throw conflict('CLOSE_WORK_ACCOUNT', WORK_ACCOUNT_CLOSES_WITH_COUNTY);
   }
   const at = isoNow();
-  // First nothing new may be taken on (volunteerTakesOn), then the look for what is still open.
-  if (user.role === 'volunteer') await markVolunteerClosing(user.userId, at);
+  // First nothing new may be taken on (volunteerNotClosing), then the look for what is still open.
+  if (user.role === 'volunteer') await markVolunteerClosing(user.userId, at, true);
   try {
     await assertNothingOpen(user);
   } catch (error) {
-    if (user.role === 'volunteer') await markVolunteerClosing(user.userId, undefined);
+    if (user.role === 'volunteer') await markVolunteerClosing(user.userId, at, false);
     throw error;
   }
   await forgetAccount(user, at);

@@ -100,13 +100,14 @@ export async function claim(session: Session, wishId: string): Promise<WishRespo
     { action: 'wish.claimed', by: await actorOf(session), at, changes: [{ field: 'status', before: wish.status, after: to }, { field: 'claimDeadline', after: deadline }] },
     {
       set: { claimerId: volunteer.userId, claimerName: volunteer.name, claimerPartyMember: volunteer.partyMember, claimedAt: at, claimDeadline: deadline },
-      parts: { link: holdClaim(volunteer.userId, wishId, at), volunteer: volunteerNotClosing(volunteer.userId) },
+      parts: { link: holdClaim(volunteer.userId, wishId, at), volunteer: volunteerNotClosing(volunteer.userId, clock.now()) },
     },
   );
   if (!outcome.written) {
-    if (outcome.failed.includes('volunteer')) throw accountClosing();
     const now = await getWish(wishId);
+    // Sent again after it went through: answered with the wish, whatever happened since.
     if (now?.claimerId === volunteer.userId) return answerWish(session, wishId);
+    if (outcome.failed.includes('volunteer')) throw accountClosing();
     throw conflict('WISH_TAKEN', '慢了一步，这个心愿刚被别的志愿者认领了。看看心愿墙上别的心愿吧。');
   }
   return answerWish(session, wishId);

@@ -63,7 +63,9 @@ export async function getWish(wishId: string): Promise<WishItem | undefined> {
 
 async function getWishes(wishIds: string[]): Promise<WishItem[]> {
   if (wishIds.length === 0) return [];
-  const { data } = await Wish.get(wishIds.map((wishId) => ({ wishId }))).go({ preserveBatchOrder: true });
+  // Read consistently: a closing's look for wishes in hand must see a claim made a moment before.
+  const { data, unprocessed } = await Wish.get(wishIds.map((wishId) => ({ wishId }))).go({ preserveBatchOrder: true, consistent: true });
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} wishes were not read`);
   return data.filter((item): item is WishItem => item !== null);
 }
 
@@ -265,7 +267,8 @@ export async function balancesOf(accounts: string[]): Promise<Map<string, number
 /** Redemptions by id, read consistently. */
 export async function getRedemptions(redemptionIds: string[]): Promise<RedemptionItem[]> {
   if (redemptionIds.length === 0) return [];
-  const { data } = await Redemption.get(redemptionIds.map((redemptionId) => ({ redemptionId }))).go({ consistent: true });
+  const { data, unprocessed } = await Redemption.get(redemptionIds.map((redemptionId) => ({ redemptionId }))).go({ consistent: true });
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} redemptions were not read`);
   return data.filter((item): item is RedemptionItem => item !== null);
 }
 

@@ -190,7 +190,7 @@ export async function redeem(session: Session, holderId: string, input: RedeemIn
         .check({ communityId: item.communityId, itemId: item.itemId })
         .where((attr, op) => `${op.eq(attr.active, true)} AND ${op.eq(attr.pricePoints, item.pricePoints)}`)
         .commit(),
-    volunteer: holder.kind === 'volunteer' ? volunteerNotClosing(holderId) : undefined,
+    volunteer: holder.kind === 'volunteer' ? volunteerNotClosing(holderId, clock.now()) : undefined,
     pointsEntry: spent.entry,
     points: spent.balance,
     stockEntry: taken.entry,

@@ -31,7 +31,7 @@ function lapsedMessage(): string {
   const record = interrupted()
   if (!record?.userId) return ''
   if (record.reason === 'revoked') return '您的岗位有变动，请重新登录。'
-  if (record.reason === 'closed') return '您的账户已经注销。如果还想用颐邻，可以重新登录，开一个新账户。'
+  if (record.reason === 'closed') return '您的账户已经注销。如有疑问，请联系社区工作者。'
   return record.work ? '登录已过期，请重新登录。刚才填写的内容已为您保留，登录后会回到原来的页面。' : '登录已过期，请重新登录。'
 }
 

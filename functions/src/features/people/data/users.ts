@@ -6,8 +6,8 @@ import type { Standing } from '../rules/standing';
 import { data } from '../../../entities';
 import { writeTogether, type Part } from '../../../store/transactions';
 
-export async function getUser(userId: string): Promise<UserItem | undefined> {
-  const { data: user } = await User.get({ userId }).go();
+export async function getUser(userId: string, { consistent = false } = {}): Promise<UserItem | undefined> {
+  const { data: user } = await User.get({ userId }).go({ consistent });
   return user ?? undefined;
 }
 

@@ -3,7 +3,6 @@ import { volunteerStatuses } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor } from '../../../store/audit';
 import { checkCursor, rethrowBadCursor } from '../../../store/errors';
 import { client, gsi1, primary, service, table } from '../../../store/keys';
-import { ignoreMissing } from '../../../store/forget';
 import { writeTogether, type Part } from '../../../store/transactions';
 import type { UserItem } from '../entities';
 
@@ -125,20 +124,31 @@ export async function setPartyMember(volunteer: VolunteerItem, partyMember: bool
   return outcome.written;
 }
 
+/** How long a closing's mark holds: a closing cut off half-way must not bar the volunteer for good. */
+const CLOSING_MARK_MS = 10 * 60 * 1000;
+
 /**
  * A part for a transaction that gives a volunteer something to carry (a claim, a redemption): it fails if, at that
  * moment, they are closing their account. Closing marks the sign-up first and only then looks for what is open,
  * so a claim or a redemption either is seen by that look or cannot be written at all.
  */
-export const volunteerNotClosing = (userId: string): Part => ({ Volunteer: volunteers }) =>
+export const volunteerNotClosing = (userId: string, now: Date): Part => ({ Volunteer: volunteers }) =>
   volunteers
     .check({ userId })
-    .where((attr, op) => op.notExists(attr.closingSince))
+    .where((attr, op) => `${op.notExists(attr.closingSince)} OR ${op.lt(attr.closingSince, new Date(now.getTime() - CLOSING_MARK_MS).toISOString())}`)
     .commit();
 
-/** Marks (or, when the closing is refused, unmarks) the sign-up of a volunteer whose account is being closed. */
-export async function markVolunteerClosing(userId: string, at: string | undefined): Promise<void> {
-  const update = Volunteer.patch({ userId });
-  // No sign-up (a relative, or a closing asked again after the sign-up went): nothing to mark.
-  await (at ? update.set({ closingSince: at }) : update.remove(['closingSince'])).go().catch(ignoreMissing);
+/**
+ * Marks the sign-up of a volunteer whose account is being closed, or takes the mark off again when the closing is
+ * refused (only its own mark: another closing asked at the same moment keeps its). Through a transaction, which
+ * is retried when it meets a claim's check of the same item. No sign-up (a relative, or a closing asked again
+ * after it went): nothing to mark.
+ */
+export async function markVolunteerClosing(userId: string, at: string, closing: boolean): Promise<void> {
+  await writeTogether({
+    mark: ({ Volunteer: volunteers }) =>
+      closing
+        ? volunteers.patch({ userId }).set({ closingSince: at }).commit()
+        : volunteers.patch({ userId }).remove(['closingSince']).where((attr, op) => op.eq(attr.closingSince, at)).commit(),
+  });
 }

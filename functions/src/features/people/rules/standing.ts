@@ -1,5 +1,4 @@
-import type { Role, StaffStatus } from '@yilin/contract';
-import { unauthorized } from '../../../platform/errors';
+import type { ErrorCode, Role, StaffStatus } from '@yilin/contract';
 
 /**
  * Whether a session still stands: a worker, staff member or admin can be moved or retired while their
@@ -50,8 +49,8 @@ export function sessionStands(claims: Claims, stored: Standing | undefined): boo
  * Why a session that does not stand is refused: a work account moved or retired; a person's own account
  * become another kind, closed lately (see ClosedAccount), or gone (never there, or closed long ago).
  */
-export function refusalOf(role: Role, standing: Standing | undefined, closedLately: boolean) {
-  if (rolesCheckedEachRequest.includes(role)) return unauthorized('SESSION_REVOKED', '您的岗位有变动，请重新登录。');
-  if (standing) return unauthorized('SESSION_REVOKED', '您的账户有变动，请重新登录。');
-  return closedLately ? unauthorized('ACCOUNT_CLOSED', '您的账户已经注销。') : unauthorized('SESSION_INVALID', '登录状态无效，请重新登录。');
+export function refusalOf(role: Role, standing: Standing | undefined, closedLately: boolean): { code: ErrorCode; message: string } {
+  if (rolesCheckedEachRequest.includes(role)) return { code: 'SESSION_REVOKED', message: '您的岗位有变动，请重新登录。' };
+  if (standing) return { code: 'SESSION_REVOKED', message: '您的账户有变动，请重新登录。' };
+  return closedLately ? { code: 'ACCOUNT_CLOSED', message: '您的账户已经注销。' } : { code: 'SESSION_INVALID', message: '登录状态无效，请重新登录。' };
 }
