@@ -1,4 +1,5 @@
 import { setClock } from '../../src/platform/clock';
+import { markVolunteerClosing } from '../../src/features/people/data/volunteers';
 import { errorCode, useApi } from '../support/api';
 import { bind, createCommunity, createElder, createWorld, tableItems } from '../support/seed';
 import {
@@ -120,6 +121,19 @@ describe('a claim that cannot be made writes nothing', () => {
     const refused = await claim(newcomer.userId, wish.wishId);
     await expectRefusedUnchanged(refused, 409, 'VOLUNTEER_NOT_CONFIRMED', before);
     expect(refused.body.error.message).toContain('确认您的志愿者身份');
+  });
+
+  test('a volunteer whose closing has begun gets ACCOUNT_CLOSING; a mark left by a closing cut off half-way lapses after 10 minutes', async () => {
+    const world = await createWorld();
+    const volunteer = await createVolunteer(world.home);
+    const wish = await publishedWish(api, world.worker.userId, world.elder.elderId);
+    await markVolunteerClosing(volunteer.userId, IN_WINDOW, true);
+    const before = await tableItems();
+    const refused = await claim(volunteer.userId, wish.wishId);
+    await expectRefusedUnchanged(refused, 409, 'ACCOUNT_CLOSING', before);
+    expect(refused.body.error.message).toContain('正在注销');
+    setClock(new Date(Date.parse(IN_WINDOW) + 11 * 60 * 1000).toISOString());
+    expect((await claim(volunteer.userId, wish.wishId)).status).toBe(200);
   });
 
   test('a volunteer of another county does not find the wish, and a worker may not claim', async () => {
