@@ -13,6 +13,7 @@ import {
   holdClaim,
   pointsAccount,
   postWish,
+  redemptionRef,
   redemptionsOfHolder,
   saveWishSettings,
   scorePart,
@@ -252,8 +253,8 @@ async function writeDemoRedemption(item: StoreItemItem, at: string, handedAt?: s
     redemptionId: ulid(Date.parse(at)), communityId: item.communityId, holderId: volunteer.userId, holderName: volunteer.name, itemId: item.itemId,
     itemName: item.name, pricePoints: item.pricePoints, status: 'waiting' as const, createdAt: at, updatedAt: at,
   };
-  const spent = move({ account: pointsAccount(volunteer.userId), entryId: ulid(Date.parse(at)), amount: -item.pricePoints, reason: `兑换“${item.name}”`, ref: `redeem#${redemption.redemptionId}`, at });
-  const taken = move({ account: stockAccount(item.itemId), entryId: ulid(Date.parse(at)), amount: -1, reason: `${volunteer.name}兑换`, ref: `redeem#${redemption.redemptionId}`, at });
+  const spent = move({ account: pointsAccount(volunteer.userId), entryId: ulid(Date.parse(at)), amount: -item.pricePoints, reason: `兑换“${item.name}”`, ref: redemptionRef(redemption.redemptionId), at });
+  const taken = move({ account: stockAccount(item.itemId), entryId: ulid(Date.parse(at)), amount: -1, reason: `${volunteer.name}兑换`, ref: redemptionRef(redemption.redemptionId), at });
   written(`redemption of ${item.name}`, await writeTogether({
     pointsEntry: spent.entry, points: spent.balance, stockEntry: taken.entry, stock: taken.balance,
     redemption: ({ Redemption: redemptions }) => redemptions.create(redemption).commit(),

@@ -1,6 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { monotonicFactory, ulid } from 'ulid';
-import { client, gsi1, primary, service, table } from './keys';
+import { client, gsi1, primary, reach, service, table } from './keys';
 import type { Part } from './transactions';
 
 /**
@@ -117,6 +117,6 @@ export async function auditOf(subject: string, options: { action?: string; limit
   const { data: events } = await AuditEvent.query
     .bySubject({ subject })
     .where((attr, op) => (options.action ? op.eq(attr.action, options.action) : ''))
-    .go({ order: 'desc', consistent: true, ...(options.limit === 'all' ? { pages: 'all' } : { limit: options.limit ?? 50 }) });
+    .go({ order: 'desc', consistent: true, ...reach(options.limit ?? 50) });
   return events;
 }

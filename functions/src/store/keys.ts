@@ -14,6 +14,9 @@ export const client = documentClient;
 
 const [gsi1Index, gsi2Index] = tableDefinition.globalSecondaryIndexes;
 
+/** How far a query reads: its first `limit` items, or every item, page after page. */
+export const reach = (limit: number | 'all') => (limit === 'all' ? { pages: 'all' as const } : { limit });
+
 export const primary = <const P extends readonly string[], const S extends readonly string[] = []>(pk: P, sk?: S) => ({
   pk: { field: tableDefinition.partitionKey, composite: pk },
   sk: { field: tableDefinition.sortKey, composite: (sk ?? []) as S },

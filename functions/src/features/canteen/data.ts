@@ -105,6 +105,10 @@ const mealUnit = (menu: MenuItem, fulfilment: Fulfilment): Unit =>
     ? { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'deliveriesTaken', capacity: menu.deliveryCapacity, unchanged: { deliveryCapacity: menu.deliveryCapacity, cutoffAt: menu.cutoffAt } }
     : { entity: 'Menu', key: { centreId: menu.centreId, date: menu.date, meal: menu.meal }, counter: 'seatsTaken', capacity: menu.seatCapacity, unchanged: { seatCapacity: menu.seatCapacity, cutoffAt: menu.cutoffAt } };
 
+/** Whether the meal's seats (or deliveries) are all taken, as the menu now says. */
+const mealFull = (menu: MenuItem, fulfilment: Fulfilment) =>
+  fulfilment === 'delivery' ? menu.deliveriesTaken >= menu.deliveryCapacity : menu.seatsTaken >= menu.seatCapacity;
+
 /** Whoever moves an order on: the elder, a relative, a worker, or a job. */
 export interface OrderActor {
   userId: string;
@@ -130,11 +134,10 @@ const orderEvent = (order: OrderItem, status: OrderStatus, by: OrderActor, at: s
  * audit event; remember the idempotency key. Either all happen or none does.
  */
 export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, idempotency: IdempotencyClaim, nowSeconds: number, by: OrderActor): Promise<PlaceOutcome> {
-  const unit = mealUnit(menu, order.fulfilment);
   let outcome: Written<string>;
   try {
     outcome = await writeTogether({
-      seat: takeUnit(unit),
+      seat: takeUnit(mealUnit(menu, order.fulfilment)),
       slot: holdLock('OrderSlot', { elderId: order.elderId, date: order.date, meal: order.meal, orderId: order.orderId }),
       order: ({ Order: orders }) => orders.create(order).commit(),
       event: orderEvent(order, 'placed', by, order.placedAt),
@@ -145,7 +148,7 @@ export async function placeOrderAtomically(order: OrderItem, menu: MenuItem, ide
     // that it is sold out (true whenever this one could be placed), not "busy, try again".
     if (error instanceof AppError && error.code === 'SERVICE_BUSY') {
       const current = await getMenu(menu.centreId, menu.date, menu.meal);
-      if (current && (current[unit.counter as 'seatsTaken' | 'deliveriesTaken'] ?? 0) >= unit.capacity) return 'sold-out';
+      if (current && mealFull(current, order.fulfilment)) return 'sold-out';
     }
     throw error;
   }

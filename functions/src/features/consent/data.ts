@@ -9,13 +9,13 @@ export async function getAcceptance(userId: string, version: string): Promise<Pr
   return data ?? undefined;
 }
 
-/** Written once per person and version: accepting again keeps the first time (false: it was there already). */
 /** Every version of the notice the person accepted. */
 export async function acceptancesOf(userId: string): Promise<PrivacyAcceptanceItem[]> {
   const { data } = await PrivacyAcceptance.query.byUser({ userId }).go({ pages: 'all' });
   return data;
 }
 
+/** Written once per person and version: accepting again keeps the first time (false: it was there already). */
 export async function saveAcceptance(item: PrivacyAcceptanceItem): Promise<boolean> {
   const outcome = await writeTogether({ acceptance: ({ PrivacyAcceptance: acceptances }) => acceptances.create(item).commit() });
   return outcome.written;

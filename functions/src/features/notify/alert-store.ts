@@ -1,3 +1,4 @@
+import { reach } from '../../store/keys';
 import type { AlertLevel } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor } from '../../store/audit';
 import { rememberRequest, type IdempotencyClaim } from '../../store/idempotency';
@@ -30,7 +31,7 @@ export async function openAlertOf(elderId: string): Promise<string | undefined> 
 }
 
 export async function alertsOfElder(elderId: string, limit: number | 'all'): Promise<AlertItem[]> {
-  const { data } = await Alert.query.byElder({ elderId }).go({ order: 'desc', ...(limit === 'all' ? { pages: 'all' } : { limit }) });
+  const { data } = await Alert.query.byElder({ elderId }).go({ order: 'desc', ...reach(limit) });
   return data;
 }
 

@@ -43,13 +43,13 @@ function messageView(message: MessageItem, seenUpTo: string): MessageView {
   };
 }
 
-/** Newest first, with how many the person has not seen yet. */
 /** Every message a person has (a copy of their data, closing their account), oldest first. */
 export async function allMessagesOf(userId: string): Promise<MessageItem[]> {
   const { data } = await Message.query.byUser({ userId }).go({ pages: 'all' });
   return data;
 }
 
+/** Newest first, with how many the person has not seen yet. */
 export async function myMessages(session: Session, cursor: string | undefined): Promise<MessagesPage> {
   const seenUpTo = await readUpTo(session.userId);
   try {

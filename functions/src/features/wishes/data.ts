@@ -1,3 +1,4 @@
+import { reach } from '../../store/keys';
 import type { WishSettingsInput, WishStatus } from '@yilin/contract';
 import { recordAudit, subjectOf, type Actor, type AuditRecord } from '../../store/audit';
 import { checkCursor, rethrowBadCursor } from '../../store/errors';
@@ -278,7 +279,7 @@ export async function getRedemption(redemptionId: string): Promise<RedemptionIte
 }
 
 export async function redemptionsOfHolder(holderId: string, limit: number | 'all' = 50): Promise<RedemptionItem[]> {
-  const { data } = await Redemption.query.byHolder({ holderId }).go({ order: 'desc', ...(limit === 'all' ? { pages: 'all' } : { limit }) });
+  const { data } = await Redemption.query.byHolder({ holderId }).go({ order: 'desc', ...reach(limit) });
   return data;
 }
 

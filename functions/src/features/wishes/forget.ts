@@ -24,9 +24,11 @@ export async function openItemsOf(person: { claimerId?: string; elderId?: string
  * may not show yet a redemption made a moment before a closing looks (a global index is never read consistently).
  */
 async function redemptionsPaidBy(holderId: string): Promise<RedemptionItem[]> {
-  const ids = (await entriesOf(pointsAccount(holderId))).flatMap((entry) => redemptionOfRef(entry.ref) ?? []);
-  return getRedemptions([...new Set(ids)]);
+  return redemptionsIn(await entriesOf(pointsAccount(holderId)));
 }
+
+/** The redemptions a points ledger paid for. */
+const redemptionsIn = (entries: ReadonlyArray<{ ref?: string }>) => getRedemptions([...new Set(entries.flatMap((entry) => redemptionOfRef(entry.ref) ?? []))]);
 
 /** What wishes and points forget of a closed account, and of an elder who closed theirs. */
 
@@ -46,7 +48,7 @@ export async function forgetHolder(holderId: string, options: { renameIn?: strin
     await eachOf(months, (month) =>
       MonthlyScore.patch({ communityId, month, holderId }).set({ name: CLOSED_ACCOUNT_NAME, partyMember: false }).go().catch(ignoreMissing),
     );
-    const { data: redemptions } = await Redemption.query.byHolder({ holderId }).go({ pages: 'all' });
+    const redemptions = await redemptionsIn(entries);
     await eachOf(
       redemptions.filter((redemption) => redemption.holderName !== CLOSED_ACCOUNT_NAME),
       (redemption) => Redemption.patch({ redemptionId: redemption.redemptionId }).set({ holderName: CLOSED_ACCOUNT_NAME }).go(),
@@ -55,7 +57,7 @@ export async function forgetHolder(holderId: string, options: { renameIn?: strin
     for (const itemId of new Set(redemptions.map((redemption) => redemption.itemId))) {
       const stock = await entriesOf(stockAccount(itemId));
       // The store writes `<name>兑换` (store.ts): that whole reason, nothing else that happens to contain the name.
-      const theirs = stock.filter((entry) => entry.reason === `${name}兑换` && redemptions.some((redemption) => entry.ref?.includes(redemption.redemptionId)));
+      const theirs = stock.filter((entry) => entry.reason === `${name}兑换` && redemptions.some((redemption) => redemptionOfRef(entry.ref) === redemption.redemptionId));
       await eachOf(theirs, (entry) => LedgerEntry.patch({ account: entry.account, entryId: entry.entryId }).set({ reason: `${CLOSED_ACCOUNT_NAME}兑换` }).go());
     }
   }
